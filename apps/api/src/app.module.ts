@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import {
+  PlatformClockModule,
+  PlatformConfigModule,
+  PlatformDatabaseModule,
+  PlatformHealthModule,
+  PlatformLoggingModule,
+  PlatformQueueModule,
+  PlatformRedisModule,
+} from '@app/platform';
+import { ENTITIES } from '@app/db/entities';
+
+@Module({
+  imports: [
+    PlatformConfigModule,
+    PlatformLoggingModule,
+    PlatformClockModule,
+    PlatformDatabaseModule.forRoot(ENTITIES, 'tourong-api'),
+    PlatformRedisModule,
+    PlatformQueueModule.forRoot(),
+    PlatformHealthModule,
+  ],
+})
+export class AppModule {}

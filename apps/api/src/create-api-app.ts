@@ -1,0 +1,21 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { API_PREFIX, configureHttpApp, createHttpAdapter, validateEnv } from '@app/platform';
+import { AppModule } from './app.module';
+
+/** Builds the API exactly as production runs it; e2e tests call this too. */
+export async function createApiApp(): Promise<NestFastifyApplication> {
+  const config = validateEnv(process.env);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  await configureHttpApp(app, {
+    prefix: API_PREFIX,
+    openApi: {
+      title: 'Tourong API',
+      description: 'Tourong (投融): investment matching for tech-finance roadshows and venture funds.',
+    },
+  });
+  return app;
+}

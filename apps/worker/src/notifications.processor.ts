@@ -1,0 +1,28 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { DomainEvent, EventJob } from '@app/platform';
+
+/**
+ * Consumes events that should reach people. Delivery channels (in-app, e-mail) arrive with the
+ * engagement work; until then each event is acknowledged and logged, so nothing piles up in Redis.
+ */
+@Processor('notifications', { concurrency: 4 })
+export class NotificationsProcessor extends WorkerHost {
+  private readonly logger = new Logger(NotificationsProcessor.name);
+
+  async process(job: Job<EventJob>): Promise<{ handled: DomainEvent['type'] }> {
+    const { event, eventId } = job.data;
+    switch (event.type) {
+      case 'identity.organization_registered':
+      case 'identity.invitation_created':
+      case 'identity.access_grant_changed':
+        this.logger.log({ eventId, type: event.type }, 'notification event received (no delivery channel yet)');
+        return { handled: event.type };
+      default: {
+        const unreachable: never = event;
+        throw new Error(`unhandled event ${(unreachable as DomainEvent).type}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import {
+  OutboxRelayService,
+  PlatformClockModule,
+  PlatformConfigModule,
+  PlatformDatabaseModule,
+  PlatformHealthModule,
+  PlatformLoggingModule,
+  PlatformQueueModule,
+  PlatformRedisModule,
+} from '@app/platform';
+import { ENTITIES } from '@app/db/entities';
+import { NotificationsProcessor } from './notifications.processor';
+
+@Module({
+  imports: [
+    PlatformConfigModule,
+    PlatformLoggingModule,
+    PlatformClockModule,
+    PlatformDatabaseModule.forRoot(ENTITIES, 'tourong-worker'),
+    PlatformRedisModule,
+    PlatformQueueModule.forRoot(),
+    PlatformHealthModule,
+  ],
+  providers: [OutboxRelayService, NotificationsProcessor],
+})
+export class WorkerModule {}

@@ -1,0 +1,7 @@
+import { OutboxEventEntity } from '@app/platform';
+
+/**
+ * Every entity of every lib. The apps, the TypeORM CLI and the test template database all use
+ * this list, so a migration generated from it matches what the apps map.
+ */
+export const ENTITIES = [OutboxEventEntity];

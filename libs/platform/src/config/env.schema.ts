@@ -1,0 +1,151 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+/**
+ * Every environment variable the processes read, with its default.
+ * `.env.example` documents the same list; a test keeps the two in step.
+ */
+export class EnvSchema {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tourong';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key; tests use their own so files can run in parallel. */
+  @Matches(/^[a-zA-Z0-9_-]{1,64}$/, { message: 'QUEUE_PREFIX may contain letters, digits, _ and - only' })
+  QUEUE_PREFIX = 'tourong';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Comma-separated list of allowed browser origins; empty disables CORS. */
+  @IsString()
+  CORS_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** HMAC secret of access tokens. Required: there is no default secret. */
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(3600)
+  @Max(90 * 24 * 3600)
+  REFRESH_TTL_SECONDS = 30 * 24 * 3600;
+
+  @IsIn(['embedded', 'meilisearch'])
+  SEARCH_ENGINE: 'embedded' | 'meilisearch' = 'embedded';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  MEILI_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  MEILI_MASTER_KEY?: string;
+
+  /** Where the local-disk Storage adapter keeps uploaded files. */
+  @IsString()
+  STORAGE_DIR = './var/storage';
+
+  /** How often the outbox relay looks for undelivered events when no notification arrives. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 500;
+
+  /** The worker's only HTTP surface: /health/live and /health/ready. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  /** Ceiling on SIGTERM draining; both processes exit before it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(60_000)
+  SHUTDOWN_TIMEOUT_MS = 8000;
+}
+
+export type AppConfig = Readonly<EnvSchema>;
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration (${problems.length} problem(s)):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => {
+    const value = e.property.includes('SECRET') || e.property.includes('KEY') ? '[redacted]' : JSON.stringify(e.value);
+    return Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg} (got ${value ?? 'nothing'})`);
+  });
+}
+
+/** Validates the whole environment at once and reports every problem, not just the first. */
+export function validateEnv(env: Record<string, string | undefined>): AppConfig {
+  const known = Object.keys(new EnvSchema());
+  const input: Record<string, string> = {};
+  for (const key of [...known, 'JWT_SECRET', 'MEILI_URL', 'MEILI_MASTER_KEY']) {
+    const v = env[key];
+    if (v !== undefined && v !== '') input[key] = v;
+  }
+  const config = plainToInstance(EnvSchema, input, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
+  const problems = flatten(errors);
+  if (config.SEARCH_ENGINE === 'meilisearch' && !config.MEILI_URL) {
+    problems.push('MEILI_URL: required when SEARCH_ENGINE=meilisearch (got nothing)');
+  }
+  if (problems.length) throw new ConfigValidationError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { DomainEvent } from '../outbox/events';
+import { OutboxEventEntity } from '../outbox/outbox-event.entity';
+
+export const OUTBOX_CHANNEL = 'outbox_events';
+
+export interface Tx {
+  /** The transaction's EntityManager: every write of the command goes through it. */
+  readonly em: EntityManager;
+  /** Records an event; it is written to the outbox in the same transaction, just before commit. */
+  publish(event: DomainEvent): void;
+}
+
+/** Writes the buffered events and wakes the relay; NOTIFY is delivered only if the transaction commits. */
+export async function flushEvents(em: EntityManager, events: DomainEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await em.insert(
+    OutboxEventEntity,
+    events.map((payload) => ({ id: randomUUID(), type: payload.type, payload })),
+  );
+  await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, String(events.length)]);
+}
+
+/**
+ * One transaction per command: a service's rows and its outbox events commit together or not at
+ * all, so a crash between "saved" and "announced" cannot happen.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return runInTransaction(this.dataSource, work);
+  }
+}
+
+export function runInTransaction<T>(dataSource: DataSource, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return dataSource.transaction(async (em) => {
+    const events: DomainEvent[] = [];
+    const result = await work({ em, publish: (event) => void events.push(event) });
+    await flushEvents(em, events);
+    return result;
+  });
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import helmet from '@fastify/helmet';
+import type { INestApplication } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
+import { AllExceptionsFilter, toErrorResponse } from '../errors/all-exceptions.filter';
+import { registeredErrorCodes, errorDefinition } from '../errors/domain-error';
+import { createValidationPipe } from './validation';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Reuses a caller's X-Request-Id when it looks sane, so one id follows a request across services. */
+export function requestIdFor(raw: IncomingMessage): string {
+  const header = raw.headers['x-request-id'];
+  const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+  // pino-http reads req.id, so log lines and error bodies carry the same id.
+  (raw as IncomingMessage & { id?: string }).id = id;
+  return id;
+}
+
+export function createHttpAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES'>): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    trustProxy: true,
+    logger: false,
+  });
+}
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Everything every HTTP process shares: logging, the validation pipe, the error filter, helmet,
+ * CORS, the request-id header and the OpenAPI document.
+ */
+export async function configureHttpApp(
+  app: NestFastifyApplication,
+  options: { prefix?: string; openApi?: { title: string; description: string } } = {},
+): Promise<void> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  if (options.prefix) app.setGlobalPrefix(options.prefix);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Errors raised before Nest routes the request (body too large, bad JSON, bad content type).
+  fastify.setErrorHandler((error, request, reply) => {
+    const { status, body } = toErrorResponse(error, request.headers['accept-language'], String(request.id));
+    void reply.status(status).send(body);
+  });
+  await app.register(helmet, {
+    // The Swagger UI page needs inline scripts and styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins.length) app.enableCors({ origin: origins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+  if (options.openApi) setUpOpenApi(app, options.openApi);
+}
+
+function setUpOpenApi(app: INestApplication, meta: { title: string; description: string }) {
+  const codes = registeredErrorCodes()
+    .map((code) => `| \`${code}\` | ${errorDefinition(code)?.status} | ${errorDefinition(code)?.en} |`)
+    .join('\n');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(meta.title)
+      .setDescription(
+        `${meta.description}\n\nEvery error answers \`{ code, message, details, requestId }\`; ` +
+          'the message follows `Accept-Language` (zh-CN default, en).\n\n| code | status | meaning |\n|---|---|---|\n' +
+          codes,
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  document.components ??= {};
+  document.components.schemas ??= {};
+  document.components.schemas.ErrorBody = {
+    type: 'object',
+    required: ['code', 'message', 'details', 'requestId'],
+    properties: {
+      code: { type: 'string', enum: registeredErrorCodes() },
+      message: { type: 'string' },
+      details: { type: 'object', additionalProperties: true },
+      requestId: { type: 'string' },
+    },
+  };
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
+import { OUTBOX_CHANNEL } from '../database/unit-of-work';
+import { QUEUES, type QueueMap } from '../queue/queue.module';
+import { OutboxRelay } from './outbox-relay';
+
+/**
+ * Runs the relay in the worker: wakes on Postgres NOTIFY (sub-second delivery) and polls as a
+ * safety net, so a lost notification or a Redis outage only delays events.
+ */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private readonly relay: OutboxRelay;
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private wakeRequested = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    @Inject(QUEUES) queues: QueueMap,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.relay = new OutboxRelay(dataSource, queues);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'tourong-outbox-listener' });
+    client.on('notification', () => this.wake());
+    client.on('error', (err) => {
+      this.logger.warn(`outbox listener lost (${err.message}); polling continues`);
+      this.listener = undefined;
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    } catch (err) {
+      this.logger.warn(`outbox listener unavailable (${(err as Error).message}); polling only`);
+    }
+  }
+
+  private wake(): void {
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.pass().finally(() => {
+        this.running = undefined;
+        const again = this.wakeRequested;
+        this.wakeRequested = false;
+        this.schedule(again ? 0 : this.config.OUTBOX_POLL_MS);
+      });
+    }, delayMs);
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      const result = await this.relay.drain();
+      if (result.dispatched) this.logger.debug(`relayed ${result.dispatched} event(s)`);
+      if (result.failed) this.logger.warn(`could not enqueue ${result.failed} event(s); will retry`);
+    } catch (err) {
+      this.logger.error(`outbox pass failed: ${(err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { QueueName } from '../queue/queues';
+import { EVENT_ROUTES, type DomainEvent, type EventJob } from './events';
+
+interface PendingRow {
+  id: string;
+  payload: DomainEvent;
+  created_at: Date;
+  attempts: number;
+}
+
+export interface RelayResult {
+  dispatched: number;
+  failed: number;
+}
+
+export interface OutboxRelayOptions {
+  batchSize?: number;
+  /** Delay before retrying a batch that could not be enqueued: base·2^attempts, capped. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+}
+
+export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 20));
+}
+
+/**
+ * Moves committed outbox rows into BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED, so any
+ * number of relays can run; a row is marked dispatched only after every queue accepted its job, and
+ * jobIds are deterministic, so a pass that dies between "enqueued" and "marked" re-adds nothing new.
+ * When Redis is down the rows stay pending with a growing retry delay; nothing is dropped.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: ReadonlyMap<QueueName, Queue>,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.retryBaseMs = options.retryBaseMs ?? 500;
+    this.retryMaxMs = options.retryMaxMs ?? 60_000;
+  }
+
+  /** One pass over due rows. Returns how many were dispatched and how many must be retried. */
+  relayOnce(): Promise<RelayResult> {
+    return this.dataSource.transaction(async (em) => {
+      const rows: PendingRow[] = await em.query(
+        `SELECT id, payload, created_at, attempts FROM outbox_events
+          WHERE dispatched_at IS NULL AND next_attempt_at <= now()
+          ORDER BY created_at, id
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return { dispatched: 0, failed: 0 };
+      const ids = rows.map((r) => r.id);
+      try {
+        await this.enqueue(rows);
+      } catch (err) {
+        const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
+        const delay = retryDelayMs(attempts - 1, this.retryBaseMs, this.retryMaxMs);
+        await em.query(
+          `UPDATE outbox_events
+              SET attempts = attempts + 1,
+                  last_error = $2,
+                  next_attempt_at = now() + make_interval(secs => $3::float / 1000)
+            WHERE id = ANY($1::uuid[])`,
+          [ids, String((err as Error)?.message ?? err).slice(0, 1000), delay],
+        );
+        return { dispatched: 0, failed: rows.length };
+      }
+      await em.query(
+        `UPDATE outbox_events SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
+          WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return { dispatched: rows.length, failed: 0 };
+    });
+  }
+
+  /** Relays until no due row is left (or a pass fails). */
+  async drain(): Promise<RelayResult> {
+    const total: RelayResult = { dispatched: 0, failed: 0 };
+    for (;;) {
+      const pass = await this.relayOnce();
+      total.dispatched += pass.dispatched;
+      total.failed += pass.failed;
+      if (pass.failed > 0 || pass.dispatched < this.batchSize) return total;
+    }
+  }
+
+  private async enqueue(rows: PendingRow[]): Promise<void> {
+    const perQueue = new Map<QueueName, { name: string; data: EventJob; opts: { jobId: string } }[]>();
+    for (const row of rows) {
+      for (const queueName of EVENT_ROUTES[row.payload.type] ?? []) {
+        const jobs = perQueue.get(queueName) ?? [];
+        jobs.push({
+          name: row.payload.type,
+          data: { eventId: row.id, occurredAt: new Date(row.created_at).toISOString(), event: row.payload },
+          opts: { jobId: row.id },
+        });
+        perQueue.set(queueName, jobs);
+      }
+    }
+    for (const [queueName, jobs] of perQueue) {
+      const queue = this.queues.get(queueName);
+      if (!queue) throw new Error(`no producer for queue ${queueName}`);
+      await queue.addBulk(jobs);
+    }
+  }
+}

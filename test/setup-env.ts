@@ -1,0 +1,6 @@
+// Test defaults: the real local services; secrets are test-only values, never used elsewhere.
+process.env.NODE_ENV ??= 'test';
+process.env.LOG_LEVEL ??= 'silent';
+process.env.JWT_SECRET ??= 'test-only-jwt-secret-at-least-32-characters-long';
+process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
