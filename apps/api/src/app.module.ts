@@ -9,6 +9,7 @@ import {
   PlatformRedisModule,
 } from '@app/platform';
 import { ENTITIES } from '@app/db/entities';
+import { IdentityModule } from '@app/identity';
 
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { ENTITIES } from '@app/db/entities';
     PlatformRedisModule,
     PlatformQueueModule.forRoot(),
     PlatformHealthModule,
+    IdentityModule,
   ],
 })
 export class AppModule {}

@@ -20,3 +20,5 @@ export * from './http/validation';
 export * from './http/pagination';
 export * from './http/api-errors.decorator';
 export * from './lifecycle/shutdown';
+export * from './http/public.decorator';
+export * from './http/uuid-param.pipe';

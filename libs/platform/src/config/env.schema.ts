@@ -79,6 +79,40 @@ export class EnvSchema {
   @Max(90 * 24 * 3600)
   REFRESH_TTL_SECONDS = 30 * 24 * 3600;
 
+  /** Hours an organization invitation stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
+  INVITATION_TTL_HOURS = 168;
+
+  /** Login attempts allowed per e-mail address in each LOGIN_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL = 5;
+
+  /** Login attempts allowed per client IP in each LOGIN_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_MAX_ATTEMPTS_PER_IP = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(24 * 3600)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /** Reverse-proxy hops to trust for the client IP (X-Forwarded-For); 0 trusts none. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
   @IsIn(['embedded', 'meilisearch'])
   SEARCH_ENGINE: 'embedded' | 'meilisearch' = 'embedded';
 
@@ -125,10 +159,12 @@ export class ConfigValidationError extends Error {
   }
 }
 
-function flatten(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) => {
-    const value = e.property.includes('SECRET') || e.property.includes('KEY') ? '[redacted]' : JSON.stringify(e.value);
-    return Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg} (got ${value ?? 'nothing'})`);
+/** One line per variable, showing what was given (secrets redacted) so the fix is obvious. */
+function describe(errors: ValidationError[], input: Record<string, string>): string[] {
+  return errors.map((e) => {
+    const raw = input[e.property];
+    const shown = raw === undefined ? 'nothing' : /SECRET|KEY/.test(e.property) ? '[redacted]' : JSON.stringify(raw);
+    return `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${shown})`;
   });
 }
 
@@ -141,8 +177,8 @@ export function validateEnv(env: Record<string, string | undefined>): AppConfig 
     if (v !== undefined && v !== '') input[key] = v;
   }
   const config = plainToInstance(EnvSchema, input, { exposeDefaultValues: true });
-  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
-  const problems = flatten(errors);
+  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true });
+  const problems = describe(errors, input);
   if (config.SEARCH_ENGINE === 'meilisearch' && !config.MEILI_URL) {
     problems.push('MEILI_URL: required when SEARCH_ENGINE=meilisearch (got nothing)');
   }

@@ -1,9 +1,11 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../http/public.decorator';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { platformError } from '../errors/platform.errors';
 import { RedisHealthIndicator } from './redis.health';
 
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
-import { AllExceptionsFilter, toErrorResponse } from '../errors/all-exceptions.filter';
+import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { registeredErrorCodes, errorDefinition } from '../errors/domain-error';
 import { createValidationPipe } from './validation';
 
@@ -22,11 +22,12 @@ export function requestIdFor(raw: IncomingMessage): string {
   return id;
 }
 
-export function createHttpAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES'>): FastifyAdapter {
+export function createHttpAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY_HOPS'>): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
-    trustProxy: true,
+    // Only trust X-Forwarded-For from known proxies: otherwise anyone could pick their rate-limit key.
+    trustProxy: config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false,
     logger: false,
   });
 }
@@ -50,11 +51,6 @@ export async function configureHttpApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-  // Errors raised before Nest routes the request (body too large, bad JSON, bad content type).
-  fastify.setErrorHandler((error, request, reply) => {
-    const { status, body } = toErrorResponse(error, request.headers['accept-language'], String(request.id));
-    void reply.status(status).send(body);
   });
   await app.register(helmet, {
     // The Swagger UI page needs inline scripts and styles.

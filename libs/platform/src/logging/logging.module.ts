@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, PlatformConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
@@ -27,16 +27,21 @@ export const REDACT_PATHS = [
       imports: [PlatformConfigModule],
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
+        // Named wildcard: path-to-regexp v8 (Nest 11) rejects a bare `*`.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.LOG_LEVEL,
           redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-          // Fastify assigns the id (see createHttpAdapter); pino-http reuses it through req.id.
+          // Fastify assigns the id (see createHttpAdapter); pino-http reuses it through req.id and
+          // binds it, as `requestId`, to every line logged while the request is handled.
+          quietReqLogger: true,
           customAttributeKeys: { reqId: 'requestId' },
           customLogLevel: (_req, res, err) =>
             err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           autoLogging: { ignore: (req) => (req.url ?? '').includes('/health/') },
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
         },
       }),

@@ -46,7 +46,7 @@ describe('outbox relay (real Postgres, a private real redis-server)', () => {
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       try {
-        await queue.client.then((c) => c.ping());
+        await queue.client.then((c) => (c as unknown as { ping(): Promise<string> }).ping());
         return;
       } catch {
         await new Promise((r) => setTimeout(r, 100));

@@ -1,0 +1,74 @@
+import { startApi, ApiHarness } from '../../../test/support/api-app';
+
+describe('API platform behaviour over HTTP', () => {
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    api = await startApi({ BODY_LIMIT_BYTES: String(64 * 1024) });
+  });
+  afterAll(() => api.close());
+
+  it('answers liveness and readiness when Postgres and Redis are up', async () => {
+    const live = await api.request('/api/v1/health/live');
+    expect(live.status).toBe(200);
+    const ready = await api.request('/api/v1/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('puts a request id on every response and reuses a sane caller id', async () => {
+    const own = await api.request('/api/v1/health/live', { headers: { 'x-request-id': 'caller-req-12345' } });
+    expect(own.headers.get('x-request-id')).toBe('caller-req-12345');
+    const generated = await api.request('/api/v1/health/live', { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers an unknown route with a coded, localized error body', async () => {
+    const zh = await api.request('/api/v1/nope');
+    expect(zh.status).toBe(404);
+    expect(zh.body).toEqual({
+      code: 'ROUTE_NOT_FOUND',
+      message: '接口不存在。',
+      details: {},
+      requestId: zh.headers.get('x-request-id'),
+    });
+    const en = await api.request('/api/v1/nope', { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(en.body.message).toBe('No such route.');
+  });
+
+  it('rejects an oversized body with 413 and a broken JSON body with 400, never 500', async () => {
+    const big = await api.request('/api/v1/health/live', {
+      method: 'POST',
+      json: { blob: 'x'.repeat(200 * 1024) },
+    });
+    expect(big.status).toBe(413);
+    expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
+    const broken = await api.request('/api/v1/health/live', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"unterminated": ',
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.code).toBe('MALFORMED_REQUEST');
+    expect(broken.body.requestId).toBe(broken.headers.get('x-request-id'));
+  });
+
+  it('serves a valid OpenAPI 3 document listing the health routes and the error schema', async () => {
+    const doc = await api.request('/api/docs-json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/health/live', '/api/v1/health/ready']));
+    expect(doc.body.components.schemas.ErrorBody.properties.code.enum).toEqual(
+      expect.arrayContaining(['VALIDATION_FAILED', 'INTERNAL_ERROR']),
+    );
+    const ui = await api.request('/api/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger');
+  });
+
+  it('sends security headers', async () => {
+    const res = await api.request('/api/v1/health/live');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});

@@ -1,0 +1,162 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, CLOCK, platformError, UnitOfWork } from '@app/platform';
+import { AuditService } from '../audit/audit.service';
+import { can } from '../authz/policy';
+import type { Principal, RequestContext } from '../authz/principal';
+import { AccessGrantEntity } from '../entities/access-grant.entity';
+import { OrganizationEntity } from '../entities/organization.entity';
+import { identityError } from '../identity.errors';
+import { mapUniqueViolation } from '../users/identity-input';
+
+const GRANTEE_KINDS = ['fund', 'bank', 'organizer'];
+const MAX_GRANT_MS = 2 * 365 * 24 * 3600_000;
+
+export interface AccessGrantView extends AccessGrantEntity {
+  startupOrganizationName: string;
+  granteeOrganizationName: string;
+  active: boolean;
+}
+
+@Injectable()
+export class AccessGrantsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async grant(principal: Principal, granteeOrganizationId: string, expiresAt: Date | null, ctx: RequestContext) {
+    if (!can(principal, 'access_grant:manage', principal.organizationId)) {
+      throw platformError('FORBIDDEN', { action: 'access_grant:manage' });
+    }
+    const now = this.clock.now();
+    if (expiresAt && (expiresAt <= now || expiresAt.getTime() - now.getTime() > MAX_GRANT_MS)) {
+      throw identityError('ACCESS_GRANT_INVALID', { field: 'expiresAt', reason: 'must be in the future and within 2 years' });
+    }
+    const grantee = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: granteeOrganizationId });
+    if (!grantee) throw identityError('ORGANIZATION_NOT_FOUND', { field: 'granteeOrganizationId' });
+    if (!GRANTEE_KINDS.includes(grantee.kind) || grantee.id === principal.organizationId) {
+      throw identityError('ACCESS_GRANT_INVALID', { field: 'granteeOrganizationId', granteeKind: grantee.kind });
+    }
+    try {
+      return await this.uow.run(async (tx) => {
+        // An expired grant still occupies the "active" slot until revoked: retire it first.
+        await tx.em
+          .createQueryBuilder()
+          .update(AccessGrantEntity)
+          .set({ revokedAt: now })
+          .where('startup_organization_id = :s AND grantee_organization_id = :g AND revoked_at IS NULL AND expires_at <= :now', {
+            s: principal.organizationId,
+            g: grantee.id,
+            now,
+          })
+          .execute();
+        const grant = await tx.em.save(
+          tx.em.create(AccessGrantEntity, {
+            startupOrganizationId: principal.organizationId,
+            granteeOrganizationId: grantee.id,
+            grantedByUserId: principal.userId,
+            expiresAt,
+          }),
+        );
+        tx.publish({ type: 'identity.access_grant_changed', grantId: grant.id, startupOrganizationId: principal.organizationId });
+        for (const organizationId of [principal.organizationId, grantee.id]) {
+          await this.audit.record(
+            {
+              action: 'access_grant.granted',
+              organizationId,
+              actorUserId: principal.userId,
+              actorOrganizationId: principal.organizationId,
+              targetType: 'access_grant',
+              targetId: grant.id,
+              details: { grantee: grantee.id, expiresAt: expiresAt?.toISOString() ?? null },
+            },
+            ctx,
+            tx.em,
+          );
+        }
+        return grant;
+      });
+    } catch (err) {
+      return mapUniqueViolation(err, { ux_access_grants_active: () => identityError('ACCESS_GRANT_EXISTS', { field: 'granteeOrganizationId' }) });
+    }
+  }
+
+  async revoke(principal: Principal, grantId: string, ctx: RequestContext): Promise<void> {
+    await this.uow.run(async (tx) => {
+      const grant = await tx.em.findOneBy(AccessGrantEntity, { id: grantId, startupOrganizationId: principal.organizationId });
+      if (!grant) throw identityError('ACCESS_GRANT_NOT_FOUND');
+      if (!can(principal, 'access_grant:manage', grant.startupOrganizationId)) {
+        throw platformError('FORBIDDEN', { action: 'access_grant:manage' });
+      }
+      if (grant.revokedAt) return;
+      await tx.em.update(AccessGrantEntity, { id: grant.id }, { revokedAt: this.clock.now(), revokedByUserId: principal.userId });
+      tx.publish({ type: 'identity.access_grant_changed', grantId: grant.id, startupOrganizationId: grant.startupOrganizationId });
+      for (const organizationId of [grant.startupOrganizationId, grant.granteeOrganizationId]) {
+        await this.audit.record(
+          {
+            action: 'access_grant.revoked',
+            organizationId,
+            actorUserId: principal.userId,
+            actorOrganizationId: principal.organizationId,
+            targetType: 'access_grant',
+            targetId: grant.id,
+          },
+          ctx,
+          tx.em,
+        );
+      }
+    });
+  }
+
+  /** Grants given by the acting company, or received by the acting investor/organizer. */
+  async list(principal: Principal): Promise<AccessGrantView[]> {
+    if (!can(principal, 'access_grant:list', principal.organizationId)) {
+      throw platformError('FORBIDDEN', { action: 'access_grant:list' });
+    }
+    const rows: Record<string, never>[] = await this.dataSource.query(
+      `SELECT g.*, s.name AS startup_name, t.name AS grantee_name
+         FROM access_grants g
+         JOIN organizations s ON s.id = g.startup_organization_id
+         JOIN organizations t ON t.id = g.grantee_organization_id
+        WHERE g.startup_organization_id = $1 OR g.grantee_organization_id = $1
+        ORDER BY g.created_at DESC
+        LIMIT 500`,
+      [principal.organizationId],
+    );
+    const now = this.clock.now();
+    return rows.map((r) => ({
+      id: r.id,
+      startupOrganizationId: r.startup_organization_id,
+      granteeOrganizationId: r.grantee_organization_id,
+      grantedByUserId: r.granted_by_user_id,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      revokedAt: r.revoked_at,
+      revokedByUserId: r.revoked_by_user_id,
+      startupOrganizationName: r.startup_name,
+      granteeOrganizationName: r.grantee_name,
+      active: !r.revoked_at && (!r.expires_at || new Date(r.expires_at) > now),
+    }));
+  }
+
+  /**
+   * May the principal read this company's confidential data? Its own members, organizations it
+   * granted access to (unexpired, unrevoked), and platform admins. Organizers of events the company
+   * applied to join this rule when roadshows land.
+   */
+  async canReadConfidential(principal: Principal, startupOrganizationId: string): Promise<boolean> {
+    if (principal.organizationId === startupOrganizationId || principal.isPlatformAdmin) return true;
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM access_grants
+        WHERE startup_organization_id = $1 AND grantee_organization_id = $2
+          AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)
+        LIMIT 1`,
+      [startupOrganizationId, principal.organizationId, this.clock.now()],
+    );
+    return rows.length > 0;
+  }
+}

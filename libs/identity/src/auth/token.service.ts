@@ -1,0 +1,78 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '@app/platform';
+import { identityError } from '../identity.errors';
+
+export interface AccessClaims {
+  sub: string;
+  org: string;
+  sid: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  tokenType: 'Bearer';
+}
+
+const ISSUER = 'tourong';
+const AUDIENCE = 'tourong-api';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** 256 bits of randomness, URL-safe: refresh tokens and invitation tokens. */
+export function newOpaqueToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get refreshTtlMs(): number {
+    return this.config.REFRESH_TTL_SECONDS * 1000;
+  }
+
+  async issue(claims: AccessClaims, refreshToken: string, refreshExpiresAt: Date, now: Date): Promise<TokenPair> {
+    const accessToken = await this.jwt.signAsync(claims, {
+      secret: this.config.JWT_SECRET,
+      algorithm: 'HS256',
+      expiresIn: this.config.JWT_ACCESS_TTL_SECONDS,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date(now.getTime() + this.config.JWT_ACCESS_TTL_SECONDS * 1000).toISOString(),
+      refreshToken,
+      refreshTokenExpiresAt: refreshExpiresAt.toISOString(),
+      tokenType: 'Bearer',
+    };
+  }
+
+  async verify(token: string): Promise<AccessClaims> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        secret: this.config.JWT_SECRET,
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      });
+      if (typeof claims.sub !== 'string' || typeof claims.org !== 'string' || typeof claims.sid !== 'string') {
+        throw identityError('TOKEN_INVALID');
+      }
+      return claims;
+    } catch (err) {
+      if (err instanceof TokenExpiredError) throw identityError('TOKEN_EXPIRED');
+      throw identityError('TOKEN_INVALID');
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type Redis from 'ioredis';
+import { APP_CONFIG, AppConfig, REDIS } from '@app/platform';
+import { AccessGrantsController } from './access-grants/access-grants.controller';
+import { AccessGrantsService } from './access-grants/access-grants.service';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { LoginThrottlerGuard } from './auth/login-throttler.guard';
+import { TokenService } from './auth/token.service';
+import { AuthGuard } from './authz/auth.guard';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { OrganizationsController } from './organizations/organizations.controller';
+import { OrganizationsService } from './organizations/organizations.service';
+import { normalizeEmail } from './users/email';
+import { MeController } from './users/me.controller';
+import { PasswordHasher } from './users/password-hasher';
+import { UsersService } from './users/users.service';
+
+/** The e-mail a login/registration is for, hashed so the counter key does not store addresses. */
+function emailTracker(req: Record<string, unknown>): string {
+  const body = req.body as { email?: unknown } | undefined;
+  const raw = typeof body?.email === 'string' ? body.email : '';
+  const parsed = normalizeEmail(raw);
+  const key = 'normalized' in parsed ? parsed.normalized : raw.toLowerCase();
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+@Module({
+  imports: [
+    JwtModule.register({}),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG, REDIS],
+      useFactory: (config: AppConfig, redis: Redis) => ({
+        throttlers: [
+          {
+            name: 'ip',
+            ttl: config.LOGIN_WINDOW_SECONDS * 1000,
+            limit: config.LOGIN_MAX_ATTEMPTS_PER_IP,
+            getTracker: (req: Record<string, unknown>) => String(req.ip),
+          },
+          {
+            name: 'email',
+            ttl: config.LOGIN_WINDOW_SECONDS * 1000,
+            limit: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+            getTracker: emailTracker,
+          },
+        ],
+        storage: new ThrottlerStorageRedisService(redis),
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController, OrganizationsController, InvitationsController, AccessGrantsController, AuditController],
+  providers: [
+    AuthService,
+    TokenService,
+    PasswordHasher,
+    UsersService,
+    OrganizationsService,
+    InvitationsService,
+    AccessGrantsService,
+    AuditService,
+    LoginThrottlerGuard,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService, AccessGrantsService, AuditService, OrganizationsService],
+})
+export class IdentityModule {}

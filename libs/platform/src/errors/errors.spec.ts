@@ -1,0 +1,71 @@
+import { HttpException, NotFoundException } from '@nestjs/common';
+import { toErrorResponse } from './all-exceptions.filter';
+import { defineErrors } from './domain-error';
+import { localeFromAcceptLanguage } from './locale';
+import { platformError } from './platform.errors';
+
+describe('Accept-Language', () => {
+  it.each([
+    [undefined, 'zh-CN'],
+    ['en-US,en;q=0.9', 'en'],
+    ['zh-TW', 'zh-CN'],
+    ['fr-FR, en;q=0.5', 'en'],
+    ['en;q=0.2, zh-CN;q=0.8', 'zh-CN'],
+    ['de', 'zh-CN'],
+    ['en;q=0', 'zh-CN'],
+  ])('%s → %s', (header, locale) => {
+    expect(localeFromAcceptLanguage(header)).toBe(locale);
+  });
+});
+
+describe('error responses', () => {
+  const testError = defineErrors<'TEST_TICKET_RANGE_INVALID'>({
+    TEST_TICKET_RANGE_INVALID: { status: 422, en: 'Ticket minimum exceeds maximum.', zh: '投资额下限高于上限。' },
+  });
+
+  it('keeps a domain error’s code, status, details and localized message', () => {
+    const res = toErrorResponse(testError('TEST_TICKET_RANGE_INVALID', { field: 'ticketMin' }), 'en', 'r1');
+    expect(res).toEqual({
+      status: 422,
+      unexpected: false,
+      body: {
+        code: 'TEST_TICKET_RANGE_INVALID',
+        message: 'Ticket minimum exceeds maximum.',
+        details: { field: 'ticketMin' },
+        requestId: 'r1',
+      },
+    });
+    expect(toErrorResponse(testError('TEST_TICKET_RANGE_INVALID'), undefined, 'r1').body.message).toBe('投资额下限高于上限。');
+  });
+
+  it('maps framework HTTP errors to platform codes by status', () => {
+    expect(toErrorResponse(new NotFoundException(), 'en', 'r').body.code).toBe('ROUTE_NOT_FOUND');
+    expect(toErrorResponse(new HttpException('slow down', 429), 'en', 'r').body.code).toBe('RATE_LIMITED');
+  });
+
+  it('maps low-level body errors (Fastify) by their status code', () => {
+    const tooLarge = Object.assign(new Error('body'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    expect(toErrorResponse(tooLarge, 'en', 'r')).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+    const media = Object.assign(new Error('media'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    expect(toErrorResponse(media, 'en', 'r').body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('turns anything unknown into a 500 without internals', () => {
+    const res = toErrorResponse(new TypeError('cannot read x of undefined at /srv/app.js:10'), 'en', 'req-9');
+    expect(res.status).toBe(500);
+    expect(res.unexpected).toBe(true);
+    expect(res.body).toEqual({
+      code: 'INTERNAL_ERROR',
+      message: 'Something went wrong on our side.',
+      details: {},
+      requestId: 'req-9',
+    });
+  });
+
+  it('refuses to define one code twice with different meanings', () => {
+    expect(() =>
+      defineErrors<'VALIDATION_FAILED'>({ VALIDATION_FAILED: { status: 422, en: 'x', zh: 'x' } }),
+    ).toThrow(/defined twice/);
+    expect(platformError('VALIDATION_FAILED').definition?.status).toBe(400);
+  });
+});
