@@ -28,12 +28,12 @@ npm run --silent build
 echo "Migrating …"
 node scripts/migrate.js
 echo "Loading demo data …"
-node dist/scripts/seed-demo.js
+node dist/db/seed-demo.js
 
 mkdir -p var/log
-node dist/apps/api/main.js > >(tee var/log/api.log) 2>&1 &
+node dist/apps/api/src/main.js > var/log/api.log 2>&1 &
 api_pid=$!
-node dist/apps/worker/main.js > var/log/worker.log 2>&1 &
+node dist/apps/worker/src/main.js > var/log/worker.log 2>&1 &
 worker_pid=$!
 
 stop() {
@@ -45,10 +45,16 @@ stop() {
 }
 trap stop INT TERM
 
+ready=no
 for _ in $(seq 1 60); do
-  curl -fsS "http://${HOST:-127.0.0.1}:${PORT:-3000}/api/v1/health/ready" >/dev/null 2>&1 && break
+  if curl -fsS "http://${HOST:-127.0.0.1}:${PORT:-3000}/api/v1/health/ready" >/dev/null 2>&1; then ready=yes; break; fi
   sleep 0.5
 done
+if [ "$ready" != yes ]; then
+  echo "✗ The API did not become ready. Last lines of var/log/api.log:" >&2
+  tail -n 20 var/log/api.log >&2
+  stop
+fi
 
 cat <<MSG
 
@@ -58,7 +64,6 @@ cat <<MSG
     Readiness      http://${HOST:-127.0.0.1}:${PORT:-3000}/api/v1/health/ready
     Worker health  http://${HOST:-127.0.0.1}:${WORKER_HEALTH_PORT:-3001}/health/ready
     Logs           var/log/api.log, var/log/worker.log
-    Demo accounts  see the table printed above (password: see README)
 
 MSG
 wait "$api_pid" "$worker_pid"

@@ -36,9 +36,16 @@ export const REDACT_PATHS = [
           // binds it, as `requestId`, to every line logged while the request is handled.
           quietReqLogger: true,
           customAttributeKeys: { reqId: 'requestId' },
-          customLogLevel: (_req, res, err) =>
-            err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-          autoLogging: { ignore: (req) => (req.url ?? '').includes('/health/') },
+          // Probes hit /health every few seconds: not worth a line unless they fail. (pino-http's
+          // autoLogging.ignore is lost when nestjs-pino reuses the options object, hence 'silent'.)
+          customLogLevel: (req, res, err) =>
+            err || res.statusCode >= 500
+              ? 'error'
+              : res.statusCode >= 400
+                ? 'warn'
+                : (req.url ?? '').includes('/health/')
+                  ? 'silent'
+                  : 'info',
           serializers: {
             req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
