@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { API_PREFIX, configureHttpApp, createHttpAdapter, validateEnv } from '@app/platform';
+import { mountAdminQueues } from './admin-queues';
 import { AppModule } from './app.module';
 
 /** Builds the API exactly as production runs it; e2e tests call this too. */
@@ -17,5 +18,6 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       description: 'Tourong (投融): investment matching for tech-finance roadshows and venture funds.',
     },
   });
+  await mountAdminQueues(app);
   return app;
 }
