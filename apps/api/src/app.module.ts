@@ -10,6 +10,7 @@ import {
 } from '@app/platform';
 import { ENTITIES } from '@app/db/entities';
 import { IdentityModule } from '@app/identity';
+import { StartupsModule } from '@app/startups';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { IdentityModule } from '@app/identity';
     PlatformQueueModule.forRoot(),
     PlatformHealthModule,
     IdentityModule,
+    StartupsModule,
   ],
 })
 export class AppModule {}

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { API_PREFIX, configureHttpApp, createHttpAdapter, validateEnv } from '@app/platform';
@@ -18,6 +19,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       description: 'Tourong (投融): investment matching for tech-finance roadshows and venture funds.',
     },
   });
+  // Uploads (decks, imports): one file per request; each route applies its own, smaller size limit.
+  await app.register(multipart as never, { limits: { files: 1, fields: 10, fileSize: 50 * 1024 * 1024 }, throwFileSizeLimit: true });
   await mountAdminQueues(app);
   return app;
 }

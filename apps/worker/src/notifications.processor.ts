@@ -3,6 +3,9 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { DomainEvent, EventJob } from '@app/platform';
 
+/** The events EVENT_ROUTES sends to this queue. */
+type NotificationEvent = Extract<DomainEvent, { type: `identity.${string}` }>;
+
 /**
  * Consumes events that should reach people. Delivery channels (in-app, e-mail) arrive with the
  * engagement work; until then each event is acknowledged and logged, so nothing piles up in Redis.
@@ -11,7 +14,7 @@ import type { DomainEvent, EventJob } from '@app/platform';
 export class NotificationsProcessor extends WorkerHost {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
-  async process(job: Job<EventJob>): Promise<{ handled: DomainEvent['type'] }> {
+  async process(job: Job<EventJob<NotificationEvent>>): Promise<{ handled: NotificationEvent['type'] }> {
     const { event, eventId } = job.data;
     switch (event.type) {
       case 'identity.organization_registered':
@@ -21,7 +24,7 @@ export class NotificationsProcessor extends WorkerHost {
         return { handled: event.type };
       default: {
         const unreachable: never = event;
-        throw new Error(`unhandled event ${(unreachable as DomainEvent).type}`);
+        throw new Error(`unhandled event ${(unreachable as NotificationEvent).type}`);
       }
     }
   }

@@ -36,3 +36,4 @@ export const IDENTITY_ENTITIES = [
   AccessGrantEntity,
   AuditEventEntity,
 ];
+export { mapUniqueViolation } from './users/identity-input';

@@ -57,6 +57,6 @@ export class AuditEventEntity {
   @Column({ type: 'text', nullable: true })
   requestId: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   details: Record<string, unknown>;
 }

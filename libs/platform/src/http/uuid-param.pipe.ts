@@ -17,3 +17,23 @@ export class UuidPipe implements PipeTransform<string, string> {
     return value.toLowerCase();
   }
 }
+
+/** `@Param('year', new IntParamPipe(1980, 2100))`: an integer path parameter within a range. */
+export class IntParamPipe implements PipeTransform<string, number> {
+  constructor(
+    private readonly min: number,
+    private readonly max: number,
+  ) {}
+
+  transform(value: string, meta: ArgumentMetadata): number {
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value) || n < this.min || n > this.max) {
+      const field = meta.data ?? 'param';
+      throw platformError('VALIDATION_FAILED', {
+        field,
+        fields: [{ field, rules: ['intRange'], messages: [`${field} must be an integer from ${this.min} to ${this.max}`] }],
+      });
+    }
+    return n;
+  }
+}

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class CreateIdentity1795445547689 implements MigrationInterface {
-    name = 'CreateIdentity1795445547689'
+export class CreateIdentityAndStartups1795446347355 implements MigrationInterface {
+    name = 'CreateIdentityAndStartups1795446347355'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -16,7 +16,7 @@ export class CreateIdentity1795445547689 implements MigrationInterface {
                 "target_id" text,
                 "ip" text,
                 "request_id" text,
-                "details" jsonb NOT NULL DEFAULT '{}'::jsonb,
+                "details" jsonb NOT NULL DEFAULT '{}',
                 CONSTRAINT "PK_910f64d901a5c3e9878f0d4a407" PRIMARY KEY ("id")
             )
         `);
@@ -165,6 +165,128 @@ export class CreateIdentity1795445547689 implements MigrationInterface {
                 AND revoked_at IS NULL
         `);
         await queryRunner.query(`
+            CREATE TABLE "startups" (
+                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "organization_id" uuid NOT NULL,
+                "legal_name" text NOT NULL,
+                "credit_code" character(18),
+                "founded_on" date,
+                "region_code" character(6) NOT NULL,
+                "industry" text,
+                "tracks" text array NOT NULL DEFAULT '{}',
+                "university_spin_out" boolean NOT NULL DEFAULT false,
+                "from_poc_center" boolean NOT NULL DEFAULT false,
+                "prior_rounds" integer,
+                "years_in_niche" integer,
+                "website" text,
+                "one_liner" text,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
+                "version" integer NOT NULL,
+                CONSTRAINT "PK_d3f4c6833156641c6dfdbee31b0" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "ux_startups_credit_code" ON "startups" ("credit_code")
+            WHERE credit_code IS NOT NULL
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_startups_org" ON "startups" ("organization_id")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "projects" (
+                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "startup_id" uuid NOT NULL,
+                "organization_id" uuid NOT NULL,
+                "title" text NOT NULL,
+                "kind" text NOT NULL DEFAULT 'financing_round',
+                "stage" text NOT NULL,
+                "amount_sought" bigint,
+                "instruments" text array NOT NULL DEFAULT '{}',
+                "use_of_funds" text,
+                "pitch" jsonb NOT NULL DEFAULT '{}',
+                "keywords" text array NOT NULL DEFAULT '{}',
+                "trl" smallint,
+                "status" text NOT NULL DEFAULT 'draft',
+                "published_at" TIMESTAMP WITH TIME ZONE,
+                "archived_at" TIMESTAMP WITH TIME ZONE,
+                "deck_storage_key" text,
+                "deck_file_name" text,
+                "deck_size_bytes" integer,
+                "deck_sha256" character(64),
+                "deck_uploaded_at" TIMESTAMP WITH TIME ZONE,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
+                "version" integer NOT NULL,
+                CONSTRAINT "PK_6271df0a7aed1d6c0691ce6ac50" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_projects_published" ON "projects" ("status", "updated_at")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_projects_org" ON "projects" ("organization_id")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_projects_startup" ON "projects" ("startup_id")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "startup_fiscal_years" (
+                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "startup_id" uuid NOT NULL,
+                "year" integer NOT NULL,
+                "headcount" integer,
+                "tech_staff" integer,
+                "rd_staff" integer,
+                "revenue" bigint,
+                "main_business_revenue" bigint,
+                "high_tech_revenue" bigint,
+                "total_costs" bigint,
+                "rd_spend" bigint,
+                "rd_spend_in_china" bigint,
+                "total_assets" bigint,
+                "liabilities" bigint,
+                "new_equity_raised" bigint,
+                "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_2a8494272a5efedfc60d1e9e5d0" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "ux_fiscal_years_startup_year" ON "startup_fiscal_years" ("startup_id", "year")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "startup_ip_items" (
+                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "startup_id" uuid NOT NULL,
+                "type" text NOT NULL,
+                "number" text NOT NULL,
+                "title" text,
+                "status" text NOT NULL DEFAULT 'valid',
+                "tied_to_main_product" boolean NOT NULL DEFAULT true,
+                "granted_on" date,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_a13fe8625589beabd61bc3eb306" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "ux_ip_items_startup_type_number" ON "startup_ip_items" ("startup_id", "type", "number")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "startup_qualifications" (
+                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "startup_id" uuid NOT NULL,
+                "kind" text NOT NULL,
+                "certificate_number" text,
+                "valid_from" date,
+                "valid_until" date,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_5ca48365a00156cc1b0b97fac85" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_qualifications_startup" ON "startup_qualifications" ("startup_id")
+        `);
+        await queryRunner.query(`
             ALTER TABLE "memberships"
             ADD CONSTRAINT "FK_7c1e2fdfed4f6838e0c05ae5051" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
@@ -172,14 +294,81 @@ export class CreateIdentity1795445547689 implements MigrationInterface {
             ALTER TABLE "memberships"
             ADD CONSTRAINT "FK_e5380c394ec7912046d07b54290" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
+        await queryRunner.query(`
+            ALTER TABLE "projects"
+            ADD CONSTRAINT "FK_da686cf94677574cdcb42f2fe30" FOREIGN KEY ("startup_id") REFERENCES "startups"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "startup_fiscal_years"
+            ADD CONSTRAINT "FK_704bfe692e53dc455eb7cabbe42" FOREIGN KEY ("startup_id") REFERENCES "startups"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "startup_ip_items"
+            ADD CONSTRAINT "FK_eae34584aef0bdf092c4b4f2b06" FOREIGN KEY ("startup_id") REFERENCES "startups"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "startup_qualifications"
+            ADD CONSTRAINT "FK_9fde6148796d1b98d1f1643c71e" FOREIGN KEY ("startup_id") REFERENCES "startups"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            ALTER TABLE "startup_qualifications" DROP CONSTRAINT "FK_9fde6148796d1b98d1f1643c71e"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "startup_ip_items" DROP CONSTRAINT "FK_eae34584aef0bdf092c4b4f2b06"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "startup_fiscal_years" DROP CONSTRAINT "FK_704bfe692e53dc455eb7cabbe42"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "projects" DROP CONSTRAINT "FK_da686cf94677574cdcb42f2fe30"
+        `);
         await queryRunner.query(`
             ALTER TABLE "memberships" DROP CONSTRAINT "FK_e5380c394ec7912046d07b54290"
         `);
         await queryRunner.query(`
             ALTER TABLE "memberships" DROP CONSTRAINT "FK_7c1e2fdfed4f6838e0c05ae5051"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_qualifications_startup"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "startup_qualifications"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ux_ip_items_startup_type_number"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "startup_ip_items"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ux_fiscal_years_startup_year"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "startup_fiscal_years"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_projects_startup"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_projects_org"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_projects_published"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "projects"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_startups_org"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ux_startups_credit_code"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "startups"
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ux_invitations_pending"

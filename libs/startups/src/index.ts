@@ -1,0 +1,22 @@
+export * from './startups.module';
+export * from './startups.errors';
+export * from './startups.views';
+export * from './reference/project-enums';
+export * from './reference/tracks';
+export * from './reference/industries';
+export * from './entities/startup.entity';
+export * from './entities/fiscal-year.entity';
+export * from './entities/ip-item.entity';
+export * from './entities/qualification-held.entity';
+export * from './entities/project.entity';
+export * from './startups/startups.service';
+export * from './projects/projects.service';
+export * from './storage/storage';
+
+import { FiscalYearEntity } from './entities/fiscal-year.entity';
+import { IpItemEntity } from './entities/ip-item.entity';
+import { ProjectEntity } from './entities/project.entity';
+import { QualificationHeldEntity } from './entities/qualification-held.entity';
+import { StartupEntity } from './entities/startup.entity';
+
+export const STARTUPS_ENTITIES = [StartupEntity, FiscalYearEntity, IpItemEntity, QualificationHeldEntity, ProjectEntity];
