@@ -26,7 +26,7 @@ ensure_postgres() {
   Start it, for example:
     pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
   or, with Docker:
-    docker compose -f docker/compose.yml up -d postgres redis
+    JWT_SECRET=\$(openssl rand -hex 32) MEILI_MASTER_KEY=\$(openssl rand -hex 16) docker compose -f docker/compose.yml up -d postgres redis
 MSG
     return 1
   fi
@@ -46,7 +46,7 @@ ensure_redis() {
   Start it, for example:
     redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log
   or, with Docker:
-    docker compose -f docker/compose.yml up -d postgres redis
+    JWT_SECRET=\$(openssl rand -hex 32) MEILI_MASTER_KEY=\$(openssl rand -hex 16) docker compose -f docker/compose.yml up -d postgres redis
 MSG
     return 1
   fi

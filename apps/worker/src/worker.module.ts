@@ -10,6 +10,8 @@ import {
   PlatformRedisModule,
 } from '@app/platform';
 import { ENTITIES } from '@app/db/entities';
+import { StartupsImportModule } from '@app/startups';
+import { ImportsProcessor } from './imports.processor';
 import { NotificationsProcessor } from './notifications.processor';
 
 @Module({
@@ -21,7 +23,8 @@ import { NotificationsProcessor } from './notifications.processor';
     PlatformRedisModule,
     PlatformQueueModule.forRoot(),
     PlatformHealthModule,
+    StartupsImportModule,
   ],
-  providers: [OutboxRelayService, NotificationsProcessor],
+  providers: [OutboxRelayService, NotificationsProcessor, ImportsProcessor],
 })
 export class WorkerModule {}

@@ -39,6 +39,7 @@ function emailTracker(req: Record<string, unknown>): string {
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG, REDIS],
       useFactory: (config: AppConfig, redis: Redis) => ({
+        // Counters under the deployment's key prefix (tests run side by side with their own prefixes).
         throttlers: [
           {
             name: 'ip',
@@ -53,7 +54,7 @@ function emailTracker(req: Record<string, unknown>): string {
             getTracker: emailTracker,
           },
         ],
-        storage: new ThrottlerStorageRedisService(redis),
+        storage: new ThrottlerStorageRedisService(redis.duplicate({ keyPrefix: `${config.QUEUE_PREFIX}:rl:` })),
       }),
     }),
   ],

@@ -22,14 +22,16 @@ export type StartupsErrorCode =
   | 'DECK_MISSING'
   | 'IMPORT_NOT_FOUND'
   | 'IMPORT_FILE_INVALID'
-  | 'IMPORT_TOO_LARGE';
+  | 'IMPORT_TOO_LARGE'
+  | 'IMPORT_HAS_ERRORS'
+  | 'QUALIFICATION_INPUT_INVALID';
 
 export const startupsError = defineErrors<StartupsErrorCode>({
   STARTUP_NOT_FOUND: { status: 404, en: 'Company not found.', zh: '企业不存在。' },
   STARTUP_ORG_KIND_INVALID: {
     status: 403,
-    en: 'Only company and university organizations keep company profiles.',
-    zh: '只有企业或高校机构可以维护企业档案。',
+    en: 'Only company, university and organizer organizations keep company profiles.',
+    zh: '只有企业、高校或主办机构可以维护企业档案。',
   },
   PROJECT_NOT_FOUND: { status: 404, en: 'Project not found.', zh: '项目不存在。' },
   FISCAL_YEAR_NOT_FOUND: { status: 404, en: 'No figures for this year.', zh: '该年度无财务数据。' },
@@ -63,4 +65,14 @@ export const startupsError = defineErrors<StartupsErrorCode>({
   IMPORT_NOT_FOUND: { status: 404, en: 'Import not found.', zh: '导入任务不存在。' },
   IMPORT_FILE_INVALID: { status: 400, en: 'The file could not be read as .xlsx or .csv.', zh: '无法读取该文件（须为 .xlsx 或 .csv）。' },
   IMPORT_TOO_LARGE: { status: 413, en: 'The import file is too large.', zh: '导入文件过大。' },
+  QUALIFICATION_INPUT_INVALID: {
+    status: 422,
+    en: 'The company’s figures cannot be evaluated as recorded; correct them first.',
+    zh: '企业数据无法用于评价，请先更正。',
+  },
+  IMPORT_HAS_ERRORS: {
+    status: 422,
+    en: 'The file has errors; nothing was imported. Fix the listed cells and upload again.',
+    zh: '文件存在错误，未导入任何数据。请修改所列单元格后重新上传。',
+  },
 });

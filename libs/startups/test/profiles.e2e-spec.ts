@@ -200,3 +200,53 @@ describe('company profiles, projects and decks', () => {
     expect(project.body.deck.sizeBytes).toBe(PDF.length);
   });
 });
+
+describe('qualification report over HTTP', () => {
+  let api: ApiHarness;
+  let founder: Actor;
+
+  beforeAll(async () => {
+    api = await startApi();
+    founder = await registerOrg(api, 'startup');
+  });
+  afterAll(() => api.close());
+
+  it('explains 科技型中小企业 points and the distance to the next band for a real-looking company', async () => {
+    const s = await api.request('/api/v1/startups', {
+      method: 'POST',
+      token: founder.token,
+      json: { legalName: '潍坊泰星微电子材料有限公司', regionCode: '370705', foundedOn: '2017-03-01', industry: 'industry', tracks: ['semiconductor_materials'] },
+    });
+    const id = s.body.id;
+    // 27 of 100 staff are tech staff (band 25 % → 16 points; 30 % is 3 people away), R&D 4.2 % of revenue (→ 30 points).
+    await api.request(`/api/v1/startups/${id}/fiscal-years/2023`, {
+      method: 'PUT',
+      token: founder.token,
+      json: { headcount: 100, techStaff: 27, revenue: 10_000_000_000, rdSpend: 420_000_000, totalCosts: 9_000_000_000, totalAssets: 15_000_000_000 },
+    });
+    await api.request(`/api/v1/startups/${id}/ip-items`, {
+      method: 'POST',
+      token: founder.token,
+      json: { type: 'invention_patent', number: 'ZL202010000001.1' },
+    });
+    const res = await api.request(`/api/v1/startups/${id}/qualification?asOf=2024-06-30`, { token: founder.token });
+    expect(res.status).toBe(200);
+    expect(res.body.fiscalYear).toBe(2023);
+    const techSme = res.body.techSme;
+    expect(techSme.verdict).toBe('pass');
+    const byKey = Object.fromEntries(techSme.indicators.map((i: { key: string }) => [i.key, i]));
+    const staff = Object.values(byKey).find((i: any) => i.maxPoints === 20) as any;
+    expect(staff.points).toBe(16);
+    expect(staff.nextBand).toMatchObject({ pointsGained: 4 });
+    const ip = Object.values(byKey).find((i: any) => i.maxPoints === 30) as any;
+    expect(ip.points).toBe(30);
+    expect(res.body.smeSize.sizeClass).toBe('small');
+
+    const other = await registerOrg(api, 'fund');
+    const refused = await api.request(`/api/v1/startups/${id}/qualification`, { token: other.token });
+    expect(refused.status).toBe(403);
+    const bad = await api.request(`/api/v1/startups/${id}/qualification?asOf=yesterday`, { token: founder.token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.field).toBe('asOf');
+  });
+});

@@ -54,8 +54,7 @@ export class AuditService {
     else if (query.organizationId) qb.where('e.organization_id = :org', { org: query.organizationId });
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2);
-      if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw platformError('INVALID_CURSOR', { field: 'cursor' });
+      const [at, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(e.occurred_at, e.id) < (:at, :id)', { at, id });
     }
     const rows = await qb

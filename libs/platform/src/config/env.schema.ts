@@ -179,6 +179,9 @@ export function validateEnv(env: Record<string, string | undefined>): AppConfig 
   const config = plainToInstance(EnvSchema, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true });
   const problems = describe(errors, input);
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET && /change-me|example|placeholder/i.test(config.JWT_SECRET)) {
+    problems.push('JWT_SECRET: the .env.example placeholder cannot be used in production (got [redacted])');
+  }
   if (config.SEARCH_ENGINE === 'meilisearch' && !config.MEILI_URL) {
     problems.push('MEILI_URL: required when SEARCH_ENGINE=meilisearch (got nothing)');
   }

@@ -19,6 +19,11 @@ export const REDACT_PATHS = [
   '*.refreshToken',
   'body.password',
   'body.refreshToken',
+  // Database errors carry the statement's parameters and the failing row: company data, not for logs.
+  'err.parameters',
+  'err.detail',
+  'err.driverError.parameters',
+  'err.driverError.detail',
 ];
 
 @Module({

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { OUTBOX_CHANNEL } from '../database/unit-of-work';
-import { QUEUES, type QueueMap } from '../queue/queue.module';
+import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES, QueueName } from '../queue/queues';
+import { failFastRedisOptions } from '../queue/redis-options';
 import { OutboxRelay } from './outbox-relay';
 
 /**
@@ -16,6 +18,7 @@ import { OutboxRelay } from './outbox-relay';
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
   private readonly relay: OutboxRelay;
+  private readonly producers: Map<QueueName, Queue>;
   private listener?: Client;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -24,10 +27,22 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
-    @Inject(QUEUES) queues: QueueMap,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.relay = new OutboxRelay(dataSource, queues);
+    // Producers that fail at once while Redis is down, so rows stay pending and are retried from
+    // Postgres instead of piling up in an in-memory offline queue.
+    this.producers = new Map(
+      QUEUE_NAMES.map((name) => {
+        const queue = new Queue(name, {
+          connection: failFastRedisOptions(config.REDIS_URL),
+          prefix: config.QUEUE_PREFIX,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        });
+        queue.on('error', () => undefined); // outages are reported by the relay's failed passes
+        return [name, queue];
+      }),
+    );
+    this.relay = new OutboxRelay(dataSource, this.producers);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,6 +55,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     clearTimeout(this.timer);
     await this.running;
     await this.listener?.end().catch(() => undefined);
+    await Promise.all([...this.producers.values()].map((q) => q.close().catch(() => undefined)));
   }
 
   private async listen(): Promise<void> {

@@ -4,14 +4,15 @@ import type { Queue } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES, QueueName } from './queues';
-import { failFastRedisOptions, workerRedisOptions } from './redis-options';
+import { workerRedisOptions } from './redis-options';
 
 export const QUEUES = Symbol('QUEUES');
 export type QueueMap = ReadonlyMap<QueueName, Queue>;
 
 /**
- * Registers every queue as a fail-fast producer (inject with @InjectQueue(name) or QUEUES);
- * workers' processors use the root connection, which retries forever as BullMQ requires.
+ * Registers every queue (inject with @InjectQueue(name), or all of them with QUEUES). The same
+ * registration configures the processors' Workers, so its connection retries forever as BullMQ
+ * requires; the outbox relay keeps fail-fast producers of its own.
  */
 @Global()
 @Module({})
@@ -22,7 +23,7 @@ export class PlatformQueueModule {
         name,
         inject: [APP_CONFIG],
         useFactory: (config: AppConfig) => ({
-          connection: failFastRedisOptions(config.REDIS_URL),
+          connection: workerRedisOptions(config.REDIS_URL),
           prefix: config.QUEUE_PREFIX,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),

@@ -144,7 +144,7 @@ export class ProjectsService {
     if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
     if (query.startupId) qb.andWhere('p.startup_id = :sid', { sid: query.startupId });
     if (query.cursor) {
-      const [at, cid] = decodeCursor(query.cursor, 2);
+      const [at, cid] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(p.updated_at, p.id) < (:at, :cid)', { at, cid });
     }
     const rows = await qb.orderBy('p.updated_at', 'DESC').addOrderBy('p.id', 'DESC').take(query.limit + 1).getMany();

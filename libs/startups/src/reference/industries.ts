@@ -1,7 +1,8 @@
+import { SME_SIZE_2011 } from '../qualification';
+
 /**
- * Industries of the 2011 SME size standard (工信部联企业〔2011〕300号) that a company can pick.
- * The thresholds themselves live in the rubric data (qualification/rubrics/sme-size-2011.ts);
- * this list only names the keys and their labels.
+ * Industries a company can pick for `industry`: the sixteen groups of the 2011 SME size standard
+ * (工信部联企业〔2011〕300号), read from the rubric data so the two never disagree.
  */
 export interface Industry {
   key: string;
@@ -9,10 +10,10 @@ export interface Industry {
   en: string;
 }
 
-export const INDUSTRIES: readonly Industry[] = [
-  { key: 'industry', zh: '工业', en: 'Industry (manufacturing, mining, utilities)' },
-  { key: 'software_it', zh: '软件和信息技术服务业', en: 'Software and IT services' },
-  { key: 'other', zh: '其他未列明行业', en: 'Other industries' },
-];
+export const INDUSTRIES: readonly Industry[] = Object.entries(SME_SIZE_2011.industries).map(([key, i]) => ({
+  key,
+  zh: i.label,
+  en: i.labelEn,
+}));
 
 export const INDUSTRY_KEYS = INDUSTRIES.map((i) => i.key);

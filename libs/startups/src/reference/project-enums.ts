@@ -39,6 +39,7 @@ export const QUALIFICATION_KINDS = [
   'specialized_sme',
   'little_giant',
   'national_science_award',
+  'provincial_science_award',
   'provincial_rd_institution',
   'standard_setting',
 ] as const;

@@ -6,7 +6,8 @@ import { AccessGrantsService, AuditService, can, Principal, RequestContext } fro
 import { StartupEntity } from '../entities/startup.entity';
 import { startupsError } from '../startups.errors';
 
-const OWNER_KINDS = ['startup', 'university'];
+// Organizers keep profiles of the companies in their programmes (imported registries) too.
+const OWNER_KINDS = ['startup', 'university', 'organizer'];
 
 /**
  * Visibility of company data, in one place:

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, IntParamPipe, PageQueryDto, UuidPipe } from '@app/platform';
+import { ApiErrors, IntParamPipe, PageQueryDto, platformError, UuidPipe } from '@app/platform';
 import { CurrentPrincipal, Principal, ReqContext, RequestContext } from '@app/identity';
 import {
   FiscalYearView,
@@ -10,6 +10,7 @@ import {
   StartupView,
   startupsMapper,
 } from '../startups.views';
+import { QualificationReportService } from '../qualification-report/qualification-report.service';
 import { StartupAccess } from './startup-access';
 import { StartupFactsService } from './startup-facts.service';
 import { FiscalYearDto, IpItemDto, QualificationDto, StartupInputDto, UpdateIpItemDto, UpdateStartupDto } from './startups.dto';
@@ -26,7 +27,28 @@ export class StartupsController {
     private readonly startups: StartupsService,
     private readonly facts: StartupFactsService,
     private readonly access: StartupAccess,
+    private readonly qualification: QualificationReportService,
   ) {}
+
+  @Get(':id/qualification')
+  @ApiOperation({
+    summary: 'Every rubric (科技型中小企业, SME size, 高企, 创新型/专精特新/小巨人): verdict, points, explanation and distance to each next band.',
+    description: 'Confidential (it shows raw figures): the company, granted organizations, platform admins; outside reads are audited. `asOf` (YYYY-MM-DD, default today in Asia/Shanghai) decides which certificates are valid and which fiscal year is read.',
+  })
+  @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
+  @ApiOkResponse({ description: 'QualificationReport: { asOf, fiscalYear, smeSize, techSme, highTechEnterprise, innovativeSme, specializedSme, littleGiant, all[] }' })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'STARTUP_NOT_FOUND', 'CONFIDENTIAL_ACCESS_REQUIRED', 'QUALIFICATION_INPUT_INVALID')
+  async qualificationReport(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @ReqContext() ctx: RequestContext,
+    @Query('asOf') asOf?: string,
+  ) {
+    if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+      throw platformError('VALIDATION_FAILED', { field: 'asOf', fields: [{ field: 'asOf', rules: ['isDate'], messages: ['asOf must be YYYY-MM-DD'] }] });
+    }
+    return this.qualification.report(principal, id, asOf, ctx);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Create a company profile in your (startup or university) organization.' })

@@ -93,7 +93,7 @@ export class StartupsService {
     if (query.track) qb.andWhere(':track = ANY(s.tracks)', { track: query.track });
     if (query.regionPrefix) qb.andWhere('s.region_code LIKE :region', { region: `${query.regionPrefix}%` });
     if (query.cursor) {
-      const [at, cid] = decodeCursor(query.cursor, 2);
+      const [at, cid] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(s.updated_at, s.id) < (:at, :cid)', { at, cid });
     }
     const rows = await qb.orderBy('s.updated_at', 'DESC').addOrderBy('s.id', 'DESC').take(query.limit + 1).getMany();

@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, CLOCK, DomainEvent, flushEvents, UnitOfWork } from '@app/platform';
+import { ImportJobEntity } from '../entities/import-job.entity';
+import { startupsError } from '../startups.errors';
+import { Storage, STORAGE } from '../storage/storage';
+import { FISCAL_KEYS, IMPORT_COLUMNS } from './import-columns';
+import { detectFormat, ImportFormat, readSheet } from './import-reader';
+import { CellError, ImportRow, missingHeaders, parseImportRow } from './parse-import-row';
+
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+/** Above this many rows a commit runs in the worker, with progress. */
+export const IMPORT_SYNC_MAX_ROWS = 1000;
+const CHUNK = 500;
+const CHANGED = `(startups.legal_name, startups.region_code, startups.tracks, startups.industry, startups.university_spin_out)
+  IS DISTINCT FROM (EXCLUDED.legal_name, EXCLUDED.region_code,
+    CASE WHEN cardinality(EXCLUDED.tracks) > 0 THEN EXCLUDED.tracks ELSE startups.tracks END,
+    COALESCE(EXCLUDED.industry, startups.industry), EXCLUDED.university_spin_out)`;
+const MAX_REPORTED_ERRORS = 1000;
+
+export interface ImportReport {
+  format: ImportFormat;
+  totalRows: number;
+  validRows: number;
+  companies: number;
+  errors: CellError[];
+  errorsTruncated: boolean;
+}
+
+export interface ImportActor {
+  organizationId: string;
+  userId: string;
+}
+
+/**
+ * Bulk import of companies with one fiscal year per row: template, dry run (every cell error with
+ * row, column, value and code), and an idempotent commit that upserts by credit code.
+ */
+@Injectable()
+export class ImportService {
+  private readonly logger = new Logger(ImportService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    @Inject(STORAGE) private readonly storage: Storage,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async template(): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Tourong';
+    const sheet = workbook.addWorksheet('企业年度数据');
+    sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header + (c.required ? ' *' : ''), key: c.key, width: Math.max(12, c.header.length * 2 + 4) }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.addRow({
+      legalName: '无锡星航智农导航科技有限公司',
+      creditCode: '91320211MA2B00005K',
+      foundedOn: '2019-06-18',
+      regionCode: '320211',
+      industry: '工业',
+      tracks: '智能农机、人工智能',
+      universitySpinOut: '否',
+      oneLiner: '北斗高精度农机自动导航',
+      year: 2023,
+      headcount: 86,
+      techStaff: 31,
+      revenue: '46500000.00',
+      rdSpend: '3100000.00',
+      totalAssets: '98000000.00',
+    });
+    const notes = workbook.addWorksheet('填写说明');
+    notes.addRow(['列名', '是否必填', '说明']);
+    for (const c of IMPORT_COLUMNS) notes.addRow([c.header, c.required ? '必填' : '', c.note ?? (c.kind === 'money' ? '单位：元，最多两位小数' : '')]);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  /** Reads and checks the whole file; nothing is written. */
+  async dryRun(actor: ImportActor, body: Buffer): Promise<{ report: ImportReport; rows: ImportRow[] }> {
+    const format = this.format(body);
+    const rows: ImportRow[] = [];
+    const errors: CellError[] = [];
+    let totalRows = 0;
+    const seen = new Map<string, number>();
+    try {
+      for await (const item of readSheet(body, format)) {
+        if ('headers' in item) {
+          // Template headers carry " *" on required columns; accept both spellings.
+          const headers = item.headers.map((h) => h.replace(/\s*\*$/, ''));
+          const missing = missingHeaders(headers);
+          for (const header of missing) errors.push({ row: 1, column: header, value: '', code: 'HEADER_MISSING' });
+          if (missing.length) break;
+          continue;
+        }
+        totalRows++;
+        const cells = Object.fromEntries(Object.entries(item.cells).map(([k, v]) => [k.replace(/\s*\*$/, ''), v]));
+        const parsed = parseImportRow(item.rowNumber, cells);
+        errors.push(...parsed.errors);
+        if (!parsed.row) continue;
+        const key = `${parsed.row.creditCode}:${parsed.row.year}`;
+        if (seen.has(key)) {
+          errors.push({ row: item.rowNumber, column: '统一社会信用代码', value: parsed.row.creditCode, code: 'DUPLICATE_ROW' });
+          continue;
+        }
+        seen.set(key, item.rowNumber);
+        rows.push(parsed.row);
+      }
+    } catch (err) {
+      this.logger.warn(`unreadable import file: ${(err as Error).message}`);
+      throw startupsError('IMPORT_FILE_INVALID', { field: 'file' });
+    }
+    errors.push(...(await this.ownedElsewhere(actor, rows, seen)));
+    const invalid = new Set(errors.map((e) => e.row));
+    const valid = rows.filter((r) => !invalid.has(seen.get(`${r.creditCode}:${r.year}`)!));
+    return {
+      report: {
+        format,
+        totalRows,
+        validRows: valid.length,
+        companies: new Set(valid.map((r) => r.creditCode)).size,
+        errors: errors.slice(0, MAX_REPORTED_ERRORS),
+        errorsTruncated: errors.length > MAX_REPORTED_ERRORS,
+      },
+      rows: valid,
+    };
+  }
+
+  /**
+   * Commits a clean file. Small files are written at once; larger ones are stored and handed to the
+   * worker (an `import_jobs` row tracks progress). A file with any error is refused whole.
+   */
+  async commit(actor: ImportActor, body: Buffer, fileName: string): Promise<{ report: ImportReport; job?: ImportJobEntity }> {
+    const { report, rows } = await this.dryRun(actor, body);
+    if (report.errors.length) return { report };
+    if (rows.length <= IMPORT_SYNC_MAX_ROWS) {
+      await this.write(actor, rows);
+      return { report };
+    }
+    const key = `imports/${actor.organizationId}/${randomUUID()}.${report.format}`;
+    await this.storage.put(key, body);
+    const job = await this.uow.run(async (tx) => {
+      const created = await tx.em.save(
+        tx.em.create(ImportJobEntity, {
+          organizationId: actor.organizationId,
+          requestedByUserId: actor.userId,
+          fileKey: key,
+          format: report.format,
+          fileName: fileName.slice(0, 200),
+          totalRows: report.totalRows,
+        }),
+      );
+      tx.publish({ type: 'startups.import_requested', importId: created.id });
+      return created;
+    });
+    return { report, job };
+  }
+
+  /** The worker's half: re-reads the stored file and writes it in chunks, recording progress. */
+  async runJob(importId: string, onProgress: (done: number, total: number) => Promise<void>): Promise<ImportJobEntity> {
+    const repo = this.dataSource.getRepository(ImportJobEntity);
+    const job = await repo.findOneBy({ id: importId });
+    if (!job) throw startupsError('IMPORT_NOT_FOUND');
+    if (job.status === 'succeeded') return job; // a redelivered job: already done
+    await repo.update({ id: job.id }, { status: 'running', processedRows: 0 });
+    try {
+      const { stream } = await this.storage.get(job.fileKey);
+      const chunks: Buffer[] = [];
+      for await (const c of stream) chunks.push(c as Buffer);
+      const actor = { organizationId: job.organizationId, userId: job.requestedByUserId };
+      const { report, rows } = await this.dryRun(actor, Buffer.concat(chunks));
+      if (report.errors.length) {
+        await repo.update({ id: job.id }, { status: 'failed', errors: report.errors, failureReason: 'the file no longer validates', finishedAt: this.clock.now() });
+        return repo.findOneByOrFail({ id: job.id });
+      }
+      const upserted = await this.write(actor, rows, async (done) => {
+        await repo.update({ id: job.id }, { processedRows: done });
+        await onProgress(done, rows.length);
+      });
+      await repo.update({ id: job.id }, { status: 'succeeded', processedRows: rows.length, startupsUpserted: upserted, finishedAt: this.clock.now() });
+      await this.storage.delete(job.fileKey).catch(() => undefined);
+    } catch (err) {
+      await repo.update({ id: job.id }, { status: 'failed', failureReason: String((err as Error).message).slice(0, 500), finishedAt: this.clock.now() });
+      throw err;
+    }
+    return repo.findOneByOrFail({ id: job.id });
+  }
+
+  async job(actor: ImportActor, id: string): Promise<ImportJobEntity> {
+    const job = await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id, organizationId: actor.organizationId });
+    if (!job) throw startupsError('IMPORT_NOT_FOUND');
+    return job;
+  }
+
+  private format(body: Buffer): ImportFormat {
+    if (body.length > IMPORT_MAX_BYTES) throw startupsError('IMPORT_TOO_LARGE', { field: 'file', maxBytes: IMPORT_MAX_BYTES });
+    const format = detectFormat(body);
+    if (!format) throw startupsError('IMPORT_FILE_INVALID', { field: 'file' });
+    return format;
+  }
+
+  /** Credit codes that already belong to another organization's profile cannot be overwritten. */
+  private async ownedElsewhere(actor: ImportActor, rows: ImportRow[], rowOf: Map<string, number>): Promise<CellError[]> {
+    const codes = [...new Set(rows.map((r) => r.creditCode))];
+    if (!codes.length) return [];
+    const taken: { credit_code: string }[] = await this.dataSource.query(
+      'SELECT credit_code FROM startups WHERE credit_code = ANY($1) AND organization_id <> $2',
+      [codes, actor.organizationId],
+    );
+    const set = new Set(taken.map((t) => t.credit_code));
+    return rows
+      .filter((r) => set.has(r.creditCode))
+      .map((r) => ({ row: rowOf.get(`${r.creditCode}:${r.year}`)!, column: '统一社会信用代码', value: r.creditCode, code: 'CREDIT_CODE_OWNED_ELSEWHERE' as const }));
+  }
+
+  /**
+   * Upserts companies (by credit code, only within the importing organization) and their fiscal
+   * years, a chunk per transaction, each with its outbox events. Re-running the same file changes
+   * nothing. Returns how many companies were written.
+   */
+  private async write(actor: ImportActor, rows: ImportRow[], progress?: (done: number) => Promise<void>): Promise<number> {
+    const companies = new Set<string>();
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await this.dataSource.transaction(async (em) => {
+        const ids = await this.upsertStartups(em, actor, chunk);
+        await this.upsertFiscalYears(em, chunk, ids);
+        const events: DomainEvent[] = [...new Set(ids.values())].map((startupId) => ({
+          type: 'startups.startup_changed',
+          startupId,
+          organizationId: actor.organizationId,
+        }));
+        await flushEvents(em, events);
+        for (const code of ids.keys()) companies.add(code);
+      });
+      await progress?.(Math.min(i + CHUNK, rows.length));
+    }
+    return companies.size;
+  }
+
+  private async upsertStartups(em: EntityManager, actor: ImportActor, rows: ImportRow[]): Promise<Map<string, string>> {
+    // Several years of one company share its profile row: the last row's profile fields win.
+    const byCode = new Map(rows.map((r) => [r.creditCode, r]));
+    const values: unknown[] = [];
+    const tuples = [...byCode.values()].map((r, i) => {
+      const b = i * 10;
+      values.push(actor.organizationId, r.legalName, r.creditCode, r.foundedOn, r.regionCode, r.industry, r.tracks, r.universitySpinOut, r.website, r.oneLiner);
+      return `($${b + 1}::uuid, $${b + 2}, $${b + 3}, $${b + 4}::date, $${b + 5}, $${b + 6}, $${b + 7}::text[], $${b + 8}::boolean, $${b + 9}, $${b + 10}, 1)`;
+    });
+    const result: { id: string; credit_code: string }[] = await em.query(
+      `INSERT INTO startups (organization_id, legal_name, credit_code, founded_on, region_code, industry, tracks, university_spin_out, website, one_liner, version)
+       VALUES ${tuples.join(', ')}
+       ON CONFLICT (credit_code) WHERE credit_code IS NOT NULL DO UPDATE SET
+         legal_name = EXCLUDED.legal_name,
+         founded_on = COALESCE(EXCLUDED.founded_on, startups.founded_on),
+         region_code = EXCLUDED.region_code,
+         industry = COALESCE(EXCLUDED.industry, startups.industry),
+         tracks = CASE WHEN cardinality(EXCLUDED.tracks) > 0 THEN EXCLUDED.tracks ELSE startups.tracks END,
+         university_spin_out = EXCLUDED.university_spin_out,
+         website = COALESCE(EXCLUDED.website, startups.website),
+         one_liner = COALESCE(EXCLUDED.one_liner, startups.one_liner),
+         -- Only a real change moves updated_at and the optimistic version: re-imports are no-ops.
+         updated_at = CASE WHEN ${CHANGED} THEN now() ELSE startups.updated_at END,
+         version = startups.version + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
+       WHERE startups.organization_id = EXCLUDED.organization_id
+       RETURNING id, credit_code`,
+      values,
+    );
+    return new Map(result.map((r) => [r.credit_code, r.id]));
+  }
+
+  private async upsertFiscalYears(em: EntityManager, rows: ImportRow[], ids: Map<string, string>): Promise<void> {
+    const cols = ['startup_id', 'year', ...FISCAL_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))];
+    const values: unknown[] = [];
+    const tuples = rows
+      .filter((r) => ids.has(r.creditCode))
+      .map((r, i) => {
+        const b = i * cols.length;
+        values.push(ids.get(r.creditCode), r.year, ...FISCAL_KEYS.map((k) => r.fiscal[k]));
+        return `(${cols.map((_, j) => `$${b + j + 1}`).join(', ')})`;
+      });
+    if (!tuples.length) return;
+    await em.query(
+      `INSERT INTO startup_fiscal_years (${cols.join(', ')}) VALUES ${tuples.join(', ')}
+       ON CONFLICT (startup_id, year) DO UPDATE SET ${cols.slice(2).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+      values,
+    );
+  }
+}
