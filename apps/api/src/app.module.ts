@@ -1,28 +1,10 @@
 import { Module } from '@nestjs/common';
-import {
-  PlatformClockModule,
-  PlatformConfigModule,
-  PlatformDatabaseModule,
-  PlatformHealthModule,
-  PlatformLoggingModule,
-  PlatformQueueModule,
-  PlatformRedisModule,
-} from '@app/platform';
-import { ENTITIES } from '@app/db/entities';
+import { PlatformModule } from '@app/platform';
 import { IdentityModule } from '@app/identity';
 import { StartupsModule } from '@app/startups';
+import { ENTITIES } from '@app/db/entities';
 
 @Module({
-  imports: [
-    PlatformConfigModule,
-    PlatformLoggingModule,
-    PlatformClockModule,
-    PlatformDatabaseModule.forRoot(ENTITIES, 'tourong-api'),
-    PlatformRedisModule,
-    PlatformQueueModule.forRoot(),
-    PlatformHealthModule,
-    IdentityModule,
-    StartupsModule,
-  ],
+  imports: [PlatformModule.forRoot({ applicationName: 'tourong-api', entities: ENTITIES }), IdentityModule, StartupsModule],
 })
 export class AppModule {}

@@ -1,30 +1,12 @@
 import { Module } from '@nestjs/common';
-import {
-  OutboxRelayService,
-  PlatformClockModule,
-  PlatformConfigModule,
-  PlatformDatabaseModule,
-  PlatformHealthModule,
-  PlatformLoggingModule,
-  PlatformQueueModule,
-  PlatformRedisModule,
-} from '@app/platform';
-import { ENTITIES } from '@app/db/entities';
+import { OutboxRelayService, PlatformModule } from '@app/platform';
 import { StartupsImportModule } from '@app/startups';
+import { ENTITIES } from '@app/db/entities';
 import { ImportsProcessor } from './imports.processor';
 import { NotificationsProcessor } from './notifications.processor';
 
 @Module({
-  imports: [
-    PlatformConfigModule,
-    PlatformLoggingModule,
-    PlatformClockModule,
-    PlatformDatabaseModule.forRoot(ENTITIES, 'tourong-worker'),
-    PlatformRedisModule,
-    PlatformQueueModule.forRoot(),
-    PlatformHealthModule,
-    StartupsImportModule,
-  ],
+  imports: [PlatformModule.forRoot({ applicationName: 'tourong-worker', entities: ENTITIES }), StartupsImportModule],
   providers: [OutboxRelayService, NotificationsProcessor, ImportsProcessor],
 })
 export class WorkerModule {}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { Module } from '@nestjs/common';
+import { Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -33,6 +33,15 @@ function emailTracker(req: Record<string, unknown>): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
+/** Rate-limit counters get their own client (for the key prefix); closed with the app below. */
+const throttleClients = new Set<Redis>();
+function throttleRedis(redis: Redis, config: AppConfig): Redis {
+  const client = redis.duplicate({ keyPrefix: `${config.QUEUE_PREFIX}:rl:` });
+  client.on('error', () => undefined);
+  throttleClients.add(client);
+  return client;
+}
+
 @Module({
   imports: [
     JwtModule.register({}),
@@ -54,7 +63,7 @@ function emailTracker(req: Record<string, unknown>): string {
             getTracker: emailTracker,
           },
         ],
-        storage: new ThrottlerStorageRedisService(redis.duplicate({ keyPrefix: `${config.QUEUE_PREFIX}:rl:` })),
+        storage: new ThrottlerStorageRedisService(throttleRedis(redis, config)),
       }),
     }),
   ],
@@ -73,4 +82,11 @@ function emailTracker(req: Record<string, unknown>): string {
   ],
   exports: [AuthService, AccessGrantsService, AuditService, OrganizationsService],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnApplicationShutdown {
+  async onApplicationShutdown(): Promise<void> {
+    for (const client of throttleClients) {
+      throttleClients.delete(client);
+      await client.quit().catch(() => client.disconnect());
+    }
+  }
+}

@@ -22,3 +22,4 @@ export * from './http/api-errors.decorator';
 export * from './lifecycle/shutdown';
 export * from './http/public.decorator';
 export * from './http/uuid-param.pipe';
+export * from './platform.module';
