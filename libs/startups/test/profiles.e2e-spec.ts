@@ -161,6 +161,13 @@ describe('company profiles, projects and decks', () => {
     expect(published.body.status).toBe('published');
     expect((await api.request(`/api/v1/projects/${projectId}`, { token: fund.token })).body.title).toContain('900 万');
 
+    // Each command wrote its event in the same transaction: create, edit, publish (the failed publish wrote none).
+    const events = await api.db.dataSource.query(
+      "SELECT payload->>'status' AS status FROM outbox_events WHERE type = 'startups.project_changed' AND payload->>'projectId' = $1 ORDER BY created_at",
+      [projectId],
+    );
+    expect(events.map((e: { status: string }) => e.status)).toEqual(['draft', 'draft', 'published']);
+
     const again = await api.request(`/api/v1/projects/${projectId}/publish`, { method: 'POST', token: founder.token });
     expect(again.status).toBe(409);
     expect(again.body.details).toMatchObject({ status: 'published', requested: 'published' });
