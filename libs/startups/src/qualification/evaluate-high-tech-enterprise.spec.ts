@@ -41,13 +41,15 @@ describe('高新技术企业认定条件（国科发火〔2016〕32号）', () =
     expect(result.missingInputs).toEqual(['expertInnovationScore']);
   });
 
+  /** R&D 4.5 % of revenue in 2021–2022; the latest year's revenue picks the 5 % or the 4 % threshold. */
+  const HISTORY_AT_4_5_PERCENT: FiscalYearFacts[] = [
+    { year: 2021, revenue: wanYuan(3_000), rdSpend: wanYuan(135), rdSpendInChina: wanYuan(135) },
+    { year: 2022, revenue: wanYuan(4_000), rdSpend: wanYuan(180), rdSpendInChina: wanYuan(180) },
+  ];
+
   it('近三年研发费用比例：最近一年销售收入恰好 5000 万元（含）适用 5%，4.5% 不满足', () => {
-    const history: FiscalYearFacts[] = [
-      { year: 2021, revenue: wanYuan(3_000), rdSpend: wanYuan(135), rdSpendInChina: wanYuan(135) },
-      { year: 2022, revenue: wanYuan(4_000), rdSpend: wanYuan(180), rdSpendInChina: wanYuan(180) },
-    ];
     const result = evaluate({
-      history,
+      history: HISTORY_AT_4_5_PERCENT,
       year: { revenue: wanYuan(5_000), rdSpend: wanYuan(225), rdSpendInChina: wanYuan(225) },
     });
     const rd = condition(result, 'rd_intensity');
@@ -57,12 +59,8 @@ describe('高新技术企业认定条件（国科发火〔2016〕32号）', () =
   });
 
   it('最近一年销售收入 5000 万元又 1 分钱适用 4%，4.5% 满足', () => {
-    const history: FiscalYearFacts[] = [
-      { year: 2021, revenue: wanYuan(3_000), rdSpend: wanYuan(135), rdSpendInChina: wanYuan(135) },
-      { year: 2022, revenue: wanYuan(4_000), rdSpend: wanYuan(180), rdSpendInChina: wanYuan(180) },
-    ];
     const result = evaluate({
-      history,
+      history: HISTORY_AT_4_5_PERCENT,
       year: { revenue: wanYuan(5_000) + 1, rdSpend: wanYuan(225), rdSpendInChina: wanYuan(225) },
     });
     expect(condition(result, 'rd_intensity').met).toBe(true);

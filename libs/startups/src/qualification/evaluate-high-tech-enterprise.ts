@@ -13,15 +13,14 @@ import { countIp } from './ip-facts';
 import { addYears, compareDates, daysBetween } from './iso-date';
 import {
   amountCondition,
+  certificateOrAllConditions,
   type ConditionDraft,
   factCondition,
-  finishCondition,
   shareCondition,
 } from './result-builders';
-import { collectMissing, summarize } from './rubric-summary';
 import { HIGH_TECH_ENTERPRISE_2016, type HighTechEnterpriseRubric } from './rubrics/high-tech-enterprise-2016';
 import { IP_CLASSES_2022, type IpClassRubric } from './rubrics/ip-classes';
-import { allOf, anyOf, flips, toVerdict } from './tri-logic';
+import { allOf, anyOf, toVerdict } from './tri-logic';
 import type { CompanyFacts, HighTechEnterpriseResult, Tri } from './types';
 
 export interface HighTechEnterpriseRubrics {
@@ -243,42 +242,26 @@ export function evaluateHighTechEnterprise(
     kinds: ['high_tech_enterprise'],
     termYears: rubric.certificateValidityYears,
   });
-  const decide = (states: readonly Tri[]): Tri => anyOf([certificate.met, allOf(states)]);
-  const now = decide(all.map((c) => c.met));
-  const conditions = all.map((c) =>
-    finishCondition(c, c.met === false && c.gap ? flips(now, decide(all.map((o) => (o === c ? true : o.met)))) : false),
-  );
-  const verdict = toVerdict(now);
-  const missingInputs = collectMissing([...all, certificate]);
-  const passReason: Phrase =
-    certificate.met === true
-      ? { zh: '已持有有效期内的高新技术企业证书。', en: 'Holds a valid High-tech Enterprise certificate.' }
-      : { zh: '各项认定条件均满足。', en: 'Every condition is met.' };
-  const summary = summarize(
-    { zh: rubric.name, en: rubric.nameEn },
-    verdict,
-    conditions.filter((c) => c.met === false),
-    missingInputs,
-    passReason,
-  );
-
+  const { rubricId, rubricVersion, rubricName, rubricNameEn, verdict, ...rest } = certificateOrAllConditions(rubric, {
+    fiscalYear: year,
+    conditions: all,
+    certificate,
+    passReason: {
+      byCertificate: {
+        zh: '已持有有效期内的高新技术企业证书。',
+        en: 'Holds a valid High-tech Enterprise certificate.',
+      },
+      byConditions: { zh: '各项认定条件均满足。', en: 'Every condition is met.' },
+    },
+  });
+  // Spelled out so the serialized report keeps `quantitativeVerdict` right after `verdict`.
   return {
-    rubricId: rubric.id,
-    rubricVersion: rubric.version,
-    rubricName: rubric.name,
-    rubricNameEn: rubric.nameEn,
+    rubricId,
+    rubricVersion,
+    rubricName,
+    rubricNameEn,
     verdict,
     quantitativeVerdict: toVerdict(anyOf([certificate.met, allOf(quantitative.map((c) => c.met))])),
-    missingInputs,
-    fiscalYear: year,
-    indicators: [],
-    conditions,
-    directQualification: {
-      met: certificate.met,
-      ...(certificate.met === true ? { route: certificate.key } : {}),
-      routes: [finishCondition(certificate, false)],
-    },
-    explanation: summary.zh,
-    explanationEn: summary.en,
+    ...rest,
   };
 }

@@ -10,9 +10,11 @@ import {
   finishIndicator,
   type IndicatorDraft,
   rawPercent,
+  rubricResult,
   shareIndicator,
+  unscoredIndicator,
 } from './result-builders';
-import { collectMissing, summarize } from './rubric-summary';
+import { collectMissing } from './rubric-summary';
 import { HIGH_TECH_ENTERPRISE_2016, type HighTechEnterpriseRubric } from './rubrics/high-tech-enterprise-2016';
 import { IP_CLASSES_2022, type IpClassRubric } from './rubrics/ip-classes';
 import { SME_GRADIENT_2022, type InnovativeSmeRubric } from './rubrics/sme-gradient-2022';
@@ -115,16 +117,7 @@ function growthIndicator(book: FactBook, rubric: InnovativeSmeRubric): Indicator
     const missingInputs = [];
     if (current === null) missingInputs.push(figureName(year, 'mainBusinessRevenue'));
     if (previous === null) missingInputs.push(figureName(year - 1, 'mainBusinessRevenue'));
-    return {
-      ...base,
-      rawValue: null,
-      displayValue: '—',
-      points: null,
-      minPoints: 0,
-      maxPointsPossible: base.maxPoints,
-      band: null,
-      missingInputs,
-    };
+    return unscoredIndicator(base, missingInputs);
   }
   if (previous === 0) {
     // From nothing, any revenue is unbounded growth and none is no growth at all.
@@ -170,16 +163,7 @@ function debtRatioIndicator(book: FactBook, rubric: InnovativeSmeRubric): Indica
     const missingInputs = [];
     if (liabilities === null) missingInputs.push(figureName(year, 'liabilities'));
     if (assets === null) missingInputs.push(figureName(year, 'totalAssets'));
-    return {
-      ...base,
-      rawValue: null,
-      displayValue: '—',
-      points: null,
-      minPoints: 0,
-      maxPointsPossible: maxPoints,
-      band: null,
-      missingInputs,
-    };
+    return unscoredIndicator(base, missingInputs);
   }
   if (assets === 0) {
     return {
@@ -454,43 +438,24 @@ export function evaluateInnovativeSme(
   );
   const verdict = toVerdict(now);
   const missingInputs = collectMissing([smeCondition, ...indicators, ...direct]);
-  const directIndex = direct.findIndex((c) => c.met === true);
-  const passReason: Phrase =
-    directIndex >= 0
-      ? { zh: `${direct[directIndex].label}，可直接认定。`, en: `Direct route: ${direct[directIndex].labelEn}.` }
-      : total !== null
-        ? { zh: `评价得分 ${total} 分，各类指标均达到最低分。`, en: `Score ${total}, every group at its minimum.` }
-        : {
-            zh: `评价得分至少 ${lowerTotal} 分，各类指标均达到最低分。`,
-            en: `Score at least ${lowerTotal}, every group at its minimum.`,
-          };
-  const summary = summarize(
-    { zh: rubric.name, en: rubric.nameEn },
-    verdict,
-    conditions.filter((c) => c.met === false),
-    missingInputs,
-    passReason,
-  );
+  const directRoute = direct.find((c) => c.met === true);
+  const passReason: Phrase = directRoute
+    ? { zh: `${directRoute.label}，可直接认定。`, en: `Direct route: ${directRoute.labelEn}.` }
+    : total !== null
+      ? { zh: `评价得分 ${total} 分，各类指标均达到最低分。`, en: `Score ${total}, every group at its minimum.` }
+      : {
+          zh: `评价得分至少 ${lowerTotal} 分，各类指标均达到最低分。`,
+          en: `Score at least ${lowerTotal}, every group at its minimum.`,
+        };
 
-  return {
-    rubricId: rubric.id,
-    rubricVersion: rubric.version,
-    rubricName: rubric.name,
-    rubricNameEn: rubric.nameEn,
+  return rubricResult(rubric, {
     verdict,
     missingInputs,
     fiscalYear: year,
-    totalPoints: total,
-    maxPoints: rubric.maxPoints,
-    passPoints: rubric.passPoints,
+    score: { totalPoints: total, maxPoints: rubric.maxPoints, passPoints: rubric.passPoints },
     indicators: finished,
     conditions,
-    directQualification: {
-      met: directMet,
-      ...(directIndex >= 0 ? { route: direct[directIndex].key } : {}),
-      routes: direct.map((c) => finishCondition(c, false)),
-    },
-    explanation: summary.zh,
-    explanationEn: summary.en,
-  };
+    directRoutes: direct,
+    passReason,
+  });
 }

@@ -8,16 +8,20 @@ import {
   type FactBook,
 } from './company-facts';
 import { certificateRoute, equityRaisedCondition } from './direct-routes';
-import { evaluateSpecializedSme, prerequisiteTier, type SpecializedSmeRubrics } from './evaluate-specialized-sme';
-import { formatPercentNumber, moneyPhrase, yearsPhrase, type Phrase } from './format';
+import {
+  evaluateSpecializedSme,
+  prerequisiteTier,
+  type SpecializedSmeRubrics,
+  yearsInNicheCondition,
+} from './evaluate-specialized-sme';
+import { formatPercentNumber, moneyPhrase, type Phrase } from './format';
 import { countIp } from './ip-facts';
-import { amountCondition, type ConditionDraft, finishCondition, shareCondition } from './result-builders';
-import { collectMissing, summarize } from './rubric-summary';
+import { amountCondition, certificateOrAllConditions, type ConditionDraft, shareCondition } from './result-builders';
 import { HIGH_TECH_ENTERPRISE_2016 } from './rubrics/high-tech-enterprise-2016';
 import { IP_CLASSES_2022 } from './rubrics/ip-classes';
 import { SME_GRADIENT_2022, type LittleGiantRubric } from './rubrics/sme-gradient-2022';
 import { SME_SIZE_2011 } from './rubrics/sme-size-2011';
-import { allOf, anyOf, flips, toVerdict } from './tri-logic';
+import { allOf } from './tri-logic';
 import type { CompanyFacts, RubricResult, Tri } from './types';
 
 export interface LittleGiantRubrics extends SpecializedSmeRubrics {
@@ -169,17 +173,7 @@ export function evaluateLittleGiant(input: CompanyFacts, rubrics: LittleGiantRub
     termYears: rubrics.specializedSme.certificateValidityYears,
     evaluated: specialized,
   });
-  const niche = amountCondition({
-    key: 'years_in_niche',
-    label: `从事特定细分市场时间达到 ${rubric.minYearsInNiche} 年以上`,
-    labelEn: `At least ${rubric.minYearsInNiche} years in a niche market`,
-    value: input.yearsInNiche ?? null,
-    valueName: 'yearsInNiche',
-    threshold: rubric.minYearsInNiche,
-    comparison: 'atLeast',
-    unit: 'years',
-    format: yearsPhrase,
-  });
+  const niche = yearsInNicheCondition(input, rubric.minYearsInNiche);
   const mainBusiness = shareCondition({
     key: 'main_business_share',
     label: `主营业务收入占营业收入比重（${year}）`,
@@ -245,41 +239,13 @@ export function evaluateLittleGiant(input: CompanyFacts, rubrics: LittleGiantRub
     kinds: ['little_giant'],
     termYears: rubric.certificateValidityYears,
   });
-  const all = [prerequisite, niche, mainBusiness, debt, ip, ...rdConditions(book, rubric)];
-  const decide = (states: readonly Tri[]): Tri => anyOf([certificate.met, allOf(states)]);
-  const now = decide(all.map((c) => c.met));
-  const conditions = all.map((c) =>
-    finishCondition(c, c.met === false && c.gap ? flips(now, decide(all.map((o) => (o === c ? true : o.met)))) : false),
-  );
-  const verdict = toVerdict(now);
-  const missingInputs = collectMissing([...all, certificate]);
-  const passReason: Phrase =
-    certificate.met === true
-      ? { zh: '已持有有效期内的“小巨人”认定。', en: 'Already recognised and valid.' }
-      : { zh: '各项量化条件均满足。', en: 'Every quantitative condition is met.' };
-  const summary = summarize(
-    { zh: rubric.name, en: rubric.nameEn },
-    verdict,
-    conditions.filter((c) => c.met === false),
-    missingInputs,
-    passReason,
-  );
-  return {
-    rubricId: rubric.id,
-    rubricVersion: rubric.version,
-    rubricName: rubric.name,
-    rubricNameEn: rubric.nameEn,
-    verdict,
-    missingInputs,
+  return certificateOrAllConditions(rubric, {
     fiscalYear: year,
-    indicators: [],
-    conditions,
-    directQualification: {
-      met: certificate.met,
-      ...(certificate.met === true ? { route: certificate.key } : {}),
-      routes: [finishCondition(certificate, false)],
+    conditions: [prerequisite, niche, mainBusiness, debt, ip, ...rdConditions(book, rubric)],
+    certificate,
+    passReason: {
+      byCertificate: { zh: '已持有有效期内的“小巨人”认定。', en: 'Already recognised and valid.' },
+      byConditions: { zh: '各项量化条件均满足。', en: 'Every quantitative condition is met.' },
     },
-    explanation: summary.zh,
-    explanationEn: summary.en,
-  };
+  });
 }

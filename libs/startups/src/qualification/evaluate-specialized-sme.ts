@@ -4,17 +4,16 @@ import { evaluateInnovativeSme, type InnovativeSmeRubrics } from './evaluate-inn
 import { moneyPhrase, yearsPhrase, type Phrase } from './format';
 import {
   amountCondition,
+  certificateOrAllConditions,
   type ConditionDraft,
   factCondition,
-  finishCondition,
   shareCondition,
 } from './result-builders';
-import { collectMissing, summarize } from './rubric-summary';
 import { HIGH_TECH_ENTERPRISE_2016 } from './rubrics/high-tech-enterprise-2016';
 import { IP_CLASSES_2022 } from './rubrics/ip-classes';
 import { SME_GRADIENT_2022, type SpecializedSmeRubric } from './rubrics/sme-gradient-2022';
 import { SME_SIZE_2011 } from './rubrics/sme-size-2011';
-import { allOf, anyOf, flips, toVerdict } from './tri-logic';
+import { anyOf } from './tri-logic';
 import type { CompanyFacts, QualificationKind, RubricResult, Tri } from './types';
 
 export interface SpecializedSmeRubrics extends InnovativeSmeRubrics {
@@ -70,6 +69,21 @@ export function prerequisiteTier(
   });
 }
 
+/** Years serving a niche market, which the upper tiers require (专精特新 ≥ 2, 小巨人 ≥ 3). */
+export function yearsInNicheCondition(input: CompanyFacts, minYears: number): ConditionDraft {
+  return amountCondition({
+    key: 'years_in_niche',
+    label: `从事特定细分市场时间达到 ${minYears} 年以上`,
+    labelEn: `At least ${minYears} years in a niche market`,
+    value: input.yearsInNiche ?? null,
+    valueName: 'yearsInNiche',
+    threshold: minYears,
+    comparison: 'atLeast',
+    unit: 'years',
+    format: yearsPhrase,
+  });
+}
+
 /**
  * 专精特新中小企业 (工信部企业〔2022〕63号 附件2), the quantitative conditions: a recognised 创新型中小企业,
  * ≥ 2 years in a niche, R&D ≥ ¥1 m and ≥ 3 % of revenue, revenue ≥ ¥10 m or ≥ ¥20 m new equity in
@@ -92,17 +106,7 @@ export function evaluateSpecializedSme(
     termYears: rubrics.innovativeSme.certificateValidityYears,
     evaluated: innovative,
   });
-  const niche = amountCondition({
-    key: 'years_in_niche',
-    label: `从事特定细分市场时间达到 ${rubric.minYearsInNiche} 年以上`,
-    labelEn: `At least ${rubric.minYearsInNiche} years in a niche market`,
-    value: input.yearsInNiche ?? null,
-    valueName: 'yearsInNiche',
-    threshold: rubric.minYearsInNiche,
-    comparison: 'atLeast',
-    unit: 'years',
-    format: yearsPhrase,
-  });
+  const niche = yearsInNicheCondition(input, rubric.minYearsInNiche);
   const rdSpend = amountCondition({
     key: 'rd_spend',
     label: `上年度研发费用总额不低于 ${moneyPhrase(rubric.minRdSpend).zh}`,
@@ -172,41 +176,13 @@ export function evaluateSpecializedSme(
     kinds: ['specialized_sme', 'little_giant'],
     termYears: rubric.certificateValidityYears,
   });
-  const all = [prerequisite, niche, rdSpend, rdIntensity, scale];
-  const decide = (states: readonly Tri[]): Tri => anyOf([certificate.met, allOf(states)]);
-  const now = decide(all.map((c) => c.met));
-  const conditions = all.map((c) =>
-    finishCondition(c, c.met === false && c.gap ? flips(now, decide(all.map((o) => (o === c ? true : o.met)))) : false),
-  );
-  const verdict = toVerdict(now);
-  const missingInputs = collectMissing([...all, certificate]);
-  const passReason: Phrase =
-    certificate.met === true
-      ? { zh: '已持有有效期内的专精特新认定。', en: 'Already recognised and valid.' }
-      : { zh: '各项量化条件均满足。', en: 'Every quantitative condition is met.' };
-  const summary = summarize(
-    { zh: rubric.name, en: rubric.nameEn },
-    verdict,
-    conditions.filter((c) => c.met === false),
-    missingInputs,
-    passReason,
-  );
-  return {
-    rubricId: rubric.id,
-    rubricVersion: rubric.version,
-    rubricName: rubric.name,
-    rubricNameEn: rubric.nameEn,
-    verdict,
-    missingInputs,
+  return certificateOrAllConditions(rubric, {
     fiscalYear: year,
-    indicators: [],
-    conditions,
-    directQualification: {
-      met: certificate.met,
-      ...(certificate.met === true ? { route: certificate.key } : {}),
-      routes: [finishCondition(certificate, false)],
+    conditions: [prerequisite, niche, rdSpend, rdIntensity, scale],
+    certificate,
+    passReason: {
+      byCertificate: { zh: '已持有有效期内的专精特新认定。', en: 'Already recognised and valid.' },
+      byConditions: { zh: '各项量化条件均满足。', en: 'Every quantitative condition is met.' },
     },
-    explanation: summary.zh,
-    explanationEn: summary.en,
-  };
+  });
 }

@@ -13,10 +13,12 @@ import {
   type IndicatorDraft,
   pointsOfBand,
   rawPercent,
+  rubricResult,
   shareIndicator,
   stepToShare,
+  unscoredIndicator,
 } from './result-builders';
-import { collectMissing, summarize } from './rubric-summary';
+import { collectMissing } from './rubric-summary';
 import { techSmeCeilingConditions } from './tech-sme-ceiling';
 import { HIGH_TECH_ENTERPRISE_2016, type HighTechEnterpriseRubric } from './rubrics/high-tech-enterprise-2016';
 import { IP_CLASSES_2022, type IpClassRubric } from './rubrics/ip-classes';
@@ -80,16 +82,7 @@ function rdIndicator(book: FactBook, rubric: TechSmeRubric): IndicatorDraft {
       figureName(year, 'rdSpend'),
       ...routes.filter((r) => r.whole === null).map((r) => r.wholeName),
     ];
-    return {
-      ...base,
-      rawValue: null,
-      displayValue: '—',
-      points: null,
-      minPoints: 0,
-      maxPointsPossible: maxPoints,
-      band: null,
-      missingInputs,
-    };
+    return unscoredIndicator(base, missingInputs);
   }
   const scored = routes.map((route) => {
     if (route.whole === null) return { route, points: null, index: -1 };
@@ -107,16 +100,11 @@ function rdIndicator(book: FactBook, rubric: TechSmeRubric): IndicatorDraft {
   // With one ratio missing the indicator is settled only if the other already earns the maximum.
   const settled = unknownRoutes.length === 0 || bestPoints === maxPoints;
   if (!settled) {
-    return {
-      ...base,
-      rawValue: null,
-      displayValue: '—',
-      points: null,
-      minPoints: bestPoints,
-      maxPointsPossible: maxPoints,
-      band: null,
-      missingInputs: unknownRoutes.map((s) => s.route.wholeName),
-    };
+    return unscoredIndicator(
+      base,
+      unknownRoutes.map((s) => s.route.wholeName),
+      bestPoints,
+    );
   }
   const counting = best ?? scored[0];
   const whole = counting.route.whole ?? 0;
@@ -373,44 +361,25 @@ export function evaluateTechSme(input: CompanyFacts, rubrics: TechSmeRubrics = D
     const others = basic.filter((b) => b !== c).map((b) => b.met);
     return flips(now, decide(bounds, allOf([...others, true])));
   };
-  const conditions = conditionDrafts.map((c) => finishCondition(c, conditionFlip(c)));
-  const directRoutes = direct.map((c) => finishCondition(c, false));
-  const directIndex = direct.findIndex((c) => c.met === true);
-  const verdict = toVerdict(now);
-  const missingInputs = collectMissing([...basic, ...indicators, ...direct]);
+  const directRoute = direct.find((c) => c.met === true);
+  const passReason: Phrase = directRoute
+    ? {
+        zh: `基本条件满足，且${directRoute.label}，直接确认符合条件。`,
+        en: `Basic conditions met and direct route applies: ${directRoute.labelEn}.`,
+      }
+    : {
+        zh: `基本条件满足，总分 ${total ?? lower} 分（≥ ${rubric.passPoints}），科技人员指标 ${techDraft.points ?? techDraft.minPoints} 分。`,
+        en: `Basic conditions met, total ${total ?? lower} points (≥ ${rubric.passPoints}), tech staff indicator ${techDraft.points ?? techDraft.minPoints} points.`,
+      };
 
-  const passReason =
-    directMet === true
-      ? {
-          zh: `基本条件满足，且${direct[directIndex].label}，直接确认符合条件。`,
-          en: `Basic conditions met and direct route applies: ${direct[directIndex].labelEn}.`,
-        }
-      : {
-          zh: `基本条件满足，总分 ${total ?? lower} 分（≥ ${rubric.passPoints}），科技人员指标 ${techDraft.points ?? techDraft.minPoints} 分。`,
-          en: `Basic conditions met, total ${total ?? lower} points (≥ ${rubric.passPoints}), tech staff indicator ${techDraft.points ?? techDraft.minPoints} points.`,
-        };
-  const failed = conditions.filter((c) => c.met === false);
-  const summary = summarize({ zh: rubric.name, en: rubric.nameEn }, verdict, failed, missingInputs, passReason);
-
-  return {
-    rubricId: rubric.id,
-    rubricVersion: rubric.version,
-    rubricName: rubric.name,
-    rubricNameEn: rubric.nameEn,
-    verdict,
-    missingInputs,
+  return rubricResult(rubric, {
+    verdict: toVerdict(now),
+    missingInputs: collectMissing([...basic, ...indicators, ...direct]),
     fiscalYear: year,
-    totalPoints: total,
-    maxPoints: rubric.maxPoints,
-    passPoints: rubric.passPoints,
+    score: { totalPoints: total, maxPoints: rubric.maxPoints, passPoints: rubric.passPoints },
     indicators: finished,
-    conditions,
-    directQualification: {
-      met: directMet,
-      ...(directIndex >= 0 ? { route: direct[directIndex].key } : {}),
-      routes: directRoutes,
-    },
-    explanation: summary.zh,
-    explanationEn: summary.en,
-  };
+    conditions: conditionDrafts.map((c) => finishCondition(c, conditionFlip(c))),
+    directRoutes: direct,
+    passReason,
+  });
 }

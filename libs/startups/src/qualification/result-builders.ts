@@ -11,8 +11,18 @@ import {
   toNumberUp,
 } from './exact-arithmetic';
 import { formatPercent, formatPercentNumber, formatPoints, type Phrase } from './format';
+import { collectMissing, summarize } from './rubric-summary';
 import type { PercentBand } from './rubrics/tech-sme-2022';
-import type { ConditionResult, Gap, IndicatorResult, Tri } from './types';
+import { allOf, anyOf, flips, toVerdict } from './tri-logic';
+import type {
+  ConditionResult,
+  DirectQualificationResult,
+  Gap,
+  IndicatorResult,
+  RubricResult,
+  Tri,
+  Verdict,
+} from './types';
 
 /**
  * Indicators and conditions are built in two steps: a draft with the numbers and the wording of the
@@ -186,6 +196,24 @@ export function raiseStepPhrase(step: ShareStep, percent: number, target: 'band'
     : { zh: `再提高 ${pp} 个百分点达到 ${edge}`, en: `${pp} pp more reaches ${edge}` };
 }
 
+/** An indicator an input is missing for: its points lie between `minPoints` and the maximum. */
+export function unscoredIndicator(
+  base: { key: string; label: string; labelEn: string; maxPoints: number },
+  missingInputs: string[],
+  minPoints = 0,
+): IndicatorDraft {
+  return {
+    ...base,
+    rawValue: null,
+    displayValue: '—',
+    points: null,
+    minPoints,
+    maxPointsPossible: base.maxPoints,
+    band: null,
+    missingInputs,
+  };
+}
+
 export interface ShareIndicatorSpec {
   key: string;
   label: string;
@@ -213,18 +241,7 @@ export function shareIndicator(spec: ShareIndicatorSpec): IndicatorDraft {
   const missing: string[] = [];
   if (spec.part === null) missing.push(spec.partName);
   if (spec.whole === null) missing.push(spec.wholeName);
-  if (spec.part === null || spec.whole === null) {
-    return {
-      ...base,
-      rawValue: null,
-      displayValue: '—',
-      points: null,
-      minPoints: 0,
-      maxPointsPossible: spec.maxPoints,
-      band: null,
-      missingInputs: missing,
-    };
-  }
+  if (spec.part === null || spec.whole === null) return unscoredIndicator(base, missing);
   if (spec.whole === 0) {
     return {
       ...base,
@@ -421,4 +438,98 @@ export function factCondition(spec: {
   missingInputs: string[];
 }): ConditionDraft {
   return { ...spec };
+}
+
+// ——— rubric results ——————————————————————————————————————————————————————————————
+
+/** What every result repeats about the rubric it comes from. */
+export interface RubricIdentity {
+  readonly id: string;
+  readonly version: string;
+  readonly name: string;
+  readonly nameEn: string;
+}
+
+export interface RubricOutcome {
+  verdict: Verdict;
+  missingInputs: string[];
+  fiscalYear: number;
+  /** Scored rubrics only. */
+  score?: { totalPoints: number | null; maxPoints: number; passPoints: number };
+  indicators: IndicatorResult[];
+  conditions: ConditionResult[];
+  /** Routes that replace the rubric's own test; absent when the rubric has none. */
+  directRoutes?: readonly ConditionDraft[];
+  /** Why the rubric passes, read only when it does. */
+  passReason: Phrase;
+}
+
+/** The direct routes as reported: met when any route is, naming the first one that is. */
+function directQualification(routes: readonly ConditionDraft[]): DirectQualificationResult {
+  const index = routes.findIndex((c) => c.met === true);
+  return {
+    met: anyOf(routes.map((c) => c.met)),
+    ...(index >= 0 ? { route: routes[index].key } : {}),
+    routes: routes.map((c) => finishCondition(c, false)),
+  };
+}
+
+/** A rubric's result with the summary a founder reads first, explaining the failed conditions. */
+export function rubricResult(rubric: RubricIdentity, outcome: RubricOutcome): RubricResult {
+  const { verdict, missingInputs, conditions, directRoutes } = outcome;
+  const summary = summarize(
+    { zh: rubric.name, en: rubric.nameEn },
+    verdict,
+    conditions.filter((c) => c.met === false),
+    missingInputs,
+    outcome.passReason,
+  );
+  return {
+    rubricId: rubric.id,
+    rubricVersion: rubric.version,
+    rubricName: rubric.name,
+    rubricNameEn: rubric.nameEn,
+    verdict,
+    missingInputs,
+    fiscalYear: outcome.fiscalYear,
+    ...outcome.score,
+    indicators: outcome.indicators,
+    conditions,
+    ...(directRoutes ? { directQualification: directQualification(directRoutes) } : {}),
+    explanation: summary.zh,
+    explanationEn: summary.en,
+  };
+}
+
+/**
+ * A rubric passed by a valid certificate of its own or by meeting every condition (高新技术企业,
+ * 专精特新中小企业, 小巨人). A failed condition's gap flips the verdict when meeting that condition alone
+ * would pass.
+ */
+export function certificateOrAllConditions(
+  rubric: RubricIdentity,
+  spec: {
+    fiscalYear: number;
+    conditions: readonly ConditionDraft[];
+    certificate: ConditionDraft;
+    passReason: { byCertificate: Phrase; byConditions: Phrase };
+  },
+): RubricResult {
+  const { conditions: all, certificate } = spec;
+  const decide = (states: readonly Tri[]): Tri => anyOf([certificate.met, allOf(states)]);
+  const now = decide(all.map((c) => c.met));
+  return rubricResult(rubric, {
+    verdict: toVerdict(now),
+    missingInputs: collectMissing([...all, certificate]),
+    fiscalYear: spec.fiscalYear,
+    indicators: [],
+    conditions: all.map((c) =>
+      finishCondition(
+        c,
+        c.met === false && c.gap ? flips(now, decide(all.map((o) => (o === c ? true : o.met)))) : false,
+      ),
+    ),
+    directRoutes: [certificate],
+    passReason: certificate.met === true ? spec.passReason.byCertificate : spec.passReason.byConditions,
+  });
 }

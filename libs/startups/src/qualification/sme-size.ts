@@ -1,7 +1,7 @@
 import { figure, figureName, openFactBook, type FactBook } from './company-facts';
 import { formatCount, moneyPhrase, staffPhrase, type Phrase } from './format';
-import { type ConditionDraft, factCondition, finishCondition } from './result-builders';
-import { collectMissing, summarize } from './rubric-summary';
+import { type ConditionDraft, factCondition, finishCondition, rubricResult } from './result-builders';
+import { collectMissing } from './rubric-summary';
 import { techSmeCeilingConditions } from './tech-sme-ceiling';
 import { SME_SIZE_2011, type SizeThresholds, type SmeSizeIndustry, type SmeSizeRubric } from './rubrics/sme-size-2011';
 import { TECH_SME_2022, type TechSmeRubric } from './rubrics/tech-sme-2022';
@@ -160,9 +160,7 @@ export function evaluateSmeSize(input: CompanyFacts, rubrics: SmeSizeRubrics = D
     ),
   );
   const verdict = toVerdict(now);
-  const missingInputs = collectMissing([smeCondition, ...gate]);
 
-  const name = { zh: rubric.name, en: rubric.nameEn };
   const classText = sizeClass ? SIZE_CLASS_LABELS[sizeClass] : { zh: '', en: '' };
   let nextText = { zh: '', en: '' };
   if (nextClass) {
@@ -181,26 +179,19 @@ export function evaluateSmeSize(input: CompanyFacts, rubrics: SmeSizeRubrics = D
     zh: `${industry?.label ?? ''}：${classText.zh}，且在科技型中小企业规模上限内。${nextText.zh}`,
     en: `${industry?.labelEn ?? ''}: ${classText.en}, within the technology-based SME ceiling. ${nextText.en}`.trim(),
   };
-  const summary = summarize(
-    name,
+  const result = rubricResult(rubric, {
     verdict,
-    conditions.filter((c) => c.met === false),
-    missingInputs,
-    passReason,
-  );
-
-  return {
-    rubricId: rubric.id,
-    rubricVersion: rubric.version,
-    rubricName: rubric.name,
-    rubricNameEn: rubric.nameEn,
-    verdict,
-    missingInputs,
+    missingInputs: collectMissing([smeCondition, ...gate]),
     fiscalYear: book.fiscalYear,
     indicators: [],
     conditions,
-    explanation: verdict === 'fail' && nextText.zh ? `${summary.zh}。${nextText.zh}` : summary.zh,
-    explanationEn: verdict === 'fail' && nextText.en ? `${summary.en}. ${nextText.en}` : summary.en,
+    passReason,
+  });
+
+  return {
+    ...result,
+    explanation: verdict === 'fail' && nextText.zh ? `${result.explanation}。${nextText.zh}` : result.explanation,
+    explanationEn: verdict === 'fail' && nextText.en ? `${result.explanationEn}. ${nextText.en}` : result.explanationEn,
     industry: key,
     sizeClass,
     isSme,
