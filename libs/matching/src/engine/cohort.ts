@@ -1,0 +1,108 @@
+/**
+ * The cohort distribution behind the innovation-points estimate: one sorted Float64Array per
+ * indicator, holding the known values of every project in the snapshot. A percentile is two binary
+ * searches; adding or removing one project is a binary search and one `copyWithin` per indicator, so
+ * event-driven updates never re-sort the cohort.
+ */
+import { INNOVATION_INDICATORS, innovationIndicatorValues } from './criteria/innovation-indicators';
+import type { ProjectFeatures } from './types';
+
+function lowerBound(a: Float64Array, n: number, v: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(a: Float64Array, n: number, v: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class Cohort {
+  private sorted: Float64Array[];
+  private readonly counts: number[];
+
+  constructor(capacity = 1024) {
+    this.sorted = INNOVATION_INDICATORS.map(() => new Float64Array(Math.max(capacity, 16)));
+    this.counts = INNOVATION_INDICATORS.map(() => 0);
+  }
+
+  static fromFeatures(list: readonly ProjectFeatures[]): Cohort {
+    const cohort = new Cohort(list.length);
+    const columns = INNOVATION_INDICATORS.map(() => [] as number[]);
+    for (const f of list) {
+      const values = innovationIndicatorValues(f);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v !== null) columns[i].push(v);
+      }
+    }
+    columns.forEach((col, i) => {
+      const arr = Float64Array.from(col).sort();
+      cohort.sorted[i].set(arr);
+      cohort.counts[i] = arr.length;
+    });
+    return cohort;
+  }
+
+  /** Known values of indicator `i` (missing values are not part of the distribution). */
+  size(i: number): number {
+    return this.counts[i];
+  }
+
+  /** Mid-rank percentile in [0, 1): share of the cohort below `v`, plus half of those equal to it. */
+  percentile(i: number, v: number): number {
+    const n = this.counts[i];
+    if (n === 0) return 0;
+    const a = this.sorted[i];
+    const lo = lowerBound(a, n, v);
+    const hi = upperBound(a, n, v);
+    return (lo + (hi - lo) / 2) / n;
+  }
+
+  add(values: readonly (number | null)[]): void {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === null) continue;
+      let a = this.sorted[i];
+      const n = this.counts[i];
+      if (n === a.length) {
+        const grown = new Float64Array(a.length * 2);
+        grown.set(a);
+        this.sorted[i] = a = grown;
+      }
+      const at = upperBound(a, n, v);
+      a.copyWithin(at + 1, at, n);
+      a[at] = v;
+      this.counts[i] = n + 1;
+    }
+  }
+
+  remove(values: readonly (number | null)[]): void {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === null) continue;
+      const a = this.sorted[i];
+      const n = this.counts[i];
+      const at = lowerBound(a, n, v);
+      if (at >= n || a[at] !== v) throw new Error(`cohort does not hold ${v} for indicator ${i}`);
+      a.copyWithin(at, at + 1, n);
+      this.counts[i] = n - 1;
+    }
+  }
+
+  byteLength(): number {
+    return this.sorted.reduce((s, a) => s + a.byteLength, 0);
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Hard constraints, explained: every failed constraint of a pair is listed (not just the first), each
+ * with its code, the values compared and a zh/en sentence. Missing data: a constraint that needs a
+ * figure the profile lacks fails with `kind: 'data_missing'` — a mandate minimum is never assumed met,
+ * but the founder's fix ("provide the figure") differs from a real violation.
+ *
+ * The columnar scan (`rank.ts`) applies the same rules as bit and integer tests; the tests hold the two
+ * to the same survivors.
+ */
+import { show, type DisplayMode, type Text } from './format';
+import type { CompiledMandate } from './mandate';
+import {
+  instrumentMask,
+  qualificationMask,
+  regionInt,
+  regionMatches,
+  stageIndex,
+  trackMask,
+  uniqueKeywords,
+} from './reference';
+import { QUALIFICATION_KINDS } from '../../../startups/src/reference/project-enums';
+import type { ConstraintCode, ConstraintReason, InputValue, ProjectFeatures } from './types';
+
+const LABELS: Record<ConstraintCode, Text> = {
+  STAGE: { zh: '融资阶段', en: 'stage' },
+  TICKET: { zh: '融资金额', en: 'amount sought' },
+  INSTRUMENT: { zh: '资金工具', en: 'instrument' },
+  REGION: { zh: '地区', en: 'region' },
+  TRACK: { zh: '赛道', en: 'track' },
+  QUALIFICATION: { zh: '资质', en: 'qualifications' },
+  MIN_RD_INTENSITY: { zh: '研发强度', en: 'R&D intensity' },
+  MIN_CLASS_I_IP: { zh: 'Ⅰ类知识产权', en: 'class-Ⅰ IP' },
+  MIN_TECH_STAFF_SHARE: { zh: '科技人员占比', en: 'tech-staff share' },
+  MIN_TRL: { zh: '技术成熟度', en: 'TRL' },
+  MIN_PLEDGEABLE_PATENTS: { zh: '可质押有效发明专利', en: 'pledgeable valid invention patents' },
+  MAX_COMPANY_AGE: { zh: '成立年限', en: 'company age' },
+  EXCLUDED_TRACK: { zh: '排除赛道', en: 'excluded track' },
+  EXCLUDED_KEYWORD: { zh: '排除关键词', en: 'excluded keyword' },
+  EXCLUDED_STARTUP: { zh: '排除企业', en: 'excluded company' },
+};
+
+const list = (v: InputValue): Text =>
+  Array.isArray(v) ? { zh: v.join('、'), en: v.join(', ') } : { zh: String(v), en: String(v) };
+
+/** The sentence for a reason; the mandate's own thresholds are always shown, the project's figure per `mode`. */
+export function reasonText(r: Omit<ConstraintReason, 'zh' | 'en'>, mode: DisplayMode): Text {
+  const label = LABELS[r.code];
+  if (r.kind === 'data_missing') {
+    return {
+      zh: `${label.zh}：缺少数据（${r.input}），无法确认满足要求 ${list(r.expected).zh}`,
+      en: `${label.en}: data missing (${r.input}), cannot confirm the requirement ${list(r.expected).en}`,
+    };
+  }
+  const actual = typeof r.actual === 'number' ? show(r.input, r.actual, mode) : list(r.actual);
+  const expected = typeof r.expected === 'number' ? show(r.input, r.expected, 'raw') : list(r.expected);
+  if (r.code.startsWith('MIN_')) {
+    return {
+      zh: `${label.zh} ${actual.zh}，低于要求的 ${expected.zh}`,
+      en: `${label.en} ${actual.en} is below the required ${expected.en}`,
+    };
+  }
+  if (r.code === 'MAX_COMPANY_AGE') {
+    return {
+      zh: `成立 ${actual.zh} 年，超过上限 ${expected.zh} 年`,
+      en: `company is ${actual.en} years old, above the ${expected.en}-year limit`,
+    };
+  }
+  if (r.code.startsWith('EXCLUDED_')) {
+    return { zh: `${label.zh}：${actual.zh}`, en: `${label.en}: ${actual.en}` };
+  }
+  return {
+    zh: `${label.zh} ${actual.zh} 不在要求范围内（${expected.zh}）`,
+    en: `${label.en} ${actual.en} is outside what the mandate allows (${expected.en})`,
+  };
+}
+
+function reason(
+  code: ConstraintCode,
+  kind: ConstraintReason['kind'],
+  input: string,
+  expected: InputValue,
+  actual: InputValue,
+): ConstraintReason {
+  const r = { code, kind, input, expected, actual };
+  return { ...r, ...reasonText(r, 'raw') };
+}
+
+function minimum(
+  out: ConstraintReason[],
+  code: ConstraintCode,
+  input: string,
+  min: number | null | undefined,
+  actual: number | null,
+): void {
+  if (min === null || min === undefined) return;
+  if (actual === null) out.push(reason(code, 'data_missing', input, min, null));
+  else if (actual < min) out.push(reason(code, 'violated', input, min, actual));
+}
+
+export function evaluateConstraints(f: ProjectFeatures, m: CompiledMandate): ConstraintReason[] {
+  const out: ConstraintReason[] = [];
+  const md = m.mandate;
+  if (m.stages !== 0 && ((m.stages >>> stageIndex(f.stage)) & 1) === 0) {
+    out.push(reason('STAGE', 'violated', 'stage', md.stages, f.stage));
+  }
+  const ticket = `${md.ticketMin}–${md.ticketMax}`;
+  if (f.amountSought === null) out.push(reason('TICKET', 'data_missing', 'amountSought', ticket, null));
+  else if (f.amountSought < md.ticketMin || f.amountSought > md.ticketMax) {
+    out.push(reason('TICKET', 'violated', 'amountSought', ticket, f.amountSought));
+  }
+  if (m.instruments !== 0) {
+    if (f.instruments.length === 0) out.push(reason('INSTRUMENT', 'data_missing', 'instruments', md.instruments, null));
+    else if ((instrumentMask(f.instruments) & m.instruments) === 0) {
+      out.push(reason('INSTRUMENT', 'violated', 'instruments', md.instruments, f.instruments));
+    }
+  }
+  if (m.regions.length > 0) {
+    if (f.regionCode === null) out.push(reason('REGION', 'data_missing', 'regionCode', md.regions, null));
+    else if (!regionMatches(regionInt(f.regionCode), m.regions)) {
+      out.push(reason('REGION', 'violated', 'regionCode', md.regions, f.regionCode));
+    }
+  }
+  const tracks = trackMask(f.tracks);
+  if (m.tracks !== 0) {
+    if (f.tracks.length === 0) out.push(reason('TRACK', 'data_missing', 'tracks', md.tracks, null));
+    else if ((tracks & m.tracks) === 0) out.push(reason('TRACK', 'violated', 'tracks', md.tracks, f.tracks));
+  }
+  const lacking = m.qualifications & ~qualificationMask(f.qualifications);
+  if (lacking !== 0) {
+    const missing = QUALIFICATION_KINDS.filter((_, i) => ((lacking >>> i) & 1) === 1);
+    out.push(reason('QUALIFICATION', 'violated', 'qualifications', missing, f.qualifications));
+  }
+  minimum(out, 'MIN_RD_INTENSITY', 'rdIntensityBp', md.minRdIntensityBp, f.rdIntensityBp);
+  minimum(out, 'MIN_CLASS_I_IP', 'ipClassI', md.minClassIIp, f.ipClassI);
+  minimum(out, 'MIN_TECH_STAFF_SHARE', 'techStaffShareBp', md.minTechStaffShareBp, f.techStaffShareBp);
+  minimum(out, 'MIN_TRL', 'trl', md.minTrl, f.trl);
+  minimum(
+    out,
+    'MIN_PLEDGEABLE_PATENTS',
+    'pledgeableInventionPatents',
+    md.minPledgeableInventionPatents,
+    f.pledgeableInventionPatents,
+  );
+  if (md.maxCompanyAgeYears !== null && md.maxCompanyAgeYears !== undefined) {
+    if (f.companyAgeYears === null) {
+      out.push(reason('MAX_COMPANY_AGE', 'data_missing', 'companyAgeYears', md.maxCompanyAgeYears, null));
+    } else if (f.companyAgeYears > md.maxCompanyAgeYears) {
+      out.push(reason('MAX_COMPANY_AGE', 'violated', 'companyAgeYears', md.maxCompanyAgeYears, f.companyAgeYears));
+    }
+  }
+  if ((tracks & m.excludedTracks) !== 0) {
+    const hit = f.tracks.filter((t) => (trackMask([t]) & m.excludedTracks) !== 0);
+    out.push(reason('EXCLUDED_TRACK', 'violated', 'tracks', md.exclusions?.tracks ?? [], hit));
+  }
+  if (m.excludedKeywords.size > 0) {
+    const hit = uniqueKeywords(f.keywords).filter((k) => m.excludedKeywords.has(k));
+    if (hit.length > 0) out.push(reason('EXCLUDED_KEYWORD', 'violated', 'keywords', [...m.excludedKeywords], hit));
+  }
+  if (m.excludedStartups.has(f.startupId)) {
+    out.push(reason('EXCLUDED_STARTUP', 'violated', 'startupId', [], f.startupId));
+  }
+  return out;
+}

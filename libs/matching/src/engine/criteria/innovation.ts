@@ -1,0 +1,67 @@
+/**
+ * 创新积分（估算）: a transparent approximation of the 企业创新积分制 — each indicator as a mid-rank
+ * percentile inside the snapshot's cohort, weighted by company stage (early firms are judged on R&D
+ * staff, patents and equity raised; later ones more on spend, high-tech revenue and growth). It is
+ * always labelled an estimate and never presented as the official score. A missing indicator counts as
+ * the bottom of the cohort (percentile 0): unreported innovation cannot be ranked.
+ */
+import type { Cohort } from '../cohort';
+import { show, type DisplayMode, type Text } from '../format';
+import { round4 } from '../reference';
+import type { InputValue, ProjectFeatures } from '../types';
+import { INNOVATION_INDICATORS, innovationIndicatorValues } from './innovation-indicators';
+
+/** Weights per indicator (same order as `INNOVATION_INDICATORS`), each row sums to 1. */
+const STAGE_WEIGHTS: readonly (readonly number[])[] = [
+  // idea · seed · angel
+  [0.1, 0.1, 0.2, 0.2, 0.05, 0.05, 0.2, 0.1],
+  // pre-A · A
+  [0.15, 0.15, 0.15, 0.15, 0.1, 0.1, 0.1, 0.1],
+  // B · C · pre-IPO
+  [0.2, 0.15, 0.1, 0.1, 0.15, 0.15, 0.05, 0.1],
+];
+const STAGE_GROUP_LABELS: readonly Text[] = [
+  { zh: '早期（创意至天使）', en: 'early (idea to angel)' },
+  { zh: '成长期（Pre-A、A轮）', en: 'growth (pre-A, A)' },
+  { zh: '成熟期（B轮及以后）', en: 'later (B onwards)' },
+];
+
+export function stageGroup(stageIdx: number): number {
+  return stageIdx <= 2 ? 0 : stageIdx <= 4 ? 1 : 2;
+}
+
+export function innovationValue(values: readonly (number | null)[], stageIdx: number, cohort: Cohort): number {
+  const weights = STAGE_WEIGHTS[stageGroup(stageIdx)];
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null) sum += weights[i] * cohort.percentile(i, v);
+  }
+  return round4(sum);
+}
+
+export function innovationInputs(f: ProjectFeatures, stageIdx: number, cohort: Cohort): Record<string, InputValue> {
+  const values = innovationIndicatorValues(f);
+  const inputs: Record<string, InputValue> = { stageGroup: stageGroup(stageIdx) };
+  INNOVATION_INDICATORS.forEach((ind, i) => {
+    const v = values[i];
+    inputs[ind.key] = v;
+    inputs[`pct.${ind.key}`] = v === null ? null : round4(cohort.percentile(i, v));
+  });
+  return inputs;
+}
+
+export function renderInnovation(inputs: Record<string, InputValue>, value: number, mode: DisplayMode): Text {
+  const weights = STAGE_WEIGHTS[inputs.stageGroup as number];
+  const group = STAGE_GROUP_LABELS[inputs.stageGroup as number];
+  const parts = INNOVATION_INDICATORS.map((ind, i) => {
+    const v = show(ind.key, inputs[ind.key], mode);
+    const p = show(`pct.${ind.key}`, inputs[`pct.${ind.key}`], mode);
+    const w = Math.round(weights[i] * 100);
+    return { zh: `${ind.zh} ${v.zh}（${p.zh}，权重${w}%）`, en: `${ind.en} ${v.en} (${p.en}, weight ${w} %)` };
+  });
+  return {
+    zh: `创新积分（估算，非官方）${value}：按${group.zh}权重的同批项目百分位 — ${parts.map((p) => p.zh).join('；')}`,
+    en: `Innovation points (estimate, not the official score) ${value}: cohort percentiles weighted for ${group.en} — ${parts.map((p) => p.en).join('; ')}`,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * A mandate compiled once per ranking: code lists → bitmasks, region codes → integer prefixes,
+ * keyword lists → normalised sets, weights → normalised. Both the columnar scan and the explained
+ * per-pair path read this, so they cannot disagree on what the mandate means.
+ */
+import {
+  EngineInputError,
+  instrumentMask,
+  qualificationMask,
+  regionPrefix,
+  stageMask,
+  trackMask,
+  uniqueKeywords,
+  type RegionPrefix,
+} from './reference';
+import { CRITERIA, type CriterionKey, type Mandate } from './types';
+
+export interface CompiledMandate {
+  mandate: Mandate;
+  /** 0 = any (empty list in the mandate). */
+  stages: number;
+  instruments: number;
+  tracks: number;
+  qualifications: number;
+  regions: RegionPrefix[];
+  preferredRegions: RegionPrefix[];
+  excludedTracks: number;
+  excludedKeywords: Set<string>;
+  excludedStartups: Set<string>;
+  thesis: string[];
+  /** Normalised weights in `CRITERIA` order. */
+  weights: number[];
+}
+
+export function normalizeWeights(weights: Record<CriterionKey, number>): number[] {
+  const raw = CRITERIA.map((k) => weights[k]);
+  if (raw.some((w) => !Number.isFinite(w) || w < 0)) {
+    throw new EngineInputError('MANDATE_WEIGHTS_INVALID', 'criterion weights must be finite and non-negative');
+  }
+  const total = raw.reduce((s, w) => s + w, 0);
+  if (total === 0) throw new EngineInputError('MANDATE_WEIGHTS_INVALID', 'criterion weights must not all be zero');
+  return raw.map((w) => w / total);
+}
+
+export function compileMandate(mandate: Mandate): CompiledMandate {
+  if (!(mandate.ticketMin >= 0 && mandate.ticketMin <= mandate.ticketMax)) {
+    throw new EngineInputError('MANDATE_TICKET_RANGE_INVALID', 'ticket min must be ≥ 0 and ≤ max');
+  }
+  return {
+    mandate,
+    stages: stageMask(mandate.stages),
+    instruments: instrumentMask(mandate.instruments),
+    tracks: trackMask(mandate.tracks),
+    qualifications: qualificationMask(mandate.requiredQualifications),
+    regions: mandate.regions.map(regionPrefix),
+    preferredRegions: (mandate.preferredRegions ?? []).map(regionPrefix),
+    excludedTracks: trackMask(mandate.exclusions?.tracks ?? []),
+    excludedKeywords: new Set(uniqueKeywords(mandate.exclusions?.keywords)),
+    excludedStartups: new Set(mandate.exclusions?.startupIds ?? []),
+    thesis: uniqueKeywords(mandate.thesisKeywords),
+    weights: normalizeWeights(mandate.weights),
+  };
+}

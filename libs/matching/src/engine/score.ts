@@ -1,0 +1,214 @@
+/**
+ * One pair, explained: constraints → criteria → score, with breakdown and hints. Also the naive
+ * "score everything and sort" ranking, kept as the reference the columnar top-k is tested and
+ * benchmarked against.
+ */
+import type { Cohort } from './cohort';
+import { evaluateConstraints } from './constraints';
+import { earlyInputs, earlyValue, renderEarly } from './criteria/early';
+import { fitInputs, fitParts, fitValue, renderFit } from './criteria/fit';
+import { hardTechInputs, hardTechValue, renderHardTech } from './criteria/hard-tech';
+import { innovationIndicatorValues } from './criteria/innovation-indicators';
+import { innovationInputs, innovationValue, renderInnovation } from './criteria/innovation';
+import { renderSmall, smallInputs, smallValue } from './criteria/small';
+import type { DisplayMode, Text } from './format';
+import { buildHints } from './hints';
+import { compileMandate, type CompiledMandate } from './mandate';
+import {
+  instrumentMask,
+  qualificationMask,
+  regionInt,
+  regionMatches,
+  regionPrefix,
+  round2,
+  SCORE_VERSION,
+  stageIndex,
+  stageMask,
+  trackMask,
+  type RegionPrefix,
+} from './reference';
+import {
+  CRITERIA,
+  type CriterionKey,
+  type CriterionResult,
+  type Cursor,
+  type InputValue,
+  type Mandate,
+  type MatchResult,
+  type ProjectFeatures,
+  type RankFilters,
+  type RankOptions,
+  type RankPage,
+} from './types';
+
+export const CRITERION_LABELS: Record<CriterionKey, Text> = {
+  early: { zh: '投早', en: 'Early' },
+  small: { zh: '投小', en: 'Small' },
+  hardTech: { zh: '投硬科技', en: 'Hard tech' },
+  innovation: { zh: '创新积分（估算）', en: 'Innovation points (estimate)' },
+  fit: { zh: '匹配度', en: 'Mandate fit' },
+};
+
+export const RENDERERS: Record<CriterionKey, (i: Record<string, InputValue>, v: number, m: DisplayMode) => Text> = {
+  early: renderEarly,
+  small: renderSmall,
+  hardTech: renderHardTech,
+  innovation: renderInnovation,
+  fit: renderFit,
+};
+
+/**
+ * Score in hundredths of a point (0–10 000): an integer, so the heap, the cursor and the naive sort
+ * compare exactly. Criteria are added in `CRITERIA` order in every path, so the float sum is identical.
+ */
+export function combine(
+  weights: readonly number[],
+  early: number,
+  small: number,
+  hardTech: number,
+  innovation: number,
+  fit: number,
+): number {
+  return Math.round(
+    10_000 *
+      (weights[0] * early + weights[1] * small + weights[2] * hardTech + weights[3] * innovation + weights[4] * fit),
+  );
+}
+
+/** The five criterion values of an eligible pair, from the feature object. */
+export function criterionValues(f: ProjectFeatures, m: CompiledMandate, cohort: Cohort): number[] {
+  const stage = stageIndex(f.stage);
+  const parts = fitParts(f, m);
+  return [
+    earlyValue(stage, f.companyAgeYears, f.priorRounds, f.universitySpinOut, f.fromPocCenter),
+    smallValue(f.sizeClass, f.withinTechSmeCeiling),
+    hardTechValue(
+      f.techSmePoints,
+      f.techSmeVerdict,
+      f.rdIntensityBp,
+      f.ipClassI,
+      f.techStaffShareBp,
+      trackMask(f.tracks),
+    ),
+    innovationValue(innovationIndicatorValues(f), stage, cohort),
+    fitValue(parts.track, parts.ticket, parts.region, parts.keywords),
+  ];
+}
+
+export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Cohort): MatchResult {
+  const reasons = evaluateConstraints(f, m);
+  const base = {
+    projectId: f.projectId,
+    startupId: f.startupId,
+    mandateId: m.mandate.id,
+    mandateVersion: m.mandate.version,
+    scoreVersion: SCORE_VERSION,
+  };
+  const hints = buildHints(f, reasons);
+  if (reasons.length > 0) return { ...base, eligible: false, score: null, reasons, breakdown: [], hints };
+  const values = criterionValues(f, m, cohort);
+  const stage = stageIndex(f.stage);
+  const inputs: Record<CriterionKey, Record<string, InputValue>> = {
+    early: earlyInputs(f),
+    small: smallInputs(f),
+    hardTech: hardTechInputs(f),
+    innovation: innovationInputs(f, stage, cohort),
+    fit: fitInputs(f, m, fitParts(f, m)),
+  };
+  const breakdown: CriterionResult[] = CRITERIA.map((key, i) => ({
+    key,
+    labelZh: CRITERION_LABELS[key].zh,
+    labelEn: CRITERION_LABELS[key].en,
+    value: values[i],
+    weight: m.weights[i],
+    contribution: round2(100 * m.weights[i] * values[i]),
+    inputs: inputs[key],
+    ...RENDERERS[key](inputs[key], values[i], 'raw'),
+    ...(key === 'innovation' ? { estimate: true as const } : {}),
+  }));
+  const centi = combine(m.weights, values[0], values[1], values[2], values[3], values[4]);
+  return { ...base, eligible: true, score: centi / 100, reasons: [], breakdown, hints };
+}
+
+/** Convenience for one pair outside a ranking (the founder's "why / why not" view). */
+export function explainMatch(f: ProjectFeatures, mandate: Mandate, cohort: Cohort): MatchResult {
+  return explainPair(f, compileMandate(mandate), cohort);
+}
+
+export interface CompiledFilters {
+  tracks: number;
+  stages: number;
+  instruments: number;
+  qualifications: number;
+  regions: RegionPrefix[];
+  /** In hundredths; -1 = none. */
+  minCenti: number;
+}
+
+export function compileFilters(filters: RankFilters | undefined): CompiledFilters {
+  return {
+    tracks: trackMask(filters?.tracks ?? []),
+    stages: stageMask(filters?.stages ?? []),
+    instruments: instrumentMask(filters?.instruments ?? []),
+    qualifications: qualificationMask(filters?.qualifications ?? []),
+    regions: (filters?.regions ?? []).map(regionPrefix),
+    minCenti: filters?.minScore === undefined ? -1 : Math.round(filters.minScore * 100),
+  };
+}
+
+function passesFilters(f: ProjectFeatures, c: CompiledFilters): boolean {
+  if (c.tracks !== 0 && (trackMask(f.tracks) & c.tracks) === 0) return false;
+  if (c.stages !== 0 && (stageMask([f.stage]) & c.stages) === 0) return false;
+  if (c.instruments !== 0 && (instrumentMask(f.instruments) & c.instruments) === 0) return false;
+  if ((qualificationMask(f.qualifications) & c.qualifications) !== c.qualifications) return false;
+  if (c.regions.length > 0 && (f.regionCode === null || !regionMatches(regionInt(f.regionCode), c.regions)))
+    return false;
+  return true;
+}
+
+/** Total order of a ranking: score descending, then project id ascending. */
+export function isAfter(centi: number, projectId: string, cursor: { centi: number; projectId: string }): boolean {
+  return centi < cursor.centi || (centi === cursor.centi && projectId > cursor.projectId);
+}
+
+export function cursorKey(cursor: Cursor | null | undefined): { centi: number; projectId: string } | null {
+  return cursor ? { centi: Math.round(cursor.score * 100), projectId: cursor.projectId } : null;
+}
+
+/**
+ * Reference ranking: evaluate every pair, sort them all, slice. O(n log n) and allocation-heavy by
+ * design — the columnar top-k must return exactly this.
+ */
+export function rankNaive(
+  features: readonly ProjectFeatures[],
+  mandate: Mandate,
+  cohort: Cohort,
+  options: RankOptions,
+  snapshotVersion = 0,
+): RankPage {
+  const m = compileMandate(mandate);
+  const filters = compileFilters(options.filters);
+  const after = cursorKey(options.cursor);
+  const scored: { f: ProjectFeatures; centi: number }[] = [];
+  for (const f of features) {
+    if (!passesFilters(f, filters) || evaluateConstraints(f, m).length > 0) continue;
+    const v = criterionValues(f, m, cohort);
+    const centi = combine(m.weights, v[0], v[1], v[2], v[3], v[4]);
+    if (centi < filters.minCenti) continue;
+    scored.push({ f, centi });
+  }
+  scored.sort(
+    (a, b) => b.centi - a.centi || (a.f.projectId < b.f.projectId ? -1 : a.f.projectId > b.f.projectId ? 1 : 0),
+  );
+  const rest = after ? scored.filter((s) => isAfter(s.centi, s.f.projectId, after)) : scored;
+  const page = rest.slice(0, options.k);
+  const items = page.map((s) => explainPair(s.f, m, cohort));
+  const last = page[page.length - 1];
+  return {
+    items,
+    total: scored.length,
+    nextCursor: rest.length > options.k && last ? { score: last.centi / 100, projectId: last.f.projectId } : null,
+    snapshotVersion,
+    scoreVersion: SCORE_VERSION,
+  };
+}
