@@ -10,6 +10,7 @@ export class UpdateProfileDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @Matches(/\S/, { message: 'displayName must not be blank' })
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })
@@ -29,6 +30,7 @@ export class UpdateOrganizationDto {
   @IsOptional()
   @IsString()
   @Length(2, 200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: '统一社会信用代码' })

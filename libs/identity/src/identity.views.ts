@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { AUDIT_ACTIONS, AuditEventEntity } from './entities/audit-event.entity';
 import { InvitationEntity } from './entities/invitation.entity';
 import { ROLES, Role } from './entities/membership.entity';
@@ -17,6 +17,9 @@ export class OrganizationView {
   @ApiPropertyOptional({ nullable: true, type: String }) verifiedAt: string | null;
   @ApiProperty() createdAt: string;
 }
+
+/** What any signed-in user may see of another organization: no credit code. */
+export class PublicOrganizationView extends OmitType(OrganizationView, ['creditCode'] as const) {}
 
 export class MembershipView {
   @ApiProperty() organizationId: string;
@@ -105,6 +108,10 @@ export const identityMapper = {
       verifiedAt: iso(o.verifiedAt),
       createdAt: iso(o.createdAt)!,
     };
+  },
+  publicOrganization(o: OrganizationEntity): PublicOrganizationView {
+    const { creditCode: _notPublic, ...profile } = identityMapper.organization(o);
+    return profile;
   },
   invitation(i: InvitationEntity, now: Date): InvitationView {
     const status = i.acceptedAt ? 'accepted' : i.revokedAt ? 'revoked' : i.expiresAt <= now ? 'expired' : 'pending';

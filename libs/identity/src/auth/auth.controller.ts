@@ -60,7 +60,8 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @SkipThrottle({ email: true })
+  // Ending a session needs a 256-bit token nobody can guess: no reason to spend the login budget.
+  @SkipThrottle({ email: true, ip: true })
   @ApiOperation({ summary: 'End the session this refresh token belongs to (all of its tokens).' })
   @ApiNoContentResponse()
   @ApiErrors('VALIDATION_FAILED')

@@ -16,6 +16,7 @@ export class NewOrganizationDto {
   @ApiProperty({ example: '无锡星航智能农机科技有限公司', maxLength: 200 })
   @IsString()
   @Length(2, 200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 
   @ApiPropertyOptional({ description: '统一社会信用代码 (18 characters, GB 32100-2015 check character).', example: '91350100M000100Y43' })
@@ -44,6 +45,7 @@ export class RegisterDto {
   @ApiProperty({ example: '李明', maxLength: 100 })
   @IsString()
   @Length(1, 100)
+  @Matches(/\S/, { message: 'displayName must not be blank' })
   displayName: string;
 
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN' })

@@ -4,7 +4,7 @@ import { ApiErrors, UuidPipe } from '@app/platform';
 import { CurrentPrincipal, ReqContext } from '../authz/decorators';
 import type { Principal, RequestContext } from '../authz/principal';
 import { ChangeRoleDto, SetVerificationDto, UpdateOrganizationDto } from '../identity.dto';
-import { identityMapper, MemberViewDto, OrganizationView } from '../identity.views';
+import { identityMapper, MemberViewDto, OrganizationView, PublicOrganizationView } from '../identity.views';
 import { OrganizationsService } from './organizations.service';
 
 const toMemberDto = (m: { userId: string; email: string; displayName: string; role: MemberViewDto['role']; joinedAt: Date }) => ({
@@ -74,11 +74,10 @@ export class OrganizationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Public profile of an organization (name, kind, region, verification).' })
-  @ApiOkResponse({ type: OrganizationView })
+  @ApiOkResponse({ type: PublicOrganizationView })
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'ORGANIZATION_NOT_FOUND')
-  async publicProfile(@Param('id', UuidPipe) id: string): Promise<OrganizationView> {
-    const org = identityMapper.organization(await this.organizations.publicProfile(id));
-    return org;
+  async publicProfile(@Param('id', UuidPipe) id: string): Promise<PublicOrganizationView> {
+    return identityMapper.publicOrganization(await this.organizations.publicProfile(id));
   }
 
   @Put(':id/verification')

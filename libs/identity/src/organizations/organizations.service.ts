@@ -55,6 +55,7 @@ export class OrganizationsService {
     if (patch.creditCode !== undefined) {
       changes.creditCode = patch.creditCode === null ? null : requireCreditCode(patch.creditCode, 'creditCode');
     }
+    if (Object.keys(changes).length === 0) return this.current(principal);
     try {
       return await this.uow.run(async (tx) => {
         await tx.em.update(OrganizationEntity, { id: principal.organizationId }, changes);
@@ -135,9 +136,10 @@ export class OrganizationsService {
   async changeRole(principal: Principal, userId: string, role: Role, ctx: RequestContext): Promise<MemberView[]> {
     await this.uow.run(async (tx) => {
       const members = await this.lockMembers(tx.em, principal.organizationId);
+      const actor = this.actorUnderLock(principal, members);
       const target = members.find((m) => m.userId === userId);
       if (!target) throw identityError('MEMBER_NOT_FOUND');
-      if (!canChangeRole(principal, userId, target.role, role)) throw identityError('ROLE_CHANGE_FORBIDDEN', { field: 'role' });
+      if (!canChangeRole(actor, userId, target.role, role)) throw identityError('ROLE_CHANGE_FORBIDDEN', { field: 'role' });
       if (target.role === role) return;
       if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) throw identityError('LAST_OWNER');
       await tx.em.update(MembershipEntity, { id: target.id }, { role });
@@ -162,9 +164,10 @@ export class OrganizationsService {
   async removeMember(principal: Principal, userId: string, ctx: RequestContext): Promise<void> {
     await this.uow.run(async (tx) => {
       const members = await this.lockMembers(tx.em, principal.organizationId);
+      const actor = this.actorUnderLock(principal, members);
       const target = members.find((m) => m.userId === userId);
       if (!target) throw identityError('MEMBER_NOT_FOUND');
-      if (!canRemoveMember(principal, userId, target.role)) throw identityError('ROLE_CHANGE_FORBIDDEN');
+      if (!canRemoveMember(actor, userId, target.role)) throw identityError('ROLE_CHANGE_FORBIDDEN');
       if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) throw identityError('LAST_OWNER');
       await tx.em.delete(MembershipEntity, { id: target.id });
       await tx.em
@@ -187,6 +190,16 @@ export class OrganizationsService {
         tx.em,
       );
     });
+  }
+
+  /**
+   * The actor's role as it stands under the lock: a concurrent demotion of the actor must not let
+   * them grant what they no longer hold.
+   */
+  private actorUnderLock(principal: Principal, members: MembershipEntity[]): Principal {
+    const own = members.find((m) => m.userId === principal.userId);
+    if (!own) throw identityError('NOT_A_MEMBER');
+    return { ...principal, role: own.role };
   }
 
   /** Locks the organization's memberships so concurrent role changes cannot both remove the last owner. */

@@ -16,6 +16,7 @@ describe('cursor pagination', () => {
     encodeCursor(['2024-01-01T00:00:00.000Z', 'nope']),
     encodeCursor(['1', '0b8dbb29-b0d8-4030-9f8c-ce2e06d19cd8']),
     encodeCursor(['2024-01-01T00:00:00.000Z', 5]),
+    encodeCursor(['2024-02-30T00:00:00.000Z', '0b8dbb29-b0d8-4030-9f8c-ce2e06d19cd8']),
   ])(
     'rejects a tampered cursor %p with INVALID_CURSOR',
     (cursor) => {

@@ -38,7 +38,8 @@ export type CursorPart = 'timestamp' | 'uuid' | 'number' | 'string';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PART_OK: Record<CursorPart, (v: unknown) => boolean> = {
-  timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v)),
+  // Round-trip: 2024-02-30 parses in JavaScript (as March 1st) but Postgres rejects it.
+  timestamp: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v,
   uuid: (v) => typeof v === 'string' && UUID.test(v),
   number: (v) => typeof v === 'number' && Number.isFinite(v),
   string: (v) => typeof v === 'string' && v.length <= 200,
