@@ -33,6 +33,18 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     verified: true,
   },
   {
+    // A capital alliance (资本联盟) of VCs, banks and brokers; it runs 投融荟 matchmaking sessions and
+    // keeps profiles of the companies in them, like the district's 投融荟 in the source articles.
+    key: 'xihu-alliance',
+    kind: 'organizer',
+    organizerType: 'alliance',
+    name: '西湖区投融荟资本联盟',
+    creditCodeBody: '51330106MJ8A00008',
+    regionCode: '330106',
+    owner: { email: 'organizer@xihu-alliance.demo', displayName: '沈佳（投融荟秘书处）' },
+    verified: true,
+  },
+  {
     key: 'xihu-fund',
     kind: 'fund',
     name: '西溪科创直投基金管理有限公司',

@@ -11,12 +11,21 @@ import {
 } from '@app/identity';
 import { AppModule } from '../apps/api/src/app.module';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './demo-data';
+import { DEMO_SEED, generateDemo } from './demo/generate';
+import { DEMO_SENTINEL_CREDIT_CODE } from './demo/stories';
+import { insertCompanies, type WriteCounts } from './demo/write';
 
 const ctx = { ip: null, userAgent: 'tourong-seed', requestId: 'seed-demo' };
 
+/** Any constant works; it only has to be the same for every process that seeds the demo. */
+const DEMO_COMPANIES_LOCK = 72_030_214;
+
 /**
- * Loads the demo through the same services the API uses (validation, audit, outbox included).
- * Idempotent: anything that already exists (by e-mail) is left as it is.
+ * Loads the demo: organizations and users through the same services the API uses (validation,
+ * audit, outbox included), then ≈ 200 companies and ≈ 300 projects from the deterministic
+ * generator (db/demo), written in one transaction with their outbox events.
+ * Idempotent: accounts that exist (by e-mail) are left as they are, and the companies are written
+ * only if the demo's sentinel company is absent — a second run changes nothing.
  */
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
@@ -26,6 +35,7 @@ async function main(): Promise<void> {
     const hasher = app.get(PasswordHasher);
     const users = ds.getRepository(UserEntity);
     const rows: string[][] = [];
+    const orgIdByKey = new Map<string, string>();
 
     for (const org of DEMO_ORGANIZATIONS) {
       let owner = await users.findOneBy({ emailNormalized: org.owner.email });
@@ -50,13 +60,17 @@ async function main(): Promise<void> {
         organizationId = result.organizationId;
         owner = await users.findOneByOrFail({ id: result.userId });
       } else {
-        organizationId = (await ds.getRepository(MembershipEntity).findOneByOrFail({ userId: owner.id, role: 'owner' })).organizationId;
+        organizationId = (await ds.getRepository(MembershipEntity).findOneByOrFail({ userId: owner.id, role: 'owner' }))
+          .organizationId;
       }
+      orgIdByKey.set(org.key, organizationId);
       if (org.verified) {
-        await ds.getRepository(OrganizationEntity).update(
-          { id: organizationId, verificationStatus: 'unverified' },
-          { verificationStatus: 'verified', verifiedAt: new Date() },
-        );
+        await ds
+          .getRepository(OrganizationEntity)
+          .update(
+            { id: organizationId, verificationStatus: 'unverified' },
+            { verificationStatus: 'verified', verifiedAt: new Date() },
+          );
       }
       rows.push([org.kind, org.owner.email, 'owner', org.name]);
       for (const m of org.members ?? []) {
@@ -95,11 +109,40 @@ async function main(): Promise<void> {
     }
     rows.push(['platform admin', DEMO_PLATFORM_ADMIN.email, 'admin', '—']);
 
+    const written = await seedCompanies(ds, orgIdByKey);
+    if (written) {
+      console.log(
+        `\nDemo companies written: ${written.startups} startups, ${written.projects} projects, ${written.fiscalYears} fiscal years, ` +
+          `${written.ipItems} IP items, ${written.qualifications} qualifications, ${written.outboxEvents} outbox events.`,
+      );
+    } else {
+      console.log('\nDemo companies already present (sentinel credit code found): nothing written.');
+    }
+
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD})`);
     console.table(rows.map(([kind, email, role, org]) => ({ kind, email, role, organization: org })));
   } finally {
     await app.close();
   }
+}
+
+/**
+ * All companies in one transaction: ≈ 2 000 rows is small, and all-or-nothing is what makes the
+ * sentinel check sound — a crashed run leaves nothing behind, so the next run writes everything.
+ * The advisory lock serialises two seeds started at once (the second then sees the sentinel).
+ */
+async function seedCompanies(ds: DataSource, orgIdByKey: Map<string, string>): Promise<WriteCounts | null> {
+  const companies = generateDemo(DEMO_SEED);
+  return ds.transaction(async (em) => {
+    await em.query('SELECT pg_advisory_xact_lock($1)', [DEMO_COMPANIES_LOCK]);
+    const [present] = await em.query('SELECT 1 FROM startups WHERE credit_code = $1', [DEMO_SENTINEL_CREDIT_CODE]);
+    if (present) return null;
+    return insertCompanies(em, companies, (key) => {
+      const id = orgIdByKey.get(key);
+      if (!id) throw new Error(`demo company owned by unknown organization ${key}`);
+      return id;
+    });
+  });
 }
 
 main().catch((err) => {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A tiny seeded PRNG for the demo and benchmark generators. Math.random is never used: the same seed
  * must give the same companies on every machine and every run, so a demo walkthrough, a screenshot
@@ -83,15 +85,17 @@ export class Rng {
     }
     return copy.slice(0, n);
   }
+}
 
-  /** A version-4-shaped UUID from this stream: stable ids let a re-run recognise what it already wrote. */
-  uuid(): string {
-    const hex: string[] = [];
-    for (let i = 0; i < 4; i++) hex.push(Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0'));
-    const h = hex.join('').split('');
-    h[12] = '4';
-    h[16] = '89ab'[parseInt(h[16], 16) & 3];
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
-  }
+/**
+ * A name-based (version 5 layout, SHA-1) UUID of the parts. Stable ids let a re-run recognise what it
+ * already wrote. Not drawn from an Rng: a 32-bit PRNG state would collide (two streams alike) around
+ * 77 000 entities, while a hash of the whole name does not.
+ */
+export function stableUuid(...parts: (string | number)[]): string {
+  const h = createHash('sha1').update(parts.join('\u001f')).digest('hex').slice(0, 32).split('');
+  h[12] = '5';
+  h[16] = '89ab'[parseInt(h[16], 16) & 3];
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
 }

@@ -100,8 +100,17 @@ describe('bulk import of companies and fiscal years', () => {
       );
     const before = await snapshot();
     expect(before.map((r: { revenue: string }) => r.revenue)).toEqual(['1200000050', '1200000150', '1200000250']);
+    const events = async () =>
+      (await api.db.dataSource.query("SELECT count(*)::int AS n FROM outbox_events WHERE type = 'startups.startup_changed'"))[0].n;
+    const eventsBefore = await events();
     const second = await upload(api, organizer.token, '/api/v1/imports/startups', Buffer.from(csv), 'companies.csv');
     expect(second.status).toBe(200);
+    expect(await events()).toBe(eventsBefore); // nothing changed, nothing announced
+
+    // A blank cell means "not given": it keeps the stored figure instead of erasing it.
+    const blanks = [HEADERS.join(','), ...companyRows(100, 1).map((r) => r.map((v, i) => (i === 8 ? '' : v)).join(','))].join('\n');
+    expect((await upload(api, organizer.token, '/api/v1/imports/startups', Buffer.from(blanks), 'b.csv')).status).toBe(200);
+    expect(await events()).toBe(eventsBefore);
     const after = await snapshot();
     expect(after.map((r: { id: string; revenue: string }) => [r.id, r.revenue])).toEqual(
       before.map((r: { id: string; revenue: string }) => [r.id, r.revenue]),

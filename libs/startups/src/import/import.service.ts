@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK, DomainEvent, flushEvents, UnitOfWork } from '@app/platform';
+import { checkCharacter } from '@app/identity';
 import { ImportJobEntity } from '../entities/import-job.entity';
 import { startupsError } from '../startups.errors';
 import { Storage, STORAGE } from '../storage/storage';
@@ -15,10 +16,16 @@ export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 /** Above this many rows a commit runs in the worker, with progress. */
 export const IMPORT_SYNC_MAX_ROWS = 1000;
 const CHUNK = 500;
-const CHANGED = `(startups.legal_name, startups.region_code, startups.tracks, startups.industry, startups.university_spin_out)
+/** A valid code reserved for the template's example row (not any demo company's). */
+const TEMPLATE_EXAMPLE_CREDIT_CODE = '91320211MA0EXAMPL' + checkCharacter('91320211MA0EXAMPL');
+// The new values exactly as the upsert below writes them (blank cells keep what is there).
+const CHANGED = `(startups.legal_name, startups.region_code, startups.tracks, startups.industry, startups.university_spin_out,
+    startups.founded_on, startups.website, startups.one_liner)
   IS DISTINCT FROM (EXCLUDED.legal_name, EXCLUDED.region_code,
     CASE WHEN cardinality(EXCLUDED.tracks) > 0 THEN EXCLUDED.tracks ELSE startups.tracks END,
-    COALESCE(EXCLUDED.industry, startups.industry), EXCLUDED.university_spin_out)`;
+    COALESCE(EXCLUDED.industry, startups.industry), EXCLUDED.university_spin_out,
+    COALESCE(EXCLUDED.founded_on, startups.founded_on), COALESCE(EXCLUDED.website, startups.website),
+    COALESCE(EXCLUDED.one_liner, startups.one_liner))`;
 const MAX_REPORTED_ERRORS = 1000;
 
 export interface ImportReport {
@@ -58,7 +65,7 @@ export class ImportService {
     sheet.getRow(1).font = { bold: true };
     sheet.addRow({
       legalName: '无锡星航智农导航科技有限公司',
-      creditCode: '91320211MA2B00005K',
+      creditCode: TEMPLATE_EXAMPLE_CREDIT_CODE,
       foundedOn: '2019-06-18',
       regionCode: '320211',
       industry: '工业',
@@ -225,9 +232,11 @@ export class ImportService {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       await this.dataSource.transaction(async (em) => {
-        const ids = await this.upsertStartups(em, actor, chunk);
-        await this.upsertFiscalYears(em, chunk, ids);
-        const events: DomainEvent[] = [...new Set(ids.values())].map((startupId) => ({
+        const { ids, touched } = await this.upsertStartups(em, actor, chunk);
+        const figuresChanged = await this.upsertFiscalYears(em, chunk, ids);
+        // Only companies whose profile or figures really changed are announced: a re-import is silent.
+        const changed = new Set([...touched, ...figuresChanged]);
+        const events: DomainEvent[] = [...changed].map((startupId) => ({
           type: 'startups.startup_changed',
           startupId,
           organizationId: actor.organizationId,
@@ -240,7 +249,11 @@ export class ImportService {
     return companies.size;
   }
 
-  private async upsertStartups(em: EntityManager, actor: ImportActor, rows: ImportRow[]): Promise<Map<string, string>> {
+  private async upsertStartups(
+    em: EntityManager,
+    actor: ImportActor,
+    rows: ImportRow[],
+  ): Promise<{ ids: Map<string, string>; touched: string[] }> {
     // Several years of one company share its profile row: the last row's profile fields win.
     const byCode = new Map(rows.map((r) => [r.creditCode, r]));
     const values: unknown[] = [];
@@ -249,7 +262,7 @@ export class ImportService {
       values.push(actor.organizationId, r.legalName, r.creditCode, r.foundedOn, r.regionCode, r.industry, r.tracks, r.universitySpinOut, r.website, r.oneLiner);
       return `($${b + 1}::uuid, $${b + 2}, $${b + 3}, $${b + 4}::date, $${b + 5}, $${b + 6}, $${b + 7}::text[], $${b + 8}::boolean, $${b + 9}, $${b + 10}, 1)`;
     });
-    const result: { id: string; credit_code: string }[] = await em.query(
+    const result: { id: string; credit_code: string; touched: boolean }[] = await em.query(
       `INSERT INTO startups (organization_id, legal_name, credit_code, founded_on, region_code, industry, tracks, university_spin_out, website, one_liner, version)
        VALUES ${tuples.join(', ')}
        ON CONFLICT (credit_code) WHERE credit_code IS NOT NULL DO UPDATE SET
@@ -265,13 +278,14 @@ export class ImportService {
          updated_at = CASE WHEN ${CHANGED} THEN now() ELSE startups.updated_at END,
          version = startups.version + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
        WHERE startups.organization_id = EXCLUDED.organization_id
-       RETURNING id, credit_code`,
+       RETURNING id, credit_code, updated_at = now() AS touched`,
       values,
     );
-    return new Map(result.map((r) => [r.credit_code, r.id]));
+    return { ids: new Map(result.map((r) => [r.credit_code, r.id])), touched: result.filter((r) => r.touched).map((r) => r.id) };
   }
 
-  private async upsertFiscalYears(em: EntityManager, rows: ImportRow[], ids: Map<string, string>): Promise<void> {
+  /** Returns the startups whose figures were inserted or changed. A blank cell keeps the stored figure. */
+  private async upsertFiscalYears(em: EntityManager, rows: ImportRow[], ids: Map<string, string>): Promise<string[]> {
     const cols = ['startup_id', 'year', ...FISCAL_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))];
     const values: unknown[] = [];
     const tuples = rows
@@ -281,11 +295,16 @@ export class ImportService {
         values.push(ids.get(r.creditCode), r.year, ...FISCAL_KEYS.map((k) => r.fiscal[k]));
         return `(${cols.map((_, j) => `$${b + j + 1}`).join(', ')})`;
       });
-    if (!tuples.length) return;
-    await em.query(
-      `INSERT INTO startup_fiscal_years (${cols.join(', ')}) VALUES ${tuples.join(', ')}
-       ON CONFLICT (startup_id, year) DO UPDATE SET ${cols.slice(2).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+    if (!tuples.length) return [];
+    const figures = cols.slice(2);
+    const merged = figures.map((c) => `COALESCE(EXCLUDED.${c}, f.${c})`);
+    const result: { startup_id: string }[] = await em.query(
+      `INSERT INTO startup_fiscal_years AS f (${cols.join(', ')}) VALUES ${tuples.join(', ')}
+       ON CONFLICT (startup_id, year) DO UPDATE SET ${figures.map((c, i) => `${c} = ${merged[i]}`).join(', ')}, updated_at = now()
+       WHERE (${figures.map((c) => `f.${c}`).join(', ')}) IS DISTINCT FROM (${merged.join(', ')})
+       RETURNING startup_id`,
       values,
     );
+    return result.map((r) => r.startup_id);
   }
 }
