@@ -126,5 +126,12 @@ describe('company and project routes across tenants', () => {
     expect(ids).not.toContain(draftId);
     const mine = await api.request('/api/v1/projects?mine=true&limit=100', { token: stranger.token });
     expect(mine.body.items).toEqual([]);
+    const ownCompanies = await api.request('/api/v1/startups?mine=true&region=3202', { token: owner.token });
+    expect(ownCompanies.status).toBe(200);
+    expect(ownCompanies.body.items.map((c: { id: string }) => c.id)).toEqual([startupId]);
+    const strangersCompanies = await api.request('/api/v1/startups?mine=true', { token: stranger.token });
+    expect(strangersCompanies.body.items).toEqual([]);
+    const directory = await api.request('/api/v1/startups?limit=100', { token: stranger.token });
+    expect(directory.body.items.find((c: { id: string }) => c.id === startupId)).toMatchObject({ confidentialAccess: false });
   });
 });

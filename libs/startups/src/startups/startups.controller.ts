@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, IntParamPipe, PageQueryDto, platformError, UuidPipe } from '@app/platform';
+import { ApiErrors, IntParamPipe, platformError, UuidPipe } from '@app/platform';
 import { CurrentPrincipal, Principal, ReqContext, RequestContext } from '@app/identity';
 import {
   FiscalYearView,
@@ -13,7 +13,7 @@ import {
 import { QualificationReportService } from '../qualification-report/qualification-report.service';
 import { StartupAccess } from './startup-access';
 import { StartupFactsService } from './startup-facts.service';
-import { FiscalYearDto, IpItemDto, QualificationDto, StartupInputDto, UpdateIpItemDto, UpdateStartupDto } from './startups.dto';
+import { FiscalYearDto, IpItemDto, QualificationDto, StartupInputDto, UpdateIpItemDto, StartupListQueryDto, UpdateStartupDto } from './startups.dto';
 import { StartupsService } from './startups.service';
 
 const YEAR = new IntParamPipe(1980, 2100);
@@ -60,24 +60,15 @@ export class StartupsController {
 
   @Get()
   @ApiOperation({ summary: 'Company directory (public profiles), newest first; `mine=true` for your own.' })
-  @ApiQuery({ name: 'mine', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'track', required: false })
-  @ApiQuery({ name: 'region', required: false, description: 'Region code prefix, e.g. 3202 for 无锡.' })
   @ApiOkResponse({ type: StartupPageView })
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'INVALID_CURSOR')
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Query() page: PageQueryDto,
-    @Query('mine') mine?: string,
-    @Query('track') track?: string,
-    @Query('region') region?: string,
-  ): Promise<StartupPageView> {
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: StartupListQueryDto): Promise<StartupPageView> {
     const result = await this.startups.list(principal, {
-      cursor: page.cursor,
-      limit: page.limit,
-      mine: mine === 'true',
-      track: track?.slice(0, 60),
-      regionPrefix: region && /^\d{2,6}$/.test(region) ? region : undefined,
+      cursor: query.cursor,
+      limit: query.limit,
+      mine: query.mine === 'true',
+      track: query.track,
+      regionPrefix: query.region,
     });
     return {
       items: result.items.map((s) => startupsMapper.startup(s, this.access.isOwner(principal, s))),

@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { PageQueryDto } from '@app/platform';
 import { IP_STATUSES, IP_TYPES, IpStatus, IpType, QUALIFICATION_KINDS, QualificationKind } from '../reference/project-enums';
 
 const MONEY_MAX = 9_000_000_000_000_000; // 分; below 2^53
@@ -187,4 +188,22 @@ export class QualificationDto {
   @IsOptional()
   @IsDateString({ strict: true })
   validUntil?: string;
+}
+
+export class StartupListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only your organization’s companies.' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  mine?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'Track code.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  track?: string;
+
+  @ApiPropertyOptional({ description: 'Region code prefix, e.g. 3202 for 无锡.' })
+  @IsOptional()
+  @Matches(/^\d{2,6}$/, { message: 'region must be 2 to 6 digits' })
+  region?: string;
 }
