@@ -115,9 +115,14 @@ export class ProjectsController {
     let file: MultipartFile | undefined;
     let body: Buffer;
     try {
-      file = await request.file({ limits: { fileSize: DECK_MAX_BYTES } });
+      // One byte over the limit, and the truncation flag checked too: the plugin's own error is
+      // raised asynchronously and a truncated body must never be stored as if complete.
+      file = await request.file({ limits: { fileSize: DECK_MAX_BYTES + 1 } });
       if (!file) throw startupsError('DECK_NOT_PDF', { field: 'file', reason: 'no file part' });
       body = await file.toBuffer();
+      if (file.file.truncated || body.length > DECK_MAX_BYTES) {
+        throw startupsError('DECK_TOO_LARGE', { field: 'file', maxBytes: DECK_MAX_BYTES });
+      }
     } catch (err) {
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
         throw startupsError('DECK_TOO_LARGE', { field: 'file', maxBytes: DECK_MAX_BYTES });
