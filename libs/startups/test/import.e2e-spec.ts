@@ -153,10 +153,18 @@ describe('bulk import of companies and fiscal years', () => {
       expect(job).toMatchObject({ status: 'succeeded', totalRows: 1500, processedRows: 1500, startupsUpserted: 1500, errors: [] });
       const [{ n }] = await api.db.dataSource.query('SELECT count(*)::int AS n FROM startup_fiscal_years WHERE year = 2024');
       expect(n).toBe(1500);
+      // The row turns 'succeeded' just before the processor returns: wait for BullMQ to record it too.
       const queue = new Queue('imports', { connection: { host: '127.0.0.1', port: 6379 }, prefix: process.env.QUEUE_PREFIX });
-      const [done] = await queue.getJobs(['completed']);
-      expect(done.progress).toBe(100);
-      await queue.close();
+      try {
+        let done = (await queue.getJobs(['completed']))[0];
+        for (let i = 0; i < 100 && !done; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          done = (await queue.getJobs(['completed']))[0];
+        }
+        expect(done?.progress).toBe(100);
+      } finally {
+        await queue.close();
+      }
 
       const stranger = await registerOrg(api, 'organizer');
       expect((await api.request(`/api/v1/imports/startups/${res.body.importId}`, { token: stranger.token })).status).toBe(404);
