@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, CLOCK, UnitOfWork } from '@app/platform';
 import { AuditService, Principal, RequestContext } from '@app/identity';
 import { ProjectEntity } from '../entities/project.entity';
@@ -26,6 +28,7 @@ export interface DeckDownload {
 @Injectable()
 export class DecksService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly access: StartupAccess,
     private readonly audit: AuditService,
@@ -78,7 +81,7 @@ export class DecksService {
 
   /** Confidential: the company, granted organizations and platform admins; every outside download is audited. */
   async download(principal: Principal, projectId: string, ctx: RequestContext): Promise<DeckDownload> {
-    const project = await this.uow.run((tx) => tx.em.findOneBy(ProjectEntity, { id: projectId }));
+    const project = await this.dataSource.getRepository(ProjectEntity).findOneBy({ id: projectId });
     if (!project || (project.status === 'draft' && project.organizationId !== principal.organizationId)) {
       throw startupsError('PROJECT_NOT_FOUND');
     }

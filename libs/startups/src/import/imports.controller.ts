@@ -5,25 +5,17 @@ import { ApiErrors, UuidPipe } from '@app/platform';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { StartupAccess } from '../startups/startup-access';
 import { startupsError } from '../startups.errors';
+import { readSingleFile } from '../uploads/read-single-file';
 import { IMPORT_MAX_BYTES, ImportService } from './import.service';
 
 const FILE_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
 
-async function readUpload(request: FastifyRequest): Promise<{ body: Buffer; fileName: string }> {
-  if (!request.isMultipart()) throw startupsError('IMPORT_FILE_INVALID', { field: 'file', reason: 'send multipart/form-data' });
-  try {
-    // See the deck upload: limit + 1 and the truncation flag, so a cut file is never taken as whole.
-    const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES + 1 } });
-    if (!file) throw startupsError('IMPORT_FILE_INVALID', { field: 'file', reason: 'no file part' });
-    const body = await file.toBuffer();
-    if (file.file.truncated || body.length > IMPORT_MAX_BYTES) {
-      throw startupsError('IMPORT_TOO_LARGE', { field: 'file', maxBytes: IMPORT_MAX_BYTES });
-    }
-    return { body, fileName: file.filename };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw startupsError('IMPORT_TOO_LARGE', { field: 'file', maxBytes: IMPORT_MAX_BYTES });
-    throw err;
-  }
+function readUpload(request: FastifyRequest): Promise<{ body: Buffer; fileName: string }> {
+  return readSingleFile(request, {
+    maxBytes: IMPORT_MAX_BYTES,
+    invalid: (reason) => startupsError('IMPORT_FILE_INVALID', { field: 'file', reason }),
+    tooLarge: () => startupsError('IMPORT_TOO_LARGE', { field: 'file', maxBytes: IMPORT_MAX_BYTES }),
+  });
 }
 
 @ApiTags('imports')

@@ -10,13 +10,13 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors, UuidPipe } from '@app/platform';
 import { CurrentPrincipal, Principal, ReqContext, RequestContext } from '@app/identity';
 import { DECK_MAX_BYTES, DecksService } from '../decks/decks.service';
 import { ProjectPageView, ProjectView, startupsMapper } from '../startups.views';
 import { startupsError } from '../startups.errors';
+import { readSingleFile } from '../uploads/read-single-file';
 import { ProjectInputDto, ProjectListQueryDto, UpdateProjectDto } from './projects.dto';
 import { ProjectsService } from './projects.service';
 
@@ -111,25 +111,12 @@ export class ProjectsController {
     @Param('id', UuidPipe) id: string,
     @Req() request: FastifyRequest,
   ): Promise<ProjectView> {
-    if (!request.isMultipart()) throw startupsError('DECK_NOT_PDF', { field: 'file', reason: 'send multipart/form-data' });
-    let file: MultipartFile | undefined;
-    let body: Buffer;
-    try {
-      // One byte over the limit, and the truncation flag checked too: the plugin's own error is
-      // raised asynchronously and a truncated body must never be stored as if complete.
-      file = await request.file({ limits: { fileSize: DECK_MAX_BYTES + 1 } });
-      if (!file) throw startupsError('DECK_NOT_PDF', { field: 'file', reason: 'no file part' });
-      body = await file.toBuffer();
-      if (file.file.truncated || body.length > DECK_MAX_BYTES) {
-        throw startupsError('DECK_TOO_LARGE', { field: 'file', maxBytes: DECK_MAX_BYTES });
-      }
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw startupsError('DECK_TOO_LARGE', { field: 'file', maxBytes: DECK_MAX_BYTES });
-      }
-      throw err;
-    }
-    return startupsMapper.project(await this.decks.upload(principal, id, file!.filename, body));
+    const { body, fileName } = await readSingleFile(request, {
+      maxBytes: DECK_MAX_BYTES,
+      invalid: (reason) => startupsError('DECK_NOT_PDF', { field: 'file', reason }),
+      tooLarge: () => startupsError('DECK_TOO_LARGE', { field: 'file', maxBytes: DECK_MAX_BYTES }),
+    });
+    return startupsMapper.project(await this.decks.upload(principal, id, fileName, body));
   }
 
   @Get(':id/deck')
