@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import type { DomainEvent, EventJob } from '@app/platform';
 
 /** The events EVENT_ROUTES sends to this queue. */
-type NotificationEvent = Extract<DomainEvent, { type: `identity.${string}` }>;
+type NotificationEvent = Extract<DomainEvent, { type: `identity.${string}` | 'matching.deal_changed' }>;
 
 /**
  * Consumes events that should reach people. Delivery channels (in-app, e-mail) arrive with the
@@ -20,6 +20,7 @@ export class NotificationsProcessor extends WorkerHost {
       case 'identity.organization_registered':
       case 'identity.invitation_created':
       case 'identity.access_grant_changed':
+      case 'matching.deal_changed':
         this.logger.log({ eventId, type: event.type }, 'notification event received (no delivery channel yet)');
         return { handled: event.type };
       default: {

@@ -23,3 +23,5 @@ export * from './lifecycle/shutdown';
 export * from './http/public.decorator';
 export * from './http/uuid-param.pipe';
 export * from './platform.module';
+export * from './projections/projection-feed';
+export * from './projections/projections.module';

@@ -11,7 +11,15 @@ export type DomainEvent =
   | { type: 'identity.access_grant_changed'; grantId: string; startupOrganizationId: string }
   | { type: 'startups.startup_changed'; startupId: string; organizationId: string }
   | { type: 'startups.project_changed'; projectId: string; startupId: string; status: 'draft' | 'published' | 'archived' }
-  | { type: 'startups.import_requested'; importId: string };
+  | { type: 'startups.import_requested'; importId: string }
+  | { type: 'funds.mandate_changed'; mandateId: string; organizationId: string; version: number }
+  | {
+      type: 'matching.deal_changed';
+      dealId: string;
+      projectId: string;
+      investorOrganizationId: string;
+      stage: string;
+    };
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
@@ -24,11 +32,13 @@ export const EVENT_ROUTES: { readonly [T in DomainEventType]: readonly QueueName
   'identity.organization_registered': ['notifications'],
   'identity.invitation_created': ['notifications'],
   'identity.access_grant_changed': ['notifications'],
-  // Search sync and match refresh subscribe here when those libs land; until then the events are
-  // recorded (and dispatched to no queue) so consumers can replay them from the outbox table.
-  'startups.startup_changed': [],
-  'startups.project_changed': [],
+  // `projections` broadcasts to every API process (matching snapshot, embedded search index);
+  // `search-sync` feeds an external search engine from the worker.
+  'startups.startup_changed': ['projections', 'search-sync'],
+  'startups.project_changed': ['projections', 'search-sync'],
   'startups.import_requested': ['imports'],
+  'funds.mandate_changed': ['projections', 'search-sync'],
+  'matching.deal_changed': ['projections', 'notifications'],
 };
 
 /** Shape of a job on any event-fed queue. */

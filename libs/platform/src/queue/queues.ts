@@ -1,7 +1,7 @@
 import type { DefaultJobOptions } from 'bullmq';
 
 /** Every BullMQ queue, in one place (workers, producers and the admin board read this list). */
-export const QUEUE_NAMES = ['notifications', 'imports'] as const;
+export const QUEUE_NAMES = ['notifications', 'imports', 'projections', 'search-sync'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {

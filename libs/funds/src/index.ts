@@ -1,0 +1,2 @@
+/** Funds: mandates (fund and bank-product) with versions. */
+export {};

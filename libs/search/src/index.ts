@@ -1,0 +1,2 @@
+/** Search: one port, an embedded engine by default, a Meilisearch adapter. */
+export {};
