@@ -1,9 +1,17 @@
 import { OutboxEventEntity } from '@app/platform';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { STARTUPS_ENTITIES } from '@app/startups';
+import { FUNDS_ENTITIES } from '@app/funds';
+import { MATCHING_ENTITIES } from '@app/matching';
 
 /**
  * Every entity of every lib. The apps, the TypeORM CLI and the test template database all use
  * this list, so a migration generated from it matches what the apps map.
  */
-export const ENTITIES = [OutboxEventEntity, ...IDENTITY_ENTITIES, ...STARTUPS_ENTITIES];
+export const ENTITIES = [
+  OutboxEventEntity,
+  ...IDENTITY_ENTITIES,
+  ...STARTUPS_ENTITIES,
+  ...FUNDS_ENTITIES,
+  ...MATCHING_ENTITIES,
+];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PlatformModule, PlatformProjectionsModule } from '@app/platform';
 import { IdentityModule } from '@app/identity';
 import { StartupsModule } from '@app/startups';
+import { FundsModule } from '@app/funds';
 import { ENTITIES } from '@app/db/entities';
 
 @Module({
@@ -10,6 +11,7 @@ import { ENTITIES } from '@app/db/entities';
     PlatformProjectionsModule,
     IdentityModule,
     StartupsModule,
+    FundsModule,
   ],
 })
 export class AppModule {}

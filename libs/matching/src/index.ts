@@ -1,2 +1,10 @@
-/** Matching: the pure engine for now; deal flow and the pipeline arrive with the rest of the matching issue. */
+/** Matching: the pure engine, the deal-flow snapshot service and the investment pipeline. */
 export * from './engine';
+export * from './deals/deal-stages';
+export * from './deals/deal.entity';
+export * from './deals/deal-transition.entity';
+
+import { DealEntity } from './deals/deal.entity';
+import { DealTransitionEntity } from './deals/deal-transition.entity';
+
+export const MATCHING_ENTITIES = [DealEntity, DealTransitionEntity];

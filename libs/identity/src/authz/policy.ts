@@ -20,7 +20,11 @@ export type Action =
   | 'access_grant:list'
   | 'access_grant:manage'
   | 'audit:read'
-  | 'audit:read_all';
+  | 'audit:read_all'
+  | 'mandate:read'
+  | 'mandate:write'
+  | 'deal:read'
+  | 'deal:write';
 
 const RANK: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
 
@@ -49,6 +53,11 @@ const RULES: Record<Action, Rule> = {
   'access_grant:manage': { minRole: 'admin', kinds: ['startup', 'university'] },
   'audit:read': { minRole: 'admin' },
   'audit:read_all': { platformAdminOnly: true },
+  // Investment teams (partners and analysts alike) keep mandates and work their pipeline.
+  'mandate:read': { minRole: 'member', kinds: ['fund', 'bank'] },
+  'mandate:write': { minRole: 'member', kinds: ['fund', 'bank'] },
+  'deal:read': { minRole: 'member', kinds: ['fund', 'bank'] },
+  'deal:write': { minRole: 'member', kinds: ['fund', 'bank'] },
 };
 
 /** `resourceOrganizationId`: the tenant that owns the resource; acting in another tenant never passes. */

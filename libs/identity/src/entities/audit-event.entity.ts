@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'organization.verification_changed',
   'confidential.read',
   'data.exported',
+  'mandate.created',
+  'mandate.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@app/identity';
+import { MandatesController } from './mandates/mandates.controller';
+import { MandatesService } from './mandates/mandates.service';
+
+@Module({
+  imports: [IdentityModule],
+  controllers: [MandatesController],
+  providers: [MandatesService],
+  exports: [MandatesService],
+})
+export class FundsModule {}

@@ -1,0 +1,87 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { DealStage, PassReason } from './deal-stages';
+
+const money = {
+  type: 'bigint' as const,
+  nullable: true,
+  transformer: {
+    to: (v: number | null | undefined) => (v === undefined || v === null ? v : String(v)),
+    from: (v: string | null) => (v === null ? null : Number(v)),
+  },
+};
+
+/** One investor organization's pipeline entry for one project. */
+@Entity('deals')
+@Index('ux_deals_investor_project', ['investorOrganizationId', 'projectId'], { unique: true })
+@Index('ix_deals_project', ['projectId'])
+@Index('ix_deals_mandate', ['mandateId', 'stage'])
+export class DealEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  investorOrganizationId: string;
+
+  @Column({ type: 'uuid' })
+  projectId: string;
+
+  @Column({ type: 'uuid' })
+  startupId: string;
+
+  /** The company's organization (founders read their deals' pass reasons through it). */
+  @Column({ type: 'uuid' })
+  startupOrganizationId: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  mandateId: string | null;
+
+  /** Terms version of the mandate the deal was opened under. */
+  @Column({ type: 'int', nullable: true })
+  mandateTermsVersion: number | null;
+
+  @Column({ type: 'text', default: 'new' })
+  stage: DealStage;
+
+  @Column({ type: 'jsonb', nullable: true })
+  passReason: PassReason | null;
+
+  /** Score and engine version when the deal was opened (null without a mandate). */
+  @Column({
+    type: 'numeric',
+    precision: 5,
+    scale: 2,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
+  scoreAtOpen: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  scoreVersion: string | null;
+
+  /** What the deal reached: the ticket (or credit line) agreed, in 分, set from term sheet on. */
+  @Column(money)
+  amount: number | null;
+
+  @Column({ type: 'uuid' })
+  createdBy: string;
+
+  @Column({ type: 'timestamptz', precision: 3 })
+  stageChangedAt: Date;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}
