@@ -3,6 +3,8 @@ import { PlatformModule, PlatformProjectionsModule } from '@app/platform';
 import { IdentityModule } from '@app/identity';
 import { StartupsModule } from '@app/startups';
 import { FundsModule } from '@app/funds';
+import { DealsModule } from '@app/matching/deals/deals.module';
+import { DealFlowModule } from '@app/matching';
 import { ENTITIES } from '@app/db/entities';
 
 @Module({
@@ -12,6 +14,7 @@ import { ENTITIES } from '@app/db/entities';
     IdentityModule,
     StartupsModule,
     FundsModule,
+    DealFlowModule,
   ],
 })
 export class AppModule {}

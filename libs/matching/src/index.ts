@@ -8,3 +8,9 @@ import { DealEntity } from './deals/deal.entity';
 import { DealTransitionEntity } from './deals/deal-transition.entity';
 
 export const MATCHING_ENTITIES = [DealEntity, DealTransitionEntity];
+export * from './features/project-features';
+export * from './features/feature-loader';
+export * from './deal-flow/engine-mandate';
+export * from './deal-flow/snapshot.service';
+export * from './deal-flow/deal-flow.service';
+export * from './deal-flow/deal-flow.module';

@@ -148,6 +148,23 @@ export class AccessGrantsService {
    * granted access to (unexpired, unrevoked), and platform admins. Organizers of events the company
    * applied to join this rule when roadshows land.
    */
+  /** Of these company organizations, the ones whose confidential data the principal may read (one query). */
+  async readableConfidential(principal: Principal, startupOrganizationIds: readonly string[]): Promise<Set<string>> {
+    const ids = [...new Set(startupOrganizationIds)];
+    if (principal.isPlatformAdmin) return new Set(ids);
+    const readable = new Set(ids.filter((id) => id === principal.organizationId));
+    const others = ids.filter((id) => id !== principal.organizationId);
+    if (others.length === 0) return readable;
+    const rows: { startup_organization_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT startup_organization_id FROM access_grants
+        WHERE startup_organization_id = ANY($1::uuid[]) AND grantee_organization_id = $2
+          AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)`,
+      [others, principal.organizationId, this.clock.now()],
+    );
+    for (const r of rows) readable.add(r.startup_organization_id);
+    return readable;
+  }
+
   async canReadConfidential(principal: Principal, startupOrganizationId: string): Promise<boolean> {
     if (principal.organizationId === startupOrganizationId || principal.isPlatformAdmin) return true;
     const rows = await this.dataSource.query(

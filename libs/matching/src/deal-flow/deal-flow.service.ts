@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { decodeCursor, encodeCursor, platformError } from '@app/platform';
+import { AccessGrantsService, OrganizationEntity, Principal } from '@app/identity';
+import { MandateEntity, MandatesService } from '@app/funds';
+import { ProjectEntity, StartupEntity, startupsError } from '@app/startups';
+import {
+  EngineInputError,
+  explainMatch,
+  rankMandate,
+  redactForInvestor,
+  SCORE_VERSION,
+  type Instrument,
+  type MatchResult,
+  type QualificationKind,
+  type RankFilters,
+  type Stage,
+} from '../engine';
+import { DealEntity } from '../deals/deal.entity';
+import type { DealFlowQueryDto, InvestorMatchesQueryDto } from './deal-flow.dto';
+import type { DealFlowPageView, InvestorMatchesView, InvestorMatchView, MatchItemView } from './deal-flow.views';
+import { toEngineMandate } from './engine-mandate';
+import { SnapshotService } from './snapshot.service';
+
+/** Founders see at most this many mandates per project (discoverable ones, best first). */
+const MAX_INVESTOR_MATCHES = 200;
+
+@Injectable()
+export class DealFlowService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly snapshots: SnapshotService,
+    private readonly mandates: MandatesService,
+    private readonly grants: AccessGrantsService,
+  ) {}
+
+  /** The mandate's ranked deal flow: one page, explained, banded where the investor has no grant. */
+  async dealFlow(principal: Principal, mandateId: string, query: DealFlowQueryDto): Promise<DealFlowPageView> {
+    const mandate = await this.mandates.own(principal, mandateId);
+    const cursor = query.cursor ? decodeCursor(query.cursor, ['number', 'uuid']) : null;
+    const filters: RankFilters = {
+      tracks: query.track,
+      regions: query.region,
+      stages: query.stage as Stage[] | undefined,
+      instruments: query.instrument as Instrument[] | undefined,
+      qualifications: query.qualification as QualificationKind[] | undefined,
+      minScore: query.minScore,
+    };
+    const snapshot = this.snapshots.snapshot;
+    const version = this.snapshots.version;
+    let page;
+    try {
+      page = rankMandate(snapshot, toEngineMandate(mandate, mandate.terms), {
+        k: query.limit,
+        cursor: cursor ? { score: cursor[0] as number, projectId: cursor[1] as string } : null,
+        filters,
+      });
+    } catch (error) {
+      if (error instanceof EngineInputError)
+        throw platformError('VALIDATION_FAILED', { field: 'filters', reason: error.code });
+      throw error;
+    }
+    const items = await this.present(principal, page.items);
+    const last = page.nextCursor;
+    return {
+      mandateId: mandate.id,
+      mandateTermsVersion: mandate.termsVersion,
+      snapshotVersion: version,
+      scoreVersion: page.scoreVersion,
+      total: page.total,
+      items,
+      nextCursor: last ? encodeCursor([last.score, last.projectId]) : null,
+    };
+  }
+
+  /** For founders: discoverable mandates ranked for one of their projects, with why and why not. */
+  async investorMatches(
+    principal: Principal,
+    projectId: string,
+    query: InvestorMatchesQueryDto,
+  ): Promise<InvestorMatchesView> {
+    const project = await this.dataSource.getRepository(ProjectEntity).findOneBy({ id: projectId });
+    if (!project || (project.organizationId !== principal.organizationId && !principal.isPlatformAdmin)) {
+      throw startupsError('PROJECT_NOT_FOUND');
+    }
+    const features = await this.snapshots.featuresOf(projectId);
+    if (!features) throw startupsError('PROJECT_NOT_FOUND');
+    const mandates = await this.dataSource
+      .getRepository(MandateEntity)
+      .find({ where: { status: 'active', discoverable: true }, order: { createdAt: 'ASC' }, take: 2000 });
+    const orgs = await this.organizationNames(mandates.map((m) => m.organizationId));
+    const cohort = this.snapshots.snapshot.cohort;
+    const scored: { m: MandateEntity; r: MatchResult }[] = [];
+    for (const m of mandates) {
+      try {
+        scored.push({ m, r: explainMatch(features, toEngineMandate(m, m.terms), cohort) });
+      } catch (error) {
+        if (!(error instanceof EngineInputError)) throw error; // a mandate with a retired code is skipped
+      }
+    }
+    scored.sort(
+      (a, b) =>
+        Number(b.r.eligible) - Number(a.r.eligible) ||
+        (b.r.score ?? 0) - (a.r.score ?? 0) ||
+        a.r.reasons.length - b.r.reasons.length ||
+        (a.m.id < b.m.id ? -1 : 1),
+    );
+    const show = query.show ?? 'all';
+    const items: InvestorMatchView[] = scored
+      .filter(({ r }) => show === 'all' || (show === 'eligible') === r.eligible)
+      .slice(0, MAX_INVESTOR_MATCHES)
+      .map(({ m, r }) => ({
+        mandateId: m.id,
+        mandateTermsVersion: m.termsVersion,
+        mandateName: m.name,
+        kind: m.kind,
+        organizationId: m.organizationId,
+        organizationName: orgs.get(m.organizationId) ?? '',
+        instruments: m.terms.instruments,
+        ticketMin: m.terms.ticketMin,
+        ticketMax: m.terms.ticketMax,
+        eligible: r.eligible,
+        score: r.score,
+        breakdown: r.breakdown,
+        reasons: r.reasons,
+        hints: r.hints,
+      }));
+    return {
+      projectId,
+      snapshotVersion: this.snapshots.version,
+      scoreVersion: SCORE_VERSION,
+      eligibleCount: scored.filter((s) => s.r.eligible).length,
+      excludedCount: scored.filter((s) => !s.r.eligible).length,
+      items,
+    };
+  }
+
+  private async present(principal: Principal, results: MatchResult[]): Promise<MatchItemView[]> {
+    if (results.length === 0) return [];
+    const ids = results.map((r) => r.projectId);
+    const [projects, deals] = await Promise.all([
+      this.dataSource
+        .getRepository(ProjectEntity)
+        .find({ where: { id: In(ids) }, select: { id: true, title: true, organizationId: true, startupId: true } }),
+      this.dataSource
+        .getRepository(DealEntity)
+        .find({
+          where: { investorOrganizationId: principal.organizationId, projectId: In(ids) },
+          select: { projectId: true, stage: true },
+        }),
+    ]);
+    const startups = await this.dataSource
+      .getRepository(StartupEntity)
+      .find({
+        where: { id: In([...new Set(projects.map((p) => p.startupId))]) },
+        select: { id: true, legalName: true },
+      });
+    const projectById = new Map(projects.map((p) => [p.id, p]));
+    const startupName = new Map(startups.map((s) => [s.id, s.legalName]));
+    const dealStage = new Map(deals.map((d) => [d.projectId, d.stage]));
+    const readable = await this.grants.readableConfidential(
+      principal,
+      projects.map((p) => p.organizationId),
+    );
+    const snapshot = this.snapshots.snapshot;
+    return results.map((r) => {
+      const p = projectById.get(r.projectId);
+      const f = snapshot.get(r.projectId);
+      const open = p !== undefined && readable.has(p.organizationId);
+      const shown = open ? r : redactForInvestor(r);
+      return {
+        projectId: r.projectId,
+        startupId: r.startupId,
+        title: p?.title ?? null,
+        startupName: startupName.get(r.startupId) ?? null,
+        stage: f?.stage ?? '',
+        tracks: [...(f?.tracks ?? [])],
+        regionCode: f?.regionCode ?? null,
+        amountSought: f?.amountSought ?? null,
+        instruments: [...(f?.instruments ?? [])],
+        eligible: shown.eligible,
+        score: shown.score,
+        breakdown: shown.breakdown,
+        reasons: shown.reasons,
+        hints: shown.hints,
+        redacted: !open,
+        dealStage: dealStage.get(r.projectId) ?? null,
+      };
+    });
+  }
+
+  private async organizationNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(OrganizationEntity)
+      .find({ where: { id: In([...new Set(ids)]) }, select: { id: true, name: true } });
+    return new Map(rows.map((o) => [o.id, o.name]));
+  }
+}

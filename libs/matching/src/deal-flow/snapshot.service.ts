@@ -1,0 +1,128 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, CLOCK, ProjectionFeed, type DomainEvent, type ProjectionConsumer } from '@app/platform';
+import { EngineInputError, Snapshot, type ProjectFeatures } from '../engine';
+import { loadFeatureRows } from '../features/feature-loader';
+import { projectFeatures, type FeatureRows } from '../features/project-features';
+
+const BOOT_PAGE = 2000;
+
+/**
+ * This process's columnar snapshot of every published project. Built at boot by paging through
+ * Postgres, then kept fresh by the projection feed: a project event re-reads that project, a company
+ * event re-reads its projects; anything no longer published leaves the snapshot. After a feed gap
+ * (Redis reconnect, failed apply) the whole snapshot is rebuilt off to the side and swapped in.
+ */
+@Injectable()
+export class SnapshotService implements OnApplicationBootstrap, ProjectionConsumer {
+  readonly name = 'matching-snapshot';
+  private readonly logger = new Logger(SnapshotService.name);
+  private current: Snapshot = Snapshot.build([]);
+  /** Bumped by rebuilds so versions keep increasing across swaps. */
+  private epoch = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly feed: ProjectionFeed,
+  ) {}
+
+  get snapshot(): Snapshot {
+    return this.current;
+  }
+
+  /** Monotonic across rebuilds: responses carry it. */
+  get version(): number {
+    return this.epoch * 1_000_000_000 + this.current.version;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.feed.register(this);
+    await this.rebuild('boot');
+  }
+
+  async apply(events: readonly DomainEvent[]): Promise<void> {
+    const projectIds = new Set<string>();
+    const startupIds = new Set<string>();
+    for (const e of events) {
+      if (e.type === 'startups.project_changed') projectIds.add(e.projectId);
+      else if (e.type === 'startups.startup_changed') startupIds.add(e.startupId);
+    }
+    if (projectIds.size === 0 && startupIds.size === 0) return;
+    const em = this.dataSource.manager;
+    const [byProject, byStartup] = await Promise.all([
+      loadFeatureRows(em, { kind: 'projects', projectIds: [...projectIds] }),
+      loadFeatureRows(em, { kind: 'startups', startupIds: [...startupIds] }),
+    ]);
+    const fresh = new Map<string, FeatureRows>();
+    for (const r of [...byProject, ...byStartup]) fresh.set(r.project.id, r);
+    const snapshot = this.current;
+    // Projects named by an event, or belonging to a named company, that are no longer published.
+    const gone = [...projectIds].filter((id) => !fresh.has(id));
+    if (startupIds.size > 0) {
+      for (const f of snapshot.features)
+        if (startupIds.has(f.startupId) && !fresh.has(f.projectId)) gone.push(f.projectId);
+    }
+    for (const id of gone) snapshot.remove(id);
+    for (const rows of fresh.values()) {
+      const features = this.features(rows);
+      try {
+        if (features) snapshot.upsert(features);
+        else snapshot.remove(rows.project.id);
+      } catch (error) {
+        if (!(error instanceof EngineInputError)) throw error;
+        this.logger.warn({ projectId: rows.project.id, code: error.code }, 'project left out of the matching snapshot');
+        snapshot.remove(rows.project.id);
+      }
+    }
+  }
+
+  async resync(): Promise<void> {
+    await this.rebuild('resync');
+  }
+
+  /** Features of any project (drafts too), computed the same way as the snapshot's. */
+  async featuresOf(projectId: string): Promise<ProjectFeatures | null> {
+    const [rows] = await loadFeatureRows(this.dataSource.manager, { kind: 'projects', projectIds: [projectId] }, true);
+    return rows ? this.features(rows) : null;
+  }
+
+  private async rebuild(reason: 'boot' | 'resync'): Promise<void> {
+    const started = performance.now();
+    const list: ProjectFeatures[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await loadFeatureRows(this.dataSource.manager, {
+        kind: 'page',
+        afterProjectId: after,
+        limit: BOOT_PAGE,
+      });
+      for (const rows of page) {
+        const f = this.features(rows);
+        if (f) list.push(f);
+      }
+      if (page.length < BOOT_PAGE) break;
+      after = page[page.length - 1].project.id;
+    }
+    const next = Snapshot.build(list);
+    next.ensureInnovation();
+    this.epoch += 1;
+    this.current = next;
+    const ms = Math.round(performance.now() - started);
+    this.logger.log({ reason, projects: next.size, ms, version: this.version }, 'matching snapshot built');
+  }
+
+  private features(rows: FeatureRows): ProjectFeatures | null {
+    try {
+      return projectFeatures(rows, this.clock.now());
+    } catch (error) {
+      // One bad profile (an unknown legacy code) must not take the whole snapshot down.
+      if (error instanceof EngineInputError) {
+        this.logger.warn({ projectId: rows.project.id, code: error.code }, 'project left out of the matching snapshot');
+        return null;
+      }
+      throw error;
+    }
+  }
+}
