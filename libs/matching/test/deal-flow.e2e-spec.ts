@@ -1,0 +1,356 @@
+import { startApi, ApiHarness } from '../../../test/support/api-app';
+import { expectTenantIsolation } from '../../../test/support/cross-tenant';
+import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
+import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
+import { spawnApp, SpawnedApp } from '../../../test/support/spawn-app';
+import { SnapshotService } from '../src/deal-flow/snapshot.service';
+
+const { wan } = money;
+
+/** 无锡 北斗 agri-navigation: mature, patent-rich, 高企 — the hard-tech end of the cohort. */
+const WUXI = {
+  legalName: '无锡星航智农导航科技有限公司',
+  foundedOn: '2019-06-18',
+  regionCode: '320214',
+  tracks: ['intelligent_agri_machinery'],
+  priorRounds: 2,
+  figures: { headcount: 85, techStaff: 32, rdStaff: 27, revenue: wan(4800), rdSpend: wan(420), totalAssets: wan(9000) },
+  inventionPatents: 9,
+  qualifications: [{ kind: 'high_tech_enterprise', validFrom: '2024-11-06', validUntil: '2027-11-05' }],
+  project: {
+    title: '北斗农机自动导航 A 轮',
+    stage: 'a',
+    amountSought: wan(2000),
+    instruments: ['equity', 'ip_pledge_loan'],
+    keywords: ['北斗导航'],
+    trl: 8,
+  },
+};
+
+/** A university spin-out in 苏州: seed, tiny, two patents — the early end. */
+const SPINOUT = {
+  legalName: '苏州纳芯半导体材料有限公司',
+  foundedOn: '2025-05-01',
+  regionCode: '320506',
+  tracks: ['semiconductor_materials'],
+  universitySpinOut: true,
+  figures: { headcount: 12, techStaff: 9, rdStaff: 9, revenue: wan(50), rdSpend: wan(300), totalAssets: wan(800) },
+  inventionPatents: 2,
+  project: {
+    title: '电子特气提纯 种子轮',
+    stage: 'seed',
+    amountSought: wan(500),
+    instruments: ['equity', 'convertible_grant'],
+    keywords: ['高校成果转化'],
+    trl: 4,
+  },
+};
+
+/** Shanghai consumer brand: off-thesis for a hard-tech fund. */
+const TEA = {
+  legalName: '上海茶语新消费品牌有限公司',
+  regionCode: '310104',
+  tracks: ['consumer'],
+  project: { title: '新茶饮连锁 天使轮', stage: 'angel', amountSought: wan(1000), instruments: ['equity'] },
+};
+
+const MANDATE = {
+  name: '科创直投 · 江苏早期硬科技',
+  instruments: ['equity', 'convertible_grant'],
+  stages: ['seed', 'angel', 'pre_a', 'a'],
+  ticketMin: wan(300),
+  ticketMax: wan(3000),
+  tracks: ['intelligent_agri_machinery', 'semiconductor_materials'],
+  regions: ['32'],
+  thesisKeywords: ['北斗导航', '高校成果转化'],
+  weights: { early: 2, small: 2, hardTech: 3, innovation: 1, fit: 2 },
+  discoverable: true,
+};
+
+describe('ranked, explained deal flow', () => {
+  let api: ApiHarness;
+  let fund: Actor;
+  let otherFund: Actor;
+  let bank: Actor;
+  let wuxiFounder: Actor;
+  let spinoutFounder: Actor;
+  let teaFounder: Actor;
+  let wuxi: { startupId: string; projectId: string };
+  let spinout: { startupId: string; projectId: string };
+  let tea: { startupId: string; projectId: string };
+  let mandateId: string;
+  let bankProductId: string;
+
+  const dealFlow = (query = '', token = fund.token) =>
+    api.request(`/api/v1/mandates/${mandateId}/deal-flow${query}`, { token });
+
+  beforeAll(async () => {
+    api = await startApi();
+    [fund, otherFund, bank, wuxiFounder, spinoutFounder, teaFounder] = await Promise.all([
+      registerOrg(api, 'fund', '西溪科创直投基金'),
+      registerOrg(api, 'fund', '太湖天使'),
+      registerOrg(api, 'bank', '江南科技银行'),
+      registerOrg(api, 'startup', '无锡星航'),
+      registerOrg(api, 'startup', '苏州纳芯'),
+      registerOrg(api, 'startup', '上海茶语'),
+    ]);
+    wuxi = await createCompanyWithProject(api, wuxiFounder, WUXI);
+    spinout = await createCompanyWithProject(api, spinoutFounder, SPINOUT);
+    tea = await createCompanyWithProject(api, teaFounder, TEA);
+    const m = await api.request('/api/v1/mandates', { method: 'POST', token: fund.token, json: MANDATE });
+    mandateId = m.body.id;
+    const p = await api.request('/api/v1/mandates', {
+      method: 'POST',
+      token: bank.token,
+      json: {
+        name: '知识产权质押贷',
+        instruments: ['ip_pledge_loan'],
+        ticketMin: wan(100),
+        ticketMax: wan(3000),
+        creditProduct: 'ip_pledge_loan',
+        minPledgeableInventionPatents: 5,
+        discoverable: true,
+      },
+    });
+    bankProductId = p.body.id;
+    // No worker runs in this process: rebuild the snapshot as the feed would after a gap.
+    await api.app.get(SnapshotService).resync();
+  });
+  afterAll(() => api.close());
+
+  it('ranks eligible projects with a breakdown that adds up, and leaves the off-thesis one out', async () => {
+    const res = await dealFlow();
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ mandateId, mandateTermsVersion: 1, total: 2, nextCursor: null });
+    expect(res.body.scoreVersion).toMatch(/^matching@\d+\+tech-sme/);
+    expect(res.body.snapshotVersion).toBeGreaterThan(0);
+    const ids = res.body.items.map((i: { projectId: string }) => i.projectId);
+    expect(ids.sort()).toEqual([wuxi.projectId, spinout.projectId].sort());
+    expect(ids).not.toContain(tea.projectId);
+    for (const item of res.body.items) {
+      expect(item.eligible).toBe(true);
+      expect(item.breakdown.map((c: { key: string }) => c.key)).toEqual([
+        'early',
+        'small',
+        'hardTech',
+        'innovation',
+        'fit',
+      ]);
+      const sum = item.breakdown.reduce((s: number, c: { contribution: number }) => s + c.contribution, 0);
+      expect(Math.abs(sum - item.score)).toBeLessThan(0.06);
+      expect(item.breakdown.find((c: { key: string }) => c.key === 'innovation').estimate).toBe(true);
+    }
+    const scores = res.body.items.map((i: { score: number }) => i.score);
+    expect(scores[0]).toBeGreaterThanOrEqual(scores[1]);
+    const first = res.body.items.find((i: { projectId: string }) => i.projectId === wuxi.projectId);
+    expect(first).toMatchObject({
+      title: WUXI.project.title,
+      startupName: WUXI.legalName,
+      stage: 'a',
+      regionCode: '320214',
+      amountSought: wan(2000),
+    });
+  });
+
+  it('shows bands, not confidential figures, until the company grants access', async () => {
+    const before = await dealFlow();
+    const item = before.body.items.find((i: { projectId: string }) => i.projectId === wuxi.projectId);
+    expect(item.redacted).toBe(true);
+    const hardTech = item.breakdown.find((c: { key: string }) => c.key === 'hardTech');
+    expect(typeof hardTech.inputs.rdIntensityBp).toBe('string'); // a band such as "≥ 5 %"
+    expect(before.text).not.toContain(String(wan(4800)));
+    expect(before.text).not.toContain(String(wan(420)));
+
+    const grant = await api.request('/api/v1/access-grants', {
+      method: 'POST',
+      token: wuxiFounder.token,
+      json: { granteeOrganizationId: fund.organizationId },
+    });
+    expect(grant.status).toBe(201);
+    const after = await dealFlow();
+    const open = after.body.items.find((i: { projectId: string }) => i.projectId === wuxi.projectId);
+    expect(open.redacted).toBe(false);
+    expect(open.breakdown.find((c: { key: string }) => c.key === 'hardTech').inputs.rdIntensityBp).toBe(875);
+    const other = after.body.items.find((i: { projectId: string }) => i.projectId === spinout.projectId);
+    expect(other.redacted).toBe(true); // a grant covers one company only
+  });
+
+  it('reorders when the weights change, and records the new terms version', async () => {
+    const current = await api.request(`/api/v1/mandates/${mandateId}`, { token: fund.token });
+    const hardTechOnly = await api.request(`/api/v1/mandates/${mandateId}`, {
+      method: 'PATCH',
+      token: fund.token,
+      json: { version: current.body.version, weights: { early: 0, small: 0, hardTech: 1, innovation: 0, fit: 0 } },
+    });
+    expect(hardTechOnly.body.termsVersion).toBe(2);
+    const byHardTech = await dealFlow();
+    expect(byHardTech.body.mandateTermsVersion).toBe(2);
+    expect(byHardTech.body.items.map((i: { projectId: string }) => i.projectId)).toEqual([
+      wuxi.projectId,
+      spinout.projectId,
+    ]);
+    for (const item of byHardTech.body.items) {
+      const hardTech = item.breakdown.find((c: { key: string }) => c.key === 'hardTech');
+      expect(hardTech.weight).toBe(1);
+      expect(item.score).toBeCloseTo(hardTech.value * 100, 1);
+    }
+
+    const earlyOnly = await api.request(`/api/v1/mandates/${mandateId}`, {
+      method: 'PATCH',
+      token: fund.token,
+      json: { version: hardTechOnly.body.version, weights: { early: 1, small: 0, hardTech: 0, innovation: 0, fit: 0 } },
+    });
+    expect(earlyOnly.status).toBe(200);
+    const byEarly = await dealFlow();
+    expect(byEarly.body.items.map((i: { projectId: string }) => i.projectId)).toEqual([
+      spinout.projectId,
+      wuxi.projectId,
+    ]);
+  });
+
+  it('pages with a stable cursor, filters, and rejects bad input with 400', async () => {
+    const page1 = await dealFlow('?limit=1');
+    expect(page1.body.items).toHaveLength(1);
+    expect(page1.body.total).toBe(2);
+    expect(page1.body.nextCursor).toEqual(expect.any(String));
+    const page2 = await dealFlow(`?limit=1&cursor=${page1.body.nextCursor}`);
+    expect(page2.body.items).toHaveLength(1);
+    expect(page2.body.nextCursor).toBeNull();
+    expect(page2.body.items[0].projectId).not.toBe(page1.body.items[0].projectId);
+
+    const onlySemis = await dealFlow('?track=semiconductor_materials');
+    expect(onlySemis.body.items.map((i: { projectId: string }) => i.projectId)).toEqual([spinout.projectId]);
+    const wuxiOnly = await dealFlow('?region=3202&stage=a,b');
+    expect(wuxiOnly.body.items.map((i: { projectId: string }) => i.projectId)).toEqual([wuxi.projectId]);
+    const none = await dealFlow('?minScore=100');
+    expect(none.body).toMatchObject({ total: 0, items: [] });
+
+    for (const [query, field] of [
+      ['?track=crypto', 'track'],
+      ['?region=北京', 'region'],
+      ['?minScore=101', 'minScore'],
+      ['?limit=1000', 'limit'],
+      ['?cursor=bm90LWEtY3Vyc29y', 'cursor'],
+      ['?unknown=1', 'unknown'],
+    ]) {
+      const res = await dealFlow(query);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.body.details.field).toBe(field);
+    }
+  });
+
+  it('tells founders which mandates match their project and why not', async () => {
+    const forWuxi = await api.request(`/api/v1/projects/${wuxi.projectId}/investor-matches`, {
+      token: wuxiFounder.token,
+    });
+    expect(forWuxi.status).toBe(200);
+    const byId = new Map(forWuxi.body.items.map((i: { mandateId: string }) => [i.mandateId, i]));
+    expect(byId.get(bankProductId)).toMatchObject({
+      eligible: true,
+      kind: 'bank_product',
+      organizationName: '江南科技银行',
+    });
+    expect(byId.get(mandateId)).toMatchObject({ eligible: true, organizationName: '西溪科创直投基金' });
+
+    const forSpinout = await api.request(`/api/v1/projects/${spinout.projectId}/investor-matches`, {
+      token: spinoutFounder.token,
+    });
+    const loan = forSpinout.body.items.find((i: { mandateId: string }) => i.mandateId === bankProductId);
+    expect(loan.eligible).toBe(false);
+    expect(loan.reasons.map((r: { code: string }) => r.code).sort()).toEqual(['INSTRUMENT', 'MIN_PLEDGEABLE_PATENTS']);
+    const patents = loan.reasons.find((r: { code: string }) => r.code === 'MIN_PLEDGEABLE_PATENTS');
+    expect(patents).toMatchObject({ kind: 'violated', expected: 5, actual: 2 });
+    expect(forSpinout.body.items[0].eligible).toBe(true); // eligible ones first
+
+    const forTea = await api.request(`/api/v1/projects/${tea.projectId}/investor-matches?show=excluded`, {
+      token: teaFounder.token,
+    });
+    const fundView = forTea.body.items.find((i: { mandateId: string }) => i.mandateId === mandateId);
+    expect(fundView.reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['TRACK', 'REGION']));
+    expect(forTea.body.eligibleCount).toBe(0);
+  });
+
+  it('keeps deal flow and investor matches inside their organizations', async () => {
+    await expectTenantIsolation(api, {
+      route: { method: 'GET', path: `/api/v1/mandates/${mandateId}/deal-flow` },
+      owner: fund,
+      stranger: otherFund,
+      forbiddenValues: [wuxi.projectId, spinout.projectId],
+      missingPath: '/api/v1/mandates/00000000-0000-4000-8000-000000000000/deal-flow',
+    });
+    await expectTenantIsolation(api, {
+      route: { method: 'GET', path: `/api/v1/projects/${wuxi.projectId}/investor-matches` },
+      owner: wuxiFounder,
+      stranger: spinoutFounder,
+      forbiddenValues: [String(wan(4800))],
+      missingPath: '/api/v1/projects/00000000-0000-4000-8000-000000000000/investor-matches',
+    });
+    const byFounder = await dealFlow('', wuxiFounder.token);
+    expect(byFounder.status).toBe(403);
+    expect(byFounder.body.code).toBe('MANDATE_ORG_KIND_INVALID');
+  });
+
+  describe('with the real worker relaying events', () => {
+    let worker: SpawnedApp;
+    beforeAll(async () => {
+      worker = spawnApp('worker', {
+        DATABASE_URL: api.db.url,
+        QUEUE_PREFIX: process.env.QUEUE_PREFIX!,
+        WORKER_HEALTH_PORT: '0',
+        OUTBOX_POLL_MS: '5000',
+      });
+    });
+    afterAll(async () => {
+      await worker.stop();
+    });
+
+    /** Polls until `done(body)` holds; returns the body and how long it took. */
+    async function until(done: (body: any) => boolean, timeoutMs = 30_000) {
+      const started = Date.now();
+      for (;;) {
+        const res = await dealFlow('?limit=50');
+        if (done(res.body)) return { body: res.body, ms: Date.now() - started };
+        if (Date.now() - started > timeoutMs)
+          throw new Error(
+            `not reflected after ${timeoutMs} ms: ${res.text.slice(0, 300)}\n${worker.output().slice(-2000)}`,
+          );
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+
+    it('follows publish, edit and archive through outbox → worker → Redis → this process', async () => {
+      const ids = (b: { items: { projectId: string }[] }) => b.items.map((i) => i.projectId);
+      const before = await dealFlow('?limit=50');
+      const newFounder = await registerOrg(api, 'startup', '常州储能');
+      const newcomer = await createCompanyWithProject(api, newFounder, {
+        ...SPINOUT,
+        legalName: '常州新型储能材料有限公司',
+        project: { ...SPINOUT.project, title: '固态电解质 种子轮' },
+      });
+      const published = await until((b) => ids(b).includes(newcomer.projectId));
+      expect(published.body.snapshotVersion).toBeGreaterThan(before.body.snapshotVersion);
+
+      const archive = await api.request(`/api/v1/projects/${spinout.projectId}/archive`, {
+        method: 'POST',
+        token: spinoutFounder.token,
+      });
+      expect(archive.status).toBe(200);
+      const archived = await until((b) => !ids(b).includes(spinout.projectId));
+      expect(ids(archived.body)).toContain(wuxi.projectId);
+
+      // A company-level edit re-scores its projects: no longer a university spin-out → less 投早.
+      const scoreOf = (b: { items: { projectId: string; score: number }[] }) =>
+        b.items.find((i) => i.projectId === newcomer.projectId)?.score;
+      const oldScore = scoreOf(archived.body)!;
+      const company = await api.request(`/api/v1/startups/${newcomer.startupId}`, { token: newFounder.token });
+      const edit = await api.request(`/api/v1/startups/${newcomer.startupId}`, {
+        method: 'PATCH',
+        token: newFounder.token,
+        json: { version: company.body.version, universitySpinOut: false },
+      });
+      expect(edit.status).toBe(200);
+      const rescored = await until((b) => scoreOf(b) !== oldScore);
+      expect(scoreOf(rescored.body)).toBeLessThan(oldScore);
+    });
+  });
+});
