@@ -1,0 +1,602 @@
+import { FilterExpr, FilterScalar, SearchDocument, SearchHit, SearchSettings, SortSpec } from '../port';
+import { Bitset, GrowableFloat64, GrowableInt32, GrowableUint8, boundedLevenshtein, topK } from './structures';
+import { Tokenizer, hasCjk, isLatinWord, normalizeText } from './tokenizer';
+
+/**
+ * One embedded index: an inverted index over document numbers for text (typed-array posting lists),
+ * and per-attribute columns for filters, facets and sorts. A query turns its words and its filter
+ * into bitsets, intersects them, counts facets over the survivors and keeps the top page with a heap —
+ * it never scores or sorts documents the filter excluded.
+ *
+ * Documents get increasing numbers; replacing a document retires its number and appends a new one, so
+ * posting lists stay sorted and append-only. Retired numbers are reclaimed by `compact()` (a rebuild of
+ * the live documents), run automatically when more than a third are retired.
+ */
+
+interface Posting {
+  docs: GrowableInt32;
+  /** Low 4 bits: rank of the best searchable attribute the term occurs in; high 4 bits: min(tf, 15). */
+  meta: GrowableUint8;
+}
+
+interface FilterColumn {
+  /** String(value) → value id. */
+  valueIds: Map<string, number>;
+  values: string[];
+  /** Value id → documents having it. */
+  postings: GrowableInt32[];
+  /** CSR: the value ids of document d are valueList[valueStart[d] .. valueStart[d + 1]). */
+  valueStart: GrowableInt32;
+  valueList: GrowableInt32;
+  /** Scalar numeric value per document (NaN when missing, not a number, or an array). */
+  numeric: GrowableFloat64;
+  /** Documents with numeric arrays (ranges then check every element). */
+  numericArrays: Map<number, number[]>;
+}
+
+interface TermMatch {
+  term: string;
+  /** Multiplier: exact 1, synonym 0.9, prefix 0.6, typo 0.5. */
+  factor: number;
+}
+
+/** Synonym alternatives can be several words: all of them must match. */
+interface TermGroup {
+  alternatives: TermMatch[][];
+}
+
+const KIND_EXACT = 1;
+const KIND_SYNONYM = 0.9;
+const KIND_PREFIX = 0.6;
+const KIND_TYPO = 0.5;
+const MAX_QUERY_TERMS = 10;
+const MAX_PREFIX_EXPANSIONS = 50;
+const MAX_PREFIX_SCAN = 20_000;
+const MAX_TYPO_EXPANSIONS = 20;
+
+export interface StoreQuery {
+  text: string;
+  filter?: FilterExpr;
+  facets: string[];
+  sort: SortSpec[];
+  offset: number;
+  limit: number;
+  preTag: string;
+  postTag: string;
+}
+
+export interface StoreResult<D extends SearchDocument> {
+  hits: SearchHit<D>[];
+  facets: Record<string, Record<string, number>>;
+  total: number;
+}
+
+export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
+  private docs: (D | undefined)[] = [];
+  private idToNum = new Map<string, number>();
+  private alive = new Bitset(1024);
+  private liveCount = 0;
+  private terms = new Map<string, Posting>();
+  private sortedTerms: string[] = [];
+  private unsortedTerms: string[] = [];
+  /** Pure-ASCII-letter terms by length, for typo tolerance. */
+  private latinByLength = new Map<number, string[]>();
+  private columns = new Map<string, FilterColumn>();
+  private sortColumns = new Map<string, { numeric: GrowableFloat64; strings: (string | undefined)[] }>();
+  private searchableRank = new Map<string, number>();
+  private customRanking: SortSpec[] = [];
+  private synonyms = new Map<string, string[][]>();
+  private scores = new Float32Array(1024);
+  private groupScores = new Float32Array(1024);
+
+  constructor(
+    readonly settings: SearchSettings,
+    private readonly tokenizer: Tokenizer,
+  ) {
+    settings.searchableAttributes.forEach((a, i) => this.searchableRank.set(a, Math.min(i, 15)));
+    for (const a of settings.filterableAttributes) this.columns.set(a, newColumn());
+    for (const a of settings.sortableAttributes) this.sortColumns.set(a, { numeric: new GrowableFloat64(), strings: [] });
+    for (const rule of settings.rankingRules ?? []) {
+      const m = /^(.+):(asc|desc)$/.exec(rule);
+      if (m && this.sortColumns.has(m[1])) this.customRanking.push({ field: m[1], order: m[2] as 'asc' | 'desc' });
+    }
+    for (const [word, list] of Object.entries(settings.synonyms ?? {})) {
+      const key = this.tokenizer.queryTokens(word).join(' ');
+      if (!key) continue;
+      const alternatives = list.map((s) => this.tokenizer.queryTokens(s)).filter((t) => t.length > 0);
+      this.synonyms.set(key, [...(this.synonyms.get(key) ?? []), ...alternatives]);
+    }
+  }
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  /** Retired document numbers (replaced or deleted) still holding posting entries. */
+  get retired(): number {
+    return this.docs.length - this.liveCount;
+  }
+
+  get(id: string): D | undefined {
+    const n = this.idToNum.get(id);
+    return n === undefined ? undefined : this.docs[n];
+  }
+
+  liveDocuments(): D[] {
+    const out: D[] = [];
+    for (const n of this.idToNum.values()) out.push(this.docs[n] as D);
+    return out;
+  }
+
+  upsert(doc: D): void {
+    const old = this.idToNum.get(doc.id);
+    if (old !== undefined) this.retire(old);
+    const n = this.docs.length;
+    this.docs.push(doc);
+    this.idToNum.set(doc.id, n);
+    this.ensureCapacity(n + 1);
+    this.alive.set(n);
+    this.liveCount++;
+    this.indexText(n, doc);
+    this.indexColumns(n, doc);
+  }
+
+  delete(id: string): boolean {
+    const n = this.idToNum.get(id);
+    if (n === undefined) return false;
+    this.retire(n);
+    this.idToNum.delete(id);
+    return true;
+  }
+
+  /** Worth compacting: many retired numbers. */
+  needsCompaction(): boolean {
+    return this.retired > 1000 && this.retired > this.liveCount / 2;
+  }
+
+  private retire(n: number): void {
+    this.alive.clear(n);
+    this.docs[n] = undefined;
+    this.liveCount--;
+  }
+
+  private ensureCapacity(size: number): void {
+    if (size <= this.alive.size) return;
+    let cap = this.alive.size;
+    while (cap < size) cap *= 2;
+    const next = new Bitset(cap);
+    next.words.set(this.alive.words);
+    this.alive = next;
+    this.scores = new Float32Array(cap);
+    this.groupScores = new Float32Array(cap);
+  }
+
+  private indexText(n: number, doc: D): void {
+    const seen = new Map<string, { rank: number; tf: number }>();
+    for (const [attribute, rank] of this.searchableRank) {
+      const value = doc[attribute];
+      const texts = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+      for (const text of texts) {
+        if (typeof text !== 'string' && typeof text !== 'number') continue;
+        for (const token of this.tokenizer.indexTokens(String(text))) {
+          const entry = seen.get(token);
+          if (entry === undefined) seen.set(token, { rank, tf: 1 });
+          else {
+            if (rank < entry.rank) entry.rank = rank;
+            if (entry.tf < 15) entry.tf++;
+          }
+        }
+      }
+    }
+    for (const [term, { rank, tf }] of seen) {
+      const meta = rank | (tf << 4);
+      let posting = this.terms.get(term);
+      if (!posting) {
+        posting = { docs: new GrowableInt32(2), meta: new GrowableUint8(2) };
+        this.terms.set(term, posting);
+        this.unsortedTerms.push(term);
+        if (isLatinWord(term) && term.length >= 4) {
+          const bucket = this.latinByLength.get(term.length);
+          if (bucket) bucket.push(term);
+          else this.latinByLength.set(term.length, [term]);
+        }
+      }
+      posting.docs.push(n);
+      posting.meta.push(meta);
+    }
+  }
+
+  private indexColumns(n: number, doc: D): void {
+    for (const [attribute, column] of this.columns) {
+      const value = doc[attribute];
+      const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+      while (column.valueStart.length <= n) column.valueStart.push(column.valueList.length);
+      const ids = new Set<number>();
+      for (const v of list as FilterScalar[]) {
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') continue;
+        const key = String(v);
+        let id = column.valueIds.get(key);
+        if (id === undefined) {
+          id = column.values.length;
+          column.valueIds.set(key, id);
+          column.values.push(key);
+          column.postings.push(new GrowableInt32(4));
+        }
+        if (ids.has(id)) continue;
+        ids.add(id);
+        column.valueList.push(id);
+        column.postings[id].push(n);
+      }
+      // valueStart[n + 1] is written by the next document; `end()` reads valueList.length for the last one.
+      if (!Array.isArray(value) && typeof value === 'number') column.numeric.set(n, value);
+      else {
+        column.numeric.set(n, NaN);
+        if (Array.isArray(value) && value.some((v) => typeof v === 'number')) {
+          column.numericArrays.set(
+            n,
+            (value as FilterScalar[]).filter((v): v is number => typeof v === 'number'),
+          );
+        }
+      }
+    }
+    for (const [attribute, column] of this.sortColumns) {
+      const value = doc[attribute];
+      column.numeric.set(n, typeof value === 'number' ? value : NaN);
+      column.strings[n] = typeof value === 'string' ? value : undefined;
+    }
+  }
+
+  // ---------------------------------------------------------------- query
+
+  search(q: StoreQuery): StoreResult<D> {
+    const size = this.docs.length;
+    let candidates: Bitset;
+    let groups: TermGroup[] = [];
+    const words = this.tokenizer.queryTokens(q.text).slice(0, MAX_QUERY_TERMS);
+    if (words.length > 0) {
+      groups = this.expand(words);
+      candidates = Bitset.full(size);
+      for (const group of groups) candidates.and(this.groupBitset(group, size));
+    } else {
+      candidates = Bitset.full(size);
+    }
+    candidates.and(this.aliveView(size));
+    if (q.filter) candidates.and(this.evalFilter(q.filter, size));
+    const ids = candidates.toArray();
+
+    const hasText = groups.length > 0;
+    if (hasText) this.score(groups, candidates, ids);
+
+    const facets: Record<string, Record<string, number>> = {};
+    for (const facet of q.facets) facets[facet] = this.countFacet(facet, ids);
+
+    const better = this.comparator(q.sort, hasText);
+    const top = topK(ids, q.offset + q.limit, better).slice(q.offset);
+    const matchedTerms = groups.flatMap((g) => g.alternatives.flatMap((alt) => alt.map((m) => m.term)));
+    const highlighter = matchedTerms.length ? buildHighlighter(matchedTerms, q.preTag, q.postTag) : null;
+    const hits: SearchHit<D>[] = top.map((n) => {
+      const doc = this.docs[n] as D;
+      const hit: SearchHit<D> = { id: doc.id, document: this.project(doc), highlights: highlighter ? this.highlight(doc, highlighter) : {} };
+      if (hasText) hit.score = Number(this.scores[n].toFixed(4));
+      return hit;
+    });
+    return { hits, facets, total: ids.length };
+  }
+
+  private aliveView(size: number): Bitset {
+    const view = new Bitset(size);
+    view.words.set(this.alive.words.subarray(0, view.words.length));
+    return view;
+  }
+
+  /** Each query word → the index terms it matches: itself, synonyms, prefix completions (last word), typos. */
+  private expand(words: string[]): TermGroup[] {
+    this.syncSortedTerms();
+    const groups: TermGroup[] = [];
+    words.forEach((word, i) => {
+      const isLast = i === words.length - 1;
+      const single: TermMatch[] = [];
+      const seen = new Set<string>();
+      const add = (term: string, factor: number) => {
+        if (seen.has(term)) return;
+        seen.add(term);
+        single.push({ term, factor });
+      };
+      if (this.terms.has(word)) add(word, KIND_EXACT);
+      const alternatives: TermMatch[][] = [];
+      for (const syn of this.synonyms.get(word) ?? []) {
+        if (syn.length === 1) {
+          if (this.terms.has(syn[0])) add(syn[0], KIND_SYNONYM);
+        } else if (syn.every((t) => this.terms.has(t))) {
+          alternatives.push(syn.map((term) => ({ term, factor: KIND_SYNONYM })));
+        }
+      }
+      if (isLast && (word.length >= 2 || hasCjk(word))) {
+        for (const term of this.prefixTerms(word)) add(term, KIND_PREFIX);
+      }
+      if (isLatinWord(word) && word.length >= 5) {
+        const max = word.length >= 9 ? 2 : 1;
+        for (const term of this.typoTerms(word, max)) add(term, KIND_TYPO);
+      }
+      groups.push({ alternatives: [single, ...alternatives] });
+    });
+    return groups;
+  }
+
+  private syncSortedTerms(): void {
+    if (this.unsortedTerms.length === 0) return;
+    if (this.unsortedTerms.length > 2000 || this.unsortedTerms.length * 20 > this.sortedTerms.length) {
+      this.sortedTerms.push(...this.unsortedTerms);
+      this.sortedTerms.sort();
+    } else {
+      for (const term of this.unsortedTerms) this.sortedTerms.splice(lowerBound(this.sortedTerms, term), 0, term);
+    }
+    this.unsortedTerms = [];
+  }
+
+  private prefixTerms(prefix: string): string[] {
+    const start = lowerBound(this.sortedTerms, prefix);
+    const found: string[] = [];
+    for (let i = start; i < this.sortedTerms.length && i - start < MAX_PREFIX_SCAN; i++) {
+      const term = this.sortedTerms[i];
+      if (!term.startsWith(prefix)) break;
+      if (term !== prefix) found.push(term);
+    }
+    if (found.length <= MAX_PREFIX_EXPANSIONS) return found;
+    // Keep the most frequent completions.
+    return found
+      .sort((a, b) => (this.terms.get(b)?.docs.length ?? 0) - (this.terms.get(a)?.docs.length ?? 0))
+      .slice(0, MAX_PREFIX_EXPANSIONS);
+  }
+
+  private typoTerms(word: string, max: number): string[] {
+    const found: [string, number][] = [];
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const term of this.latinByLength.get(len) ?? []) {
+        // Like Meilisearch, a typo on the first letter costs more: require it to match.
+        if (term.charCodeAt(0) !== word.charCodeAt(0) || term === word) continue;
+        const d = boundedLevenshtein(word, term, max);
+        if (d <= max) found.push([term, d]);
+      }
+    }
+    return found
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, MAX_TYPO_EXPANSIONS)
+      .map(([t]) => t);
+  }
+
+  private groupBitset(group: TermGroup, size: number): Bitset {
+    const out = new Bitset(size);
+    for (const alternative of group.alternatives) {
+      if (alternative.length === 0) continue;
+      if (alternative === group.alternatives[0] || alternative.length === 1) {
+        // The single-word alternatives: any of them.
+        for (const m of alternative) {
+          const p = this.terms.get(m.term);
+          if (p) out.setAll(p.docs.data, p.docs.length);
+        }
+      } else {
+        // A multi-word synonym: all of its words.
+        let all: Bitset | null = null;
+        for (const m of alternative) {
+          const p = this.terms.get(m.term);
+          const b = new Bitset(size);
+          if (p) b.setAll(p.docs.data, p.docs.length);
+          all = all ? all.and(b) : b;
+        }
+        if (all) out.or(all);
+      }
+    }
+    return out;
+  }
+
+  /** Per word: the best of its matches (BM25-like idf × attribute rank × tf × match kind); summed over words. */
+  private score(groups: TermGroup[], candidates: Bitset, ids: Int32Array): void {
+    const scores = this.scores;
+    const best = this.groupScores;
+    for (let k = 0; k < ids.length; k++) scores[ids[k]] = 0;
+    const total = Math.max(1, this.liveCount);
+    const attributeCount = Math.max(1, this.searchableRank.size);
+    const cw = candidates.words;
+    for (const group of groups) {
+      for (const alternative of group.alternatives) {
+        for (const m of alternative) {
+          const p = this.terms.get(m.term);
+          if (!p) continue;
+          const idf = Math.log(1 + total / p.docs.length);
+          const docs = p.docs.data;
+          const meta = p.meta.data;
+          for (let k = 0; k < p.docs.length; k++) {
+            const n = docs[k];
+            if ((cw[n >>> 5] & (1 << (n & 31))) === 0) continue;
+            const rank = meta[k] & 15;
+            const tf = meta[k] >> 4;
+            const s = idf * m.factor * (1 + (attributeCount - Math.min(rank, attributeCount)) / attributeCount) * (1 + 0.2 * Math.log(tf));
+            if (s > best[n]) best[n] = s;
+          }
+        }
+      }
+      for (let k = 0; k < ids.length; k++) {
+        const n = ids[k];
+        scores[n] += best[n];
+        best[n] = 0;
+      }
+    }
+  }
+
+  private comparator(sort: SortSpec[], hasText: boolean): (a: number, b: number) => boolean {
+    const keys = [...sort, ...this.customRanking].map((s) => ({ column: this.sortColumns.get(s.field), desc: s.order === 'desc' }));
+    const scores = this.scores;
+    const explicit = sort.length;
+    const compareKey = (a: number, b: number, key: (typeof keys)[number]): number => {
+      if (!key.column) return 0;
+      const na = key.column.numeric.data[a];
+      const nb = key.column.numeric.data[b];
+      const aNum = !Number.isNaN(na);
+      const bNum = !Number.isNaN(nb);
+      if (aNum && bNum) {
+        if (na !== nb) return key.desc ? nb - na : na - nb;
+        return 0;
+      }
+      // Documents without the attribute come last, as in Meilisearch; numbers before strings.
+      if (aNum !== bNum) return aNum ? -1 : 1;
+      const sa = key.column.strings[a];
+      const sb = key.column.strings[b];
+      if (sa === sb) return 0;
+      if (sa === undefined) return 1;
+      if (sb === undefined) return -1;
+      return key.desc ? (sa < sb ? 1 : -1) : sa < sb ? -1 : 1;
+    };
+    return (a, b) => {
+      for (let i = 0; i < explicit; i++) {
+        const c = compareKey(a, b, keys[i]);
+        if (c !== 0) return c < 0;
+      }
+      if (hasText && scores[a] !== scores[b]) return scores[a] > scores[b];
+      for (let i = explicit; i < keys.length; i++) {
+        const c = compareKey(a, b, keys[i]);
+        if (c !== 0) return c < 0;
+      }
+      return a < b;
+    };
+  }
+
+  private countFacet(field: string, ids: Int32Array): Record<string, number> {
+    const column = this.columns.get(field);
+    const out: Record<string, number> = {};
+    if (!column) return out;
+    const counts = new Int32Array(column.values.length);
+    const start = column.valueStart.data;
+    const startLen = column.valueStart.length;
+    const list = column.valueList.data;
+    const listLen = column.valueList.length;
+    for (let k = 0; k < ids.length; k++) {
+      const n = ids[k];
+      const from = start[n];
+      const to = n + 1 < startLen ? start[n + 1] : listLen;
+      for (let j = from; j < to; j++) counts[list[j]]++;
+    }
+    for (let v = 0; v < counts.length; v++) if (counts[v] > 0) out[column.values[v]] = counts[v];
+    return out;
+  }
+
+  private evalFilter(expr: FilterExpr, size: number): Bitset {
+    if ('and' in expr) {
+      const out = Bitset.full(size);
+      for (const item of expr.and) out.and(this.evalFilter(item, size));
+      return out;
+    }
+    if ('or' in expr) {
+      const out = new Bitset(size);
+      for (const item of expr.or) out.or(this.evalFilter(item, size));
+      return out;
+    }
+    if ('not' in expr) return this.evalFilter(expr.not, size).invertWithin(this.aliveView(size));
+    if ('eq' in expr) return this.valuesBitset(expr.eq.field, [expr.eq.value], size);
+    if ('in' in expr) return this.valuesBitset(expr.in.field, expr.in.values, size);
+    const { field, gte, gt, lte, lt } = expr.range;
+    const out = new Bitset(size);
+    const column = this.columns.get(field);
+    if (!column) return out;
+    const test = (v: number) =>
+      !Number.isNaN(v) && (gte === undefined || v >= gte) && (gt === undefined || v > gt) && (lte === undefined || v <= lte) && (lt === undefined || v < lt);
+    const data = column.numeric.data;
+    const limit = Math.min(size, column.numeric.length);
+    for (let n = 0; n < limit; n++) if (test(data[n])) out.set(n);
+    for (const [n, values] of column.numericArrays) if (n < size && values.some(test)) out.set(n);
+    return out;
+  }
+
+  private valuesBitset(field: string, values: readonly FilterScalar[], size: number): Bitset {
+    const out = new Bitset(size);
+    const column = this.columns.get(field);
+    if (!column) return out;
+    for (const value of values) {
+      const id = column.valueIds.get(String(value));
+      if (id === undefined) continue;
+      const p = column.postings[id];
+      out.setAll(p.data, p.length);
+    }
+    return out;
+  }
+
+  private project(doc: D): D {
+    const displayed = this.settings.displayedAttributes;
+    if (!displayed || displayed.includes('*')) return doc;
+    const out: SearchDocument = { id: doc.id };
+    for (const a of displayed) if (a in doc) out[a] = doc[a];
+    return out as D;
+  }
+
+  private highlight(doc: D, highlighter: RegExp): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const attribute of this.searchableRank.keys()) {
+      const value = doc[attribute];
+      if (typeof value === 'string') {
+        const h = applyHighlight(value, highlighter);
+        if (h !== null) out[attribute] = h;
+      } else if (Array.isArray(value)) {
+        const parts = value.map((v) => (typeof v === 'string' ? applyHighlight(v, highlighter) : null));
+        if (parts.some((p) => p !== null)) out[attribute] = value.map((v, i) => parts[i] ?? String(v)).join(', ');
+      }
+    }
+    return out;
+  }
+}
+
+function newColumn(): FilterColumn {
+  return {
+    valueIds: new Map(),
+    values: [],
+    postings: [],
+    valueStart: new GrowableInt32(1024),
+    valueList: new GrowableInt32(1024),
+    numeric: new GrowableFloat64(1024),
+    numericArrays: new Map(),
+  };
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Highlighter extends RegExp {
+  pre?: string;
+  post?: string;
+}
+
+/** One regular expression for every matched term (longest first); Latin terms only at word boundaries. */
+function buildHighlighter(terms: string[], pre: string, post: string): RegExp {
+  const unique = [...new Set(terms)].sort((a, b) => b.length - a.length);
+  const parts = unique.map((t) => (hasCjk(t) ? escapeRegExp(t) : `(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`));
+  const re = new RegExp(parts.join('|'), 'giu') as Highlighter;
+  re.pre = pre;
+  re.post = post;
+  return re;
+}
+
+function applyHighlight(text: string, re: Highlighter): string | null {
+  // Match against the normalised text only when normalisation keeps the length (true for CJK and ASCII).
+  const normalized = normalizeText(text);
+  const source = normalized.length === text.length ? normalized : text;
+  let found = false;
+  let out = '';
+  let last = 0;
+  re.lastIndex = 0;
+  for (const m of source.matchAll(re)) {
+    found = true;
+    const at = m.index ?? 0;
+    out += text.slice(last, at) + re.pre + text.slice(at, at + m[0].length) + re.post;
+    last = at + m[0].length;
+  }
+  return found ? out + text.slice(last) : null;
+}
