@@ -14,6 +14,7 @@ import { ENTITIES } from '@app/db/entities';
     IdentityModule,
     StartupsModule,
     FundsModule,
+    DealsModule,
     DealFlowModule,
   ],
 })

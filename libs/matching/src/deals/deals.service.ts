@@ -1,0 +1,275 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Clock, CLOCK, decodeCursor, Page, platformError, toPage, Tx, UnitOfWork } from '@app/platform';
+import { can, Principal } from '@app/identity';
+import { MandatesService } from '@app/funds';
+import { ProjectEntity, StartupEntity, startupsError } from '@app/startups';
+import { canTransition, nextStages, type DealStage, type PassReason } from './deal-stages';
+import { DealEntity } from './deal.entity';
+import { DealTransitionEntity } from './deal-transition.entity';
+import { dealsError } from './deals.errors';
+import type { OpenDealDto, PassReasonDto, TransitionDealDto } from './deals.dto';
+
+/** Stages from which the agreed amount (ticket or credit line) may be recorded. */
+export const AMOUNT_STAGES: readonly DealStage[] = ['term_sheet', 'signed', 'disbursed'];
+
+export interface DealScore {
+  /** 0–100 as produced by the matching engine. */
+  score: number;
+  scoreVersion: string;
+}
+
+export interface DealListQuery {
+  cursor?: string;
+  limit: number;
+  stage?: DealStage;
+  mandateId?: string;
+  projectId?: string;
+}
+
+export interface DealWithHistory {
+  deal: DealEntity;
+  transitions: DealTransitionEntity[];
+}
+
+/** Names for list rows (the project's title and the company's legal name). */
+export interface DealSubject {
+  projectTitle: string | null;
+  startupName: string | null;
+}
+
+/**
+ * The investment pipeline of fund and bank organizations. Every stage change goes through
+ * `transition`, which locks the deal row (SELECT … FOR UPDATE) so concurrent moves serialize and
+ * none is lost; each change appends a `deal_transitions` row with its actor and time and announces
+ * `matching.deal_changed` in the same transaction.
+ */
+@Injectable()
+export class DealsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly mandates: MandatesService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Opens a deal at `new` on a published project of another organization. One deal per investor
+   * organization and project: a second (even a concurrent one) is 409 DEAL_EXISTS naming the first.
+   * `score` is recorded as the score at opening (the deal-flow engine passes it; null otherwise).
+   */
+  async open(principal: Principal, input: OpenDealDto, score?: DealScore): Promise<DealWithHistory> {
+    this.assertCan(principal, 'deal:write');
+    const deal = await this.uow.run(async (tx) => {
+      const project = await tx.em.findOneBy(ProjectEntity, { id: input.projectId });
+      const own = project?.organizationId === principal.organizationId;
+      // Another organization's draft looks exactly like a missing project.
+      if (!project || (project.status === 'draft' && !own))
+        throw startupsError('PROJECT_NOT_FOUND', { field: 'projectId' });
+      if (own) throw dealsError('PROJECT_NOT_DEALABLE', { field: 'projectId', reason: 'own_project' });
+      if (project.status !== 'published') {
+        throw dealsError('PROJECT_NOT_DEALABLE', {
+          field: 'projectId',
+          reason: 'not_published',
+          status: project.status,
+        });
+      }
+      const mandate = input.mandateId ? await this.mandates.own(principal, input.mandateId, tx.em) : null;
+      const now = this.clock.now();
+      // ON CONFLICT DO NOTHING waits for a concurrent insert of the same pair and then yields nothing,
+      // so duplicates end as a clean 409 instead of an aborted transaction.
+      const inserted = await tx.em
+        .createQueryBuilder()
+        .insert()
+        .into(DealEntity)
+        .values({
+          investorOrganizationId: principal.organizationId,
+          projectId: project.id,
+          startupId: project.startupId,
+          startupOrganizationId: project.organizationId,
+          mandateId: mandate?.id ?? null,
+          mandateTermsVersion: mandate?.termsVersion ?? null,
+          stage: 'new',
+          passReason: null,
+          scoreAtOpen: score?.score ?? null,
+          scoreVersion: score?.scoreVersion ?? null,
+          amount: null,
+          createdBy: principal.userId,
+          stageChangedAt: now,
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const id = (inserted.raw as { id: string }[])[0]?.id;
+      if (!id) {
+        const existing = await tx.em.findOneBy(DealEntity, {
+          investorOrganizationId: principal.organizationId,
+          projectId: project.id,
+        });
+        throw dealsError('DEAL_EXISTS', { field: 'projectId', dealId: existing?.id ?? null });
+      }
+      await tx.em.insert(DealTransitionEntity, {
+        dealId: id,
+        fromStage: null,
+        toStage: 'new',
+        actorUserId: principal.userId,
+        at: now,
+        passReason: null,
+        note: input.note?.trim() || null,
+      });
+      const deal = await tx.em.findOneByOrFail(DealEntity, { id });
+      this.publish(tx, deal);
+      return deal;
+    });
+    return this.withHistory(deal);
+  }
+
+  /**
+   * Moves a deal one step along the state machine (or to `passed`, or back from `passed` to
+   * `shortlisted`). The row is locked for the whole transaction, so two concurrent moves run one
+   * after the other: the second sees the first's result and is validated against it.
+   */
+  async transition(principal: Principal, id: string, input: TransitionDealDto): Promise<DealWithHistory> {
+    const deal = await this.uow.run(async (tx) => {
+      const deal = await tx.em
+        .getRepository(DealEntity)
+        .createQueryBuilder('d')
+        .setLock('pessimistic_write')
+        .where('d.id = :id AND d.investor_organization_id = :org', { id, org: principal.organizationId })
+        .getOne();
+      if (!deal) throw dealsError('DEAL_NOT_FOUND');
+      this.assertCan(principal, 'deal:write');
+      const from = deal.stage;
+      const to = input.to;
+      if (input.expectedStage && input.expectedStage !== from) {
+        throw dealsError('DEAL_VERSION_CONFLICT', {
+          field: 'expectedStage',
+          expectedStage: input.expectedStage,
+          currentStage: from,
+        });
+      }
+      if (!canTransition(from, to)) {
+        throw dealsError('DEAL_TRANSITION_INVALID', { field: 'to', from, to, allowed: nextStages(from) });
+      }
+      const passReason = this.passReason(to, input.passReason);
+      if (input.amount !== undefined && !AMOUNT_STAGES.includes(to)) {
+        throw dealsError('DEAL_FIELD_NOT_ALLOWED', {
+          field: 'amount',
+          reason: 'from term_sheet on',
+          allowedStages: AMOUNT_STAGES,
+        });
+      }
+      // Strictly increasing per deal (the row lock serializes writers), so history order is its time order.
+      const now = this.clock.now();
+      const at = now.getTime() > deal.stageChangedAt.getTime() ? now : new Date(deal.stageChangedAt.getTime() + 1);
+      await tx.em.insert(DealTransitionEntity, {
+        dealId: deal.id,
+        fromStage: from,
+        toStage: to,
+        actorUserId: principal.userId,
+        at,
+        passReason,
+        note: input.note?.trim() || null,
+      });
+      deal.stage = to;
+      deal.stageChangedAt = at;
+      // Revisiting a passed deal clears its reason; the history keeps it.
+      deal.passReason = passReason;
+      if (input.amount !== undefined) deal.amount = input.amount;
+      const saved = await tx.em.save(deal);
+      this.publish(tx, saved);
+      return saved;
+    });
+    return this.withHistory(deal);
+  }
+
+  async get(principal: Principal, id: string): Promise<DealWithHistory> {
+    const deal = await this.dataSource
+      .getRepository(DealEntity)
+      .findOneBy({ id, investorOrganizationId: principal.organizationId });
+    if (!deal) throw dealsError('DEAL_NOT_FOUND');
+    this.assertCan(principal, 'deal:read');
+    return this.withHistory(deal);
+  }
+
+  /** The organization's pipeline, most recently moved first. */
+  async list(principal: Principal, query: DealListQuery): Promise<Page<DealEntity & DealSubject>> {
+    this.assertCan(principal, 'deal:read');
+    const qb = this.dataSource
+      .getRepository(DealEntity)
+      .createQueryBuilder('d')
+      .where('d.investor_organization_id = :org', { org: principal.organizationId });
+    if (query.stage) qb.andWhere('d.stage = :stage', { stage: query.stage });
+    if (query.mandateId) qb.andWhere('d.mandate_id = :mandateId', { mandateId: query.mandateId });
+    if (query.projectId) qb.andWhere('d.project_id = :projectId', { projectId: query.projectId });
+    if (query.cursor) {
+      const [at, cid] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+      qb.andWhere('(d.stage_changed_at, d.id) < (:at, :cid)', { at, cid });
+    }
+    const rows = await qb
+      .orderBy('d.stage_changed_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .take(query.limit + 1)
+      .getMany();
+    const page = toPage(rows, query.limit, (d) => [d.stageChangedAt.toISOString(), d.id]);
+    const subjects = await this.subjects(this.dataSource.manager, page.items);
+    return {
+      items: page.items.map((d) => Object.assign(d, subjects.get(d.id) ?? { projectTitle: null, startupName: null })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  private async subjects(em: EntityManager, deals: DealEntity[]): Promise<Map<string, DealSubject>> {
+    if (deals.length === 0) return new Map();
+    const [projects, startups] = await Promise.all([
+      em.find(ProjectEntity, { where: { id: In(deals.map((d) => d.projectId)) }, select: { id: true, title: true } }),
+      em.find(StartupEntity, {
+        where: { id: In(deals.map((d) => d.startupId)) },
+        select: { id: true, legalName: true },
+      }),
+    ]);
+    const titles = new Map(projects.map((p) => [p.id, p.title]));
+    const names = new Map(startups.map((s) => [s.id, s.legalName]));
+    return new Map(
+      deals.map((d) => [
+        d.id,
+        { projectTitle: titles.get(d.projectId) ?? null, startupName: names.get(d.startupId) ?? null },
+      ]),
+    );
+  }
+
+  private async withHistory(deal: DealEntity): Promise<DealWithHistory> {
+    const transitions = await this.dataSource
+      .getRepository(DealTransitionEntity)
+      .find({ where: { dealId: deal.id }, order: { at: 'ASC', id: 'ASC' } });
+    return { deal, transitions };
+  }
+
+  private passReason(to: DealStage, input: PassReasonDto | undefined): PassReason | null {
+    if (to !== 'passed') {
+      if (input) throw dealsError('DEAL_FIELD_NOT_ALLOWED', { field: 'passReason', reason: 'only when passing' });
+      return null;
+    }
+    if (!input) throw dealsError('PASS_REASON_REQUIRED', { field: 'passReason' });
+    const text = input.text?.trim() || null;
+    if (input.code === 'other' && !text) throw dealsError('PASS_REASON_TEXT_REQUIRED', { field: 'passReason.text' });
+    return { code: input.code, text };
+  }
+
+  private assertCan(principal: Principal, action: 'deal:read' | 'deal:write'): void {
+    if (principal.organizationKind !== 'fund' && principal.organizationKind !== 'bank')
+      throw dealsError('DEAL_ORG_KIND_INVALID');
+    if (!can(principal, action, principal.organizationId)) throw platformError('FORBIDDEN', { action });
+  }
+
+  private publish(tx: Tx, deal: DealEntity): void {
+    tx.publish({
+      type: 'matching.deal_changed',
+      dealId: deal.id,
+      projectId: deal.projectId,
+      investorOrganizationId: deal.investorOrganizationId,
+      stage: deal.stage,
+    });
+  }
+}
