@@ -73,6 +73,17 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     verified: true,
   },
   {
+    // A district guidance fund (政府引导基金): invests through its mandate only where the money comes
+    // back to the district (返投), and only in certified 科技型中小企业.
+    key: 'binhu-guidance',
+    kind: 'fund',
+    name: '无锡市滨湖区科技创新引导基金',
+    creditCodeBody: '91320211MA1W00005',
+    regionCode: '320211',
+    owner: { email: 'guidance@binhu.demo', displayName: '钱程（引导基金管理人）' },
+    verified: true,
+  },
+  {
     key: 'xinghang',
     kind: 'startup',
     name: '无锡星航智农导航科技有限公司',

@@ -14,6 +14,8 @@ import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './demo-d
 import { DEMO_SEED, generateDemo } from './demo/generate';
 import { DEMO_SENTINEL_CREDIT_CODE } from './demo/stories';
 import { insertCompanies, type WriteCounts } from './demo/write';
+import { DEMO_MANDATES } from './demo/mandates';
+import { MandateEntity, MandatesService } from '@app/funds';
 
 const ctx = { ip: null, userAgent: 'tourong-seed', requestId: 'seed-demo' };
 
@@ -119,6 +121,11 @@ async function main(): Promise<void> {
       console.log('\nDemo companies already present (sentinel credit code found): nothing written.');
     }
 
+    const mandates = await seedMandates(app.get(MandatesService), ds, orgIdByKey);
+    console.log(
+      `Demo mandates and credit products: ${mandates.created} created, ${mandates.existing} already present.`,
+    );
+
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD})`);
     console.table(rows.map(([kind, email, role, org]) => ({ kind, email, role, organization: org })));
   } finally {
@@ -143,6 +150,47 @@ async function seedCompanies(ds: DataSource, orgIdByKey: Map<string, string>): P
       return id;
     });
   });
+}
+
+/** Through the service (validation, versions, audit, events); a mandate whose name exists in its organization is kept. */
+async function seedMandates(
+  service: MandatesService,
+  ds: DataSource,
+  orgIdByKey: Map<string, string>,
+): Promise<{ created: number; existing: number }> {
+  const idByName = new Map<string, string>();
+  let created = 0;
+  let existing = 0;
+  for (const demo of DEMO_MANDATES) {
+    const organizationId = orgIdByKey.get(demo.orgKey);
+    const org = DEMO_ORGANIZATIONS.find((o) => o.key === demo.orgKey);
+    if (!organizationId || !org) throw new Error(`demo mandate for unknown organization ${demo.orgKey}`);
+    const found = await ds.getRepository(MandateEntity).findOneBy({ organizationId, name: demo.dto.name });
+    if (found) {
+      idByName.set(found.name, found.id);
+      existing++;
+      continue;
+    }
+    const owner = await ds.getRepository(UserEntity).findOneByOrFail({ emailNormalized: org.owner.email });
+    const principal = {
+      userId: owner.id,
+      sessionId: 'seed',
+      organizationId,
+      organizationKind: org.kind,
+      role: 'owner' as const,
+      isPlatformAdmin: false,
+      locale: 'zh-CN' as const,
+    };
+    const linkedMandateId = demo.linkTo ? idByName.get(demo.linkTo) : undefined;
+    const mandate = await service.create(
+      principal,
+      { ...demo.dto, ...(linkedMandateId ? { linkedMandateId } : {}) },
+      ctx,
+    );
+    idByName.set(mandate.name, mandate.id);
+    created++;
+  }
+  return { created, existing };
 }
 
 main().catch((err) => {

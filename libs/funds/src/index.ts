@@ -4,6 +4,7 @@ export * from './funds.errors';
 export * from './funds.views';
 export * from './mandates/mandate-terms';
 export * from './mandates/mandates.service';
+export * from './mandates/mandates.dto';
 export * from './entities/mandate.entity';
 export * from './entities/mandate-version.entity';
 

@@ -42,14 +42,21 @@ export function projectFeatures(rows: FeatureRows, now: Date): ProjectFeatures {
   const { project, startup } = rows;
   const asOf = shanghaiDate(now);
   const facts = toCompanyFacts(startup, rows.fiscalYears, rows.ipItems, rows.qualifications, asOf);
-  let report: ReturnType<typeof Qualification.evaluateAll> | null = null;
+  // Only the two rubrics the criteria read: SME size and 科技型中小企业.
+  let report: {
+    smeSize: ReturnType<typeof Qualification.evaluateSmeSize>;
+    techSme: ReturnType<typeof Qualification.evaluateTechSme>;
+  } | null = null;
+  let fiscalYear: number | null = null;
   try {
-    report = Qualification.evaluateAll(facts);
+    const techSme = Qualification.evaluateTechSme(facts);
+    report = { smeSize: Qualification.evaluateSmeSize(facts), techSme };
+    fiscalYear = techSme.fiscalYear;
   } catch (error) {
     // Contradictory figures are the company's to fix; the project still ranks, on what is known.
     if (!(error instanceof Qualification.QualificationInputError)) throw error;
   }
-  const year = report?.fiscalYear ?? null;
+  const year = fiscalYear;
   const fy = rows.fiscalYears.find((f) => f.year === year) ?? null;
   const previous = rows.fiscalYears.find((f) => year !== null && f.year === year - 1) ?? null;
   const validIp = rows.ipItems.filter((i) => i.status === 'valid');

@@ -15,8 +15,9 @@ import { startupsError } from '../startups.errors';
 const NQP = new Set(TRACKS.filter((t) => t.nqp).map((t) => t.code));
 
 /** Today's date in China, where certificates expire and fiscal years turn. */
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 export function shanghaiDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+  return SHANGHAI_DATE.format(now);
 }
 
 /** Maps stored rows to the engine's plain facts (the engine never sees entities). */
@@ -34,7 +35,12 @@ export function toCompanyFacts(
     yearsInNiche: startup.yearsInNiche,
     inStrategicEmergingIndustry: startup.tracks.length ? startup.tracks.some((t) => NQP.has(t)) : null,
     fiscalYears: fiscalYears.map(({ id: _i, startupId: _s, startup: _st, updatedAt: _u, ...figures }) => figures),
-    ipItems: ipItems.map((i) => ({ type: i.type, status: i.status, tiedToMainProduct: i.tiedToMainProduct, number: i.number })),
+    ipItems: ipItems.map((i) => ({
+      type: i.type,
+      status: i.status,
+      tiedToMainProduct: i.tiedToMainProduct,
+      number: i.number,
+    })),
     qualifications: qualifications.map((q) => ({
       kind: q.kind,
       certificateNumber: q.certificateNumber,
@@ -53,14 +59,20 @@ export class QualificationReportService {
   ) {}
 
   /** Every rubric with its explanation and distances; confidential, so outside reads are audited. */
-  async report(principal: Principal, startupId: string, asOf: string | undefined, ctx: RequestContext): Promise<QualificationReport> {
+  async report(
+    principal: Principal,
+    startupId: string,
+    asOf: string | undefined,
+    ctx: RequestContext,
+  ): Promise<QualificationReport> {
     const startup = await this.access.readable(startupId);
     await this.access.readConfidential(principal, startup, 'qualification_report', ctx);
     const facts = await this.facts(startup, asOf ?? shanghaiDate(this.clock.now()));
     try {
       return evaluateAll(facts);
     } catch (err) {
-      if (err instanceof QualificationInputError) throw startupsError('QUALIFICATION_INPUT_INVALID', { reason: err.message });
+      if (err instanceof QualificationInputError)
+        throw startupsError('QUALIFICATION_INPUT_INVALID', { reason: err.message });
       throw err;
     }
   }
