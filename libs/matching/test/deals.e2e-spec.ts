@@ -663,4 +663,29 @@ describe('deal pipeline', () => {
     });
     expect(r.passReasons.byReason).toHaveLength(10);
   });
+
+  it('documents every pipeline route in the OpenAPI document with bearer auth and its error codes', async () => {
+    const doc = await api.request('/api/docs-json');
+    expect(doc.status).toBe(200);
+    const routes: [string, string, string[]][] = [
+      ['post', '/api/v1/deals', ['409', '422', '404']],
+      ['get', '/api/v1/deals', ['400', '403']],
+      ['get', '/api/v1/deals/{id}', ['404']],
+      ['post', '/api/v1/deals/{id}/transitions', ['404', '409', '422']],
+      ['get', '/api/v1/projects/{id}/deal-feedback', ['404']],
+      ['get', '/api/v1/mandates/{id}/stated-vs-actual', ['404', '403']],
+    ];
+    for (const [method, path, statuses] of routes) {
+      const op = doc.body.paths[path]?.[method];
+      expect(op).toBeDefined();
+      expect(op.summary).toBeTruthy();
+      expect(op.security).toEqual(expect.arrayContaining([expect.objectContaining({ bearer: [] })]));
+      for (const s of [...statuses, '401']) {
+        expect(op.responses[s]?.content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/ErrorBody');
+      }
+    }
+    const transitions = doc.body.paths['/api/v1/deals/{id}/transitions'].post.responses;
+    expect(transitions['409'].description).toContain('DEAL_TRANSITION_INVALID');
+    expect(transitions['422'].description).toContain('PASS_REASON_REQUIRED');
+  });
 });

@@ -2,7 +2,6 @@ import { Controller, Get, Headers, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, localeFromAcceptLanguage, UuidPipe } from '@app/platform';
 import { CurrentPrincipal, Principal } from '@app/identity';
-import './deals.errors';
 import { DealInsightsService } from './deal-insights.service';
 import { DealFeedbackListView, dealsMapper } from './deals.views';
 

@@ -61,7 +61,7 @@ export class DealsService {
    */
   async open(principal: Principal, input: OpenDealDto, score?: DealScore): Promise<DealWithHistory> {
     this.assertCan(principal, 'deal:write');
-    const deal = await this.uow.run(async (tx) => {
+    return this.uow.run(async (tx) => {
       const project = await tx.em.findOneBy(ProjectEntity, { id: input.projectId });
       const own = project?.organizationId === principal.organizationId;
       // Another organization's draft looks exactly like a missing project.
@@ -120,9 +120,8 @@ export class DealsService {
       });
       const deal = await tx.em.findOneByOrFail(DealEntity, { id });
       this.publish(tx, deal);
-      return deal;
+      return this.withHistory(tx.em, deal);
     });
-    return this.withHistory(deal);
   }
 
   /**
@@ -131,7 +130,7 @@ export class DealsService {
    * after the other: the second sees the first's result and is validated against it.
    */
   async transition(principal: Principal, id: string, input: TransitionDealDto): Promise<DealWithHistory> {
-    const deal = await this.uow.run(async (tx) => {
+    return this.uow.run(async (tx) => {
       const deal = await tx.em
         .getRepository(DealEntity)
         .createQueryBuilder('d')
@@ -179,9 +178,8 @@ export class DealsService {
       if (input.amount !== undefined) deal.amount = input.amount;
       const saved = await tx.em.save(deal);
       this.publish(tx, saved);
-      return saved;
+      return this.withHistory(tx.em, saved);
     });
-    return this.withHistory(deal);
   }
 
   async get(principal: Principal, id: string): Promise<DealWithHistory> {
@@ -190,7 +188,7 @@ export class DealsService {
       .findOneBy({ id, investorOrganizationId: principal.organizationId });
     if (!deal) throw dealsError('DEAL_NOT_FOUND');
     this.assertCan(principal, 'deal:read');
-    return this.withHistory(deal);
+    return this.withHistory(this.dataSource.manager, deal);
   }
 
   /** The organization's pipeline, most recently moved first. */
@@ -239,8 +237,8 @@ export class DealsService {
     );
   }
 
-  private async withHistory(deal: DealEntity): Promise<DealWithHistory> {
-    const transitions = await this.dataSource
+  private async withHistory(em: EntityManager, deal: DealEntity): Promise<DealWithHistory> {
+    const transitions = await em
       .getRepository(DealTransitionEntity)
       .find({ where: { dealId: deal.id }, order: { at: 'ASC', id: 'ASC' } });
     return { deal, transitions };
