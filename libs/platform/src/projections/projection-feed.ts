@@ -106,9 +106,9 @@ export class ProjectionFeed implements OnModuleInit, OnApplicationShutdown {
       } catch (error) {
         // A failed apply must not stall the feed: the consumer catches up on its next resync.
         this.logger.error({ consumer: c.name, err: (error as Error).message }, 'projection apply failed; resyncing');
-        await c.resync('reconnected').catch((e: Error) =>
-          this.logger.error({ consumer: c.name, err: e.message }, 'projection resync failed'),
-        );
+        await c
+          .resync('reconnected')
+          .catch((e: Error) => this.logger.error({ consumer: c.name, err: e.message }, 'projection resync failed'));
       }
     }
   }
