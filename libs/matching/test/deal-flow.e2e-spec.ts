@@ -270,6 +270,26 @@ describe('ranked, explained deal flow', () => {
     expect(forTea.body.eligibleCount).toBe(0);
   });
 
+  it('opening a deal from the deal flow records the score and terms version, and the item shows the stage', async () => {
+    const before = await dealFlow();
+    const item = before.body.items.find((i: { projectId: string }) => i.projectId === wuxi.projectId);
+    expect(item.dealStage).toBeNull();
+    const opened = await api.request('/api/v1/deals', {
+      method: 'POST',
+      token: fund.token,
+      json: { projectId: wuxi.projectId, mandateId },
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({
+      stage: 'new',
+      mandateTermsVersion: before.body.mandateTermsVersion,
+      scoreAtOpen: item.score,
+    });
+    expect(opened.body.scoreVersion).toBe(before.body.scoreVersion);
+    const after = await dealFlow();
+    expect(after.body.items.find((i: { projectId: string }) => i.projectId === wuxi.projectId).dealStage).toBe('new');
+  });
+
   it('keeps deal flow and investor matches inside their organizations', async () => {
     await expectTenantIsolation(api, {
       route: { method: 'GET', path: `/api/v1/mandates/${mandateId}/deal-flow` },
@@ -351,6 +371,6 @@ describe('ranked, explained deal flow', () => {
       expect(edit.status).toBe(200);
       const rescored = await until((b) => scoreOf(b) !== oldScore);
       expect(scoreOf(rescored.body)).toBeLessThan(oldScore);
-    });
+    }, 90_000);
   });
 });

@@ -10,6 +10,9 @@ import { DealEntity } from './deal.entity';
 import { DealTransitionEntity } from './deal-transition.entity';
 import { dealsError } from './deals.errors';
 import type { OpenDealDto, PassReasonDto, TransitionDealDto } from './deals.dto';
+import { explainMatch, EngineInputError } from '../engine';
+import { toEngineMandate } from '../deal-flow/engine-mandate';
+import { SnapshotService } from '../deal-flow/snapshot.service';
 
 /** Stages from which the agreed amount (ticket or credit line) may be recorded. */
 export const AMOUNT_STAGES: readonly DealStage[] = ['term_sheet', 'signed', 'disbursed'];
@@ -52,7 +55,24 @@ export class DealsService {
     private readonly uow: UnitOfWork,
     private readonly mandates: MandatesService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly snapshots: SnapshotService,
   ) {}
+
+  /** The project's score under the mandate, from this process's snapshot (null if not eligible or not there). */
+  private scoreUnder(
+    mandate: Parameters<typeof toEngineMandate>[0] & { terms: Parameters<typeof toEngineMandate>[1] },
+    projectId: string,
+  ): DealScore | null {
+    const features = this.snapshots.snapshot.get(projectId);
+    if (!features) return null;
+    try {
+      const r = explainMatch(features, toEngineMandate(mandate, mandate.terms), this.snapshots.snapshot.cohort);
+      return r.score === null ? null : { score: r.score, scoreVersion: r.scoreVersion };
+    } catch (error) {
+      if (error instanceof EngineInputError) return null;
+      throw error;
+    }
+  }
 
   /**
    * Opens a deal at `new` on a published project of another organization. One deal per investor
@@ -76,6 +96,7 @@ export class DealsService {
         });
       }
       const mandate = input.mandateId ? await this.mandates.own(principal, input.mandateId, tx.em) : null;
+      score ??= mandate ? (this.scoreUnder(mandate, project.id) ?? undefined) : undefined;
       const now = this.clock.now();
       // ON CONFLICT DO NOTHING waits for a concurrent insert of the same pair and then yields nothing,
       // so duplicates end as a clean 409 instead of an aborted transaction.
