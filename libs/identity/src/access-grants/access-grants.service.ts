@@ -34,7 +34,10 @@ export class AccessGrantsService {
     }
     const now = this.clock.now();
     if (expiresAt && (expiresAt <= now || expiresAt.getTime() - now.getTime() > MAX_GRANT_MS)) {
-      throw identityError('ACCESS_GRANT_INVALID', { field: 'expiresAt', reason: 'must be in the future and within 2 years' });
+      throw identityError('ACCESS_GRANT_INVALID', {
+        field: 'expiresAt',
+        reason: 'must be in the future and within 2 years',
+      });
     }
     const grantee = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: granteeOrganizationId });
     if (!grantee) throw identityError('ORGANIZATION_NOT_FOUND', { field: 'granteeOrganizationId' });
@@ -48,11 +51,14 @@ export class AccessGrantsService {
           .createQueryBuilder()
           .update(AccessGrantEntity)
           .set({ revokedAt: now })
-          .where('startup_organization_id = :s AND grantee_organization_id = :g AND revoked_at IS NULL AND expires_at <= :now', {
-            s: principal.organizationId,
-            g: grantee.id,
-            now,
-          })
+          .where(
+            'startup_organization_id = :s AND grantee_organization_id = :g AND revoked_at IS NULL AND expires_at <= :now',
+            {
+              s: principal.organizationId,
+              g: grantee.id,
+              now,
+            },
+          )
           .execute();
         const grant = await tx.em.save(
           tx.em.create(AccessGrantEntity, {
@@ -62,7 +68,11 @@ export class AccessGrantsService {
             expiresAt,
           }),
         );
-        tx.publish({ type: 'identity.access_grant_changed', grantId: grant.id, startupOrganizationId: principal.organizationId });
+        tx.publish({
+          type: 'identity.access_grant_changed',
+          grantId: grant.id,
+          startupOrganizationId: principal.organizationId,
+        });
         for (const organizationId of [principal.organizationId, grantee.id]) {
           await this.audit.record(
             {
@@ -81,20 +91,33 @@ export class AccessGrantsService {
         return grant;
       });
     } catch (err) {
-      return mapUniqueViolation(err, { ux_access_grants_active: () => identityError('ACCESS_GRANT_EXISTS', { field: 'granteeOrganizationId' }) });
+      return mapUniqueViolation(err, {
+        ux_access_grants_active: () => identityError('ACCESS_GRANT_EXISTS', { field: 'granteeOrganizationId' }),
+      });
     }
   }
 
   async revoke(principal: Principal, grantId: string, ctx: RequestContext): Promise<void> {
     await this.uow.run(async (tx) => {
-      const grant = await tx.em.findOneBy(AccessGrantEntity, { id: grantId, startupOrganizationId: principal.organizationId });
+      const grant = await tx.em.findOneBy(AccessGrantEntity, {
+        id: grantId,
+        startupOrganizationId: principal.organizationId,
+      });
       if (!grant) throw identityError('ACCESS_GRANT_NOT_FOUND');
       if (!can(principal, 'access_grant:manage', grant.startupOrganizationId)) {
         throw platformError('FORBIDDEN', { action: 'access_grant:manage' });
       }
       if (grant.revokedAt) return;
-      await tx.em.update(AccessGrantEntity, { id: grant.id }, { revokedAt: this.clock.now(), revokedByUserId: principal.userId });
-      tx.publish({ type: 'identity.access_grant_changed', grantId: grant.id, startupOrganizationId: grant.startupOrganizationId });
+      await tx.em.update(
+        AccessGrantEntity,
+        { id: grant.id },
+        { revokedAt: this.clock.now(), revokedByUserId: principal.userId },
+      );
+      tx.publish({
+        type: 'identity.access_grant_changed',
+        grantId: grant.id,
+        startupOrganizationId: grant.startupOrganizationId,
+      });
       for (const organizationId of [grant.startupOrganizationId, grant.granteeOrganizationId]) {
         await this.audit.record(
           {
@@ -148,21 +171,19 @@ export class AccessGrantsService {
    * granted access to (unexpired, unrevoked), and platform admins. Organizers of events the company
    * applied to join this rule when roadshows land.
    */
-  /** Of these company organizations, the ones whose confidential data the principal may read (one query). */
-  async readableConfidential(principal: Principal, startupOrganizationIds: readonly string[]): Promise<Set<string>> {
-    const ids = [...new Set(startupOrganizationIds)];
-    if (principal.isPlatformAdmin) return new Set(ids);
-    const readable = new Set(ids.filter((id) => id === principal.organizationId));
-    const others = ids.filter((id) => id !== principal.organizationId);
-    if (others.length === 0) return readable;
+  /**
+   * Every company organization whose confidential data the principal may read: its own, and those
+   * with an active grant to it (`'all'` for platform admins). One indexed query, independent of what
+   * is being shown, so it runs in parallel with the reads it filters.
+   */
+  async grantingOrganizations(principal: Principal): Promise<Set<string> | 'all'> {
+    if (principal.isPlatformAdmin) return 'all';
     const rows: { startup_organization_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT startup_organization_id FROM access_grants
-        WHERE startup_organization_id = ANY($1::uuid[]) AND grantee_organization_id = $2
-          AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)`,
-      [others, principal.organizationId, this.clock.now()],
+        WHERE grantee_organization_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
+      [principal.organizationId, this.clock.now()],
     );
-    for (const r of rows) readable.add(r.startup_organization_id);
-    return readable;
+    return new Set([principal.organizationId, ...rows.map((r) => r.startup_organization_id)]);
   }
 
   async canReadConfidential(principal: Principal, startupOrganizationId: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { decodeCursor, encodeCursor, platformError } from '@app/platform';
@@ -15,6 +16,7 @@ import {
   type MatchResult,
   type QualificationKind,
   type RankFilters,
+  type RankPage,
   type Stage,
 } from '../engine';
 import { DealEntity } from '../deals/deal.entity';
@@ -26,6 +28,14 @@ import { SnapshotService } from './snapshot.service';
 /** Founders see at most this many mandates per project (discoverable ones, best first). */
 const MAX_INVESTOR_MATCHES = 200;
 
+/**
+ * Explained pages of recent rankings. The key holds the mandate's terms version and the snapshot
+ * version, so any change to either misses; entries are never stale, only unused. Pages are stored
+ * unredacted and banded per request (grants differ between viewers of one mandate: none do today,
+ * since a mandate is read by its own organization only, but the rule stays in one place).
+ */
+const PAGE_CACHE = { max: 500, ttl: 60_000 };
+
 @Injectable()
 export class DealFlowService {
   constructor(
@@ -34,6 +44,8 @@ export class DealFlowService {
     private readonly mandates: MandatesService,
     private readonly grants: AccessGrantsService,
   ) {}
+
+  private readonly pages = new LRUCache<string, RankPage>(PAGE_CACHE);
 
   /** The mandate's ranked deal flow: one page, explained, banded where the investor has no grant. */
   async dealFlow(principal: Principal, mandateId: string, query: DealFlowQueryDto): Promise<DealFlowPageView> {
@@ -139,35 +151,33 @@ export class DealFlowService {
   private async present(principal: Principal, results: MatchResult[]): Promise<MatchItemView[]> {
     if (results.length === 0) return [];
     const ids = results.map((r) => r.projectId);
-    const [projects, deals] = await Promise.all([
+    // Four independent reads, in parallel: names, this organization's deals, and its grants.
+    const [projects, startups, deals, readable] = await Promise.all([
       this.dataSource
         .getRepository(ProjectEntity)
-        .find({ where: { id: In(ids) }, select: { id: true, title: true, organizationId: true, startupId: true } }),
+        .find({ where: { id: In(ids) }, select: { id: true, title: true, organizationId: true } }),
+      this.dataSource
+        .getRepository(StartupEntity)
+        .find({
+          where: { id: In([...new Set(results.map((r) => r.startupId))]) },
+          select: { id: true, legalName: true },
+        }),
       this.dataSource
         .getRepository(DealEntity)
         .find({
           where: { investorOrganizationId: principal.organizationId, projectId: In(ids) },
           select: { projectId: true, stage: true },
         }),
+      this.grants.grantingOrganizations(principal),
     ]);
-    const startups = await this.dataSource
-      .getRepository(StartupEntity)
-      .find({
-        where: { id: In([...new Set(projects.map((p) => p.startupId))]) },
-        select: { id: true, legalName: true },
-      });
     const projectById = new Map(projects.map((p) => [p.id, p]));
     const startupName = new Map(startups.map((s) => [s.id, s.legalName]));
     const dealStage = new Map(deals.map((d) => [d.projectId, d.stage]));
-    const readable = await this.grants.readableConfidential(
-      principal,
-      projects.map((p) => p.organizationId),
-    );
     const snapshot = this.snapshots.snapshot;
     return results.map((r) => {
       const p = projectById.get(r.projectId);
       const f = snapshot.get(r.projectId);
-      const open = p !== undefined && readable.has(p.organizationId);
+      const open = p !== undefined && (readable === 'all' || readable.has(p.organizationId));
       const shown = open ? r : redactForInvestor(r);
       return {
         projectId: r.projectId,
