@@ -16,6 +16,15 @@ import { DEMO_SENTINEL_CREDIT_CODE } from './demo/stories';
 import { insertCompanies, type WriteCounts } from './demo/write';
 import { DEMO_MANDATES } from './demo/mandates';
 import { MandateEntity, MandatesService } from '@app/funds';
+import {
+  DealEntity,
+  DealsService,
+  rankMandate,
+  SnapshotService,
+  toEngineMandate,
+  type DealStage,
+  type PassReasonCode,
+} from '@app/matching';
 
 const ctx = { ip: null, userAgent: 'tourong-seed', requestId: 'seed-demo' };
 
@@ -125,6 +134,8 @@ async function main(): Promise<void> {
     console.log(
       `Demo mandates and credit products: ${mandates.created} created, ${mandates.existing} already present.`,
     );
+    const deals = await seedDeals(app.get(DealsService), app.get(SnapshotService), ds);
+    console.log(`Demo pipeline (科创直投): ${deals ? `${deals} deals opened` : 'already present'}.`);
 
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD})`);
     console.table(rows.map(([kind, email, role, org]) => ({ kind, email, role, organization: org })));
@@ -191,6 +202,65 @@ async function seedMandates(
     created++;
   }
   return { created, existing };
+}
+
+/**
+ * The 科创直投 fund's pipeline over its own top-ranked projects: some in diligence, one signed, some
+ * passed with structured reasons — so stated-vs-actual and founders' feedback have something to show.
+ */
+const DEMO_PIPELINE: { to: DealStage[]; pass?: { code: PassReasonCode; text?: string }; amountWan?: number }[] = [
+  { to: ['shortlisted', 'contacted', 'meeting', 'due_diligence', 'term_sheet', 'signed'], amountWan: 800 },
+  { to: ['shortlisted', 'contacted', 'meeting', 'due_diligence'] },
+  { to: ['shortlisted', 'contacted', 'meeting'] },
+  {
+    to: ['shortlisted', 'contacted', 'meeting', 'passed'],
+    pass: { code: 'valuation', text: '估值预期高于同阶段可比项目' },
+  },
+  { to: ['shortlisted', 'passed'], pass: { code: 'too_early', text: '待中试数据后再评估' } },
+  { to: ['shortlisted', 'contacted'] },
+  { to: ['shortlisted'] },
+  { to: ['passed'], pass: { code: 'competition' } },
+];
+
+async function seedDeals(deals: DealsService, snapshots: SnapshotService, ds: DataSource): Promise<number> {
+  const org = DEMO_ORGANIZATIONS.find((o) => o.key === 'xihu-fund')!;
+  const owner = await ds.getRepository(UserEntity).findOneByOrFail({ emailNormalized: org.owner.email });
+  const { organizationId } = await ds
+    .getRepository(MembershipEntity)
+    .findOneByOrFail({ userId: owner.id, role: 'owner' });
+  if (await ds.getRepository(DealEntity).existsBy({ investorOrganizationId: organizationId })) return 0;
+  const mandate = await ds
+    .getRepository(MandateEntity)
+    .findOneByOrFail({ organizationId, name: '科创直投 · 高校成果转化早期专项' });
+  await snapshots.resync(); // the companies were written after this process's snapshot was built
+  const ranked = rankMandate(snapshots.snapshot, toEngineMandate(mandate, mandate.terms), { k: DEMO_PIPELINE.length });
+  const principal = {
+    userId: owner.id,
+    sessionId: 'seed',
+    organizationId,
+    organizationKind: org.kind,
+    role: 'owner' as const,
+    isPlatformAdmin: false,
+    locale: 'zh-CN' as const,
+  };
+  let opened = 0;
+  for (const [i, item] of ranked.items.entries()) {
+    const plan = DEMO_PIPELINE[i];
+    const { deal } = await deals.open(principal, {
+      projectId: item.projectId,
+      mandateId: mandate.id,
+      note: '来自科创直投推荐排序',
+    });
+    for (const to of plan.to) {
+      await deals.transition(principal, deal.id, {
+        to,
+        ...(to === 'passed' ? { passReason: plan.pass } : {}),
+        ...(to === 'term_sheet' && plan.amountWan ? { amount: plan.amountWan * 1_000_000 } : {}),
+      });
+    }
+    opened++;
+  }
+  return opened;
 }
 
 main().catch((err) => {

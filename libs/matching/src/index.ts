@@ -3,6 +3,8 @@ export * from './engine';
 export * from './deals/deal-stages';
 export * from './deals/deal.entity';
 export * from './deals/deal-transition.entity';
+export * from './deals/deals.service';
+export * from './deals/deals.module';
 
 import { DealEntity } from './deals/deal.entity';
 import { DealTransitionEntity } from './deals/deal-transition.entity';
