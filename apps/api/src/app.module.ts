@@ -5,6 +5,7 @@ import { StartupsModule } from '@app/startups';
 import { FundsModule } from '@app/funds';
 import { DealsModule } from '@app/matching/deals/deals.module';
 import { DealFlowModule } from '@app/matching';
+import { SearchModule } from '@app/search';
 import { ENTITIES } from '@app/db/entities';
 
 @Module({
@@ -16,6 +17,7 @@ import { ENTITIES } from '@app/db/entities';
     FundsModule,
     DealsModule,
     DealFlowModule,
+    SearchModule,
   ],
 })
 export class AppModule {}

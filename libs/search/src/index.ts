@@ -7,3 +7,14 @@ export type { SegmenterKind } from './embedded/tokenizer';
 export { MeilisearchEngine, type MeilisearchEngineOptions } from './meilisearch/meilisearch-engine';
 export { toMeiliFilter, quoteMeiliValue, type MeiliFilter } from './meilisearch/filter';
 export { normalizeQuery } from './validate';
+// Nest layer: the API module (GET /search, the embedded index fed by the projection feed, the
+// deal-flow candidate set) and the worker's Meilisearch sync.
+export { SearchModule } from './nest/search.module';
+export { SearchService, SEARCH_FACETS } from './nest/search.service';
+export { SearchProjection } from './nest/search-projection.service';
+export { SearchSyncModule, SearchSyncService } from './nest/search-sync.module';
+export { SearchSync, watermarkKey, type SearchSyncOptions } from './nest/search-sync';
+export { SearchWriter, addEventRefs, emptyRefs, type SearchRefs } from './nest/search-writer';
+export { SEARCH_ENGINE, searchEngineConfig } from './nest/search.constants';
+export { searchError, type SearchApiErrorCode } from './nest/search.errors';
+export * from './nest/search-documents';

@@ -1,0 +1,182 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { INSTRUMENTS, QUALIFICATION_KINDS, STAGES, TRACK_CODES } from '@app/startups';
+import { MAX_QUERY_CHARS } from '../port';
+import { SEARCH_INDEX_NAMES, SearchIndexName } from '../indexes';
+
+/** `?track=a&track=b` and `?track=a,b` both become ['a', 'b']. */
+const list = () =>
+  Transform(({ value }: { value: unknown }) =>
+    value === undefined
+      ? undefined
+      : (Array.isArray(value) ? value : [value])
+          .flatMap((v) => String(v).split(','))
+          .map((v) => v.trim())
+          .filter(Boolean),
+  );
+
+export const SEARCH_SORTS = [
+  'relevance',
+  'newest',
+  'updated',
+  'amount_asc',
+  'amount_desc',
+  'founded_asc',
+  'founded_desc',
+  'ticket_asc',
+  'ticket_desc',
+] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+const STATUSES = ['draft', 'published', 'archived', 'active', 'paused'] as const;
+
+/**
+ * `GET /search`: typed parameters only. Filters are translated into the port's filter AST by the
+ * service; nothing a user sends is ever passed to an engine as filter syntax.
+ */
+export class SearchQueryDto {
+  @ApiProperty({ enum: SEARCH_INDEX_NAMES })
+  @IsIn(SEARCH_INDEX_NAMES)
+  type: SearchIndexName;
+
+  @ApiPropertyOptional({
+    maxLength: MAX_QUERY_CHARS,
+    description: 'Free text (Chinese and English). Empty: browse with filters.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_QUERY_CHARS)
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: TRACK_CODES,
+    isArray: true,
+    description: 'Any of these tracks (repeat or comma-separate).',
+  })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsIn(TRACK_CODES, { each: true })
+  track?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: '2-digit province or 6-digit division codes (any of them).' })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^\d{2}(\d{4})?$/, {
+    each: true,
+    message: 'each region must be a 2-digit province or a 6-digit division code',
+  })
+  region?: string[];
+
+  @ApiPropertyOptional({
+    enum: STAGES,
+    isArray: true,
+    description: 'projects: the stage; mandates: stages invested in.',
+  })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsIn(STAGES, { each: true })
+  stage?: string[];
+
+  @ApiPropertyOptional({ enum: INSTRUMENTS, isArray: true })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsIn(INSTRUMENTS, { each: true })
+  instrument?: string[];
+
+  @ApiPropertyOptional({
+    enum: STATUSES,
+    isArray: true,
+    description: 'projects: draft|published|archived (drafts and archived ones are your own); mandates: active|paused.',
+  })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsIn(STATUSES, { each: true })
+  status?: string[];
+
+  @ApiPropertyOptional({ enum: QUALIFICATION_KINDS, isArray: true, description: 'startups: holding any of these.' })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @IsIn(QUALIFICATION_KINDS, { each: true })
+  qualification?: string[];
+
+  @ApiPropertyOptional({ minimum: 0, description: '分. projects: amount sought ≥; mandates: ticket max ≥.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountMin?: number;
+
+  @ApiPropertyOptional({ minimum: 0, description: '分. projects: amount sought ≤; mandates: ticket min ≤.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountMax?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Facet distributions to return. projects: tracks, stage, instruments, provinceCode, regionCode, status; ' +
+      'startups: tracks, provinceCode, regionCode, qualifications, foundedYear; mandates: tracks, stages, instruments, regions, status.',
+  })
+  @IsOptional()
+  @list()
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  facets?: string[];
+
+  @ApiPropertyOptional({
+    enum: SEARCH_SORTS,
+    default: 'relevance',
+    description:
+      'projects: relevance, newest (published), updated, amount_asc|desc; startups: relevance, updated, founded_asc|desc; ' +
+      'mandates: relevance, updated, ticket_asc|desc.',
+  })
+  @IsOptional()
+  @IsIn(SEARCH_SORTS)
+  sort?: SearchSort;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
