@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { PrivateRedis } from '../../../../test/support/private-redis';
 import type { AppConfig } from '../config/env.schema';
@@ -44,6 +45,7 @@ describe('ProjectionFeed (real redis-server)', () => {
   const publish = (j: EventJob) => publisher.publish(projectionChannel(prefix), JSON.stringify(j));
 
   beforeAll(async () => {
+    Logger.overrideLogger(false); // the warnings this file provokes on purpose are not news
     redis = await PrivateRedis.start();
     publisher = new Redis(redis.url, { maxRetriesPerRequest: null });
     publisher.on('error', () => undefined);
