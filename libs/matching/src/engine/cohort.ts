@@ -32,6 +32,8 @@ function upperBound(a: Float64Array, n: number, v: number): number {
 export class Cohort {
   private sorted: Float64Array[];
   private readonly counts: number[];
+  /** Bumped by every add/remove: percentiles (and texts quoting them) computed at another revision are stale. */
+  revision = 0;
 
   constructor(capacity = 1024) {
     this.sorted = INNOVATION_INDICATORS.map(() => new Float64Array(Math.max(capacity, 16)));
@@ -87,6 +89,7 @@ export class Cohort {
       a[at] = v;
       this.counts[i] = n + 1;
     }
+    this.revision++;
   }
 
   remove(values: readonly (number | null)[]): void {
@@ -100,6 +103,7 @@ export class Cohort {
       a.copyWithin(at, at + 1, n);
       this.counts[i] = n - 1;
     }
+    this.revision++;
   }
 
   byteLength(): number {

@@ -15,6 +15,7 @@ import {
   regionInt,
   regionMatches,
   stageIndex,
+  trackBit,
   trackMask,
   uniqueKeywords,
 } from './reference';
@@ -103,10 +104,10 @@ export function evaluateConstraints(f: ProjectFeatures, m: CompiledMandate): Con
   if (m.stages !== 0 && ((m.stages >>> stageIndex(f.stage)) & 1) === 0) {
     out.push(reason('STAGE', 'violated', 'stage', md.stages, f.stage));
   }
-  const ticket = `${md.ticketMin}–${md.ticketMax}`;
-  if (f.amountSought === null) out.push(reason('TICKET', 'data_missing', 'amountSought', ticket, null));
+  const ticket = () => `${md.ticketMin}–${md.ticketMax}`;
+  if (f.amountSought === null) out.push(reason('TICKET', 'data_missing', 'amountSought', ticket(), null));
   else if (f.amountSought < md.ticketMin || f.amountSought > md.ticketMax) {
-    out.push(reason('TICKET', 'violated', 'amountSought', ticket, f.amountSought));
+    out.push(reason('TICKET', 'violated', 'amountSought', ticket(), f.amountSought));
   }
   if (m.instruments !== 0) {
     if (f.instruments.length === 0) out.push(reason('INSTRUMENT', 'data_missing', 'instruments', md.instruments, null));
@@ -149,7 +150,7 @@ export function evaluateConstraints(f: ProjectFeatures, m: CompiledMandate): Con
     }
   }
   if ((tracks & m.excludedTracks) !== 0) {
-    const hit = f.tracks.filter((t) => (trackMask([t]) & m.excludedTracks) !== 0);
+    const hit = f.tracks.filter((t) => (trackBit(t) & m.excludedTracks) !== 0);
     out.push(reason('EXCLUDED_TRACK', 'violated', 'tracks', md.exclusions?.tracks ?? [], hit));
   }
   if (m.excludedKeywords.size > 0) {

@@ -1,46 +1,15 @@
 /**
- * Test fixtures: a small realistic cohort, three real-world mandate shapes, and a seeded synthetic
- * generator (mulberry32 — deterministic, no Math.random) for the equivalence tests.
+ * Test fixtures: a small realistic cohort, real-world mandate shapes, and the synthetic cohort's
+ * mandates. The seeded generator itself lives in `synthetic.ts` (shared with the bench) and is
+ * re-exported here for the tests.
  */
-import { INSTRUMENTS, QUALIFICATION_KINDS, STAGES } from '../../../startups/src/reference/project-enums';
 import { TRACKS } from '../../../startups/src/reference/tracks';
-import type { CriterionWeights, Mandate, ProjectFeatures, SizeClass } from './types';
+import { EMPTY_FEATURES, WAN } from './synthetic';
+import type { CriterionWeights, Mandate, ProjectFeatures } from './types';
 
-const YUAN = 100;
-const WAN = 10_000 * YUAN;
+export { seededRandom, syntheticCohort, syntheticMandate, syntheticProject } from './synthetic';
 
-const base: Omit<ProjectFeatures, 'projectId' | 'startupId'> = {
-  stage: 'seed',
-  companyAgeYears: null,
-  priorRounds: null,
-  universitySpinOut: false,
-  fromPocCenter: false,
-  sizeClass: 'unknown',
-  isSme: null,
-  withinTechSmeCeiling: null,
-  headcount: null,
-  revenue: null,
-  rdSpend: null,
-  rdIntensityBp: null,
-  rdStaff: null,
-  techStaffShareBp: null,
-  ipClassI: null,
-  ipClassII: null,
-  pledgeableInventionPatents: null,
-  highTechRevenue: null,
-  revenueGrowthBp: null,
-  newEquityRaised: null,
-  qualifications: [],
-  techSmeVerdict: 'unknown',
-  techSmePoints: null,
-  techSmeNextBands: [],
-  tracks: [],
-  regionCode: null,
-  amountSought: null,
-  instruments: [],
-  trl: null,
-  keywords: [],
-};
+const base = EMPTY_FEATURES;
 
 /** 无锡 smart-farm-machinery navigation (北斗 auto-steering), 9 invention patents, seeks a ¥9 m IP-pledge loan. */
 export const WUXI_AGNAV: ProjectFeatures = {
@@ -334,90 +303,6 @@ export const OPEN_HARD_TECH: Mandate = {
   requiredQualifications: [],
   weights: { early: 1, small: 1, hardTech: 2, innovation: 1, fit: 0 },
 };
-
-/** mulberry32: a tiny seeded PRNG, so "random" cohorts are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const REGIONS = ['320214', '320506', '320411', '370705', '370702', '340104', '310104', '440305', '110108', '330106'];
-const KEYWORDS = [
-  '北斗导航',
-  '量子传感',
-  '高校成果转化',
-  '晶圆',
-  '具身智能',
-  '动力电池',
-  '新茶饮',
-  '国产替代',
-  '大模型',
-  '储能',
-];
-const SIZES: readonly SizeClass[] = ['micro', 'small', 'medium', 'large', 'unknown'];
-
-export function syntheticProject(rand: () => number, i: number): ProjectFeatures {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-  const some = <T>(list: readonly T[], max: number): T[] => {
-    const n = 1 + Math.floor(rand() * max);
-    return [...new Set(Array.from({ length: n }, () => pick(list)))];
-  };
-  const maybe = <T>(value: T, pNull = 0.15): T | null => (rand() < pNull ? null : value);
-  const revenue = maybe(Math.floor(rand() * 50_000) * WAN);
-  const rdSpend = maybe(Math.floor(rand() * 3_000) * WAN);
-  const points = maybe(Math.floor(rand() * 101), 0.3);
-  return {
-    ...base,
-    projectId: `p-${String(i).padStart(6, '0')}`,
-    startupId: `s-${Math.floor(i / 2)}`,
-    stage: pick(STAGES),
-    companyAgeYears: maybe(Math.floor(rand() * 200) / 10),
-    priorRounds: maybe(Math.floor(rand() * 7)),
-    universitySpinOut: rand() < 0.1,
-    fromPocCenter: rand() < 0.05,
-    sizeClass: pick(SIZES),
-    isSme: maybe(rand() < 0.8),
-    withinTechSmeCeiling: maybe(rand() < 0.8),
-    headcount: maybe(1 + Math.floor(rand() * 1500)),
-    revenue,
-    rdSpend,
-    rdIntensityBp: maybe(Math.floor(rand() * 1500)),
-    rdStaff: maybe(Math.floor(rand() * 200)),
-    techStaffShareBp: maybe(Math.floor(rand() * 8000)),
-    ipClassI: maybe(Math.floor(rand() * 20)),
-    ipClassII: maybe(Math.floor(rand() * 40)),
-    pledgeableInventionPatents: maybe(Math.floor(rand() * 15)),
-    highTechRevenue: revenue === null ? null : maybe(Math.floor(revenue * rand())),
-    revenueGrowthBp: maybe(Math.floor(rand() * 20_000) - 5_000),
-    newEquityRaised: maybe(Math.floor(rand() * 20_000) * WAN),
-    qualifications: rand() < 0.5 ? [] : some(QUALIFICATION_KINDS, 3),
-    techSmeVerdict: points === null ? pick(['pass', 'fail', 'unknown'] as const) : points >= 60 ? 'pass' : 'fail',
-    techSmePoints: points,
-    tracks:
-      rand() < 0.03
-        ? []
-        : some(
-            TRACKS.map((t) => t.code),
-            3,
-          ),
-    regionCode: maybe(pick(REGIONS), 0.05),
-    amountSought: maybe(Math.floor(rand() * 20_000) * WAN, 0.05),
-    instruments: some(INSTRUMENTS, 2),
-    trl: maybe(1 + Math.floor(rand() * 9)),
-    keywords: some(KEYWORDS, 4),
-  };
-}
-
-export function syntheticCohort(n: number, seed: number): ProjectFeatures[] {
-  const rand = seededRandom(seed);
-  return Array.from({ length: n }, (_, i) => syntheticProject(rand, i));
-}
 
 export const SYNTHETIC_MANDATES: readonly Mandate[] = [
   KECHUANG_DIRECT,

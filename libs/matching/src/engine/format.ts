@@ -52,20 +52,44 @@ export function isConfidential(input: string): boolean {
   return formatOf(input) !== undefined;
 }
 
-const trim = (x: number, digits: number) => String(Number(x.toFixed(digits)));
+/**
+ * `x` rounded to `digits` decimals, without trailing zeros: `String(Number(x.toFixed(digits)))`.
+ * That round trip (three number↔string conversions) was the largest single cost of building an
+ * explanation. When the shortest representation of `x` already has at most `digits` decimals, the
+ * round trip returns it unchanged — `toFixed` lands on that same decimal (it is within half an ulp of
+ * `x`, every other candidate is ≥ 10^-digits away) and parsing it gives `x` back — so it is returned
+ * directly. Most quoted figures are like that (integers, basis points ÷ 100, values already rounded to
+ * 4 decimals). The magnitude bound keeps the half-ulp argument and fixed notation safe.
+ */
+function trim(x: number, digits: number): string {
+  const s = String(x);
+  if (Math.abs(x) < 1e9 && !s.includes('e')) {
+    const dot = s.indexOf('.');
+    if (dot < 0 || s.length - dot - 1 <= digits) return s;
+  }
+  return String(Number(x.toFixed(digits)));
+}
 
 function rawText(kind: Kind, v: number): Text {
   switch (kind) {
-    case 'bp':
-      return { zh: `${trim(v / 100, 2)}%`, en: `${trim(v / 100, 2)} %` };
+    case 'bp': {
+      const t = trim(v / 100, 2);
+      return { zh: `${t}%`, en: `${t} %` };
+    }
     case 'fen':
       return { zh: `${trim(v / 1_000_000, 2)}万元`, en: `¥${trim(v / 100_000_000, 3)} m` };
-    case 'points':
-      return { zh: `${trim(v, 2)}分`, en: `${trim(v, 2)} points` };
-    case 'percentile':
-      return { zh: `P${Math.round(v * 100)}`, en: `P${Math.round(v * 100)}` };
-    case 'count':
-      return { zh: trim(v, 2), en: trim(v, 2) };
+    case 'points': {
+      const t = trim(v, 2);
+      return { zh: `${t}分`, en: `${t} points` };
+    }
+    case 'percentile': {
+      const t = `P${Math.round(v * 100)}`;
+      return { zh: t, en: t };
+    }
+    case 'count': {
+      const t = trim(v, 2);
+      return { zh: t, en: t };
+    }
   }
 }
 
@@ -88,7 +112,10 @@ export function show(input: string, value: InputValue, mode: DisplayMode): Text 
   if (typeof value === 'string') return { zh: value, en: value };
   if (typeof value !== 'number') return { zh: value.join('、'), en: value.join(', ') };
   const format = formatOf(input);
-  if (!format) return { zh: trim(value, 4), en: trim(value, 4) };
+  if (!format) {
+    const t = trim(value, 4);
+    return { zh: t, en: t };
+  }
   if (mode === 'raw') return rawText(format.kind, value);
   for (const edge of format.bands) if (value >= edge) return bandText(format.kind, edge, false);
   return bandText(format.kind, format.bands[format.bands.length - 1], true);

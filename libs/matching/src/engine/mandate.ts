@@ -28,6 +28,8 @@ export interface CompiledMandate {
   excludedKeywords: Set<string>;
   excludedStartups: Set<string>;
   thesis: string[];
+  /** `thesis` as a set, for the per-item keyword match. */
+  thesisSet: ReadonlySet<string>;
   /** Normalised weights in `CRITERIA` order. */
   weights: number[];
 }
@@ -46,6 +48,7 @@ export function compileMandate(mandate: Mandate): CompiledMandate {
   if (!(mandate.ticketMin >= 0 && mandate.ticketMin <= mandate.ticketMax)) {
     throw new EngineInputError('MANDATE_TICKET_RANGE_INVALID', 'ticket min must be ≥ 0 and ≤ max');
   }
+  const thesis = uniqueKeywords(mandate.thesisKeywords);
   return {
     mandate,
     stages: stageMask(mandate.stages),
@@ -57,7 +60,8 @@ export function compileMandate(mandate: Mandate): CompiledMandate {
     excludedTracks: trackMask(mandate.exclusions?.tracks ?? []),
     excludedKeywords: new Set(uniqueKeywords(mandate.exclusions?.keywords)),
     excludedStartups: new Set(mandate.exclusions?.startupIds ?? []),
-    thesis: uniqueKeywords(mandate.thesisKeywords),
+    thesis,
+    thesisSet: new Set(thesis),
     weights: normalizeWeights(mandate.weights),
   };
 }

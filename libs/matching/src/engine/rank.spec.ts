@@ -1,14 +1,27 @@
 import { Cohort } from './cohort';
 import {
   GOLDEN_COHORT,
+  HEFEI_SPINOUT as HEFEI,
   OPEN_HARD_TECH,
   SHANGHAI_CONSUMER,
   SYNTHETIC_MANDATES,
   syntheticCohort,
+  syntheticMandate,
   syntheticProject,
   seededRandom,
 } from './engine.fixtures';
-import { rankMandate, rankNaive, Snapshot, TopK, type Mandate, type ProjectFeatures, type RankOptions } from './index';
+import {
+  explainMatch,
+  rankMandate,
+  rankNaive,
+  Snapshot,
+  TopK,
+  type Cursor,
+  type Mandate,
+  type ProjectFeatures,
+  type RankFilters,
+  type RankOptions,
+} from './index';
 
 const cohort = syntheticCohort(5_000, 20_240_611);
 const snapshot = Snapshot.build(cohort);
@@ -71,6 +84,112 @@ describe('columnar top-k', () => {
   });
 });
 
+/** Random query filters on top of a mandate (sometimes none). */
+function randomFilters(rand: () => number): RankFilters | undefined {
+  if (rand() < 0.5) return undefined;
+  const f: RankFilters = {};
+  if (rand() < 0.4) f.tracks = rand() < 0.5 ? ['quantum', 'robotics', 'artificial_intelligence'] : ['biomedicine'];
+  if (rand() < 0.3) f.regions = rand() < 0.5 ? ['32'] : ['3707', '31'];
+  if (rand() < 0.3) f.stages = rand() < 0.5 ? ['seed', 'angel', 'pre_a'] : ['b', 'c'];
+  if (rand() < 0.2) f.instruments = ['equity'];
+  if (rand() < 0.1) f.qualifications = ['tech_sme'];
+  if (rand() < 0.4) f.minScore = Math.floor(rand() * 60) + (rand() < 0.5 ? 0.5 : 0);
+  return f;
+}
+
+/** Every page of a ranking, following `nextCursor` until it is null. */
+function allPages(rank: (cursor: Cursor | null) => ReturnType<typeof rankMandate>) {
+  const pages = [];
+  let cursor: Cursor | null = null;
+  for (let guard = 0; guard < 500; guard++) {
+    const page = rank(cursor);
+    pages.push(page);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return pages;
+}
+
+describe('columnar top-k over seeded random mandates (property)', () => {
+  // A smaller cohort than above: the naive reference scores every project on every call.
+  const propCohort = syntheticCohort(2_000, 424_242);
+  const propSnapshot = Snapshot.build(propCohort);
+  const propNaiveCohort = Cohort.fromFeatures(propCohort);
+  const rand = seededRandom(31_337);
+  const mandates = Array.from({ length: 100 }, (_, i) => syntheticMandate(rand, i));
+  const cases = mandates.map((m) => ({ m, k: [1, 7, 50, 200][Math.floor(rand() * 4)], filters: randomFilters(rand) }));
+  const naive = (m: Mandate, options: RankOptions) =>
+    rankNaive(propCohort, m, propNaiveCohort, options, propSnapshot.version);
+
+  it('every first page equals the naive ranking exactly (items, scores, breakdowns, total, cursor)', () => {
+    const totals: number[] = [];
+    for (const { m, k, filters } of cases) {
+      const fast = rankMandate(propSnapshot, m, { k, filters });
+      expect({ id: m.id, page: fast }).toEqual({ id: m.id, page: naive(m, { k, filters }) });
+      totals.push(fast.total);
+    }
+    // The cases are not vacuous: empty, small and large result sets all occur (seeded, so exact).
+    expect(totals.filter((t) => t === 0).length).toBe(18);
+    expect(totals.filter((t) => t > 0 && t <= 50).length).toBe(42);
+    expect(totals.filter((t) => t > 200).length).toBe(23);
+  });
+
+  it('cursor pages tile the full naive order without gaps or repeats, and match the naive pages', () => {
+    let multiPage = 0;
+    for (const { m, filters } of cases.slice(0, 30)) {
+      const k = 61;
+      const full = naive(m, { k: propCohort.length, filters }).items.map((i) => `${i.projectId}:${i.score}`);
+      const pages = allPages((cursor) => rankMandate(propSnapshot, m, { k, cursor, filters }));
+      expect(pages.flatMap((p) => p.items.map((i) => `${i.projectId}:${i.score}`))).toEqual(full);
+      for (const p of pages) expect(p.total).toBe(full.length);
+      // Full equality (explanations, cursors) with the naive path on the first pages.
+      let cursor: Cursor | null = null;
+      for (const p of pages.slice(0, 3)) {
+        expect(p).toEqual(naive(m, { k, cursor, filters }));
+        cursor = p.nextCursor;
+      }
+      if (pages.length > 2) multiPage++;
+    }
+    expect(multiPage).toBe(8);
+  });
+
+  it('ties at the heap boundary resolve by id when rows are not stored in id order', () => {
+    // Built in shuffled order, a later row often ties the worst kept item with a smaller id and must
+    // replace it: the case the score bounds and the heap cut-off have to get exactly right.
+    const shuffle = seededRandom(99);
+    const shuffled = [...cohort].sort(() => shuffle() - 0.5);
+    const snap = Snapshot.build(shuffled);
+    const tieHeavy = [
+      { ...OPEN_HARD_TECH, weights: { early: 0, small: 1, hardTech: 0, innovation: 0, fit: 0 } },
+      { ...OPEN_HARD_TECH, weights: { early: 1, small: 1, hardTech: 0, innovation: 0, fit: 0 } },
+      { ...SYNTHETIC_MANDATES[4], weights: { early: 0, small: 0, hardTech: 0, innovation: 0, fit: 1 } },
+      { ...SYNTHETIC_MANDATES[4], weights: { early: 0, small: 1, hardTech: 0, innovation: 0, fit: 1 } },
+    ];
+    for (const m of tieHeavy) {
+      for (const k of [3, 10, 50]) {
+        const first = rankMandate(snap, m, { k });
+        expect(first).toEqual(rankNaive(cohort, m, naiveCohort, { k }, snap.version));
+        const second = rankMandate(snap, m, { k, cursor: first.nextCursor });
+        expect(second).toEqual(rankNaive(cohort, m, naiveCohort, { k, cursor: first.nextCursor }, snap.version));
+      }
+    }
+  });
+
+  it('a cursor that lands inside a run of tied scores continues with the next id, not the next score', () => {
+    // Small only: every micro company scores exactly 100, so hundreds of projects tie.
+    const smallOnly = { ...OPEN_HARD_TECH, weights: { early: 0, small: 1, hardTech: 0, innovation: 0, fit: 0 } };
+    const first = rankMandate(snapshot, smallOnly, { k: 10 });
+    expect(new Set(first.items.map((i) => i.score))).toEqual(new Set([100]));
+    const second = rankMandate(snapshot, smallOnly, { k: 10, cursor: first.nextCursor });
+    expect(first.nextCursor).toEqual({ score: 100, projectId: first.items[9].projectId });
+    expect(second.items[0].score).toBe(100);
+    expect(second.items[0].projectId > first.items[9].projectId).toBe(true);
+    expect(second).toEqual(
+      rankNaive(cohort, smallOnly, naiveCohort, { k: 10, cursor: first.nextCursor }, snapshot.version),
+    );
+  });
+});
+
 describe('snapshot freshness', () => {
   it('reflects upsert and remove, and bumps the version', () => {
     const snap = Snapshot.build(GOLDEN_COHORT);
@@ -120,6 +239,48 @@ describe('snapshot freshness', () => {
         rankNaive(list, m, Cohort.fromFeatures(list), { k: 30 }, snap.version),
       );
     }
+  });
+
+  it('random mandates still equal the naive ranking after upserts and removes', () => {
+    const rand = seededRandom(2_024);
+    const base = syntheticCohort(3_000, 5);
+    const snap = Snapshot.build(base);
+    const live = new Map(base.map((f) => [f.projectId, f]));
+    const mandates = Array.from({ length: 25 }, (_, i) => syntheticMandate(rand, i));
+    // Warm the explanation texts against the first cohort state, so stale texts would show below.
+    for (const m of mandates) rankMandate(snap, m, { k: 20 });
+    for (let i = 0; i < 400; i++) {
+      if (rand() < 0.35) {
+        const id = `p-${String(Math.floor(rand() * 3_500)).padStart(6, '0')}`;
+        expect(snap.remove(id)).toBe(live.delete(id));
+      } else {
+        const f = syntheticProject(rand, Math.floor(rand() * 3_500));
+        snap.upsert(f);
+        live.set(f.projectId, f);
+      }
+    }
+    const list = [...live.values()];
+    const fresh = Cohort.fromFeatures(list);
+    for (const m of mandates) {
+      const options = { k: 20, filters: randomFilters(rand) };
+      expect(rankMandate(snap, m, options)).toEqual(rankNaive(list, m, fresh, options, snap.version));
+    }
+  });
+
+  it('an upsert re-renders the innovation text of items explained before it (cohort revision)', () => {
+    const snap = Snapshot.build(GOLDEN_COHORT);
+    const before = rankMandate(snap, OPEN_HARD_TECH, { k: 10 });
+    const hefeiBefore = before.items.find((i) => i.projectId === 'p-hefei-quantum')!;
+    // A richer project joins: every other project's percentiles (and so its innovation text) move.
+    const rich = { ...SHANGHAI_CONSUMER, projectId: 'p-rich', startupId: 's-rich', rdSpend: 10 ** 12, ipClassI: 500 };
+    snap.upsert(rich);
+    const after = rankMandate(snap, OPEN_HARD_TECH, { k: 10 });
+    const hefeiAfter = after.items.find((i) => i.projectId === 'p-hefei-quantum')!;
+    const text = (r: typeof hefeiAfter) => r.breakdown.find((b) => b.key === 'innovation')!.en;
+    expect(text(hefeiAfter)).not.toBe(text(hefeiBefore));
+    const list = [...GOLDEN_COHORT, rich];
+    expect(hefeiAfter).toEqual(explainMatch(HEFEI, OPEN_HARD_TECH, Cohort.fromFeatures(list)));
+    expect(after).toEqual(rankNaive(list, OPEN_HARD_TECH, Cohort.fromFeatures(list), { k: 10 }, snap.version));
   });
 
   it('rejects a bad event without touching the row', () => {

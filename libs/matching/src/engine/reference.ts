@@ -55,6 +55,13 @@ function maskOf(codes: readonly string[], indexes: Map<string, number>, kind: st
 }
 
 export const trackMask = (codes: readonly string[]) => maskOf(codes, trackIndexes, 'TRACK');
+
+/** The bit of one track code (`trackMask([code])` without the array). */
+export function trackBit(code: string): number {
+  const i = trackIndexes.get(code);
+  if (i === undefined) throw new EngineInputError('UNKNOWN_TRACK', `unknown track ${code}`);
+  return (1 << i) >>> 0;
+}
 export const stageMask = (codes: readonly Stage[]) => maskOf(codes, stageIndexes, 'STAGE');
 export const instrumentMask = (codes: readonly Instrument[]) => maskOf(codes, instrumentIndexes, 'INSTRUMENT');
 export const qualificationMask = (codes: readonly QualificationKind[]) =>

@@ -9,7 +9,13 @@ import { earlyInputs, earlyValue, renderEarly } from './criteria/early';
 import { fitInputs, fitParts, fitValue, renderFit } from './criteria/fit';
 import { hardTechInputs, hardTechValue, renderHardTech } from './criteria/hard-tech';
 import { innovationIndicatorValues } from './criteria/innovation-indicators';
-import { innovationInputs, innovationValue, renderInnovation } from './criteria/innovation';
+import {
+  innovationFromPercentiles,
+  innovationInputs,
+  innovationPercentiles,
+  innovationValue,
+  renderInnovation,
+} from './criteria/innovation';
 import { renderSmall, smallInputs, smallValue } from './criteria/small';
 import type { DisplayMode, Text } from './format';
 import { buildHints } from './hints';
@@ -28,7 +34,6 @@ import {
   type RegionPrefix,
 } from './reference';
 import {
-  CRITERIA,
   type CriterionKey,
   type CriterionResult,
   type Cursor,
@@ -95,39 +100,143 @@ export function criterionValues(f: ProjectFeatures, m: CompiledMandate, cohort: 
   ];
 }
 
+function criterion(
+  key: CriterionKey,
+  weight: number,
+  value: number,
+  inputs: Record<string, InputValue>,
+  text: Text = RENDERERS[key](inputs, value, 'raw'),
+): CriterionResult {
+  const label = CRITERION_LABELS[key];
+  const c: CriterionResult = {
+    key,
+    labelZh: label.zh,
+    labelEn: label.en,
+    value,
+    weight,
+    contribution: round2(100 * weight * value),
+    inputs,
+    zh: text.zh,
+    en: text.en,
+  };
+  if (key === 'innovation') c.estimate = true;
+  return c;
+}
+
+/**
+ * Rendered sentences that do not depend on the mandate, per project: early, small and hard tech read
+ * only the feature object; innovation reads it and the cohort, so it is kept with the cohort state it
+ * was rendered against (instance and revision). Building these strings was most of the memory a
+ * ranking allocated (~17 KB per explained item), and on a loaded 2-core machine each young-generation
+ * GC it triggered cost 2–20 ms — the p95 of a ranking. Only strings are shared between results (they
+ * are immutable); every object in a result is built fresh. Feature objects are never mutated in place
+ * (the snapshot replaces them on upsert), so one is a valid key; FIFO-bounded to cap the memory.
+ */
+interface ProjectTexts {
+  early: Text;
+  small: Text;
+  hardTech: Text;
+  innovation: Text | null;
+  cohort: Cohort | null;
+  cohortRevision: number;
+}
+
+const TEXT_CACHE_CAPACITY = 2048;
+const textCache = new Map<ProjectFeatures, ProjectTexts>();
+
+function projectTexts(
+  f: ProjectFeatures,
+  early: number,
+  small: number,
+  hard: number,
+  inputs: readonly Record<string, InputValue>[],
+): ProjectTexts {
+  let texts = textCache.get(f);
+  if (texts === undefined) {
+    texts = {
+      early: renderEarly(inputs[0], early, 'raw'),
+      small: renderSmall(inputs[1], small, 'raw'),
+      hardTech: renderHardTech(inputs[2], hard, 'raw'),
+      innovation: null,
+      cohort: null,
+      cohortRevision: -1,
+    };
+    if (textCache.size >= TEXT_CACHE_CAPACITY) textCache.delete(textCache.keys().next().value!);
+    textCache.set(f, texts);
+  }
+  return texts;
+}
+
+/**
+ * The full explanation of one pair. A ranking calls this for the k returned items only, so it is on
+ * the latency path: every derived part (track mask, fit parts, the eight cohort percentiles) is
+ * computed once and feeds both the criterion value and its quoted inputs — which is also what keeps
+ * the value and the inputs from ever disagreeing.
+ */
 export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Cohort): MatchResult {
   const reasons = evaluateConstraints(f, m);
-  const base = {
+  const hints = buildHints(f, reasons);
+  if (reasons.length > 0) {
+    return {
+      projectId: f.projectId,
+      startupId: f.startupId,
+      mandateId: m.mandate.id,
+      mandateVersion: m.mandate.version,
+      scoreVersion: SCORE_VERSION,
+      eligible: false,
+      score: null,
+      reasons,
+      breakdown: [],
+      hints,
+    };
+  }
+  const stage = stageIndex(f.stage);
+  const tracks = trackMask(f.tracks);
+  const parts = fitParts(f, m, tracks);
+  const indicators = innovationIndicatorValues(f);
+  const pct = innovationPercentiles(indicators, cohort);
+  const w = m.weights;
+  const early = earlyValue(stage, f.companyAgeYears, f.priorRounds, f.universitySpinOut, f.fromPocCenter);
+  const small = smallValue(f.sizeClass, f.withinTechSmeCeiling);
+  const hard = hardTechValue(
+    f.techSmePoints,
+    f.techSmeVerdict,
+    f.rdIntensityBp,
+    f.ipClassI,
+    f.techStaffShareBp,
+    tracks,
+  );
+  const innovation = innovationFromPercentiles(pct, stage);
+  const fit = fitValue(parts.track, parts.ticket, parts.region, parts.keywords);
+  const earlyIn = earlyInputs(f);
+  const smallIn = smallInputs(f);
+  const hardIn = hardTechInputs(f);
+  const innovationIn = innovationInputs(f, stage, cohort, indicators, pct);
+  const texts = projectTexts(f, early, small, hard, [earlyIn, smallIn, hardIn]);
+  if (texts.innovation === null || texts.cohort !== cohort || texts.cohortRevision !== cohort.revision) {
+    texts.innovation = renderInnovation(innovationIn, innovation, 'raw');
+    texts.cohort = cohort;
+    texts.cohortRevision = cohort.revision;
+  }
+  const breakdown = [
+    criterion('early', w[0], early, earlyIn, texts.early),
+    criterion('small', w[1], small, smallIn, texts.small),
+    criterion('hardTech', w[2], hard, hardIn, texts.hardTech),
+    criterion('innovation', w[3], innovation, innovationIn, texts.innovation),
+    criterion('fit', w[4], fit, fitInputs(f, m, parts)),
+  ];
+  return {
     projectId: f.projectId,
     startupId: f.startupId,
     mandateId: m.mandate.id,
     mandateVersion: m.mandate.version,
     scoreVersion: SCORE_VERSION,
+    eligible: true,
+    score: combine(w, early, small, hard, innovation, fit) / 100,
+    reasons: [],
+    breakdown,
+    hints,
   };
-  const hints = buildHints(f, reasons);
-  if (reasons.length > 0) return { ...base, eligible: false, score: null, reasons, breakdown: [], hints };
-  const values = criterionValues(f, m, cohort);
-  const stage = stageIndex(f.stage);
-  const inputs: Record<CriterionKey, Record<string, InputValue>> = {
-    early: earlyInputs(f),
-    small: smallInputs(f),
-    hardTech: hardTechInputs(f),
-    innovation: innovationInputs(f, stage, cohort),
-    fit: fitInputs(f, m, fitParts(f, m)),
-  };
-  const breakdown: CriterionResult[] = CRITERIA.map((key, i) => ({
-    key,
-    labelZh: CRITERION_LABELS[key].zh,
-    labelEn: CRITERION_LABELS[key].en,
-    value: values[i],
-    weight: m.weights[i],
-    contribution: round2(100 * m.weights[i] * values[i]),
-    inputs: inputs[key],
-    ...RENDERERS[key](inputs[key], values[i], 'raw'),
-    ...(key === 'innovation' ? { estimate: true as const } : {}),
-  }));
-  const centi = combine(m.weights, values[0], values[1], values[2], values[3], values[4]);
-  return { ...base, eligible: true, score: centi / 100, reasons: [], breakdown, hints };
 }
 
 /** Convenience for one pair outside a ranking (the founder's "why / why not" view). */

@@ -21,6 +21,16 @@ export class TopK {
     return scoreA < scoreB || (scoreA === scoreB && this.idOf(rowA) > this.idOf(rowB));
   }
 
+  /** Whether k items are kept: from then on a candidate must beat `worstScore()` (or tie it with a smaller id). */
+  isFull(): boolean {
+    return this.size >= this.k;
+  }
+
+  /** Score of the worst kept item (the root); meaningful once the heap is full. */
+  worstScore(): number {
+    return this.scores[0];
+  }
+
   offer(row: number, score: number): void {
     if (this.k <= 0) return;
     if (this.size < this.k) {

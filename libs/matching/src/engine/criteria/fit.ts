@@ -5,7 +5,7 @@
  * keyword overlap (matches ÷ min(3, thesis size), capped at 1). Ticket always applies; a part the
  * mandate leaves open is not averaged in, so an open mandate does not dilute fit.
  */
-import type { DisplayMode, Text } from '../format';
+import { fmtWan, fmtYuanM, type DisplayMode, type Text } from '../format';
 import type { CompiledMandate } from '../mandate';
 import {
   clamp01,
@@ -13,6 +13,7 @@ import {
   regionInt,
   regionMatches,
   round4,
+  trackBit,
   trackLabel,
   trackMask,
   uniqueKeywords,
@@ -67,10 +68,10 @@ export interface FitParts {
   matchedTracks: string[];
 }
 
-export function fitParts(f: ProjectFeatures, m: CompiledMandate): FitParts {
-  const own = trackMask(f.tracks);
+/** `own` is the project's track mask when the caller has it already. */
+export function fitParts(f: ProjectFeatures, m: CompiledMandate, own = trackMask(f.tracks)): FitParts {
   const words = uniqueKeywords(f.keywords);
-  const thesis = new Set(m.thesis);
+  const thesis = m.thesisSet;
   const matchedKeywords = words.filter((w) => thesis.has(w));
   const region = f.regionCode === null ? -1 : regionInt(f.regionCode);
   return {
@@ -79,7 +80,7 @@ export function fitParts(f: ProjectFeatures, m: CompiledMandate): FitParts {
     region: m.preferredRegions.length === 0 ? NaN : region >= 0 && regionMatches(region, m.preferredRegions) ? 1 : 0,
     keywords: keywordOverlap(matchedKeywords.length, m.thesis.length),
     matchedKeywords,
-    matchedTracks: f.tracks.filter((t) => (trackMask([t]) & m.tracks) !== 0),
+    matchedTracks: f.tracks.filter((t) => (trackBit(t) & m.tracks) !== 0),
   };
 }
 
@@ -111,8 +112,8 @@ export function renderFit(inputs: Record<string, InputValue>, value: number, _mo
     zh.push(`赛道吻合 ${inputs.trackShare}（${matched.map((t) => t.zh).join('、') || '无'}）`);
     en.push(`track similarity ${inputs.trackShare} (${matched.map((t) => t.en).join(', ') || 'none'})`);
   }
-  const yuan = (fen: number) => `¥${Number((fen / 100_000_000).toFixed(3))} m`;
-  const wan = (fen: number) => `${Number((fen / 1_000_000).toFixed(2))}万元`;
+  const yuan = (fen: number) => `¥${fmtYuanM(fen)} m`;
+  const wan = (fen: number) => `${fmtWan(fen)}万元`;
   const min = inputs.ticketMin as number;
   const max = inputs.ticketMax as number;
   zh.push(

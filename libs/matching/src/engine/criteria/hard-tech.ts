@@ -4,7 +4,7 @@
  * A missing figure earns 0 for its part: hard tech is shown, not assumed.
  */
 import { show, type DisplayMode, type Text } from '../format';
-import { NQP_MASK, round4, trackLabel, trackMask } from '../reference';
+import { NQP_MASK, round4, trackBit, trackLabel } from '../reference';
 import type { InputValue, ProjectFeatures, TechSmeVerdict } from '../types';
 
 const W_TECH_SME = 0.3;
@@ -40,7 +40,7 @@ export function hardTechInputs(f: ProjectFeatures): Record<string, InputValue> {
     rdIntensityBp: f.rdIntensityBp,
     ipClassI: f.ipClassI,
     techStaffShareBp: f.techStaffShareBp,
-    nqpTracks: f.tracks.filter((t) => (trackMask([t]) & NQP_MASK) !== 0),
+    nqpTracks: f.tracks.filter((t) => (trackBit(t) & NQP_MASK) !== 0),
   };
 }
 

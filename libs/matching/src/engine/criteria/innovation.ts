@@ -40,28 +40,63 @@ export function innovationValue(values: readonly (number | null)[], stageIdx: nu
   return round4(sum);
 }
 
-export function innovationInputs(f: ProjectFeatures, stageIdx: number, cohort: Cohort): Record<string, InputValue> {
-  const values = innovationIndicatorValues(f);
-  const inputs: Record<string, InputValue> = { stageGroup: stageGroup(stageIdx) };
-  INNOVATION_INDICATORS.forEach((ind, i) => {
+/** Each indicator's cohort percentile (`null` where the value is unknown), for one explained item. */
+export function innovationPercentiles(values: readonly (number | null)[], cohort: Cohort): (number | null)[] {
+  const out = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    inputs[ind.key] = v;
-    inputs[`pct.${ind.key}`] = v === null ? null : round4(cohort.percentile(i, v));
-  });
+    out[i] = v === null ? null : cohort.percentile(i, v);
+  }
+  return out;
+}
+
+/** `innovationValue` from precomputed percentiles: the same terms added in the same order, so the same float. */
+export function innovationFromPercentiles(pct: readonly (number | null)[], stageIdx: number): number {
+  const weights = STAGE_WEIGHTS[stageGroup(stageIdx)];
+  let sum = 0;
+  for (let i = 0; i < pct.length; i++) {
+    const p = pct[i];
+    if (p !== null) sum += weights[i] * p;
+  }
+  return round4(sum);
+}
+
+const PCT_KEYS = INNOVATION_INDICATORS.map((ind) => `pct.${ind.key}`);
+
+export function innovationInputs(
+  f: ProjectFeatures,
+  stageIdx: number,
+  cohort: Cohort,
+  values: readonly (number | null)[] = innovationIndicatorValues(f),
+  pct: readonly (number | null)[] = innovationPercentiles(values, cohort),
+): Record<string, InputValue> {
+  const inputs: Record<string, InputValue> = { stageGroup: stageGroup(stageIdx) };
+  for (let i = 0; i < INNOVATION_INDICATORS.length; i++) {
+    const p = pct[i];
+    inputs[INNOVATION_INDICATORS[i].key] = values[i];
+    inputs[PCT_KEYS[i]] = p === null ? null : round4(p);
+  }
   return inputs;
 }
 
 export function renderInnovation(inputs: Record<string, InputValue>, value: number, mode: DisplayMode): Text {
   const weights = STAGE_WEIGHTS[inputs.stageGroup as number];
   const group = STAGE_GROUP_LABELS[inputs.stageGroup as number];
-  const parts = INNOVATION_INDICATORS.map((ind, i) => {
+  // Appended piece by piece rather than mapped and joined: this is the longest text of an explanation
+  // and was a quarter of a ranking's garbage (part objects, two arrays, two flattened joins).
+  let zh = `创新积分（估算，非官方）${value}：按${group.zh}权重的同批项目百分位 — `;
+  let en = `Innovation points (estimate, not the official score) ${value}: cohort percentiles weighted for ${group.en} — `;
+  for (let i = 0; i < INNOVATION_INDICATORS.length; i++) {
+    const ind = INNOVATION_INDICATORS[i];
     const v = show(ind.key, inputs[ind.key], mode);
-    const p = show(`pct.${ind.key}`, inputs[`pct.${ind.key}`], mode);
+    const p = show(PCT_KEYS[i], inputs[PCT_KEYS[i]], mode);
     const w = Math.round(weights[i] * 100);
-    return { zh: `${ind.zh} ${v.zh}（${p.zh}，权重${w}%）`, en: `${ind.en} ${v.en} (${p.en}, weight ${w} %)` };
-  });
-  return {
-    zh: `创新积分（估算，非官方）${value}：按${group.zh}权重的同批项目百分位 — ${parts.map((p) => p.zh).join('；')}`,
-    en: `Innovation points (estimate, not the official score) ${value}: cohort percentiles weighted for ${group.en} — ${parts.map((p) => p.en).join('; ')}`,
-  };
+    if (i > 0) {
+      zh += '；';
+      en += '; ';
+    }
+    zh += `${ind.zh} ${v.zh}（${p.zh}，权重${w}%）`;
+    en += `${ind.en} ${v.en} (${p.en}, weight ${w} %)`;
+  }
+  return { zh, en };
 }
