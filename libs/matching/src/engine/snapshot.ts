@@ -6,14 +6,15 @@
  *
  * Early, small and hard tech do not depend on the mandate, so they are computed once per write. The
  * innovation estimate depends on the whole cohort, so a write marks it stale and the next ranking
- * recomputes the column (one pass of binary searches, ~tens of ms for 100k) — freshness stays well
- * within the 1 s budget without re-sorting anything.
+ * recomputes the column from the indicator columns (one percentile search per known value, indicator
+ * by indicator) — freshness stays well within the 1 s budget without re-sorting anything.
  */
 import { Cohort } from './cohort';
 import { earlyValue } from './criteria/early';
 import { hardTechValue } from './criteria/hard-tech';
-import { innovationIndicatorValues } from './criteria/innovation-indicators';
-import { innovationValue } from './criteria/innovation';
+import { INNOVATION_INDICATORS, innovationIndicatorValues } from './criteria/innovation-indicators';
+import { innovationWeights } from './criteria/innovation';
+import { round4 } from './reference';
 import { SIZE_CODES, smallValue } from './criteria/small';
 import {
   EngineInputError,
@@ -74,6 +75,8 @@ export class Snapshot {
   small: Float64Array;
   hardTech: Float64Array;
   innovation: Float64Array;
+  /** The innovation indicators per row, one column each (`INNOVATION_INDICATORS` order); NaN = unknown. */
+  indicators: Float64Array[];
   readonly cohort: Cohort;
 
   constructor(capacity = 1024, cohort?: Cohort) {
@@ -97,6 +100,7 @@ export class Snapshot {
     this.small = new Float64Array(n);
     this.hardTech = new Float64Array(n);
     this.innovation = new Float64Array(n);
+    this.indicators = INNOVATION_INDICATORS.map(() => new Float64Array(n));
     this.cohort = cohort ?? new Cohort(n);
   }
 
@@ -151,12 +155,27 @@ export class Snapshot {
     return true;
   }
 
-  /** Recomputes the innovation column when the cohort changed since the last ranking. */
+  /**
+   * Recomputes the innovation column when the snapshot changed since the last ranking (a no-op
+   * otherwise: every ranking calls it). Equal to `innovationValue` per row — the same terms added in
+   * the same order from 0, then `round4` — but computed indicator by indicator from the typed
+   * columns: no per-row objects or arrays, and one sorted cohort array in cache at a time.
+   */
   ensureInnovation(): void {
     if (this.innovationVersion === this.version) return;
-    for (let i = 0; i < this.size; i++) {
-      this.innovation[i] = innovationValue(innovationIndicatorValues(this.features[i]), this.stage[i], this.cohort);
+    const n = this.size;
+    const sum = this.innovation;
+    const stage = this.stage;
+    sum.fill(0, 0, n);
+    for (let ind = 0; ind < this.indicators.length; ind++) {
+      const column = this.indicators[ind];
+      for (let row = 0; row < n; row++) {
+        const v = column[row];
+        if (v !== v) continue; // NaN: unknown, left out as in innovationValue
+        sum[row] += innovationWeights(stage[row])[ind] * this.cohort.percentile(ind, v);
+      }
     }
+    for (let row = 0; row < n; row++) sum[row] = round4(sum[row]);
     this.innovationVersion = this.version;
   }
 
@@ -181,6 +200,7 @@ export class Snapshot {
       this.small,
       this.hardTech,
       this.innovation,
+      ...this.indicators,
     ];
     return columns.reduce((s, a) => s + a.byteLength, 0) + this.cohort.byteLength();
   }
@@ -233,6 +253,8 @@ export class Snapshot {
       if (id === undefined) this.keywordTable.set(k, (id = this.keywordTable.size));
       this.keywords[base + s] = id;
     }
+    const indicators = innovationIndicatorValues(f);
+    for (let i = 0; i < indicators.length; i++) this.indicators[i][row] = indicators[i] ?? NaN;
     this.early[row] = earlyValue(e.stage, f.companyAgeYears, f.priorRounds, f.universitySpinOut, f.fromPocCenter);
     this.small[row] = smallValue(f.sizeClass, f.withinTechSmeCeiling);
     this.hardTech[row] = hardTechValue(
@@ -264,6 +286,7 @@ export class Snapshot {
       this.small,
       this.hardTech,
       this.innovation,
+      ...this.indicators,
     ];
     for (const c of columns) c[to] = c[from];
     this.keywords.copyWithin(to * MAX_KEYWORDS, from * MAX_KEYWORDS, (from + 1) * MAX_KEYWORDS);
@@ -292,5 +315,6 @@ export class Snapshot {
     this.small = grow(this.small, capacity);
     this.hardTech = grow(this.hardTech, capacity);
     this.innovation = grow(this.innovation, capacity);
+    this.indicators = this.indicators.map((c) => grow(c, capacity));
   }
 }

@@ -30,6 +30,11 @@ export function stageGroup(stageIdx: number): number {
   return stageIdx <= 2 ? 0 : stageIdx <= 4 ? 1 : 2;
 }
 
+/** The indicator weights `innovationValue` applies for a stage (same order as `INNOVATION_INDICATORS`). */
+export function innovationWeights(stageIdx: number): readonly number[] {
+  return STAGE_WEIGHTS[stageGroup(stageIdx)];
+}
+
 export function innovationValue(values: readonly (number | null)[], stageIdx: number, cohort: Cohort): number {
   const weights = STAGE_WEIGHTS[stageGroup(stageIdx)];
   let sum = 0;
