@@ -8,7 +8,7 @@ const moduleNameMapper: Record<string, string> = {
 for (const lib of libs) moduleNameMapper[`^@app/${lib}(|/.*)$`] = `<rootDir>/libs/${lib}/src$1`;
 
 // ESM-only packages that Jest's CommonJS loader cannot require as they ship (Node 20 can).
-const ESM_ONLY = ['content-disposition'];
+const ESM_ONLY = ['content-disposition', 'meilisearch'];
 
 const transform: Config['transform'] = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],

@@ -326,6 +326,37 @@ describe('search: GET /api/v1/search', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('is in the OpenAPI document with bearer auth and every error code', async () => {
+    const doc = await api.request('/api/docs-json');
+    const get = doc.body.paths['/api/v1/search']?.get;
+    const post = doc.body.paths['/api/v1/search/reindex']?.post;
+    for (const op of [get, post]) {
+      expect(op?.summary).toBeTruthy();
+      expect(op.security?.some((s: Record<string, unknown>) => 'bearer' in s)).toBe(true);
+      for (const status of Object.keys(op.responses).filter((s) => Number(s) >= 400))
+        expect(op.responses[status].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorBody');
+    }
+    expect(Object.keys(get.responses).sort()).toEqual(['200', '400', '401', '503']);
+    expect(get.responses['400'].description).toContain('SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE');
+    expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining([
+        'type',
+        'q',
+        'track',
+        'region',
+        'stage',
+        'instrument',
+        'status',
+        'amountMin',
+        'amountMax',
+        'facets',
+        'sort',
+        'page',
+        'limit',
+      ]),
+    );
+  });
+
   it('reindexes (platform admins only) while queries keep answering', async () => {
     const refused = await api.request('/api/v1/search/reindex', { method: 'POST', token: fund.token });
     expect(refused.status).toBe(403);

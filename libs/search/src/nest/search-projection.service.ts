@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ProjectionFeed, type DomainEvent, type ProjectionConsumer } from '@app/platform';
@@ -15,7 +22,9 @@ import { addEventRefs, emptyRefs, refsSize, SearchWriter } from './search-writer
  * - Meilisearch: settings are applied (idempotently) at boot; the worker writes, the API only queries.
  */
 @Injectable()
-export class SearchProjection implements OnApplicationBootstrap, OnApplicationShutdown, ProjectionConsumer {
+export class SearchProjection
+  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown, ProjectionConsumer
+{
   readonly name = 'search-index';
   private readonly logger = new Logger(SearchProjection.name);
   readonly writer: SearchWriter;
@@ -36,9 +45,18 @@ export class SearchProjection implements OnApplicationBootstrap, OnApplicationSh
     return this.ready;
   }
 
+  /**
+   * Registered before the boot build (and before consumers that register at bootstrap, like the
+   * matching snapshot): the feed applies consumers one after another, and this apply is the cheaper
+   * one. Events applied before the build are harmless: the build reads Postgres afterwards, and
+   * writes during it are carried into the new copy.
+   */
+  onModuleInit(): void {
+    if (this.engine.kind === 'embedded') this.feed.register(this);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (this.engine.kind === 'embedded') {
-      this.feed.register(this);
       await this.rebuildAll('boot');
       return;
     }

@@ -25,7 +25,7 @@ export class SearchSyncService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @InjectDataSource() dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.sync =
       config.SEARCH_ENGINE === 'meilisearch'
@@ -60,6 +60,17 @@ export class SearchSyncService implements OnApplicationBootstrap, OnApplicationS
     const sync = this.sync!;
     const started = performance.now();
     try {
+      // The shared client fails fast while it is not connected: give it a moment at boot.
+      if (this.redis.status !== 'ready') {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          const timer = setTimeout(done, 10_000);
+          this.redis.once('ready', done);
+        });
+      }
       const read = await sync.start();
       this.logger.log(
         { engine: sync.engine.kind, read, ms: Math.round(performance.now() - started) },

@@ -104,9 +104,11 @@ export class SearchSync {
   /** Re-reads rows of `index` changed since its watermark (all rows when there is none). */
   async catchUp(index: SearchIndexName): Promise<number> {
     const mark = await this.watermark(index);
-    const from: UpdatedCursor = mark
-      ? { at: new Date(Date.parse(mark.at) - this.overlapMs).toISOString(), id: ZERO_UUID }
-      : { at: '1970-01-01T00:00:00.000Z', id: ZERO_UUID };
+    const from: UpdatedCursor = !mark
+      ? { at: '1970-01-01T00:00:00.000Z', id: ZERO_UUID }
+      : this.overlapMs > 0
+        ? { at: new Date(Date.parse(mark.at) - this.overlapMs).toISOString(), id: ZERO_UUID }
+        : mark;
     // One serial step: no event-driven flush interleaves with a catch-up read and write.
     return this.serial(() => this.writer.catchUp(index, from, (last) => this.advance(index, last)));
   }
