@@ -13,7 +13,7 @@ describe('API platform behaviour over HTTP', () => {
     expect(live.status).toBe(200);
     const ready = await api.request('/api/v1/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+    expect(ready.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' }, search: { status: 'up' } });
   });
 
   it('puts a request id on every response and reuses a sane caller id', async () => {

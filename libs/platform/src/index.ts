@@ -25,3 +25,4 @@ export * from './http/uuid-param.pipe';
 export * from './platform.module';
 export * from './projections/projection-feed';
 export * from './projections/projections.module';
+export * from './health/readiness';

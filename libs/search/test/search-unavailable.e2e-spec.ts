@@ -29,4 +29,15 @@ describe('search with an unreachable Meilisearch server', () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE', details: { field: 'facets' } });
   });
+
+  it('readiness names the search server as the failing dependency', async () => {
+    const ready = await api.request('/api/v1/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { failing: ['search'] } });
+    expect(ready.body.details.checks).toMatchObject({
+      database: { status: 'up' },
+      redis: { status: 'up' },
+      search: { status: 'down' },
+    });
+  });
 });

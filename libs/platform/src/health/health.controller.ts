@@ -1,8 +1,15 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../http/public.decorator';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { platformError } from '../errors/platform.errors';
+import { ReadinessRegistry } from './readiness';
 import { RedisHealthIndicator } from './redis.health';
 
 @Public()
@@ -13,7 +20,24 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly registry: ReadinessRegistry,
   ) {}
+
+  private async extra(name: string, check: () => Promise<{ ok: boolean; detail?: string } | void>, timeoutMs: number) {
+    const indicator = this.indicators.check(name);
+    try {
+      const result = await Promise.race([
+        check(),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs).unref(),
+        ),
+      ]);
+      return result && result.ok === false ? indicator.down({ message: result.detail ?? 'down' }) : indicator.up();
+    } catch (err) {
+      return indicator.down({ message: (err as Error).message });
+    }
+  }
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process is up and its event loop answers.' })
@@ -24,14 +48,20 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Readiness: Postgres and Redis answer. 503 names the failing dependency.' })
+  @ApiOperation({
+    summary:
+      'Readiness: Postgres, Redis and registered dependencies (a search server) answer. 503 names the failing one.',
+  })
   @ApiOkResponse({ description: 'All dependencies answer.' })
-  @ApiServiceUnavailableResponse({ description: '`SERVICE_UNAVAILABLE` with `details.failing` naming each dependency down.' })
+  @ApiServiceUnavailableResponse({
+    description: '`SERVICE_UNAVAILABLE` with `details.failing` naming each dependency down.',
+  })
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
         () => this.db.pingCheck('database', { timeout: 1500 }),
         () => this.redis.pingCheck('redis', 1500),
+        ...this.registry.checks.map((c) => () => this.extra(c.name, () => c.check(), 1500)),
       ]);
     } catch (err) {
       if (!(err instanceof ServiceUnavailableException)) throw err;

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ProjectionFeed, type DomainEvent, type ProjectionConsumer } from '@app/platform';
+import { ProjectionFeed, ReadinessRegistry, type DomainEvent, type ProjectionConsumer } from '@app/platform';
 import type { RebuildResult, SearchEngine } from '../port';
 import { SEARCH_ENGINE } from './search.constants';
 import { addEventRefs, emptyRefs, refsSize, SearchWriter } from './search-writer';
@@ -36,6 +36,7 @@ export class SearchProjection
     @InjectDataSource() dataSource: DataSource,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly feed: ProjectionFeed,
+    private readonly readiness: ReadinessRegistry,
   ) {
     this.writer = new SearchWriter(dataSource, engine);
   }
@@ -53,6 +54,15 @@ export class SearchProjection
    */
   onModuleInit(): void {
     if (this.engine.kind === 'embedded') this.feed.register(this);
+    // A search server down makes the API not ready (an embedded index is ready once built).
+    this.readiness.register({
+      name: 'search',
+      check: async () => {
+        if (this.engine.kind === 'embedded') return { ok: this.ready, detail: 'index not built yet' };
+        const h = await this.engine.health();
+        return { ok: h.ok, detail: h.detail };
+      },
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
