@@ -74,6 +74,11 @@ const KEYWORDS = [
 ];
 const SIZES: readonly SizeClass[] = ['micro', 'small', 'medium', 'large', 'unknown'];
 
+/**
+ * One project. A plain object literal on purpose, not `{ ...EMPTY_FEATURES, … }`: spread-built objects
+ * keep the extra fields out of line, and at 100k projects that made the snapshot build 2.3× and the
+ * naive ranking 2× slower — an artefact of the generator, not of the code under test.
+ */
 export function syntheticProject(rand: () => number, i: number): ProjectFeatures {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const some = <T>(list: readonly T[], max: number): T[] => {
@@ -85,7 +90,6 @@ export function syntheticProject(rand: () => number, i: number): ProjectFeatures
   const rdSpend = maybe(Math.floor(rand() * 3_000) * WAN);
   const points = maybe(Math.floor(rand() * 101), 0.3);
   return {
-    ...EMPTY_FEATURES,
     projectId: `p-${String(i).padStart(6, '0')}`,
     startupId: `s-${Math.floor(i / 2)}`,
     stage: pick(STAGES),
@@ -111,6 +115,7 @@ export function syntheticProject(rand: () => number, i: number): ProjectFeatures
     qualifications: rand() < 0.5 ? [] : some(QUALIFICATION_KINDS, 3),
     techSmeVerdict: points === null ? pick(['pass', 'fail', 'unknown'] as const) : points >= 60 ? 'pass' : 'fail',
     techSmePoints: points,
+    techSmeNextBands: [],
     tracks:
       rand() < 0.03
         ? []
