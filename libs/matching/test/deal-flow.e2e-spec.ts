@@ -3,6 +3,7 @@ import { expectTenantIsolation } from '../../../test/support/cross-tenant';
 import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
 import { spawnApp, SpawnedApp } from '../../../test/support/spawn-app';
+import { SearchProjection } from '@app/search';
 import { SnapshotService } from '../src/deal-flow/snapshot.service';
 
 const { wan } = money;
@@ -115,6 +116,7 @@ describe('ranked, explained deal flow', () => {
     bankProductId = p.body.id;
     // No worker runs in this process: rebuild the snapshot as the feed would after a gap.
     await api.app.get(SnapshotService).resync();
+    await api.app.get(SearchProjection).resync();
   });
   afterAll(() => api.close());
 
@@ -222,6 +224,13 @@ describe('ranked, explained deal flow', () => {
     expect(onlySemis.body.items.map((i: { projectId: string }) => i.projectId)).toEqual([spinout.projectId]);
     const wuxiOnly = await dealFlow('?region=3202&stage=a,b');
     expect(wuxiOnly.body.items.map((i: { projectId: string }) => i.projectId)).toEqual([wuxi.projectId]);
+    // Free text goes through the search port (zh and en), the ranking stays the mandate's.
+    const beidou = await dealFlow(`?q=${encodeURIComponent('北斗')}`);
+    expect(beidou.body.items.map((i: { projectId: string }) => i.projectId)).toEqual([wuxi.projectId]);
+    const semis = await dealFlow(`?q=semiconductor`);
+    expect(semis.body.items.map((i: { projectId: string }) => i.projectId)).toEqual([spinout.projectId]);
+    const nothing = await dealFlow(`?q=${encodeURIComponent('新茶饮')}`);
+    expect(nothing.body).toMatchObject({ total: 0, items: [] }); // the tea shop matches the text, not the mandate
     const none = await dealFlow('?minScore=100');
     expect(none.body).toMatchObject({ total: 0, items: [] });
 
@@ -261,6 +270,36 @@ describe('ranked, explained deal flow', () => {
     const patents = loan.reasons.find((r: { code: string }) => r.code === 'MIN_PLEDGEABLE_PATENTS');
     expect(patents).toMatchObject({ kind: 'violated', expected: 5, actual: 2 });
     expect(forSpinout.body.items[0].eligible).toBe(true); // eligible ones first
+
+    // An innovation-points loan: eligible only from a 创新积分 estimate threshold.
+    const innovationLoan = await api.request('/api/v1/mandates', {
+      method: 'POST',
+      token: bank.token,
+      json: {
+        name: '创新积分贷',
+        instruments: ['ip_pledge_loan'],
+        ticketMin: wan(100),
+        ticketMax: wan(3000),
+        creditProduct: 'innovation_points_loan',
+        minInnovationScore: 99.5,
+        discoverable: true,
+      },
+    });
+    expect(innovationLoan.status).toBe(201);
+    const again = await api.request(`/api/v1/projects/${wuxi.projectId}/investor-matches`, {
+      token: wuxiFounder.token,
+    });
+    const points = again.body.items.find((i: { mandateId: string }) => i.mandateId === innovationLoan.body.id);
+    expect(points.eligible).toBe(false);
+    expect(points.reasons).toEqual([
+      expect.objectContaining({
+        code: 'MIN_INNOVATION_SCORE',
+        kind: 'violated',
+        expected: 99.5,
+        actual: expect.any(Number),
+      }),
+    ]);
+    expect(points.reasons[0].actual).toBeLessThan(99.5);
 
     const forTea = await api.request(`/api/v1/projects/${tea.projectId}/investor-matches?show=excluded`, {
       token: teaFounder.token,

@@ -79,10 +79,13 @@ export class DealFlowQueryDto extends PageQueryDto {
   @Max(100)
   minScore?: number;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Free text, matched through the search index.' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Free text (zh/en), matched through the search index; ranking stays the mandate’s.',
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(500)
   q?: string;
 }
 

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, platformError } from '@app/platform';
 import { AccessGrantsService, OrganizationEntity, Principal } from '@app/identity';
 import { MandateEntity, MandatesService } from '@app/funds';
 import { ProjectEntity, StartupEntity, startupsError } from '@app/startups';
+import { SearchService } from '@app/search';
 import {
   EngineInputError,
   explainMatch,
@@ -43,6 +44,7 @@ export class DealFlowService {
     private readonly snapshots: SnapshotService,
     private readonly mandates: MandatesService,
     private readonly grants: AccessGrantsService,
+    private readonly search: SearchService,
   ) {}
 
   private readonly pages = new LRUCache<string, RankPage>(PAGE_CACHE);
@@ -59,19 +61,30 @@ export class DealFlowService {
       qualifications: query.qualification as QualificationKind[] | undefined,
       minScore: query.minScore,
     };
+    // A text query becomes a candidate set from the search port (published projects this investor
+    // may see); the ranking stays the engine's. Such pages are not cached: the set depends on the index.
+    const candidates = query.q ? await this.search.projectIdsMatching(principal, query.q) : null;
+    if (candidates) filters.projectIds = candidates;
     const snapshot = this.snapshots.snapshot;
     const version = this.snapshots.version;
-    let page;
-    try {
-      page = rankMandate(snapshot, toEngineMandate(mandate, mandate.terms), {
-        k: query.limit,
-        cursor: cursor ? { score: cursor[0] as number, projectId: cursor[1] as string } : null,
-        filters,
-      });
-    } catch (error) {
-      if (error instanceof EngineInputError)
-        throw platformError('VALIDATION_FAILED', { field: 'filters', reason: error.code });
-      throw error;
+    const key = candidates
+      ? null
+      : JSON.stringify([mandate.id, mandate.termsVersion, version, query.limit, cursor, filters]);
+    let page = key ? this.pages.get(key) : undefined;
+    if (!page) {
+      try {
+        page = rankMandate(snapshot, toEngineMandate(mandate, mandate.terms), {
+          k: query.limit,
+          cursor: cursor ? { score: cursor[0] as number, projectId: cursor[1] as string } : null,
+          filters,
+        });
+      } catch (error) {
+        if (error instanceof EngineInputError)
+          throw platformError('VALIDATION_FAILED', { field: 'filters', reason: error.code });
+        throw error;
+      }
+      // A concurrent write may have moved the snapshot on mid-ranking: cache only what is still current.
+      if (key && this.snapshots.version === version) this.pages.set(key, page);
     }
     const items = await this.present(principal, page.items);
     const last = page.nextCursor;
@@ -156,18 +169,14 @@ export class DealFlowService {
       this.dataSource
         .getRepository(ProjectEntity)
         .find({ where: { id: In(ids) }, select: { id: true, title: true, organizationId: true } }),
-      this.dataSource
-        .getRepository(StartupEntity)
-        .find({
-          where: { id: In([...new Set(results.map((r) => r.startupId))]) },
-          select: { id: true, legalName: true },
-        }),
-      this.dataSource
-        .getRepository(DealEntity)
-        .find({
-          where: { investorOrganizationId: principal.organizationId, projectId: In(ids) },
-          select: { projectId: true, stage: true },
-        }),
+      this.dataSource.getRepository(StartupEntity).find({
+        where: { id: In([...new Set(results.map((r) => r.startupId))]) },
+        select: { id: true, legalName: true },
+      }),
+      this.dataSource.getRepository(DealEntity).find({
+        where: { investorOrganizationId: principal.organizationId, projectId: In(ids) },
+        select: { projectId: true, stage: true },
+      }),
       this.grants.grantingOrganizations(principal),
     ]);
     const projectById = new Map(projects.map((p) => [p.id, p]));

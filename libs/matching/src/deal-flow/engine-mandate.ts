@@ -19,6 +19,7 @@ export function toEngineMandate(m: Pick<MandateEntity, 'id' | 'termsVersion'>, t
     minTechStaffShareBp: terms.minTechStaffShareBp,
     minTrl: terms.minTrl,
     minPledgeableInventionPatents: terms.minPledgeableInventionPatents,
+    minInnovationScore: terms.minInnovationScore,
     maxCompanyAgeYears: terms.maxCompanyAgeYears,
     exclusions: terms.exclusions,
     thesisKeywords: terms.thesisKeywords,

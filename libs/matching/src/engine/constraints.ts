@@ -34,6 +34,7 @@ const LABELS: Record<ConstraintCode, Text> = {
   MIN_TECH_STAFF_SHARE: { zh: '科技人员占比', en: 'tech-staff share' },
   MIN_TRL: { zh: '技术成熟度', en: 'TRL' },
   MIN_PLEDGEABLE_PATENTS: { zh: '可质押有效发明专利', en: 'pledgeable valid invention patents' },
+  MIN_INNOVATION_SCORE: { zh: '创新积分（估算）', en: 'innovation points (estimate)' },
   MAX_COMPANY_AGE: { zh: '成立年限', en: 'company age' },
   EXCLUDED_TRACK: { zh: '排除赛道', en: 'excluded track' },
   EXCLUDED_KEYWORD: { zh: '排除关键词', en: 'excluded keyword' },
@@ -161,4 +162,24 @@ export function evaluateConstraints(f: ProjectFeatures, m: CompiledMandate): Con
     out.push(reason('EXCLUDED_STARTUP', 'violated', 'startupId', [], f.startupId));
   }
   return out;
+}
+
+/**
+ * The one cohort-dependent constraint (innovation-points loans): the innovation criterion, as the
+ * 0–100 estimate, at least the mandate's minimum. `innovation` is the exact value the score uses, so
+ * the scan, the naive ranking and the explanation decide alike.
+ */
+export function belowInnovationMinimum(innovation: number, minimum: number | null | undefined): boolean {
+  return minimum !== null && minimum !== undefined && innovation * 100 < minimum;
+}
+
+export function innovationReason(innovation: number, minimum: number): ConstraintReason {
+  const r = {
+    code: 'MIN_INNOVATION_SCORE' as const,
+    kind: 'violated' as const,
+    input: 'innovationScore',
+    expected: minimum,
+    actual: Math.round(innovation * 10_000) / 100,
+  };
+  return { ...r, ...reasonText(r, 'raw') };
 }

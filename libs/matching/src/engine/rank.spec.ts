@@ -305,3 +305,55 @@ describe('TopK', () => {
     ]);
   });
 });
+
+describe('innovation-points minimum and text-query candidate sets', () => {
+  const cohort2 = syntheticCohort(2_000, 77_777);
+  const snap = Snapshot.build(cohort2);
+  const naiveCohort2 = Cohort.fromFeatures(cohort2);
+  const rand = seededRandom(99_001);
+
+  it('the columnar scan excludes below the innovation minimum exactly as the naive ranking and the explanation do', () => {
+    let excludedSomewhere = 0;
+    for (let i = 0; i < 30; i++) {
+      const base = syntheticMandate(rand, 1_000 + i);
+      const m: Mandate = { ...base, minInnovationScore: 20 + Math.floor(rand() * 60) };
+      const fast = rankMandate(snap, m, { k: 40 });
+      expect({ i, page: fast }).toEqual({ i, page: rankNaive(cohort2, m, naiveCohort2, { k: 40 }, snap.version) });
+      const without = rankMandate(snap, base, { k: 1 }).total;
+      expect(fast.total).toBeLessThanOrEqual(without);
+      if (fast.total < without) excludedSomewhere++;
+      for (const item of fast.items) {
+        const innovation = item.breakdown.find((c) => c.key === 'innovation')!;
+        expect(innovation.value * 100).toBeGreaterThanOrEqual(m.minInnovationScore! - 0.01);
+      }
+    }
+    expect(excludedSomewhere).toBeGreaterThan(10); // the minimum really bites on this cohort
+  });
+
+  it('an excluded pair names the innovation minimum with the estimate it reached', () => {
+    const m: Mandate = { ...OPEN_HARD_TECH, minInnovationScore: 99.99 };
+    const f = cohort2.find((p) => explainMatch(p, { ...OPEN_HARD_TECH }, naiveCohort2).eligible)!;
+    const r = explainMatch(f, m, naiveCohort2);
+    expect(r.eligible).toBe(false);
+    const reason = r.reasons.find((x) => x.code === 'MIN_INNOVATION_SCORE')!;
+    expect(reason).toMatchObject({ kind: 'violated', input: 'innovationScore', expected: 99.99 });
+    expect(reason.actual).toBeLessThan(99.99);
+    expect(reason.zh).toContain('创新积分（估算）');
+  });
+
+  it('a candidate set narrows the ranking to those projects, identically to naive, across pages', () => {
+    for (let i = 0; i < 10; i++) {
+      const m = syntheticMandate(rand, 2_000 + i);
+      const ids = new Set(cohort2.filter(() => rand() < 0.3).map((p) => p.projectId));
+      ids.add('p-not-in-the-snapshot');
+      const filters: RankFilters = { projectIds: ids };
+      const pages = allPages((cursor) => rankMandate(snap, m, { k: 25, cursor, filters }));
+      const full = rankNaive(cohort2, m, naiveCohort2, { k: cohort2.length, filters }, snap.version);
+      expect(pages.flatMap((p) => p.items.map((x) => x.projectId))).toEqual(full.items.map((x) => x.projectId));
+      for (const p of pages) for (const item of p.items) expect(ids.has(item.projectId)).toBe(true);
+      expect(pages[0].total).toBe(full.total);
+    }
+    const none = rankMandate(snap, OPEN_HARD_TECH, { k: 10, filters: { projectIds: new Set() } });
+    expect(none).toMatchObject({ total: 0, items: [], nextCursor: null });
+  });
+});

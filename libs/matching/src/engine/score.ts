@@ -4,7 +4,7 @@
  * benchmarked against.
  */
 import type { Cohort } from './cohort';
-import { evaluateConstraints } from './constraints';
+import { belowInnovationMinimum, evaluateConstraints, innovationReason } from './constraints';
 import { earlyInputs, earlyValue, renderEarly } from './criteria/early';
 import { fitInputs, fitParts, fitValue, renderFit } from './criteria/fit';
 import { hardTechInputs, hardTechValue, renderHardTech } from './criteria/hard-tech';
@@ -173,8 +173,24 @@ function projectTexts(
  * computed once and feeds both the criterion value and its quoted inputs — which is also what keeps
  * the value and the inputs from ever disagreeing.
  */
-export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Cohort): MatchResult {
+/** The innovation criterion of one project (the value the score uses). */
+function innovationOf(f: ProjectFeatures, cohort: Cohort): number {
+  return innovationFromPercentiles(innovationPercentiles(innovationIndicatorValues(f), cohort), stageIndex(f.stage));
+}
+
+/** Every failed constraint, the cohort-dependent innovation minimum included. */
+export function allReasons(f: ProjectFeatures, m: CompiledMandate, cohort: Cohort) {
   const reasons = evaluateConstraints(f, m);
+  const minimum = m.mandate.minInnovationScore;
+  if (minimum !== null && minimum !== undefined) {
+    const innovation = innovationOf(f, cohort);
+    if (belowInnovationMinimum(innovation, minimum)) reasons.push(innovationReason(innovation, minimum));
+  }
+  return reasons;
+}
+
+export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Cohort): MatchResult {
+  const reasons = allReasons(f, m, cohort);
   const hints = buildHints(f, reasons);
   if (reasons.length > 0) {
     return {
@@ -252,6 +268,7 @@ export interface CompiledFilters {
   regions: RegionPrefix[];
   /** In hundredths; -1 = none. */
   minCenti: number;
+  projectIds: ReadonlySet<string> | null;
 }
 
 export function compileFilters(filters: RankFilters | undefined): CompiledFilters {
@@ -262,10 +279,12 @@ export function compileFilters(filters: RankFilters | undefined): CompiledFilter
     qualifications: qualificationMask(filters?.qualifications ?? []),
     regions: (filters?.regions ?? []).map(regionPrefix),
     minCenti: filters?.minScore === undefined ? -1 : Math.round(filters.minScore * 100),
+    projectIds: filters?.projectIds ?? null,
   };
 }
 
 function passesFilters(f: ProjectFeatures, c: CompiledFilters): boolean {
+  if (c.projectIds !== null && !c.projectIds.has(f.projectId)) return false;
   if (c.tracks !== 0 && (trackMask(f.tracks) & c.tracks) === 0) return false;
   if (c.stages !== 0 && (stageMask([f.stage]) & c.stages) === 0) return false;
   if (c.instruments !== 0 && (instrumentMask(f.instruments) & c.instruments) === 0) return false;
@@ -302,6 +321,7 @@ export function rankNaive(
   for (const f of features) {
     if (!passesFilters(f, filters) || evaluateConstraints(f, m).length > 0) continue;
     const v = criterionValues(f, m, cohort);
+    if (belowInnovationMinimum(v[3], m.mandate.minInnovationScore)) continue;
     const centi = combine(m.weights, v[0], v[1], v[2], v[3], v[4]);
     if (centi < filters.minCenti) continue;
     scored.push({ f, centi });

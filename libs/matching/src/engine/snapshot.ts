@@ -115,6 +115,11 @@ export class Snapshot {
     return snapshot;
   }
 
+  /** Current row of a project (rows move on removal: valid until the next write). */
+  rowIndex(projectId: string): number | undefined {
+    return this.rowOf.get(projectId);
+  }
+
   has(projectId: string): boolean {
     return this.rowOf.has(projectId);
   }

@@ -115,6 +115,8 @@ export interface Mandate {
   minTrl?: number | null;
   /** IP-pledge loans: at least this many valid, unpledged invention patents. */
   minPledgeableInventionPatents?: number | null;
+  /** Innovation-points loans: the 创新积分 estimate (innovation criterion × 100, a cohort percentile) at least this. */
+  minInnovationScore?: number | null;
   maxCompanyAgeYears?: number | null;
   exclusions?: MandateExclusions;
   thesisKeywords?: readonly string[];
@@ -133,6 +135,7 @@ export type ConstraintCode =
   | 'MIN_TECH_STAFF_SHARE'
   | 'MIN_TRL'
   | 'MIN_PLEDGEABLE_PATENTS'
+  | 'MIN_INNOVATION_SCORE'
   | 'MAX_COMPANY_AGE'
   | 'EXCLUDED_TRACK'
   | 'EXCLUDED_KEYWORD'
@@ -220,6 +223,8 @@ export interface RankFilters {
   instruments?: readonly Instrument[];
   qualifications?: readonly QualificationKind[];
   minScore?: number;
+  /** Only these projects (a text query's candidate set from the search port). */
+  projectIds?: ReadonlySet<string>;
 }
 
 export interface RankOptions {
