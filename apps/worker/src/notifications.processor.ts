@@ -4,7 +4,16 @@ import type { Job } from 'bullmq';
 import type { DomainEvent, EventJob } from '@app/platform';
 
 /** The events EVENT_ROUTES sends to this queue. */
-type NotificationEvent = Extract<DomainEvent, { type: `identity.${string}` | 'matching.deal_changed' }>;
+type NotificationEvent = Extract<
+  DomainEvent,
+  {
+    type:
+      | 'identity.organization_registered'
+      | 'identity.invitation_created'
+      | 'identity.access_grant_changed'
+      | 'matching.deal_changed';
+  }
+>;
 
 /**
  * Consumes events that should reach people. Delivery channels (in-app, e-mail) arrive with the

@@ -454,6 +454,20 @@ describe('search: GET /api/v1/search', () => {
       await until(`type=projects&q=${encodeURIComponent('锂固')}`, has(created.projectId));
       await until(`type=startups&q=${encodeURIComponent('锂固')}`, has(created.startupId));
 
+      // A fund rename re-indexes its mandates (their documents carry the fund's name).
+      const renamedFund = await api.request('/api/v1/organizations/current', {
+        method: 'PATCH',
+        token: fund.token,
+        json: { name: '西溪硬科技母基金 KV7' },
+      });
+      expect(renamedFund.status).toBe(200);
+      await until(
+        'type=mandates&q=KV7',
+        (b) =>
+          b.hits.length === 2 &&
+          b.hits.every((h: { document: { orgName: string } }) => h.document.orgName === '西溪硬科技母基金 KV7'),
+      );
+
       // Archive: gone for everybody else at once (the permission re-check on Postgres drops a stale
       // hit), and the index follows: its organization sees it archived.
       const archive = await api.request(`/api/v1/projects/${created.projectId}/archive`, {

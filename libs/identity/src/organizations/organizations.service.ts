@@ -59,6 +59,7 @@ export class OrganizationsService {
     try {
       return await this.uow.run(async (tx) => {
         await tx.em.update(OrganizationEntity, { id: principal.organizationId }, changes);
+        tx.publish({ type: 'identity.organization_updated', organizationId: principal.organizationId });
         await this.audit.record(
           {
             action: 'organization.updated',
@@ -116,7 +117,8 @@ export class OrganizationsService {
   }
 
   async members(principal: Principal): Promise<MemberView[]> {
-    if (!can(principal, 'member:list', principal.organizationId)) throw platformError('FORBIDDEN', { action: 'member:list' });
+    if (!can(principal, 'member:list', principal.organizationId))
+      throw platformError('FORBIDDEN', { action: 'member:list' });
     const rows = await this.dataSource.query(
       `SELECT m.user_id, u.email, u.display_name, m.role, m.created_at
          FROM memberships m JOIN users u ON u.id = m.user_id
@@ -139,9 +141,11 @@ export class OrganizationsService {
       const actor = this.actorUnderLock(principal, members);
       const target = members.find((m) => m.userId === userId);
       if (!target) throw identityError('MEMBER_NOT_FOUND');
-      if (!canChangeRole(actor, userId, target.role, role)) throw identityError('ROLE_CHANGE_FORBIDDEN', { field: 'role' });
+      if (!canChangeRole(actor, userId, target.role, role))
+        throw identityError('ROLE_CHANGE_FORBIDDEN', { field: 'role' });
       if (target.role === role) return;
-      if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) throw identityError('LAST_OWNER');
+      if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1)
+        throw identityError('LAST_OWNER');
       await tx.em.update(MembershipEntity, { id: target.id }, { role });
       await this.audit.record(
         {
@@ -168,13 +172,17 @@ export class OrganizationsService {
       const target = members.find((m) => m.userId === userId);
       if (!target) throw identityError('MEMBER_NOT_FOUND');
       if (!canRemoveMember(actor, userId, target.role)) throw identityError('ROLE_CHANGE_FORBIDDEN');
-      if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) throw identityError('LAST_OWNER');
+      if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1)
+        throw identityError('LAST_OWNER');
       await tx.em.delete(MembershipEntity, { id: target.id });
       await tx.em
         .createQueryBuilder()
         .update(SessionEntity)
         .set({ revokedAt: this.clock.now(), revokedReason: 'membership_removed' })
-        .where('user_id = :userId AND organization_id = :org AND revoked_at IS NULL', { userId, org: principal.organizationId })
+        .where('user_id = :userId AND organization_id = :org AND revoked_at IS NULL', {
+          userId,
+          org: principal.organizationId,
+        })
         .execute();
       await this.audit.record(
         {

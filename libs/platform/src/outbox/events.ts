@@ -9,8 +9,14 @@ export type DomainEvent =
   | { type: 'identity.organization_registered'; organizationId: string; userId: string }
   | { type: 'identity.invitation_created'; invitationId: string; organizationId: string }
   | { type: 'identity.access_grant_changed'; grantId: string; startupOrganizationId: string }
+  | { type: 'identity.organization_updated'; organizationId: string }
   | { type: 'startups.startup_changed'; startupId: string; organizationId: string }
-  | { type: 'startups.project_changed'; projectId: string; startupId: string; status: 'draft' | 'published' | 'archived' }
+  | {
+      type: 'startups.project_changed';
+      projectId: string;
+      startupId: string;
+      status: 'draft' | 'published' | 'archived';
+    }
   | { type: 'startups.import_requested'; importId: string }
   | { type: 'funds.mandate_changed'; mandateId: string; organizationId: string; version: number }
   | {
@@ -32,6 +38,8 @@ export const EVENT_ROUTES: { readonly [T in DomainEventType]: readonly QueueName
   'identity.organization_registered': ['notifications'],
   'identity.invitation_created': ['notifications'],
   'identity.access_grant_changed': ['notifications'],
+  // Mandate search documents carry the fund's name.
+  'identity.organization_updated': ['projections', 'search-sync'],
   // `projections` broadcasts to every API process (matching snapshot, embedded search index);
   // `search-sync` feeds an external search engine from the worker.
   'startups.startup_changed': ['projections', 'search-sync'],

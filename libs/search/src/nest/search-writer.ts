@@ -16,12 +16,19 @@ export interface SearchRefs {
   projects: Set<string>;
   startups: Set<string>;
   mandates: Set<string>;
+  /** Organizations renamed: their mandates' documents carry the name. */
+  organizations: Set<string>;
 }
 
-export const emptyRefs = (): SearchRefs => ({ projects: new Set(), startups: new Set(), mandates: new Set() });
+export const emptyRefs = (): SearchRefs => ({
+  projects: new Set(),
+  startups: new Set(),
+  mandates: new Set(),
+  organizations: new Set(),
+});
 
 export function refsSize(r: SearchRefs): number {
-  return r.projects.size + r.startups.size + r.mandates.size;
+  return r.projects.size + r.startups.size + r.mandates.size + r.organizations.size;
 }
 
 /** Adds the entities named by `events` to `into` (duplicates collapse: one read, one write per entity). */
@@ -30,6 +37,7 @@ export function addEventRefs(into: SearchRefs, events: readonly DomainEvent[]): 
     if (e.type === 'startups.project_changed') into.projects.add(e.projectId);
     else if (e.type === 'startups.startup_changed') into.startups.add(e.startupId);
     else if (e.type === 'funds.mandate_changed') into.mandates.add(e.mandateId);
+    else if (e.type === 'identity.organization_updated') into.organizations.add(e.organizationId);
   }
   return into;
 }
@@ -69,6 +77,12 @@ export class SearchWriter {
       highest: {},
     };
     const startupIds = [...refs.startups];
+    if (refs.organizations.size > 0) {
+      const rows: { id: string }[] = await em.query('SELECT id FROM mandates WHERE organization_id = ANY($1::uuid[])', [
+        [...refs.organizations],
+      ]);
+      for (const r of rows) refs.mandates.add(r.id);
+    }
     const [projects, byStartup, startups, mandates] = await Promise.all([
       loadDocuments(em, 'projects', { by: 'ids', ids: [...refs.projects] }),
       loadProjectDocuments(em, { by: 'startups', startupIds }),
