@@ -13,7 +13,19 @@ import {
   visibilityFilter,
 } from '@app/search';
 import { loadJieba } from '@app/search/embedded/tokenizer';
-import { BenchResult, Timing, heapUsedMb, intArg, log, machineInfo, printResult, ratio, timeIt, timePair, wallMs } from './lib/measure';
+import {
+  BenchResult,
+  Timing,
+  heapUsedMb,
+  intArg,
+  log,
+  machineInfo,
+  printResult,
+  ratio,
+  timeIt,
+  timePair,
+  wallMs,
+} from './lib/measure';
 
 // ------------------------------------------------------------------ seeded documents
 
@@ -30,9 +42,26 @@ function mulberry32(seed: number): () => number {
 
 /** English phrases per track, mixed into the pitches (real English words, as founders write them). */
 const EN: Record<string, string[]> = {
-  integrated_circuits: ['automotive MCU chip', 'low power Bluetooth SoC', 'SerDes interface IP', 'SiC gate driver', 'chip design tape-out'],
-  semiconductor_materials: ['semiconductor materials', 'KrF photoresist', 'electronic specialty gases', 'CMP slurry', 'wafer fab qualification'],
-  artificial_intelligence: ['machine vision inspection', 'industry large language model', 'edge AI inference', 'production scheduling optimizer'],
+  integrated_circuits: [
+    'automotive MCU chip',
+    'low power Bluetooth SoC',
+    'SerDes interface IP',
+    'SiC gate driver',
+    'chip design tape-out',
+  ],
+  semiconductor_materials: [
+    'semiconductor materials',
+    'KrF photoresist',
+    'electronic specialty gases',
+    'CMP slurry',
+    'wafer fab qualification',
+  ],
+  artificial_intelligence: [
+    'machine vision inspection',
+    'industry large language model',
+    'edge AI inference',
+    'production scheduling optimizer',
+  ],
   biomedicine: ['preclinical pharmacology', 'organoid drug screening', 'innovative drug IND filing'],
   medical_devices: ['medical imaging device', 'minimally invasive surgery robot', 'in vitro diagnostics'],
   new_materials: ['advanced composite materials', 'graphene coating', 'high performance alloy'],
@@ -119,7 +148,15 @@ function generateQueries(count: number, seed = 7): BenchQuery[] {
     const content = TRACK_CONTENT[track];
     const product = pick(content.products);
     const first = pick([...product.keywords, ...content.keywords]);
-    const second = rnd() < 0.5 ? pick(content.fields) : pick((EN[track] ?? ['technology']).join(' ').split(' ').filter((w) => w.length > 3));
+    const second =
+      rnd() < 0.5
+        ? pick(content.fields)
+        : pick(
+            (EN[track] ?? ['technology'])
+              .join(' ')
+              .split(' ')
+              .filter((w) => w.length > 3),
+          );
     const stages = [pick(STAGES), pick(STAGES)];
     const min = Math.round(rnd() * 5_000_000_000);
     const max = min + 10_000_000_000;
@@ -128,7 +165,8 @@ function generateQueries(count: number, seed = 7): BenchQuery[] {
       terms: [first.toLowerCase(), second.toLowerCase()],
       filter: F.and(F.in('stage', stages), F.range('amountSought', { gte: min, lte: max })),
       facets: ['tracks', 'instruments'],
-      accept: (d) => stages.includes(d.stage as string) && (d.amountSought ?? -1) >= min && (d.amountSought ?? -1) <= max,
+      accept: (d) =>
+        stages.includes(d.stage as string) && (d.amountSought ?? -1) >= min && (d.amountSought ?? -1) <= max,
     });
   }
   return out;
@@ -160,10 +198,15 @@ function stringArg(args: string[], name: string, fallback: string): string {
   return args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
 }
 
-const textOf = (d: ProjectDocument) => `${d.title}\n${d.startupName}\n${d.keywords.join(' ')}\n${d.summary}\n${d.pitch}`.toLowerCase();
+const textOf = (d: ProjectDocument) =>
+  `${d.title}\n${d.startupName}\n${d.keywords.join(' ')}\n${d.summary}\n${d.pitch}`.toLowerCase();
 
 /** The baseline: the same filter + facets + top-20 by relevance-free order, by a linear scan with String.includes. */
-function scanSearch(docs: ProjectDocument[], lowered: string[], q: BenchQuery): { total: number; top: string[]; facets: Record<string, Record<string, number>> } {
+function scanSearch(
+  docs: ProjectDocument[],
+  lowered: string[],
+  q: BenchQuery,
+): { total: number; top: string[]; facets: Record<string, Record<string, number>> } {
   const facets: Record<string, Record<string, number>> = { tracks: {}, instruments: {} };
   const top: string[] = [];
   let total = 0;
@@ -203,7 +246,12 @@ function measureSegmentation(docs: ProjectDocument[]): Record<string, unknown> {
   let tokens = 0;
   for (const t of texts) tokens += intlCut(t).length;
   let ms = Number(process.hrtime.bigint() - start) / 1e6;
-  out.intl = { ms: Math.round(ms), charsPerSec: Math.round(chars / (ms / 1000)), tokens, sample: intlCut(sample).join(' | ') };
+  out.intl = {
+    ms: Math.round(ms),
+    charsPerSec: Math.round(chars / (ms / 1000)),
+    tokens,
+    sample: intlCut(sample).join(' | '),
+  };
   if (jieba) {
     for (const [mode, cut] of [
       ['jiebaCut', (t: string) => jieba.cut(t, true)],
@@ -213,7 +261,14 @@ function measureSegmentation(docs: ProjectDocument[]): Record<string, unknown> {
       tokens = 0;
       for (const t of texts) tokens += cut(t).length;
       ms = Number(process.hrtime.bigint() - start) / 1e6;
-      out[mode] = { ms: Math.round(ms), charsPerSec: Math.round(chars / (ms / 1000)), tokens, sample: cut(sample).filter((s) => s.trim()).join(' | ') };
+      out[mode] = {
+        ms: Math.round(ms),
+        charsPerSec: Math.round(chars / (ms / 1000)),
+        tokens,
+        sample: cut(sample)
+          .filter((s) => s.trim())
+          .join(' | '),
+      };
     }
   } else {
     out.jieba = 'not installed';
@@ -232,19 +287,29 @@ interface CandidateFigures {
   notes: string;
 }
 
-async function measureCandidates(docs: ProjectDocument[], queries: BenchQuery[], iterations: number): Promise<Record<string, CandidateFigures | string>> {
+async function measureCandidates(
+  docs: ProjectDocument[],
+  queries: BenchQuery[],
+  iterations: number,
+): Promise<Record<string, CandidateFigures | string>> {
   const jieba = loadJieba();
   const tokenize = (s: string) =>
-    (jieba ? jieba.cutForSearch(s.toLowerCase(), true) : [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(s.toLowerCase())].map((x) => x.segment)).filter((t) =>
-      /[\p{L}\p{N}]/u.test(t),
-    );
-  const queryTokenize = (s: string) => (jieba ? jieba.cut(s.toLowerCase(), true) : tokenize(s)).filter((t) => /[\p{L}\p{N}]/u.test(t));
+    (jieba
+      ? jieba.cutForSearch(s.toLowerCase(), true)
+      : [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(s.toLowerCase())].map((x) => x.segment)
+    ).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  const queryTokenize = (s: string) =>
+    (jieba ? jieba.cut(s.toLowerCase(), true) : tokenize(s)).filter((t) => /[\p{L}\p{N}]/u.test(t));
   const lowered = docs.map(textOf);
   const scanTotals = queries.map((q) => scanSearch(docs, lowered, q).total);
   const byId = new Map(docs.map((d) => [d.id, d]));
   const results: Record<string, CandidateFigures | string> = {};
 
-  const run = async (name: string, notes: string, build: () => Promise<(q: BenchQuery) => Promise<number> | number>) => {
+  const run = async (
+    name: string,
+    notes: string,
+    build: () => Promise<(q: BenchQuery) => Promise<number> | number>,
+  ) => {
     log(`candidate ${name}: building ${docs.length} documents`);
     const before = settledHeapMb();
     let search: (q: BenchQuery) => Promise<number> | number = () => 0;
@@ -275,7 +340,12 @@ async function measureCandidates(docs: ProjectDocument[], queries: BenchQuery[],
       });
       ms.addAll(docs);
       return (q) => {
-        const hits = ms.search(q.text, { prefix: true, fuzzy: 0.2, combineWith: 'AND', filter: (r) => q.accept(byId.get(r.id as string) as ProjectDocument) });
+        const hits = ms.search(q.text, {
+          prefix: true,
+          fuzzy: 0.2,
+          combineWith: 'AND',
+          filter: (r) => q.accept(byId.get(r.id as string) as ProjectDocument),
+        });
         facetCount(hits.map((h) => byId.get(h.id as string) as ProjectDocument));
         return hits.length;
       };
@@ -287,18 +357,28 @@ async function measureCandidates(docs: ProjectDocument[], queries: BenchQuery[],
   // FlexSearch: Document index per field (its tag filter is OR and bounded, so filters run outside).
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Document } = require('flexsearch') as { Document: new (o: unknown) => { add(d: unknown): void; search(q: string, o: unknown): { result: string[] }[] } };
-    await run('flexsearch', 'Document index (strict), union of fields, limit 100 000; filters + facets outside in JS', async () => {
-      const index = new Document({ document: { id: 'id', index: ['title', 'startupName', 'keywords', 'summary', 'pitch'] }, tokenize: 'strict', encode: tokenize });
-      for (const d of docs) index.add({ ...d, keywords: d.keywords.join(' ') });
-      return (q) => {
-        const ids = new Set<string>();
-        for (const field of index.search(q.text, { limit: 100_000 })) for (const id of field.result) ids.add(id);
-        const hits = [...ids].map((id) => byId.get(id) as ProjectDocument).filter(q.accept);
-        facetCount(hits);
-        return hits.length;
-      };
-    });
+    const { Document } = require('flexsearch') as {
+      Document: new (o: unknown) => { add(d: unknown): void; search(q: string, o: unknown): { result: string[] }[] };
+    };
+    await run(
+      'flexsearch',
+      'Document index (strict), union of fields, limit 100 000; filters + facets outside in JS',
+      async () => {
+        const index = new Document({
+          document: { id: 'id', index: ['title', 'startupName', 'keywords', 'summary', 'pitch'] },
+          tokenize: 'strict',
+          encode: tokenize,
+        });
+        for (const d of docs) index.add({ ...d, keywords: d.keywords.join(' ') });
+        return (q) => {
+          const ids = new Set<string>();
+          for (const field of index.search(q.text, { limit: 100_000 })) for (const id of field.result) ids.add(id);
+          const hits = [...ids].map((id) => byId.get(id) as ProjectDocument).filter(q.accept);
+          facetCount(hits);
+          return hits.length;
+        };
+      },
+    );
   } catch (err) {
     results.flexsearch = `failed: ${(err as Error).message}`;
   }
@@ -307,40 +387,77 @@ async function measureCandidates(docs: ProjectDocument[], queries: BenchQuery[],
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const orama = require('@orama/orama') as typeof import('@orama/orama');
-    await run('orama', 'its where filters (enum[] / number) and facets, threshold 0 (all terms), tolerance 1', async () => {
-      const db = orama.create({
-        schema: { title: 'string', startupName: 'string', keywords: 'string[]', summary: 'string', pitch: 'string', stage: 'enum', amountSought: 'number', tracks: 'enum[]', instruments: 'enum[]' } as const,
-        components: { tokenizer: { language: 'english', normalizationCache: new Map(), tokenize: (raw: string) => tokenize(raw) } },
-      });
-      await orama.insertMultiple(
-        db,
-        docs.map((d) => ({ id: d.id, title: d.title, startupName: d.startupName, keywords: d.keywords, summary: d.summary, pitch: d.pitch, stage: d.stage ?? '', amountSought: d.amountSought ?? 0, tracks: d.tracks, instruments: d.instruments })),
-        1000,
-      );
-      return async (q) => {
-        const filter = q.filter as unknown as { and: [{ in: { values: string[] } }, { range: { gte: number; lte: number } }] };
-        const r = await orama.search(db, {
-          term: q.text,
-          threshold: 0,
-          tolerance: 1,
-          where: { stage: { in: filter.and[0].in.values }, amountSought: { between: [filter.and[1].range.gte, filter.and[1].range.lte] } },
-          facets: { tracks: {}, instruments: {} },
-          limit: 20,
+    await run(
+      'orama',
+      'its where filters (enum[] / number) and facets, threshold 0 (all terms), tolerance 1',
+      async () => {
+        const db = orama.create({
+          schema: {
+            title: 'string',
+            startupName: 'string',
+            keywords: 'string[]',
+            summary: 'string',
+            pitch: 'string',
+            stage: 'enum',
+            amountSought: 'number',
+            tracks: 'enum[]',
+            instruments: 'enum[]',
+          } as const,
+          components: {
+            tokenizer: { language: 'english', normalizationCache: new Map(), tokenize: (raw: string) => tokenize(raw) },
+          },
         });
-        return r.count;
-      };
-    });
+        await orama.insertMultiple(
+          db,
+          docs.map((d) => ({
+            id: d.id,
+            title: d.title,
+            startupName: d.startupName,
+            keywords: d.keywords,
+            summary: d.summary,
+            pitch: d.pitch,
+            stage: d.stage ?? '',
+            amountSought: d.amountSought ?? 0,
+            tracks: d.tracks,
+            instruments: d.instruments,
+          })),
+          1000,
+        );
+        return async (q) => {
+          const filter = q.filter as unknown as {
+            and: [{ in: { values: string[] } }, { range: { gte: number; lte: number } }];
+          };
+          const r = await orama.search(db, {
+            term: q.text,
+            threshold: 0,
+            tolerance: 1,
+            where: {
+              stage: { in: filter.and[0].in.values },
+              amountSought: { between: [filter.and[1].range.gte, filter.and[1].range.lte] },
+            },
+            facets: { tracks: {}, instruments: {} },
+            limit: 20,
+          });
+          return r.count;
+        };
+      },
+    );
   } catch (err) {
     results.orama = `failed: ${(err as Error).message}`;
   }
 
-  await run('tourong-embedded', 'this lib: jieba + typed-array inverted index, bitset filters, facet columns, heap top-k', async () => {
-    const engine = new EmbeddedSearchEngine();
-    const index = engine.index<ProjectDocument>('projects');
-    await index.applySettings(PROJECT_SEARCH_SETTINGS);
-    await index.upsert(docs, { batchSize: 5000 });
-    return async (q) => (await index.search(q.text, { filter: q.filter, facets: q.facets, limit: 20 })).estimatedTotal;
-  });
+  await run(
+    'tourong-embedded',
+    'this lib: jieba + typed-array inverted index, bitset filters, facet columns, heap top-k',
+    async () => {
+      const engine = new EmbeddedSearchEngine();
+      const index = engine.index<ProjectDocument>('projects');
+      await index.applySettings(PROJECT_SEARCH_SETTINGS);
+      await index.upsert(docs, { batchSize: 5000 });
+      return async (q) =>
+        (await index.search(q.text, { filter: q.filter, facets: q.facets, limit: 20 })).estimatedTotal;
+    },
+  );
   return results;
 }
 
@@ -384,9 +501,11 @@ async function main(): Promise<void> {
     if (r.estimatedTotal > 0) nonEmpty++;
     if (r.estimatedTotal === scan.total) agree++;
     const facetSum = Object.values(r.facets.instruments ?? {}).reduce((s, c) => s + c, 0);
-    if (r.estimatedTotal > 0 && facetSum < r.estimatedTotal) throw new Error(`facet counts do not cover the hits for "${q.text}"`);
+    if (r.estimatedTotal > 0 && facetSum < r.estimatedTotal)
+      throw new Error(`facet counts do not cover the hits for "${q.text}"`);
   }
-  if (nonEmpty < queries.length / 2) throw new Error(`only ${nonEmpty}/${queries.length} queries found anything: the bench is not measuring real work`);
+  if (nonEmpty < queries.length / 2)
+    throw new Error(`only ${nonEmpty}/${queries.length} queries found anything: the bench is not measuring real work`);
 
   log(`timing ${iterations} queries, interleaved with the scan baseline`);
   const { baseline, candidate } = await timePair(
@@ -400,16 +519,32 @@ async function main(): Promise<void> {
   const visibility = await timeIt(
     (i) => {
       const q = queries[i % queries.length];
-      return index.search(q.text, { filter: F.and(visibilityFilter(`o${i}`), q.filter), facets: q.facets, sort: [{ field: 'publishedAt', order: 'desc' }], limit: 20 });
+      return index.search(q.text, {
+        filter: F.and(visibilityFilter(`o${i}`), q.filter),
+        facets: q.facets,
+        sort: [{ field: 'publishedAt', order: 'desc' }],
+        limit: 20,
+      });
     },
     { warmup: 10, iterations },
   );
-  const empty = await timeIt(() => index.search('', { facets: ['tracks', 'stage'], limit: 20 }), { warmup: 5, iterations: Math.min(iterations, 100) });
+  const empty = await timeIt(() => index.search('', { facets: ['tracks', 'stage'], limit: 20 }), {
+    warmup: 5,
+    iterations: Math.min(iterations, 100),
+  });
 
   const result: BenchResult = {
     name: 'search',
     machine: machineInfo(),
-    params: { documents: n, queries: queries.length, iterations, warmup, segmenter: engine.tokenizer.kind, candidates, candidateDocuments: candidates ? candidateN : undefined },
+    params: {
+      documents: n,
+      queries: queries.length,
+      iterations,
+      warmup,
+      segmenter: engine.tokenizer.kind,
+      candidates,
+      candidateDocuments: candidates ? candidateN : undefined,
+    },
     figures: {
       buildMs,
       buildDocsPerSec: Math.round(n / (buildMs / 1000)),
@@ -433,7 +568,11 @@ async function main(): Promise<void> {
   };
   if (candidates) {
     log(`candidates on ${candidateN} documents`);
-    (result.figures as Record<string, unknown>).candidates = await measureCandidates(generateProjects(candidateN), queries, Math.min(iterations, 100));
+    (result.figures as Record<string, unknown>).candidates = await measureCandidates(
+      generateProjects(candidateN),
+      queries,
+      Math.min(iterations, 100),
+    );
   }
   printResult(result);
   await engine.close();
