@@ -280,6 +280,7 @@ async function httpSection(out: Result): Promise<void> {
   Object.assign(out.params, { httpProjects: projects, connections, seconds });
   out.figures.http = {
     dealFlow: r.dealFlow,
+    dealFlowOneConnection: r.dealFlowOneConnection,
     snapshotProjects: r.snapshotProjects,
     seedSeconds: Number(r.seedSeconds.toFixed(1)),
     apiBootSeconds: Number(r.bootSeconds.toFixed(1)),

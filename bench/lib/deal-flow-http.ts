@@ -25,6 +25,8 @@ export interface HttpSectionResult {
   seedSeconds: number;
   bootSeconds: number;
   dealFlow: Timing & { requests: number; rps: number; non2xx: number; total: number };
+  /** One connection: the request's own latency, without queueing behind 49 others. */
+  dealFlowOneConnection: Timing & { requests: number; rps: number; non2xx: number };
   hello: Timing & { requests: number; rps: number; non2xx: number };
 }
 
@@ -135,6 +137,12 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       o.connections,
       o.seconds,
     );
+    const dealFlowOneConnection = await load(
+      `${base}/api/v1/mandates/${mandate.id}/deal-flow?limit=50`,
+      { authorization: `Bearer ${token}` },
+      1,
+      Math.min(5, o.seconds),
+    );
     // Let the last in-flight requests finish before the app and its database go away.
     await new Promise((r) => setTimeout(r, 3000));
     return {
@@ -143,6 +151,7 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       seedSeconds,
       bootSeconds,
       dealFlow: { ...dealFlow, total: firstBody.total },
+      dealFlowOneConnection,
       hello,
     };
   } finally {
