@@ -7,7 +7,7 @@
  * The columnar scan (`rank.ts`) applies the same rules as bit and integer tests; the tests hold the two
  * to the same survivors.
  */
-import { show, type DisplayMode, type Text } from './format';
+import { fmtWan, fmtYuanM, show, type DisplayMode, type Text } from './format';
 import type { CompiledMandate } from './mandate';
 import {
   instrumentMask,
@@ -16,11 +16,13 @@ import {
   regionMatches,
   stageIndex,
   trackBit,
+  trackLabel,
   trackMask,
   uniqueKeywords,
 } from './reference';
 import { QUALIFICATION_KINDS } from '../../../startups/src/reference/project-enums';
-import type { ConstraintCode, ConstraintReason, InputValue, ProjectFeatures } from './types';
+import { STAGE_LABELS } from './criteria/early';
+import type { ConstraintCode, ConstraintReason, InputValue, ProjectFeatures, Stage } from './types';
 
 const LABELS: Record<ConstraintCode, Text> = {
   STAGE: { zh: '融资阶段', en: 'stage' },
@@ -41,24 +43,81 @@ const LABELS: Record<ConstraintCode, Text> = {
   EXCLUDED_STARTUP: { zh: '排除企业', en: 'excluded company' },
 };
 
-const list = (v: InputValue): Text =>
-  Array.isArray(v) ? { zh: v.join('、'), en: v.join(', ') } : { zh: String(v), en: String(v) };
+const INSTRUMENT_LABELS: Record<string, Text> = {
+  equity: { zh: '股权投资', en: 'equity' },
+  convertible_grant: { zh: '先投后股', en: 'convertible grant (先投后股)' },
+  loan: { zh: '贷款', en: 'loan' },
+  ip_pledge_loan: { zh: '知识产权质押贷款', en: 'IP-pledge loan' },
+  equity_loan_package: { zh: '投贷联动', en: 'equity + loan package (投贷联动)' },
+};
+
+const QUALIFICATION_LABELS: Record<string, Text> = {
+  high_tech_enterprise: { zh: '高新技术企业', en: 'high-tech enterprise' },
+  tech_sme: { zh: '科技型中小企业', en: 'tech-based SME' },
+  innovative_sme: { zh: '创新型中小企业', en: 'innovative SME' },
+  specialized_sme: { zh: '专精特新中小企业', en: 'specialised SME (专精特新)' },
+  little_giant: { zh: '专精特新“小巨人”', en: '“little giant”' },
+  national_science_award: { zh: '国家级科技奖励', en: 'national science award' },
+  provincial_science_award: { zh: '省级科技奖励', en: 'provincial science award' },
+  provincial_rd_institution: { zh: '省级研发机构', en: 'provincial R&D institution' },
+  standard_setting: { zh: '主导制定标准', en: 'standard setting' },
+};
+
+/** Codes in a reason's values, in words: stages, instruments and tracks by their labels. */
+function label(input: string, code: string): Text {
+  if (input === 'stage') return STAGE_LABELS[code as Stage] ?? { zh: code, en: code };
+  if (input === 'instruments') return INSTRUMENT_LABELS[code] ?? { zh: code, en: code };
+  if (input === 'tracks') return trackLabel(code);
+  if (input === 'qualifications') return QUALIFICATION_LABELS[code] ?? { zh: code, en: code };
+  return { zh: code, en: code };
+}
+
+const list = (v: InputValue, input = ''): Text => {
+  const items = (Array.isArray(v) ? v : [v]).map((x) => label(input, String(x)));
+  if (items.length === 0) return { zh: '无', en: 'none' };
+  return { zh: items.map((t) => t.zh).join('、'), en: items.map((t) => t.en).join(', ') };
+};
+
+/** Amounts in 分 as people read them: 1910万元 / ¥19.1 m. */
+const money = (fen: number): Text => ({ zh: `${fmtWan(fen)}万元`, en: `¥${fmtYuanM(fen)} m` });
+
+/** The ticket range, kept in the reason as `min–max` in 分 (data), rendered in money. */
+function ticketRange(expected: InputValue): Text {
+  const [min, max] = String(expected).split('–').map(Number);
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return list(expected);
+  return { zh: `${money(min).zh}–${money(max).zh}`, en: `${money(min).en}–${money(max).en}` };
+}
 
 /** The sentence for a reason; the mandate's own thresholds are always shown, the project's figure per `mode`. */
 export function reasonText(r: Omit<ConstraintReason, 'zh' | 'en'>, mode: DisplayMode): Text {
-  const label = LABELS[r.code];
-  if (r.kind === 'data_missing') {
+  const name = LABELS[r.code];
+  if (r.code === 'TICKET') {
+    // The amount sought is public (it is on the project), so both modes show it.
+    const range = ticketRange(r.expected);
+    if (r.kind === 'data_missing' || typeof r.actual !== 'number') {
+      return {
+        zh: `${name.zh}：项目未填写，无法确认是否在 ${range.zh} 之内`,
+        en: `${name.en}: not given, cannot confirm it is within ${range.en}`,
+      };
+    }
+    const amount = money(r.actual);
     return {
-      zh: `${label.zh}：缺少数据（${r.input}），无法确认满足要求 ${list(r.expected).zh}`,
-      en: `${label.en}: data missing (${r.input}), cannot confirm the requirement ${list(r.expected).en}`,
+      zh: `${name.zh} ${amount.zh} 不在投资区间 ${range.zh} 之内`,
+      en: `${name.en} ${amount.en} is outside the ticket range ${range.en}`,
     };
   }
-  const actual = typeof r.actual === 'number' ? show(r.input, r.actual, mode) : list(r.actual);
-  const expected = typeof r.expected === 'number' ? show(r.input, r.expected, 'raw') : list(r.expected);
+  if (r.kind === 'data_missing') {
+    return {
+      zh: `${name.zh}：缺少数据（${r.input}），无法确认满足要求 ${list(r.expected, r.input).zh}`,
+      en: `${name.en}: data missing (${r.input}), cannot confirm the requirement ${list(r.expected, r.input).en}`,
+    };
+  }
+  const actual = typeof r.actual === 'number' ? show(r.input, r.actual, mode) : list(r.actual, r.input);
+  const expected = typeof r.expected === 'number' ? show(r.input, r.expected, 'raw') : list(r.expected, r.input);
   if (r.code.startsWith('MIN_')) {
     return {
-      zh: `${label.zh} ${actual.zh}，低于要求的 ${expected.zh}`,
-      en: `${label.en} ${actual.en} is below the required ${expected.en}`,
+      zh: `${name.zh} ${actual.zh}，低于要求的 ${expected.zh}`,
+      en: `${name.en} ${actual.en} is below the required ${expected.en}`,
     };
   }
   if (r.code === 'MAX_COMPANY_AGE') {
@@ -68,11 +127,11 @@ export function reasonText(r: Omit<ConstraintReason, 'zh' | 'en'>, mode: Display
     };
   }
   if (r.code.startsWith('EXCLUDED_')) {
-    return { zh: `${label.zh}：${actual.zh}`, en: `${label.en}: ${actual.en}` };
+    return { zh: `${name.zh}：${actual.zh}`, en: `${name.en}: ${actual.en}` };
   }
   return {
-    zh: `${label.zh} ${actual.zh} 不在要求范围内（${expected.zh}）`,
-    en: `${label.en} ${actual.en} is outside what the mandate allows (${expected.en})`,
+    zh: `${name.zh} ${actual.zh} 不在要求范围内（${expected.zh}）`,
+    en: `${name.en} ${actual.en} is outside what the mandate allows (${expected.en})`,
   };
 }
 
