@@ -42,7 +42,15 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
     await this.rebuild('boot');
   }
 
+  /**
+   * Events applied while a rebuild reads Postgres: the pages it already read may predate them, so
+   * they are applied again to the new snapshot right after the swap (re-reading is idempotent).
+   */
+  private duringRebuild: DomainEvent[] | null = null;
+  private rebuilding: Promise<void> | null = null;
+
   async apply(events: readonly DomainEvent[]): Promise<void> {
+    this.duringRebuild?.push(...events);
     const projectIds = new Set<string>();
     const startupIds = new Set<string>();
     for (const e of events) {
@@ -88,7 +96,23 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
     return rows ? this.features(rows) : null;
   }
 
+  /** One rebuild at a time (boot and a feed resync may overlap); a second caller waits for the first. */
   private async rebuild(reason: 'boot' | 'resync'): Promise<void> {
+    while (this.rebuilding) await this.rebuilding;
+    this.rebuilding = this.rebuildOnce(reason).finally(() => (this.rebuilding = null));
+    return this.rebuilding;
+  }
+
+  private async rebuildOnce(reason: 'boot' | 'resync'): Promise<void> {
+    this.duringRebuild = [];
+    try {
+      await this.buildAndSwap(reason);
+    } finally {
+      this.duringRebuild = null;
+    }
+  }
+
+  private async buildAndSwap(reason: 'boot' | 'resync'): Promise<void> {
     const started = performance.now();
     const list: ProjectFeatures[] = [];
     let after: string | null = null;
@@ -109,6 +133,9 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
     next.ensureInnovation();
     this.epoch += 1;
     this.current = next;
+    const missed = this.duringRebuild ?? [];
+    this.duringRebuild = null;
+    if (missed.length > 0) await this.apply(missed);
     const ms = Math.round(performance.now() - started);
     this.logger.log({ reason, projects: next.size, ms, version: this.version }, 'matching snapshot built');
   }
