@@ -14,7 +14,7 @@ import {
   type ProjectFeatures,
 } from '../libs/matching/src/engine';
 import { syntheticCohort, syntheticProject, seededRandom, WAN } from '../libs/matching/src/engine/synthetic';
-import { TRACKS } from '../libs/startups/src/reference/tracks';
+import { KECHUANG_DIRECT } from '../libs/matching/src/engine/engine.fixtures';
 import { runHttpSection } from './lib/deal-flow-http';
 import {
   heapUsedMb,
@@ -83,21 +83,8 @@ const OPEN: Mandate = {
   weights: { early: 1, small: 1, hardTech: 2, innovation: 1, fit: 1 },
 };
 
-/** 科创直投-like mandate: early stages, hard-tech tracks, max age — a typical selective mandate. */
-const KECHUANG: Mandate = {
-  id: 'bench-kechuang',
-  version: 1,
-  instruments: ['equity', 'convertible_grant'],
-  stages: ['idea', 'seed', 'angel', 'pre_a', 'a'],
-  ticketMin: 200 * WAN,
-  ticketMax: 2_000 * WAN,
-  tracks: TRACKS.filter((t) => t.nqp).map((t) => t.code),
-  regions: [],
-  requiredQualifications: [],
-  maxCompanyAgeYears: 8,
-  thesisKeywords: ['高校成果转化', '量子传感', '北斗导航'],
-  weights: { early: 3, small: 2, hardTech: 3, innovation: 1, fit: 1 },
-};
+/** 科创直投-like mandate (the engine tests' fixture): early stages, hard-tech tracks, max age. */
+const KECHUANG: Mandate = { ...KECHUANG_DIRECT, id: 'bench-kechuang' };
 
 const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
 

@@ -6,7 +6,6 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   buildDataSourceOptions,
@@ -20,6 +19,7 @@ import {
 } from '@app/platform';
 import { ENTITIES } from '@app/db/entities';
 import { heapUsedMb, intArg, log, machineInfo, printResult, ratio, timePair, wallMs } from './lib/measure';
+import { databaseUrl, withAdmin } from './lib/databases';
 
 const args = process.argv.slice(2);
 const N = intArg(args, 'n', 2000);
@@ -27,27 +27,10 @@ const WARMUP = intArg(args, 'warmup', 200);
 const RELAY_EVENTS = intArg(args, 'events', 10_000);
 const BATCH = intArg(args, 'batch', 200);
 
-const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const dbName = `tourong_bench_${runId}`;
 const prefix = `bench_${runId}`;
-
-function databaseUrl(name: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl, application_name: 'tourong-bench' });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 let dataSource: DataSource | undefined;
 const queues: Queue[] = [];
@@ -62,7 +45,7 @@ function cleanUp(): Promise<void> {
       await q.close().catch(() => undefined);
     }
     if (dataSource?.isInitialized) await dataSource.destroy();
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((err: Error) =>
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((err: Error) =>
       log(`could not drop ${dbName}: ${err.message}`),
     );
   })();
@@ -94,7 +77,7 @@ async function openQueue(queuePrefix: string): Promise<Queue> {
 
 async function main(): Promise<void> {
   log(`outbox bench: scratch database ${dbName}, redis prefix ${prefix}`);
-  await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+  await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
   dataSource = new DataSource(
     buildDataSourceOptions(databaseUrl(dbName), ENTITIES, { poolSize: 4, applicationName: 'tourong-bench' }),
   );

@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildDataSourceOptions, projectionChannel } from '@app/platform';
@@ -16,6 +15,7 @@ import { checkCharacter } from '@app/identity';
 import { SnapshotService } from '@app/matching';
 import { ENTITIES } from '@app/db/entities';
 import { intArg, log, machineInfo, printResult, ratio, summarize } from './lib/measure';
+import { databaseUrl, withAdmin } from './lib/databases';
 
 const args = process.argv.slice(2);
 const N = intArg(args, 'n', 200);
@@ -25,28 +25,11 @@ const WARMUP = intArg(args, 'warmup', 10);
 const TIMEOUT_MS = 30_000;
 const POLL_MS = 5;
 
-const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const dbName = `tourong_bench_${runId}`;
 const prefix = `bench_${runId}`;
 const root = join(__dirname, '..');
-
-function databaseUrl(name: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl, application_name: 'tourong-bench' });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 let app: NestFastifyApplication | undefined;
 let worker: ChildProcess | undefined;
@@ -85,7 +68,7 @@ function cleanUp(): Promise<void> {
     } finally {
       redis.disconnect();
     }
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((err: Error) =>
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((err: Error) =>
       log(`could not drop ${dbName}: ${err.message}`),
     );
   })();
@@ -111,7 +94,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
   log(`search-sync bench: scratch database ${dbName}, redis prefix ${prefix}`);
-  await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+  await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
   const ds = new DataSource(
     buildDataSourceOptions(databaseUrl(dbName), ENTITIES, { poolSize: 2, applicationName: 'tourong-bench' }),
   );

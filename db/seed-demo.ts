@@ -8,6 +8,8 @@ import {
   OrganizationEntity,
   UserEntity,
   PasswordHasher,
+  type OrganizationKind,
+  type Principal,
 } from '@app/identity';
 import { AppModule } from '../apps/api/src/app.module';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './demo-data';
@@ -163,6 +165,19 @@ async function seedCompanies(ds: DataSource, orgIdByKey: Map<string, string>): P
   });
 }
 
+/** The seed acts as each demo organization's owner, through the same services the API calls. */
+function ownerPrincipal(userId: string, organizationId: string, organizationKind: OrganizationKind): Principal {
+  return {
+    userId,
+    sessionId: 'seed',
+    organizationId,
+    organizationKind,
+    role: 'owner',
+    isPlatformAdmin: false,
+    locale: 'zh-CN',
+  };
+}
+
 /** Through the service (validation, versions, audit, events); a mandate whose name exists in its organization is kept. */
 async function seedMandates(
   service: MandatesService,
@@ -183,15 +198,7 @@ async function seedMandates(
       continue;
     }
     const owner = await ds.getRepository(UserEntity).findOneByOrFail({ emailNormalized: org.owner.email });
-    const principal = {
-      userId: owner.id,
-      sessionId: 'seed',
-      organizationId,
-      organizationKind: org.kind,
-      role: 'owner' as const,
-      isPlatformAdmin: false,
-      locale: 'zh-CN' as const,
-    };
+    const principal = ownerPrincipal(owner.id, organizationId, org.kind);
     const linkedMandateId = demo.linkTo ? idByName.get(demo.linkTo) : undefined;
     const mandate = await service.create(
       principal,
@@ -234,15 +241,7 @@ async function seedDeals(deals: DealsService, snapshots: SnapshotService, ds: Da
     .findOneByOrFail({ organizationId, name: '科创直投 · 高校成果转化早期专项' });
   await snapshots.resync(); // the companies were written after this process's snapshot was built
   const ranked = rankMandate(snapshots.snapshot, toEngineMandate(mandate, mandate.terms), { k: DEMO_PIPELINE.length });
-  const principal = {
-    userId: owner.id,
-    sessionId: 'seed',
-    organizationId,
-    organizationKind: org.kind,
-    role: 'owner' as const,
-    isPlatformAdmin: false,
-    locale: 'zh-CN' as const,
-  };
+  const principal = ownerPrincipal(owner.id, organizationId, org.kind);
   let opened = 0;
   for (const [i, item] of ranked.items.entries()) {
     const plan = DEMO_PIPELINE[i];

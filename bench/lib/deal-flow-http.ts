@@ -4,13 +4,13 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@app/platform';
 import { ENTITIES } from '@app/db/entities';
 import { seedLarge } from '@app/db/seed-large';
 import { SnapshotService } from '@app/matching';
 import type { Timing } from './measure';
+import { databaseUrl, withAdmin } from './databases';
 
 export interface HttpSectionOptions {
   projects: number;
@@ -29,13 +29,6 @@ export interface HttpSectionResult {
   dealFlowOneConnection: Timing & { p90: number; requests: number; rps: number; non2xx: number };
   hello: Timing & { p90: number; requests: number; rps: number; non2xx: number };
 }
-
-const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const urlFor = (name: string) => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 /**
  * Load from a worker thread (autocannon `workers: 1`), so generating requests does not compete with
@@ -62,12 +55,10 @@ async function load(url: string, headers: Record<string, string>, connections: n
 
 export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSectionResult> {
   const name = `tourong_bench_http_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
   let app: Awaited<ReturnType<typeof import('../../apps/api/src/create-api-app').createApiApp>> | undefined;
   try {
-    const ds = new DataSource(buildDataSourceOptions(urlFor(name), ENTITIES, { applicationName: 'bench-http' }));
+    const ds = new DataSource(buildDataSourceOptions(databaseUrl(name), ENTITIES, { applicationName: 'bench-http' }));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     const s0 = performance.now();
@@ -78,7 +69,7 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
     await ds.destroy();
 
     Object.assign(process.env, {
-      DATABASE_URL: urlFor(name),
+      DATABASE_URL: databaseUrl(name),
       QUEUE_PREFIX: `bench-http-${randomBytes(3).toString('hex')}`,
       JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
@@ -162,7 +153,6 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
     };
   } finally {
     await app?.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
 }

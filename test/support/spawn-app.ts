@@ -15,7 +15,13 @@ export function spawnApp(name: 'api' | 'worker', env: Record<string, string>): S
   let out = '';
   const proc = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'apps', name, 'src', 'main.ts')],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(root, 'apps', name, 'src', 'main.ts'),
+    ],
     { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env }, stdio: 'pipe' },
   );
   proc.stdout!.on('data', (d) => (out += d));
@@ -46,4 +52,18 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
     if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * The real worker on an in-process API's database and queue prefix, so it relays that API's events
+ * (outbox → BullMQ → projection feed). The outbox poll is slow on purpose: delivery must come from NOTIFY.
+ */
+export function spawnWorkerFor(db: { url: string }, env: Record<string, string> = {}): SpawnedApp {
+  return spawnApp('worker', {
+    DATABASE_URL: db.url,
+    QUEUE_PREFIX: process.env.QUEUE_PREFIX!,
+    WORKER_HEALTH_PORT: '0',
+    OUTBOX_POLL_MS: '5000',
+    ...env,
+  });
 }

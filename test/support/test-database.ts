@@ -41,7 +41,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = urlFor(name);
-  const dataSource = new DataSource(buildDataSourceOptions(url, ENTITIES, { poolSize: 4, applicationName: 'tourong-test' }));
+  const dataSource = new DataSource(
+    buildDataSourceOptions(url, ENTITIES, { poolSize: 4, applicationName: 'tourong-test' }),
+  );
   await dataSource.initialize();
   return {
     name,

@@ -2,7 +2,7 @@ import { startApi, ApiHarness } from '../../../test/support/api-app';
 import { expectTenantIsolation } from '../../../test/support/cross-tenant';
 import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
-import { spawnApp, SpawnedApp } from '../../../test/support/spawn-app';
+import { spawnWorkerFor, SpawnedApp } from '../../../test/support/spawn-app';
 import { SearchProjection } from '@app/search';
 import { SnapshotService } from '../src/deal-flow/snapshot.service';
 
@@ -352,12 +352,7 @@ describe('ranked, explained deal flow', () => {
   describe('with the real worker relaying events', () => {
     let worker: SpawnedApp;
     beforeAll(async () => {
-      worker = spawnApp('worker', {
-        DATABASE_URL: api.db.url,
-        QUEUE_PREFIX: process.env.QUEUE_PREFIX!,
-        WORKER_HEALTH_PORT: '0',
-        OUTBOX_POLL_MS: '5000',
-      });
+      worker = spawnWorkerFor(api.db);
     });
     afterAll(async () => {
       await worker.stop();

@@ -26,3 +26,4 @@ export * from './platform.module';
 export * from './projections/projection-feed';
 export * from './projections/projections.module';
 export * from './health/readiness';
+export * from './http/query-list.decorator';

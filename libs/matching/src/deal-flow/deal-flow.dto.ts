@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,19 +12,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQueryDto } from '@app/platform';
+import { PageQueryDto, QueryList } from '@app/platform';
 import { INSTRUMENTS, QUALIFICATION_KINDS, STAGES, TRACK_CODES } from '@app/startups';
-
-/** `?track=a&track=b` and `?track=a,b` both become ['a', 'b']. */
-const list = () =>
-  Transform(({ value }: { value: unknown }) =>
-    value === undefined
-      ? undefined
-      : (Array.isArray(value) ? value : [value])
-          .flatMap((v) => String(v).split(','))
-          .map((v) => v.trim())
-          .filter(Boolean),
-  );
 
 export class DealFlowQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -33,7 +22,7 @@ export class DealFlowQueryDto extends PageQueryDto {
     description: 'Any of these tracks (repeat or comma-separate).',
   })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(40)
   @IsIn(TRACK_CODES, { each: true })
@@ -41,7 +30,7 @@ export class DealFlowQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ type: [String], description: '2-, 4- or 6-digit division codes.' })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(50)
   @Matches(/^\d{2}(\d{2}){0,2}$/, { each: true, message: 'each region must be a 2-, 4- or 6-digit division code' })
@@ -49,7 +38,7 @@ export class DealFlowQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: STAGES, isArray: true })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(8)
   @IsIn(STAGES, { each: true })
@@ -57,7 +46,7 @@ export class DealFlowQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: INSTRUMENTS, isArray: true })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(5)
   @IsIn(INSTRUMENTS, { each: true })
@@ -65,7 +54,7 @@ export class DealFlowQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: QUALIFICATION_KINDS, isArray: true, description: 'Projects holding all of these.' })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(9)
   @IsIn(QUALIFICATION_KINDS, { each: true })

@@ -114,11 +114,10 @@ export class DealFlowService {
     projectId: string,
     query: InvestorMatchesQueryDto,
   ): Promise<InvestorMatchesView> {
-    const project = await this.dataSource.getRepository(ProjectEntity).findOneBy({ id: projectId });
-    if (!project || (project.organizationId !== principal.organizationId && !principal.isPlatformAdmin)) {
-      throw startupsError('PROJECT_NOT_FOUND');
-    }
-    const features = await this.snapshots.featuresOf(projectId);
+    // One read for the project, its company and the features (drafts included: founders check before publishing).
+    const found = await this.snapshots.featuresOf(projectId);
+    const owned = found && (found.project.organizationId === principal.organizationId || principal.isPlatformAdmin);
+    const features = owned ? found.features : null;
     if (!features) throw startupsError('PROJECT_NOT_FOUND');
     const mandates = await this.dataSource
       .getRepository(MandateEntity)

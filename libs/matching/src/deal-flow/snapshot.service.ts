@@ -90,10 +90,12 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
     await this.rebuild('resync');
   }
 
-  /** Features of any project (drafts too), computed the same way as the snapshot's. */
-  async featuresOf(projectId: string): Promise<ProjectFeatures | null> {
+  /** Any project (drafts too) with its features, computed the same way as the snapshot's. */
+  async featuresOf(
+    projectId: string,
+  ): Promise<{ project: FeatureRows['project']; features: ProjectFeatures | null } | null> {
     const [rows] = await loadFeatureRows(this.dataSource.manager, { kind: 'projects', projectIds: [projectId] }, true);
-    return rows ? this.features(rows) : null;
+    return rows ? { project: rows.project, features: this.features(rows) } : null;
   }
 
   /** One rebuild at a time (boot and a feed resync may overlap); a second caller waits for the first. */

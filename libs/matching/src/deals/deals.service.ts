@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, CLOCK, decodeCursor, Page, platformError, toPage, Tx, UnitOfWork } from '@app/platform';
 import { can, Principal } from '@app/identity';
-import { MandatesService } from '@app/funds';
+import { MandateEntity, MandatesService } from '@app/funds';
 import { ProjectEntity, StartupEntity, startupsError } from '@app/startups';
 import { canTransition, nextStages, type DealStage, type PassReason } from './deal-stages';
 import { DealEntity } from './deal.entity';
@@ -59,10 +59,7 @@ export class DealsService {
   ) {}
 
   /** The project's score under the mandate, from this process's snapshot (null if not eligible or not there). */
-  private scoreUnder(
-    mandate: Parameters<typeof toEngineMandate>[0] & { terms: Parameters<typeof toEngineMandate>[1] },
-    projectId: string,
-  ): DealScore | null {
+  private scoreUnder(mandate: MandateEntity, projectId: string): DealScore | null {
     const features = this.snapshots.snapshot.get(projectId);
     if (!features) return null;
     try {

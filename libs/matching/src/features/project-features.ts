@@ -60,6 +60,8 @@ export function projectFeatures(rows: FeatureRows, now: Date): ProjectFeatures {
   const fy = rows.fiscalYears.find((f) => f.year === year) ?? null;
   const previous = rows.fiscalYears.find((f) => year !== null && f.year === year - 1) ?? null;
   const validIp = rows.ipItems.filter((i) => i.status === 'valid');
+  // No IP listed counts as zero once the company has filed figures; before that it is unknown.
+  const ipKnown = rows.ipItems.length > 0 || fy !== null;
   const classCount = (c: 'I' | 'II') =>
     rows.ipItems.filter((i) => i.status !== 'expired' && Qualification.ipClassOf(i.type) === c).length;
   const heldNow = rows.qualifications
@@ -109,10 +111,9 @@ export function projectFeatures(rows: FeatureRows, now: Date): ProjectFeatures {
     rdIntensityBp: bp(fy?.rdSpend, fy?.revenue),
     rdStaff: fy?.rdStaff ?? null,
     techStaffShareBp: bp(fy?.techStaff, fy?.headcount),
-    ipClassI: rows.ipItems.length || fy ? classCount('I') : null,
-    ipClassII: rows.ipItems.length || fy ? classCount('II') : null,
-    pledgeableInventionPatents:
-      rows.ipItems.length || fy ? validIp.filter((i) => i.type === 'invention_patent').length : null,
+    ipClassI: ipKnown ? classCount('I') : null,
+    ipClassII: ipKnown ? classCount('II') : null,
+    pledgeableInventionPatents: ipKnown ? validIp.filter((i) => i.type === 'invention_patent').length : null,
     highTechRevenue: fy?.highTechRevenue ?? null,
     revenueGrowthBp:
       fy?.revenue != null && previous?.revenue

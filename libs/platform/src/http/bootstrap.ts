@@ -63,8 +63,11 @@ export async function configureHttpApp(
       },
     },
   });
-  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
-  if (origins.length) app.enableCors({ origin: origins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (origins.length)
+    app.enableCors({ origin: origins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
   if (options.openApi) setUpOpenApi(app, options.openApi);
 }
 
@@ -97,5 +100,8 @@ function setUpOpenApi(app: INestApplication, meta: { title: string; description:
       requestId: { type: 'string' },
     },
   };
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    yamlDocumentUrl: 'api/docs-yaml',
+  });
 }

@@ -17,17 +17,14 @@ describe('cursor pagination', () => {
     encodeCursor(['1', '0b8dbb29-b0d8-4030-9f8c-ce2e06d19cd8']),
     encodeCursor(['2024-01-01T00:00:00.000Z', 5]),
     encodeCursor(['2024-02-30T00:00:00.000Z', '0b8dbb29-b0d8-4030-9f8c-ce2e06d19cd8']),
-  ])(
-    'rejects a tampered cursor %p with INVALID_CURSOR',
-    (cursor) => {
-      expect(() => decodeCursor(cursor, ['timestamp', 'uuid'])).toThrow(DomainError);
-      try {
-        decodeCursor(cursor, ['timestamp', 'uuid']);
-      } catch (e) {
-        expect((e as DomainError).code).toBe('INVALID_CURSOR');
-      }
-    },
-  );
+  ])('rejects a tampered cursor %p with INVALID_CURSOR', (cursor) => {
+    expect(() => decodeCursor(cursor, ['timestamp', 'uuid'])).toThrow(DomainError);
+    try {
+      decodeCursor(cursor, ['timestamp', 'uuid']);
+    } catch (e) {
+      expect((e as DomainError).code).toBe('INVALID_CURSOR');
+    }
+  });
 
   it('returns a next cursor only when more rows exist', () => {
     const rows = [1, 2, 3].map((n) => ({ id: `p${n}`, score: 100 - n }));

@@ -31,7 +31,9 @@ export class IntParamPipe implements PipeTransform<string, number> {
       const field = meta.data ?? 'param';
       throw platformError('VALIDATION_FAILED', {
         field,
-        fields: [{ field, rules: ['intRange'], messages: [`${field} must be an integer from ${this.min} to ${this.max}`] }],
+        fields: [
+          { field, rules: ['intRange'], messages: [`${field} must be an integer from ${this.min} to ${this.max}`] },
+        ],
       });
     }
     return n;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,20 +12,10 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { QueryList } from '@app/platform';
 import { INSTRUMENTS, QUALIFICATION_KINDS, STAGES, TRACK_CODES } from '@app/startups';
 import { MAX_QUERY_CHARS } from '../port';
 import { SEARCH_INDEX_NAMES, SearchIndexName } from '../indexes';
-
-/** `?track=a&track=b` and `?track=a,b` both become ['a', 'b']. */
-const list = () =>
-  Transform(({ value }: { value: unknown }) =>
-    value === undefined
-      ? undefined
-      : (Array.isArray(value) ? value : [value])
-          .flatMap((v) => String(v).split(','))
-          .map((v) => v.trim())
-          .filter(Boolean),
-  );
 
 export const SEARCH_SORTS = [
   'relevance',
@@ -66,7 +56,7 @@ export class SearchQueryDto {
     description: 'Any of these tracks (repeat or comma-separate).',
   })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(40)
   @IsIn(TRACK_CODES, { each: true })
@@ -74,7 +64,7 @@ export class SearchQueryDto {
 
   @ApiPropertyOptional({ type: [String], description: '2-digit province or 6-digit division codes (any of them).' })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(50)
   @Matches(/^\d{2}(\d{4})?$/, {
@@ -89,7 +79,7 @@ export class SearchQueryDto {
     description: 'projects: the stage; mandates: stages invested in.',
   })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(8)
   @IsIn(STAGES, { each: true })
@@ -97,7 +87,7 @@ export class SearchQueryDto {
 
   @ApiPropertyOptional({ enum: INSTRUMENTS, isArray: true })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(5)
   @IsIn(INSTRUMENTS, { each: true })
@@ -109,7 +99,7 @@ export class SearchQueryDto {
     description: 'projects: draft|published|archived (drafts and archived ones are your own); mandates: active|paused.',
   })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(5)
   @IsIn(STATUSES, { each: true })
@@ -117,7 +107,7 @@ export class SearchQueryDto {
 
   @ApiPropertyOptional({ enum: QUALIFICATION_KINDS, isArray: true, description: 'startups: holding any of these.' })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(9)
   @IsIn(QUALIFICATION_KINDS, { each: true })
@@ -146,7 +136,7 @@ export class SearchQueryDto {
       'startups: tracks, provinceCode, regionCode, qualifications, foundedYear; mandates: tracks, stages, instruments, regions, status.',
   })
   @IsOptional()
-  @list()
+  @QueryList()
   @IsArray()
   @ArrayMaxSize(8)
   @IsString({ each: true })
