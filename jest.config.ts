@@ -1,7 +1,7 @@
 import type { Config } from 'jest';
 
 // Three tiers, one command: `npm test` runs them all; `--selectProjects unit|int|e2e` runs one.
-const libs = ['platform', 'identity', 'startups', 'matching', 'funds', 'search'];
+const libs = ['reference', 'platform', 'identity', 'startups', 'matching', 'funds', 'search'];
 const moduleNameMapper: Record<string, string> = {
   '^@app/db(|/.*)$': '<rootDir>/db$1',
 };

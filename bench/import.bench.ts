@@ -16,7 +16,8 @@ import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runInTransaction, systemClock } from '@app/platform';
-import { ImportJobEntity, ImportService, INDUSTRIES, LocalDiskStorage, TRACKS } from '@app/startups';
+import { INDUSTRIES, TRACKS } from '@app/reference';
+import { ImportJobEntity, ImportService, LocalDiskStorage } from '@app/startups';
 import { ENTITIES } from '@app/db/entities';
 import { generateBenchmarkCohort } from '@app/db/seed-large';
 // The template's columns are not part of the lib's index; the headers must be exactly these.

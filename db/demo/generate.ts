@@ -9,7 +9,7 @@ import {
   type Stage,
   STAGES,
   TRACKS,
-} from '@app/startups';
+} from '@app/reference';
 import { generatedCreditCode, ipNumber } from './identifiers';
 import { Rng, stableUuid } from './random';
 import { STORY_COMPANIES } from './stories';

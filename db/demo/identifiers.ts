@@ -1,5 +1,5 @@
 import { checkCharacter } from '@app/identity';
-import type { IpType } from '@app/startups';
+import type { IpType } from '@app/reference';
 
 /** The GB 32100-2015 alphabet (no I, O, Z, S, V). */
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -1,4 +1,4 @@
-import type { IpStatus, IpType } from '@app/startups';
+import type { IpStatus, IpType } from '@app/reference';
 import { DEMO_ORGANIZATIONS } from '../demo-data';
 import { ipNumber, withCheckCharacter } from './identifiers';
 import type { DemoFiscalYear, DemoIpItem, DemoProject, DemoQualification, DemoStartup } from './types';

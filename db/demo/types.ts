@@ -7,7 +7,7 @@ import type {
   ProjectStatus,
   QualificationKind,
   Stage,
-} from '@app/startups';
+} from '@app/reference';
 
 /**
  * Plain rows the generator produces and the writers insert. Money is integer 分, dates are ISO

@@ -1,4 +1,5 @@
-import { checkCharacter, checkCreditCode, isRegionCode } from './organizations/credit-code';
+import { isRegionCode } from '@app/reference';
+import { checkCharacter, checkCreditCode } from './organizations/credit-code';
 import { normalizeEmail } from './users/email';
 import { passwordProblem } from './users/password-policy';
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsRegionCode } from '@app/reference';
 import { PageQueryDto } from '@app/platform';
 import { AUDIT_ACTIONS, AuditAction } from './entities/audit-event.entity';
 import { ROLES, Role } from './entities/membership.entity';
@@ -42,7 +43,7 @@ export class UpdateOrganizationDto {
 
   @ApiPropertyOptional({ example: '330106' })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'regionCode must be 6 digits' })
+  @IsRegionCode()
   regionCode?: string;
 }
 

@@ -65,6 +65,8 @@ export interface ProjectDocument extends SearchDocument {
   regionCode: string | null;
   /** Province prefix of the region code (2 digits), for "all of Zhejiang". */
   provinceCode: string | null;
+  /** City prefix of the region code (4 digits), for "all of 无锡". */
+  cityCode: string | null;
   stage: string | null;
   instruments: string[];
   amountSought: number | null;
@@ -84,6 +86,7 @@ export const PROJECT_SEARCH_SETTINGS: SearchSettings = {
     'tracks',
     'regionCode',
     'provinceCode',
+    'cityCode',
     'stage',
     'instruments',
     'amountSought',
@@ -110,6 +113,7 @@ export function buildProjectDocument(p: ProjectSearchInput): ProjectDocument {
     tracks: [...p.tracks],
     regionCode: p.regionCode ?? null,
     provinceCode: p.regionCode ? p.regionCode.slice(0, 2) : null,
+    cityCode: p.regionCode ? p.regionCode.slice(0, 4) : null,
     stage: p.stage ?? null,
     instruments: [...p.instruments],
     amountSought: toInteger(p.amountSought),
@@ -148,6 +152,8 @@ export interface StartupDocument extends SearchDocument {
   tracks: string[];
   regionCode: string | null;
   provinceCode: string | null;
+  /** City prefix of the region code (4 digits), for "all of 无锡". */
+  cityCode: string | null;
   qualifications: string[];
   foundedYear: number | null;
   updatedAt: number;
@@ -155,7 +161,7 @@ export interface StartupDocument extends SearchDocument {
 
 export const STARTUP_SEARCH_SETTINGS: SearchSettings = {
   searchableAttributes: ['name', 'description', 'tracks'],
-  filterableAttributes: ['visibility', 'organizationId', 'tracks', 'regionCode', 'provinceCode', 'qualifications', 'foundedYear'],
+  filterableAttributes: ['visibility', 'organizationId', 'tracks', 'regionCode', 'provinceCode', 'cityCode', 'qualifications', 'foundedYear'],
   sortableAttributes: ['foundedYear', 'updatedAt'],
   synonyms: COMMON_SYNONYMS,
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'updatedAt:desc'],
@@ -174,6 +180,7 @@ export function buildStartupDocument(s: StartupSearchInput): StartupDocument {
     tracks: [...s.tracks],
     regionCode: s.regionCode ?? null,
     provinceCode: s.regionCode ? s.regionCode.slice(0, 2) : null,
+    cityCode: s.regionCode ? s.regionCode.slice(0, 4) : null,
     qualifications: [...(s.qualifications ?? [])],
     foundedYear: toInteger(s.foundedYear),
     updatedAt: toEpochMs(s.updatedAt) ?? 0,

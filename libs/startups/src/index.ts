@@ -1,9 +1,9 @@
 export * from './startups.module';
 export * from './startups.errors';
 export * from './startups.views';
-export * from './reference/project-enums';
-export * from './reference/tracks';
-export * from './reference/industries';
+export * from '@app/reference';
+export * from '@app/reference';
+export * from '@app/reference';
 export * from './entities/startup.entity';
 export * from './entities/fiscal-year.entity';
 export * from './entities/ip-item.entity';
@@ -12,8 +12,6 @@ export * from './entities/project.entity';
 export * from './startups/startups.service';
 export * from './projects/projects.service';
 export * from './storage/storage';
-// The engine is namespaced: its IpType/QualificationKind mirror the enums above.
-export * as Qualification from './qualification';
 export * from './qualification-report/qualification-report.service';
 export * from './import/startups-import.module';
 export * from './import/import.service';

@@ -4,7 +4,7 @@ import type { IpItemEntity } from './entities/ip-item.entity';
 import type { ProjectEntity } from './entities/project.entity';
 import type { QualificationHeldEntity } from './entities/qualification-held.entity';
 import type { StartupEntity } from './entities/startup.entity';
-import { INSTRUMENTS, IP_STATUSES, IP_TYPES, PROJECT_KINDS, PROJECT_STATUSES, QUALIFICATION_KINDS, STAGES } from './reference/project-enums';
+import { INSTRUMENTS, IP_STATUSES, IP_TYPES, PROJECT_KINDS, PROJECT_STATUSES, QUALIFICATION_KINDS, STAGES } from '@app/reference';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 

@@ -3,7 +3,7 @@
  * `Mandate`. One shape for equity funds and bank credit products: a bank product is a mandate whose
  * instruments are credit instruments and whose "ticket" is the credit line.
  */
-import type { Instrument, QualificationKind, Stage } from '@app/startups';
+import type { Instrument, QualificationKind, Stage } from '@app/reference';
 
 export const CRITERION_KEYS = ['early', 'small', 'hardTech', 'innovation', 'fit'] as const;
 export type CriterionKey = (typeof CRITERION_KEYS)[number];

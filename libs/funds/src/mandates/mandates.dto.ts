@@ -11,7 +11,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -25,10 +24,10 @@ import {
   type Instrument,
   type QualificationKind,
   type Stage,
-} from '@app/startups';
+  IsRegionPrefix,
+} from '@app/reference';
 import { CREDIT_PRODUCTS, MANDATE_STATUSES, type CreditProduct, type MandateStatus } from './mandate-terms';
 
-const REGION = /^\d{2}(\d{2}){0,2}$/;
 const MAX_MONEY = 9_000_000_000_000_000;
 
 export class WeightsDto {
@@ -100,14 +99,14 @@ export class MandateTermsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @Matches(REGION, { each: true, message: 'each region must be a 2-, 4- or 6-digit division code' })
+  @IsRegionPrefix({ each: true })
   regions?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Preferred regions (soft, part of fit).' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @Matches(REGION, { each: true, message: 'each region must be a 2-, 4- or 6-digit division code' })
+  @IsRegionPrefix({ each: true })
   preferredRegions?: string[];
 
   @ApiPropertyOptional({ enum: QUALIFICATION_KINDS, isArray: true })

@@ -35,10 +35,3 @@ export function checkCreditCode(input: string): CreditCodeCheck {
   }
   return { valid: true, normalized };
 }
-
-/** 6-digit administrative division code (GB/T 2260): province 11–82, no all-zero tail. */
-export function isRegionCode(code: string): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  const province = Number(code.slice(0, 2));
-  return province >= 11 && province <= 82;
-}

@@ -1,5 +1,6 @@
 import { identityError } from '../identity.errors';
-import { checkCreditCode, isRegionCode } from '../organizations/credit-code';
+import { isRegionCode } from '@app/reference';
+import { checkCreditCode } from '../organizations/credit-code';
 import { normalizeEmail } from './email';
 import { passwordProblem } from './password-policy';
 

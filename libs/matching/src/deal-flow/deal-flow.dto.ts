@@ -7,13 +7,12 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { PageQueryDto, QueryList } from '@app/platform';
-import { INSTRUMENTS, QUALIFICATION_KINDS, STAGES, TRACK_CODES } from '@app/startups';
+import { INSTRUMENTS, IsRegionPrefix, QUALIFICATION_KINDS, STAGES, TRACK_CODES } from '@app/reference';
 
 export class DealFlowQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -33,7 +32,7 @@ export class DealFlowQueryDto extends PageQueryDto {
   @QueryList()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(/^\d{2}(\d{2}){0,2}$/, { each: true, message: 'each region must be a 2-, 4- or 6-digit division code' })
+  @IsRegionPrefix({ each: true })
   region?: string[];
 
   @ApiPropertyOptional({ enum: STAGES, isArray: true })

@@ -20,7 +20,7 @@ import {
   trackMask,
   uniqueKeywords,
 } from './reference';
-import { QUALIFICATION_KINDS } from '../../../startups/src/reference/project-enums';
+import { QUALIFICATION_KINDS } from '@app/reference';
 import { STAGE_LABELS } from './criteria/early';
 import type { ConstraintCode, ConstraintReason, InputValue, ProjectFeatures, Stage } from './types';
 

@@ -3,7 +3,7 @@
  * mandates. The seeded generator itself lives in `synthetic.ts` (shared with the bench) and is
  * re-exported here for the tests.
  */
-import { TRACKS } from '../../../startups/src/reference/tracks';
+import { TRACKS } from '@app/reference';
 import { EMPTY_FEATURES, WAN } from './synthetic';
 import type { CriterionWeights, Mandate, ProjectFeatures } from './types';
 

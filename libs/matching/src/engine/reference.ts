@@ -1,11 +1,17 @@
 /**
- * Codes → bits, region prefixes, rounding and version strings. Reference lists come from the
- * startups lib as constant data; the engine never depends on its services.
+ * Codes → bits, region prefixes, rounding and version strings. Reference lists come from the pure
+ * `@app/reference` lib; the engine never depends on a service.
  */
-import { INSTRUMENTS, QUALIFICATION_KINDS, STAGES } from '../../../startups/src/reference/project-enums';
-import { TRACKS } from '../../../startups/src/reference/tracks';
-import { TECH_SME_2022 } from '../../../startups/src/qualification/rubrics/tech-sme-2022';
-import { SME_SIZE_2011 } from '../../../startups/src/qualification/rubrics/sme-size-2011';
+import {
+  INSTRUMENTS,
+  isRegionCode,
+  isRegionPrefix,
+  QUALIFICATION_KINDS,
+  SME_SIZE_2011,
+  STAGES,
+  TECH_SME_2022,
+  TRACKS,
+} from '@app/reference';
 import type { Instrument, QualificationKind, Stage } from './types';
 
 export const ENGINE_VERSION = 'matching@1';
@@ -89,7 +95,7 @@ export interface RegionPrefix {
 }
 
 export function regionPrefix(code: string): RegionPrefix {
-  if (!/^\d{2}(\d{2}){0,2}$/.test(code)) {
+  if (!isRegionPrefix(code)) {
     throw new EngineInputError('INVALID_REGION', `region ${code} is not a 2-, 4- or 6-digit division code`);
   }
   return { divisor: 10 ** (6 - code.length), value: Number(code) };
@@ -97,7 +103,7 @@ export function regionPrefix(code: string): RegionPrefix {
 
 export function regionInt(code: string | null): number {
   if (code === null) return -1;
-  if (!/^\d{6}$/.test(code)) throw new EngineInputError('INVALID_REGION', `project region ${code} is not 6 digits`);
+  if (!isRegionCode(code)) throw new EngineInputError('INVALID_REGION', `project region ${code} is not 6 digits`);
   return Number(code);
 }
 

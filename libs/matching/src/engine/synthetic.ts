@@ -5,8 +5,7 @@
  *
  * Not part of the engine's runtime: `index.ts` does not export it.
  */
-import { INSTRUMENTS, QUALIFICATION_KINDS, STAGES } from '../../../startups/src/reference/project-enums';
-import { TRACKS } from '../../../startups/src/reference/tracks';
+import { INSTRUMENTS, QUALIFICATION_KINDS, STAGES, TRACKS } from '@app/reference';
 import type { CriterionWeights, Mandate, ProjectFeatures, SizeClass } from './types';
 
 const YUAN = 100;

@@ -3,7 +3,7 @@
  * qualification engine's report into `ProjectFeatures`, and mandate rows into `Mandate`, so the
  * engine runs the same in the API, a worker, a bench and a unit test.
  */
-import type { Instrument, QualificationKind, Stage } from '../../../startups/src/reference/project-enums';
+import type { Instrument, QualificationKind, Stage } from '@app/reference';
 
 export type { Instrument, QualificationKind, Stage };
 

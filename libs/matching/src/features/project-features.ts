@@ -3,8 +3,8 @@
  * has a rubric for (SME size class, 科技型中小企业 verdict, points and next bands, the ceilings), so
  * matching and the company's own qualification report can never disagree.
  */
+import { isRegionCode, Qualification } from '@app/reference';
 import {
-  Qualification,
   shanghaiDate,
   toCompanyFacts,
   type FiscalYearEntity,
@@ -125,7 +125,7 @@ export function projectFeatures(rows: FeatureRows, now: Date): ProjectFeatures {
     techSmePoints: techSme?.totalPoints ?? null,
     techSmeNextBands: nextBands,
     tracks: [...startup.tracks],
-    regionCode: /^\d{6}$/.test(startup.regionCode) ? startup.regionCode : null,
+    regionCode: isRegionCode(startup.regionCode) ? startup.regionCode : null,
     amountSought: project.amountSought,
     instruments: [...project.instruments],
     trl: project.trl,

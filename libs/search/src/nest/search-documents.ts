@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { TRACKS } from '@app/startups';
+import { TRACKS } from '@app/reference';
 import {
   buildMandateDocument,
   buildProjectDocument,

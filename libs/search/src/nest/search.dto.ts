@@ -7,13 +7,12 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { QueryList } from '@app/platform';
-import { INSTRUMENTS, QUALIFICATION_KINDS, STAGES, TRACK_CODES } from '@app/startups';
+import { INSTRUMENTS, IsRegionPrefix, QUALIFICATION_KINDS, STAGES, TRACK_CODES } from '@app/reference';
 import { MAX_QUERY_CHARS } from '../port';
 import { SEARCH_INDEX_NAMES, SearchIndexName } from '../indexes';
 
@@ -62,15 +61,12 @@ export class SearchQueryDto {
   @IsIn(TRACK_CODES, { each: true })
   track?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: '2-digit province or 6-digit division codes (any of them).' })
+  @ApiPropertyOptional({ type: [String], description: 'Province (2), city (4) or division (6 digits) codes (any of them).' })
   @IsOptional()
   @QueryList()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(/^\d{2}(\d{4})?$/, {
-    each: true,
-    message: 'each region must be a 2-digit province or a 6-digit division code',
-  })
+  @IsRegionPrefix({ each: true })
   region?: string[];
 
   @ApiPropertyOptional({

@@ -5,6 +5,7 @@ import { DomainError, platformError } from '@app/platform';
 import type { Principal } from '@app/identity';
 import { SearchIndexName, visibilityFilter } from '../indexes';
 import { F, FilterExpr, SearchEngine, SearchError, SearchQueryError, SearchUnavailableError, SortSpec } from '../port';
+import { regionPrefixesOf } from '@app/reference';
 import { normalizeQuery } from '../validate';
 import { SEARCH_ENGINE } from './search.constants';
 import type { SearchQueryDto, SearchSort } from './search.dto';
@@ -68,10 +69,11 @@ export function toApiError(error: unknown, field?: string): unknown {
 
 /** Every region code and its prefixes (a mandate limited to `32` or `3202` covers `320214`). */
 function regionPrefixes(codes: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const c of codes) for (const len of [2, 4, 6]) if (c.length >= len) out.add(c.slice(0, len));
-  return [...out];
+  return [...new Set(codes.flatMap((c) => regionPrefixesOf(c).filter((p) => p.length <= c.length)))];
 }
+
+/** A region filter on a located document: each prefix against the field of its length. */
+const REGION_FIELD_BY_LENGTH: Record<number, string> = { 2: 'provinceCode', 4: 'cityCode', 6: 'regionCode' };
 
 @Injectable()
 export class SearchService {
@@ -214,11 +216,11 @@ export class SearchService {
     if (has(q.region)) {
       if (type === 'mandates') out.push(F.in('regions', regionPrefixes(q.region)));
       else {
-        const provinces = q.region.filter((r) => r.length === 2);
-        const regions = q.region.filter((r) => r.length === 6);
         const parts: FilterExpr[] = [];
-        if (provinces.length) parts.push(F.in('provinceCode', provinces));
-        if (regions.length) parts.push(F.in('regionCode', regions));
+        for (const [length, field] of Object.entries(REGION_FIELD_BY_LENGTH)) {
+          const codes = q.region.filter((r) => r.length === Number(length));
+          if (codes.length) parts.push(F.in(field, codes));
+        }
         out.push(parts.length === 1 ? parts[0] : F.or(...parts));
       }
     }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { IpStatus, IpType } from '../reference/project-enums';
+import type { IpStatus, IpType } from '@app/reference';
 import { StartupEntity } from './startup.entity';
 
 @Entity('startup_ip_items')

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { Instrument, PitchProfile, ProjectKind, ProjectStatus, Stage } from '../reference/project-enums';
+import type { Instrument, PitchProfile, ProjectKind, ProjectStatus, Stage } from '@app/reference';
 import { moneyColumn } from './bigint-money';
 import { StartupEntity } from './startup.entity';
 

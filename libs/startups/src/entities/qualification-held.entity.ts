@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { QualificationKind } from '../reference/project-enums';
+import type { QualificationKind } from '@app/reference';
 import { StartupEntity } from './startup.entity';
 
 /** A certificate or recognition the company holds (高企, 科技型中小企业, 专精特新 …). */

@@ -1,6 +1,6 @@
 import { checkCreditCode } from '@app/identity';
-import { INDUSTRIES } from '../reference/industries';
-import { TRACKS } from '../reference/tracks';
+import { INDUSTRIES } from '@app/reference';
+import { TRACKS } from '@app/reference';
 import { FISCAL_KEYS, IMPORT_COLUMNS, ImportColumn } from './import-columns';
 
 export type CellValue = string | number | boolean | Date | null | undefined;

@@ -24,7 +24,7 @@ import {
   ProjectStatus,
   STAGES,
   Stage,
-} from '../reference/project-enums';
+} from '@app/reference';
 
 export class PitchProfileDto {
   @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) problem?: string;

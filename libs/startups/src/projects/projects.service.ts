@@ -5,7 +5,7 @@ import { Clock, CLOCK, decodeCursor, Page, toPage, Tx, UnitOfWork } from '@app/p
 import { can, Principal } from '@app/identity';
 import { platformError } from '@app/platform';
 import { ProjectEntity } from '../entities/project.entity';
-import type { ProjectStatus } from '../reference/project-enums';
+import type { ProjectStatus } from '@app/reference';
 import { StartupAccess } from '../startups/startup-access';
 import { startupsError } from '../startups.errors';
 import type { ProjectInputDto, UpdateProjectDto } from './projects.dto';

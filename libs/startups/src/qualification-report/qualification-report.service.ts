@@ -7,8 +7,12 @@ import { FiscalYearEntity } from '../entities/fiscal-year.entity';
 import { IpItemEntity } from '../entities/ip-item.entity';
 import { QualificationHeldEntity } from '../entities/qualification-held.entity';
 import { StartupEntity } from '../entities/startup.entity';
-import { CompanyFacts, evaluateAll, QualificationInputError, QualificationReport } from '../qualification';
-import { TRACKS } from '../reference/tracks';
+import { Qualification } from '@app/reference';
+
+type CompanyFacts = Qualification.CompanyFacts;
+type QualificationReport = Qualification.QualificationReport;
+const { evaluateAll, QualificationInputError } = Qualification;
+import { TRACKS } from '@app/reference';
 import { StartupAccess } from '../startups/startup-access';
 import { startupsError } from '../startups.errors';
 

@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/platform';
-import { INDUSTRIES } from './industries';
-import { INSTRUMENTS, IP_TYPES, PROJECT_KINDS, QUALIFICATION_KINDS, STAGES } from './project-enums';
-import { TRACKS } from './tracks';
+import { INDUSTRIES } from '@app/reference';
+import { INSTRUMENTS, IP_TYPES, PROJECT_KINDS, QUALIFICATION_KINDS, STAGES } from '@app/reference';
+import { TRACKS } from '@app/reference';
 
 @ApiTags('reference')
 @Public()

@@ -1,6 +1,6 @@
 import { checkCreditCode, identityError } from '@app/identity';
-import { TRACK_CODES } from '../reference/tracks';
-import { INDUSTRY_KEYS } from '../reference/industries';
+import { TRACK_CODES } from '@app/reference';
+import { INDUSTRY_KEYS } from '@app/reference';
 import { startupsError } from '../startups.errors';
 import type { FiscalYearDto, StartupInputDto } from './startups.dto';
 

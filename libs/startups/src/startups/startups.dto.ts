@@ -16,7 +16,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '@app/platform';
-import { IP_STATUSES, IP_TYPES, IpStatus, IpType, QUALIFICATION_KINDS, QualificationKind } from '../reference/project-enums';
+import { IP_STATUSES, IP_TYPES, IpStatus, IpType, QUALIFICATION_KINDS, QualificationKind } from '@app/reference';
 
 const MONEY_MAX = 9_000_000_000_000_000; // 分; below 2^53
 

@@ -12,7 +12,15 @@ export type Instrument = (typeof INSTRUMENTS)[number];
 export const PROJECT_STATUSES = ['draft', 'published', 'archived'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
-export const PITCH_SECTIONS = ['problem', 'product', 'technology', 'team', 'traction', 'market', 'competition'] as const;
+export const PITCH_SECTIONS = [
+  'problem',
+  'product',
+  'technology',
+  'team',
+  'traction',
+  'market',
+  'competition',
+] as const;
 export type PitchSection = (typeof PITCH_SECTIONS)[number];
 export type PitchProfile = Partial<Record<PitchSection, string>>;
 

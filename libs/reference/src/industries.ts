@@ -1,4 +1,4 @@
-import { SME_SIZE_2011 } from '../qualification';
+import { SME_SIZE_2011 } from './qualification';
 
 /**
  * Industries a company can pick for `industry`: the sixteen groups of the 2011 SME size standard
