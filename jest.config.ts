@@ -4,6 +4,8 @@ import type { Config } from 'jest';
 const libs = ['reference', 'platform', 'identity', 'startups', 'matching', 'funds', 'search'];
 const moduleNameMapper: Record<string, string> = {
   '^@app/db(|/.*)$': '<rootDir>/db$1',
+  // A lib's test helpers live beside src, not in it (dist does not ship them).
+  '^@app/([a-z]+)/testing$': '<rootDir>/libs/$1/testing',
 };
 for (const lib of libs) moduleNameMapper[`^@app/${lib}(|/.*)$`] = `<rootDir>/libs/${lib}/src$1`;
 

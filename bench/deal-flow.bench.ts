@@ -12,9 +12,8 @@ import {
   Snapshot,
   type Mandate,
   type ProjectFeatures,
-} from '../libs/matching/src/engine';
-import { syntheticCohort, syntheticProject, seededRandom, WAN } from '../libs/matching/src/engine/synthetic';
-import { KECHUANG_DIRECT } from '../libs/matching/src/engine/engine.fixtures';
+} from '@app/matching';
+import { KECHUANG_DIRECT, syntheticCohort, syntheticProject, seededRandom, WAN } from '@app/matching/testing';
 import { runHttpSection } from './lib/deal-flow-http';
 import {
   heapUsedMb,

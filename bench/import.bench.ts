@@ -17,11 +17,11 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runInTransaction, systemClock } from '@app/platform';
 import { INDUSTRIES, TRACKS } from '@app/reference';
-import { ImportJobEntity, ImportService, LocalDiskStorage } from '@app/startups';
+import { IMPORT_COLUMNS, ImportJobEntity, ImportService, LocalDiskStorage } from '@app/startups';
 import { ENTITIES } from '@app/db/entities';
 import { generateBenchmarkCohort } from '@app/db/seed-large';
 // The template's columns are not part of the lib's index; the headers must be exactly these.
-import { IMPORT_COLUMNS } from '@app/startups/import/import-columns';
+
 import { intArg, log, machineInfo, printResult, ratio } from './lib/measure';
 
 const args = process.argv.slice(2);

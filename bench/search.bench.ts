@@ -12,7 +12,7 @@ import {
   buildProjectDocument,
   visibilityFilter,
 } from '@app/search';
-import { loadJieba } from '@app/search/embedded/tokenizer';
+import { loadJieba } from '@app/search';
 import {
   BenchResult,
   Timing,

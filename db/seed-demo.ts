@@ -11,7 +11,7 @@ import {
   type OrganizationKind,
   type Principal,
 } from '@app/identity';
-import { AppModule } from '../apps/api/src/app.module';
+import { SeedModule } from './seed.module';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './demo-data';
 import { DEMO_SEED, generateDemo } from './demo/generate';
 import { DEMO_SENTINEL_CREDIT_CODE } from './demo/stories';
@@ -41,7 +41,7 @@ const DEMO_COMPANIES_LOCK = 72_030_214;
  * only if the demo's sentinel company is absent — a second run changes nothing.
  */
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   try {
     const ds = app.get(DataSource);
     const auth = app.get(AuthService);

@@ -3,8 +3,7 @@ import { PlatformModule, PlatformProjectionsModule } from '@app/platform';
 import { IdentityModule } from '@app/identity';
 import { StartupsModule } from '@app/startups';
 import { FundsModule } from '@app/funds';
-import { DealsModule } from '@app/matching/deals/deals.module';
-import { DealFlowModule } from '@app/matching';
+import { DealFlowModule, DealsModule } from '@app/matching';
 import { SearchModule } from '@app/search';
 import { ENTITIES } from '@app/db/entities';
 

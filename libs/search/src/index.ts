@@ -3,7 +3,7 @@ export * from './port';
 export * from './indexes';
 export { createSearchEngine, type SearchEngineConfig } from './factory';
 export { EmbeddedSearchEngine, type EmbeddedEngineOptions } from './embedded/embedded-engine';
-export type { SegmenterKind } from './embedded/tokenizer';
+export { loadJieba, type SegmenterKind } from './embedded/tokenizer';
 export { MeilisearchEngine, type MeilisearchEngineOptions } from './meilisearch/meilisearch-engine';
 export { toMeiliFilter, quoteMeiliValue, type MeiliFilter } from './meilisearch/filter';
 export { normalizeQuery } from './validate';

@@ -25,3 +25,4 @@ import { QualificationHeldEntity } from './entities/qualification-held.entity';
 import { StartupEntity } from './entities/startup.entity';
 
 export const STARTUPS_ENTITIES = [StartupEntity, FiscalYearEntity, IpItemEntity, QualificationHeldEntity, ProjectEntity, ImportJobEntity];
+export * from './import/import-columns';

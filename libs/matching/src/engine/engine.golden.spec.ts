@@ -11,7 +11,7 @@ import {
   WEIFANG_GUIDANCE,
   WEIFANG_SEMI,
   WUXI_AGNAV,
-} from './engine.fixtures';
+} from '../../testing';
 import {
   EngineInputError,
   explainMatch,

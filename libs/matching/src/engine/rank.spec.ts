@@ -9,7 +9,7 @@ import {
   syntheticMandate,
   syntheticProject,
   seededRandom,
-} from './engine.fixtures';
+} from '../../testing';
 import {
   explainMatch,
   rankMandate,

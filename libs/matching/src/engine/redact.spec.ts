@@ -1,5 +1,5 @@
 import { Cohort } from './cohort';
-import { GOLDEN_COHORT, IP_PLEDGE_LOAN, SHANGHAI_CONSUMER, WEIFANG_GUIDANCE, WUXI_AGNAV } from './engine.fixtures';
+import { GOLDEN_COHORT, IP_PLEDGE_LOAN, SHANGHAI_CONSUMER, WEIFANG_GUIDANCE, WUXI_AGNAV } from '../../testing';
 import { explainMatch, isConfidential, redactForInvestor } from './index';
 
 const cohort = Cohort.fromFeatures(GOLDEN_COHORT);

@@ -5,7 +5,7 @@
  */
 import { TRACKS } from '@app/reference';
 import { EMPTY_FEATURES, WAN } from './synthetic';
-import type { CriterionWeights, Mandate, ProjectFeatures } from './types';
+import type { CriterionWeights, Mandate, ProjectFeatures } from '../src/engine';
 
 export { seededRandom, syntheticCohort, syntheticMandate, syntheticProject } from './synthetic';
 

@@ -6,7 +6,7 @@
  * Not part of the engine's runtime: `index.ts` does not export it.
  */
 import { INSTRUMENTS, QUALIFICATION_KINDS, STAGES, TRACKS } from '@app/reference';
-import type { CriterionWeights, Mandate, ProjectFeatures, SizeClass } from './types';
+import type { CriterionWeights, Mandate, ProjectFeatures, SizeClass } from '../src/engine';
 
 const YUAN = 100;
 /** 万元 in 分. */
