@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { IsRegionCode } from '@app/reference';
 import { PageQueryDto } from '@app/platform';
 import { AUDIT_ACTIONS, AuditAction } from './entities/audit-event.entity';
 import { ROLES, Role } from './entities/membership.entity';
@@ -43,7 +42,7 @@ export class UpdateOrganizationDto {
 
   @ApiPropertyOptional({ example: '330106' })
   @IsOptional()
-  @IsRegionCode()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be 6 digits' })
   regionCode?: string;
 }
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsRegionCode } from '@app/reference';
 import { ORGANIZATION_KINDS, ORGANIZER_TYPES, OrganizationKind, OrganizerType } from '../entities/organization.entity';
 
 export class NewOrganizationDto {
@@ -28,7 +27,7 @@ export class NewOrganizationDto {
 
   @ApiProperty({ description: '6-digit administrative division code.', example: '320211' })
   @IsString()
-  @IsRegionCode()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be 6 digits' })
   regionCode: string;
 }
 
