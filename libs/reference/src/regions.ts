@@ -23,9 +23,9 @@ export function isRegionPrefix(code: unknown): code is string {
 
 export const REGION_PREFIX_MESSAGE = 'each region must be a 2-, 4- or 6-digit division code (province 11–82)';
 
-/** `320214` → `['32', '3202', '320214']`: every prefix a filter or mandate may name. */
+/** `320214` → `['32', '3202', '320214']`; `3202` → `['32', '3202']`: the code and every shorter prefix. */
 export function regionPrefixesOf(code: string): string[] {
-  return [code.slice(0, 2), code.slice(0, 4), code];
+  return [2, 4, 6].filter((n) => n <= code.length).map((n) => code.slice(0, n));
 }
 
 /** Does the division `code` lie in the area named by `prefix`? */

@@ -69,7 +69,7 @@ export function toApiError(error: unknown, field?: string): unknown {
 
 /** Every region code and its prefixes (a mandate limited to `32` or `3202` covers `320214`). */
 function regionPrefixes(codes: readonly string[]): string[] {
-  return [...new Set(codes.flatMap((c) => regionPrefixesOf(c).filter((p) => p.length <= c.length)))];
+  return [...new Set(codes.flatMap(regionPrefixesOf))];
 }
 
 /** A region filter on a located document: each prefix against the field of its length. */
