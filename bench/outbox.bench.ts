@@ -14,7 +14,6 @@ import {
   type EventJob,
   failFastRedisOptions,
   OutboxRelay,
-  type QueueName,
   runInTransaction,
 } from '@app/platform';
 import { ENTITIES } from '@app/db/entities';
@@ -136,7 +135,7 @@ async function main(): Promise<void> {
   });
 
   const relayed = await openQueue(prefix);
-  const relay = new OutboxRelay(ds, new Map<QueueName, Queue>([['notifications', relayed]]), { batchSize: BATCH });
+  const relay = new OutboxRelay(ds, new Map([['notifications', relayed]]), () => ['notifications'], { batchSize: BATCH });
   log(`relaying ${events} outbox events …`);
   let result = { dispatched: 0, failed: 0 };
   const relayMs = await wallMs(async () => {

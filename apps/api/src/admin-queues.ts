@@ -4,7 +4,7 @@ import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '@app/identity';
-import { QUEUES, QueueMap } from '@app/platform';
+import { QueueRegistry } from '@app/platform';
 
 export const ADMIN_QUEUES_PATH = '/admin/queues';
 const COOKIE = 'tourong_admin_queues';
@@ -23,11 +23,11 @@ function cookieToken(header: string | undefined): string | undefined {
  * and the query string is dropped. API clients can send the bearer header instead.
  */
 export async function mountAdminQueues(app: NestFastifyApplication): Promise<void> {
-  const queues = app.get<QueueMap>(QUEUES);
+  const queues = app.get(QueueRegistry).handles();
   const auth = app.get(AuthService);
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(ADMIN_QUEUES_PATH);
-  createBullBoard({ queues: [...queues.values()].map((q) => new BullMQAdapter(q)), serverAdapter });
+  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter });
 
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(

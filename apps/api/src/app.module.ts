@@ -5,6 +5,7 @@ import { StartupsModule } from '@app/startups';
 import { FundsModule } from '@app/funds';
 import { DealFlowModule, DealsModule } from '@app/matching';
 import { SearchModule } from '@app/search';
+import { EngagementModule } from '@app/engagement';
 import { ENTITIES } from '@app/db/entities';
 
 @Module({
@@ -17,6 +18,7 @@ import { ENTITIES } from '@app/db/entities';
     DealsModule,
     DealFlowModule,
     SearchModule,
+    EngagementModule,
   ],
 })
 export class AppModule {}

@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
-import { OutboxRelayService, PlatformModule } from '@app/platform';
-import { StartupsImportModule } from '@app/startups';
+import { OutboxRelayService, PlatformModule, PlatformProjectionBroadcastModule } from '@app/platform';
+import { StartupsWorkerModule } from '@app/startups';
 import { SearchSyncModule } from '@app/search';
+import { EngagementWorkerModule } from '@app/engagement';
 import { ENTITIES } from '@app/db/entities';
-import { ImportsProcessor } from './imports.processor';
-import { NotificationsProcessor } from './notifications.processor';
-import { ProjectionsProcessor } from './projections.processor';
-import { SearchSyncProcessor } from './search-sync.processor';
 
+/**
+ * The worker composes the libs' worker modules; each brings its queue declaration and processor, and
+ * the outbox relay routes to exactly the queues composed here (plus platform's projection broadcast).
+ */
 @Module({
   imports: [
     PlatformModule.forRoot({ applicationName: 'tourong-worker', entities: ENTITIES }),
-    StartupsImportModule,
+    PlatformProjectionBroadcastModule,
+    StartupsWorkerModule,
     SearchSyncModule,
+    EngagementWorkerModule,
   ],
-  providers: [OutboxRelayService, NotificationsProcessor, ImportsProcessor, ProjectionsProcessor, SearchSyncProcessor],
+  providers: [OutboxRelayService],
 })
 export class WorkerModule {}

@@ -61,6 +61,43 @@ describe('api and worker processes', () => {
     expect(worker.output()).toContain('"eventId":"' + eventId + '"');
   });
 
+  it('routes each event to the queues its libs declared in the worker, and to the projection broadcast', async () => {
+    const opened = ['imports', 'notifications', 'projections', 'search-sync'].map(
+      (name) => new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix: env.QUEUE_PREFIX }),
+    );
+    try {
+      await runInTransaction(db.dataSource, async (tx) => {
+        tx.publish({ type: 'funds.mandate_changed', mandateId: 'm-route', organizationId: 'org-e2e', version: 1 });
+      });
+      const [{ id }] = await db.dataSource.query(
+        "SELECT id FROM outbox_events WHERE payload->>'mandateId' = 'm-route'",
+      );
+      const seenIn = async () => {
+        const names: string[] = [];
+        for (const q of opened) if (await q.getJob(id)) names.push(q.name);
+        return names;
+      };
+      let names: string[] = [];
+      for (let i = 0; i < 200 && names.length < 2; i++) {
+        names = await seenIn();
+        if (names.length < 2) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(names).toEqual(['projections', 'search-sync']);
+      const routes = worker
+        .output()
+        .split('\n')
+        .find((l) => l.includes('outbox relay routes'));
+      expect(JSON.parse(routes!).queues).toEqual({
+        imports: ['startups.import_requested'],
+        notifications: expect.arrayContaining(['identity.invitation_created', 'matching.deal_changed']),
+        projections: '*',
+        'search-sync': expect.arrayContaining(['funds.mandate_changed', 'identity.organization_updated']),
+      });
+    } finally {
+      await Promise.all(opened.map((q) => q.close()));
+    }
+  });
+
   it('both processes exit 0 within 10 s of SIGTERM, and their logs are JSON lines with a request id', async () => {
     await fetch(`http://127.0.0.1:${apiPort}/api/v1/nothing-here`, {
       headers: { authorization: 'Bearer secret-token-value', 'x-request-id': 'trace-me-123' },

@@ -12,3 +12,4 @@ import { MandateEntity } from './entities/mandate.entity';
 import { MandateVersionEntity } from './entities/mandate-version.entity';
 
 export const FUNDS_ENTITIES = [MandateEntity, MandateVersionEntity];
+export * from './funds.events';

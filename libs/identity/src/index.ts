@@ -37,3 +37,4 @@ export const IDENTITY_ENTITIES = [
   AuditEventEntity,
 ];
 export { mapUniqueViolation } from './users/identity-input';
+export * from './identity.events';

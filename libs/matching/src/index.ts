@@ -16,3 +16,4 @@ export * from './deal-flow/engine-mandate';
 export * from './deal-flow/snapshot.service';
 export * from './deal-flow/deal-flow.service';
 export * from './deal-flow/deal-flow.module';
+export * from './matching.events';

@@ -25,5 +25,6 @@ export * from './http/uuid-param.pipe';
 export * from './platform.module';
 export * from './projections/projection-feed';
 export * from './projections/projections.module';
+export * from './projections/projection-broadcast.processor';
 export * from './health/readiness';
 export * from './http/query-list.decorator';

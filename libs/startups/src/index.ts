@@ -1,9 +1,6 @@
 export * from './startups.module';
 export * from './startups.errors';
 export * from './startups.views';
-export * from '@app/reference';
-export * from '@app/reference';
-export * from '@app/reference';
 export * from './entities/startup.entity';
 export * from './entities/fiscal-year.entity';
 export * from './entities/ip-item.entity';
@@ -26,3 +23,5 @@ import { StartupEntity } from './entities/startup.entity';
 
 export const STARTUPS_ENTITIES = [StartupEntity, FiscalYearEntity, IpItemEntity, QualificationHeldEntity, ProjectEntity, ImportJobEntity];
 export * from './import/import-columns';
+export * from './startups.events';
+export { StartupsWorkerModule } from './import/startups-import.module';

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { OUTBOX_CHANNEL } from '../database/unit-of-work';
-import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES, QueueName } from '../queue/queues';
+import { QueueRegistry } from '../queue/queue.module';
+import { DEFAULT_JOB_OPTIONS } from '../queue/queues';
 import { failFastRedisOptions } from '../queue/redis-options';
 import { OutboxRelay } from './outbox-relay';
 
@@ -17,8 +18,8 @@ import { OutboxRelay } from './outbox-relay';
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
-  private readonly relay: OutboxRelay;
-  private readonly producers: Map<QueueName, Queue>;
+  private relay?: OutboxRelay;
+  private producers = new Map<string, Queue>();
   private listener?: Client;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -26,13 +27,18 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   private stopped = false;
 
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    // Producers that fail at once while Redis is down, so rows stay pending and are retried from
-    // Postgres instead of piling up in an in-memory offline queue.
+    private readonly registry: QueueRegistry,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // After every module's init: the registry holds the queues this process composed. Producers fail
+    // at once while Redis is down, so rows stay pending and are retried from Postgres instead of
+    // piling up in an in-memory offline queue.
+    const { config } = this;
     this.producers = new Map(
-      QUEUE_NAMES.map((name) => {
+      this.registry.queues.map(({ name }) => {
         const queue = new Queue(name, {
           connection: failFastRedisOptions(config.REDIS_URL),
           prefix: config.QUEUE_PREFIX,
@@ -42,10 +48,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         return [name, queue];
       }),
     );
-    this.relay = new OutboxRelay(dataSource, this.producers);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
+    this.relay = new OutboxRelay(this.dataSource, this.producers, (type) => this.registry.routesOf(type));
+    this.logger.log(
+      { queues: Object.fromEntries(this.registry.queues.map((q) => [q.name, q.events])) },
+      'outbox relay routes',
+    );
     await this.listen();
     this.schedule(0);
   }
@@ -97,9 +104,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   private async pass(): Promise<void> {
     try {
-      const result = await this.relay.drain();
+      const result = await this.relay!.drain();
       if (result.dispatched) this.logger.debug(`relayed ${result.dispatched} event(s)`);
-      if (result.failed) this.logger.warn(`could not enqueue ${result.failed} event(s); will retry`);
+      if (result.failed)
+        this.logger.warn({ failed: result.failed, reason: result.error }, `could not enqueue ${result.failed} event(s); will retry`);
     } catch (err) {
       this.logger.error(`outbox pass failed: ${(err as Error).message}`);
     }

@@ -1,7 +1,9 @@
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import type { QueueName } from '../queue/queues';
-import { EVENT_ROUTES, type DomainEvent, type EventJob } from './events';
+import type { DomainEvent, EventJob } from './events';
+
+/** The queues an event of this type goes to (the registry of the relaying process). */
+export type EventRoutes = (type: string) => readonly string[];
 
 interface PendingRow {
   id: string;
@@ -13,6 +15,8 @@ interface PendingRow {
 export interface RelayResult {
   dispatched: number;
   failed: number;
+  /** Why the failed rows could not be enqueued (the queue's error), when some failed. */
+  error?: string;
 }
 
 export interface OutboxRelayOptions {
@@ -39,7 +43,8 @@ export class OutboxRelay {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly queues: ReadonlyMap<QueueName, Queue>,
+    private readonly queues: ReadonlyMap<string, Queue>,
+    private readonly routes: EventRoutes,
     options: OutboxRelayOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 200;
@@ -65,15 +70,16 @@ export class OutboxRelay {
       } catch (err) {
         const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
         const delay = retryDelayMs(attempts - 1, this.retryBaseMs, this.retryMaxMs);
+        const reason = String((err as Error)?.message ?? err).slice(0, 1000);
         await em.query(
           `UPDATE outbox_events
               SET attempts = attempts + 1,
                   last_error = $2,
                   next_attempt_at = now() + make_interval(secs => $3::float / 1000)
             WHERE id = ANY($1::uuid[])`,
-          [ids, String((err as Error)?.message ?? err).slice(0, 1000), delay],
+          [ids, reason, delay],
         );
-        return { dispatched: 0, failed: rows.length };
+        return { dispatched: 0, failed: rows.length, error: reason };
       }
       await em.query(
         `UPDATE outbox_events SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL
@@ -91,14 +97,15 @@ export class OutboxRelay {
       const pass = await this.relayOnce();
       total.dispatched += pass.dispatched;
       total.failed += pass.failed;
+      if (pass.error) total.error = pass.error;
       if (pass.failed > 0 || pass.dispatched < this.batchSize) return total;
     }
   }
 
   private async enqueue(rows: PendingRow[]): Promise<void> {
-    const perQueue = new Map<QueueName, { name: string; data: EventJob; opts: { jobId: string } }[]>();
+    const perQueue = new Map<string, { name: string; data: EventJob; opts: { jobId: string } }[]>();
     for (const row of rows) {
-      for (const queueName of EVENT_ROUTES[row.payload.type] ?? []) {
+      for (const queueName of this.routes(row.payload.type)) {
         const jobs = perQueue.get(queueName) ?? [];
         jobs.push({
           name: row.payload.type,

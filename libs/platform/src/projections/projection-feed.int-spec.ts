@@ -5,6 +5,13 @@ import type { AppConfig } from '../config/env.schema';
 import type { DomainEvent, EventJob } from '../outbox/events';
 import { ProjectionFeed, projectionChannel, type ProjectionConsumer } from './projection-feed';
 
+// A test event of platform's own: platform names no domain event.
+declare module '@app/platform' {
+  interface DomainEventMap {
+    'platform_test.feed_ping': { projectId: string };
+  }
+}
+
 class Recorder implements ProjectionConsumer {
   readonly name = 'recorder';
   batches: DomainEvent[][] = [];
@@ -25,7 +32,7 @@ class Recorder implements ProjectionConsumer {
 const job = (eventId: string, projectId: string): EventJob => ({
   eventId,
   occurredAt: new Date().toISOString(),
-  event: { type: 'startups.project_changed', projectId, startupId: 's1', status: 'published' },
+  event: { type: 'platform_test.feed_ping', projectId },
 });
 
 async function eventually(check: () => boolean, what: string, timeoutMs = 10_000) {

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@app/platform';
+import { SEARCH_SYNC_QUEUE } from '../search.events';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { SEARCH_INDEX_NAMES, SearchIndexName } from '../indexes';
@@ -176,7 +177,5 @@ export class SearchSync {
 }
 
 export function isSearchEvent(e: DomainEvent): boolean {
-  return (
-    e.type === 'startups.project_changed' || e.type === 'startups.startup_changed' || e.type === 'funds.mandate_changed'
-  );
+  return SEARCH_SYNC_QUEUE.receives(e.type);
 }

@@ -1,18 +1,16 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
-import type { DomainEvent, EventJob } from '@app/platform';
-import { ImportService } from '@app/startups';
-
-type ImportEvent = Extract<DomainEvent, { type: 'startups.import_requested' }>;
+import { WorkerHost } from '@nestjs/bullmq';
+import { ProcessorOf, type JobOf } from '@app/platform';
+import { IMPORTS_QUEUE } from '../startups.events';
+import { ImportService } from './import.service';
 
 /** Large company imports, with progress on both the BullMQ job and the import_jobs row. */
-@Processor('imports', { concurrency: 1 })
+@ProcessorOf(IMPORTS_QUEUE)
 export class ImportsProcessor extends WorkerHost {
   constructor(private readonly imports: ImportService) {
     super();
   }
 
-  async process(job: Job<EventJob<ImportEvent>>) {
+  async process(job: JobOf<typeof IMPORTS_QUEUE>) {
     const result = await this.imports.runJob(job.data.event.importId, async (done, total) => {
       await job.updateProgress(Math.round((done / total) * 100));
     });

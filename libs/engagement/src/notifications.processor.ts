@@ -1,29 +1,20 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
-import type { DomainEvent, EventJob } from '@app/platform';
+import { ProcessorOf, type JobOf } from '@app/platform';
+import { NOTIFICATIONS_QUEUE } from './engagement.events';
 
-/** The events EVENT_ROUTES sends to this queue. */
-type NotificationEvent = Extract<
-  DomainEvent,
-  {
-    type:
-      | 'identity.organization_registered'
-      | 'identity.invitation_created'
-      | 'identity.access_grant_changed'
-      | 'matching.deal_changed';
-  }
->;
+type NotificationJob = JobOf<typeof NOTIFICATIONS_QUEUE>;
+type NotificationEvent = NotificationJob['data']['event'];
 
 /**
  * Consumes events that should reach people. Delivery channels (in-app, e-mail) arrive with the
  * engagement work; until then each event is acknowledged and logged, so nothing piles up in Redis.
  */
-@Processor('notifications', { concurrency: 4 })
+@ProcessorOf(NOTIFICATIONS_QUEUE)
 export class NotificationsProcessor extends WorkerHost {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
-  async process(job: Job<EventJob<NotificationEvent>>): Promise<{ handled: NotificationEvent['type'] }> {
+  async process(job: NotificationJob): Promise<{ handled: NotificationEvent['type'] }> {
     const { event, eventId } = job.data;
     switch (event.type) {
       case 'identity.organization_registered':

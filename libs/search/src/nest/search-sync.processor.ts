@@ -1,7 +1,7 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
-import type { EventJob } from '@app/platform';
-import { SearchSyncService } from '@app/search';
+import { WorkerHost } from '@nestjs/bullmq';
+import { ProcessorOf, type JobOf } from '@app/platform';
+import { SEARCH_SYNC_QUEUE } from '../search.events';
+import { SearchSyncService } from './search-sync.service';
 
 /**
  * `search-sync`: committed project, company and mandate events → the external search engine.
@@ -13,13 +13,13 @@ import { SearchSyncService } from '@app/search';
  * The relay already sets `jobId` = event id, so one event is never enqueued twice; coalescing happens
  * here, by entity, rather than with BullMQ deduplication, which would drop the later event.
  */
-@Processor('search-sync', { concurrency: 100 })
+@ProcessorOf(SEARCH_SYNC_QUEUE)
 export class SearchSyncProcessor extends WorkerHost {
   constructor(private readonly search: SearchSyncService) {
     super();
   }
 
-  async process(job: Job<EventJob>): Promise<{ synced: boolean }> {
+  async process(job: JobOf<typeof SEARCH_SYNC_QUEUE>): Promise<{ synced: boolean }> {
     if (!this.search.enabled) return { synced: false };
     await this.search.deliver([job.data.event]);
     return { synced: true };

@@ -1,0 +1,15 @@
+import { defineQueue } from '@app/platform';
+
+/**
+ * `notifications`: events that should reach people (in-app, e-mail). Engagement consumes other
+ * libs' events here and publishes none of its own yet.
+ */
+export const NOTIFICATIONS_QUEUE = defineQueue('notifications', {
+  events: [
+    'identity.organization_registered',
+    'identity.invitation_created',
+    'identity.access_grant_changed',
+    'matching.deal_changed',
+  ],
+  concurrency: 4,
+});
