@@ -1,3 +1,4 @@
+import { MandateDirectory } from './directory/mandate-directory';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { MandatesController } from './mandates/mandates.controller';
@@ -6,7 +7,7 @@ import { MandatesService } from './mandates/mandates.service';
 @Module({
   imports: [IdentityModule],
   controllers: [MandatesController],
-  providers: [MandatesService],
-  exports: [MandatesService],
+  providers: [MandatesService, MandateDirectory],
+  exports: [MandatesService, MandateDirectory],
 })
 export class FundsModule {}

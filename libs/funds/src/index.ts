@@ -13,3 +13,4 @@ import { MandateVersionEntity } from './entities/mandate-version.entity';
 
 export const FUNDS_ENTITIES = [MandateEntity, MandateVersionEntity];
 export * from './funds.events';
+export * from './directory/mandate-directory';

@@ -1,3 +1,4 @@
+import { OrganizationDirectory } from './directory/organization-directory';
 import { createHash } from 'node:crypto';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module, OnApplicationShutdown } from '@nestjs/common';
@@ -69,6 +70,7 @@ function throttleRedis(redis: Redis, config: AppConfig): Redis {
   ],
   controllers: [AuthController, MeController, OrganizationsController, InvitationsController, AccessGrantsController, AuditController],
   providers: [
+    OrganizationDirectory,
     AuthService,
     TokenService,
     PasswordHasher,
@@ -80,7 +82,7 @@ function throttleRedis(redis: Redis, config: AppConfig): Redis {
     LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, AccessGrantsService, AuditService, OrganizationsService],
+  exports: [AuthService, AccessGrantsService, AuditService, OrganizationsService, OrganizationDirectory],
 })
 export class IdentityModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {

@@ -11,9 +11,9 @@ import { DealTransitionEntity } from './deals/deal-transition.entity';
 
 export const MATCHING_ENTITIES = [DealEntity, DealTransitionEntity];
 export * from './features/project-features';
-export * from './features/feature-loader';
-export * from './deal-flow/engine-mandate';
-export * from './deal-flow/snapshot.service';
+export * from './snapshot/engine-mandate';
+export * from './snapshot/snapshot.service';
+export * from './snapshot/snapshot.module';
 export * from './deal-flow/deal-flow.service';
 export * from './deal-flow/deal-flow.module';
 export * from './matching.events';

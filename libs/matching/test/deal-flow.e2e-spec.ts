@@ -4,7 +4,7 @@ import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
 import { spawnWorkerFor, SpawnedApp } from '../../../test/support/spawn-app';
 import { SearchProjection } from '@app/search';
-import { SnapshotService } from '../src/deal-flow/snapshot.service';
+import { SnapshotService } from '../src/snapshot/snapshot.service';
 
 const { wan } = money;
 

@@ -5,6 +5,7 @@ export * from './errors';
 export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/unit-of-work';
+export * from './database/keyset';
 export * from './outbox/events';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox-relay';

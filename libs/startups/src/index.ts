@@ -25,3 +25,5 @@ export const STARTUPS_ENTITIES = [StartupEntity, FiscalYearEntity, IpItemEntity,
 export * from './import/import-columns';
 export * from './startups.events';
 export { StartupsWorkerModule } from './import/startups-import.module';
+export * from './directory/project-directory';
+export * from './directory/project-visibility';

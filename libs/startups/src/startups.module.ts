@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
+import { ProjectDirectory } from './directory/project-directory';
 import { DecksService } from './decks/decks.service';
 import { ProjectsController } from './projects/projects.controller';
 import { ProjectsService } from './projects/projects.service';
@@ -22,7 +23,8 @@ import { StartupsService } from './startups/startups.service';
     ProjectsService,
     DecksService,
     QualificationReportService,
+    ProjectDirectory,
   ],
-  exports: [StartupsService, ProjectsService, StartupAccess, QualificationReportService],
+  exports: [StartupsService, ProjectsService, StartupAccess, QualificationReportService, ProjectDirectory],
 })
 export class StartupsModule {}

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, Page, platformError, toPage, Tx, UnitOfWork } from '@app/platform';
-import { AuditService, can, Principal, RequestContext, type AuditAction } from '@app/identity';
+import { AuditService, can, isInvestorOrganization, Principal, RequestContext, type AuditAction } from '@app/identity';
 import { MandateEntity } from '../entities/mandate.entity';
 import { MandateVersionEntity } from '../entities/mandate-version.entity';
+import { MandateVisibility } from '../directory/mandate-directory';
 import { fundsError } from '../funds.errors';
 import type { CreateMandateDto, MandateTermsDto, UpdateMandateDto } from './mandates.dto';
 import { DEFAULT_WEIGHTS, normalizeTerms, termsProblems, type MandateStatus, type MandateTerms } from './mandate-terms';
@@ -145,12 +146,9 @@ export class MandatesService {
   async get(principal: Principal, id: string): Promise<MandateEntity> {
     const mandate = await this.dataSource.getRepository(MandateEntity).findOneBy({ id });
     if (!mandate) throw fundsError('MANDATE_NOT_FOUND');
-    if (mandate.organizationId === principal.organizationId) {
-      this.assertCan(principal, 'mandate:read');
-      return mandate;
-    }
-    if (mandate.discoverable && mandate.status === 'active') return mandate;
-    throw fundsError('MANDATE_NOT_FOUND');
+    if (mandate.organizationId === principal.organizationId) this.assertCan(principal, 'mandate:read');
+    if (!MandateVisibility.visible(principal, mandate)) throw fundsError('MANDATE_NOT_FOUND');
+    return mandate;
   }
 
   /** A mandate of the principal's own organization (the deal-flow and stated-vs-actual routes). */
@@ -197,8 +195,7 @@ export class MandatesService {
   }
 
   private assertCan(principal: Principal, action: 'mandate:read' | 'mandate:write'): void {
-    if (principal.organizationKind !== 'fund' && principal.organizationKind !== 'bank')
-      throw fundsError('MANDATE_ORG_KIND_INVALID');
+    if (!isInvestorOrganization(principal.organizationKind)) throw fundsError('MANDATE_ORG_KIND_INVALID');
     if (!can(principal, action, principal.organizationId)) throw platformError('FORBIDDEN', { action });
   }
 
@@ -210,10 +207,10 @@ export class MandatesService {
   private async checkLink(em: EntityManager, principal: Principal, linkedId: string | null): Promise<void> {
     if (!linkedId) return;
     const linked = await em.findOneBy(MandateEntity, { id: linkedId });
-    // A stranger's non-discoverable mandate looks exactly like a missing one.
-    const visible = linked && (linked.discoverable || linked.organizationId === principal.organizationId);
+    // A stranger's hidden mandate looks exactly like a missing one.
     if (
-      !visible ||
+      !linked ||
+      !MandateVisibility.visible(principal, linked) ||
       linked.kind !== 'bank_product' ||
       linked.status !== 'active' ||
       linked.organizationId === principal.organizationId

@@ -26,6 +26,10 @@ export type Action =
   | 'deal:read'
   | 'deal:write';
 
+/** Who counts as an investor (mandates, deal flow, the pipeline): funds and banks — the one policy. */
+export const INVESTOR_KINDS: readonly OrganizationKind[] = ['fund', 'bank'];
+export const isInvestorOrganization = (kind: OrganizationKind): boolean => INVESTOR_KINDS.includes(kind);
+
 const RANK: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
 
 export function roleAtLeast(role: Role, minimum: Role): boolean {
@@ -54,10 +58,10 @@ const RULES: Record<Action, Rule> = {
   'audit:read': { minRole: 'admin' },
   'audit:read_all': { platformAdminOnly: true },
   // Investment teams (partners and analysts alike) keep mandates and work their pipeline.
-  'mandate:read': { minRole: 'member', kinds: ['fund', 'bank'] },
-  'mandate:write': { minRole: 'member', kinds: ['fund', 'bank'] },
-  'deal:read': { minRole: 'member', kinds: ['fund', 'bank'] },
-  'deal:write': { minRole: 'member', kinds: ['fund', 'bank'] },
+  'mandate:read': { minRole: 'member', kinds: INVESTOR_KINDS },
+  'mandate:write': { minRole: 'member', kinds: INVESTOR_KINDS },
+  'deal:read': { minRole: 'member', kinds: INVESTOR_KINDS },
+  'deal:write': { minRole: 'member', kinds: INVESTOR_KINDS },
 };
 
 /** `resourceOrganizationId`: the tenant that owns the resource; acting in another tenant never passes. */

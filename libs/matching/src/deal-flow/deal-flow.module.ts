@@ -4,13 +4,15 @@ import { FundsModule } from '@app/funds';
 import { SearchModule } from '@app/search';
 import { DealFlowController } from './deal-flow.controller';
 import { DealFlowService } from './deal-flow.service';
-import { SnapshotService } from './snapshot.service';
+import { StartupsModule } from '@app/startups';
+import { DealsModule } from '../deals/deals.module';
+import { SnapshotModule } from '../snapshot/snapshot.module';
 
-/** API-process only: holds the snapshot (needs the projection feed). */
+/** Runs in the API: ranked deal flow and founders' investor matches, from the snapshot. */
 @Module({
-  imports: [IdentityModule, FundsModule, SearchModule],
+  imports: [IdentityModule, StartupsModule, FundsModule, SearchModule, SnapshotModule, DealsModule],
   controllers: [DealFlowController],
-  providers: [SnapshotService, DealFlowService],
-  exports: [SnapshotService, DealFlowService],
+  providers: [DealFlowService],
+  exports: [DealFlowService],
 })
 export class DealFlowModule {}

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { decodeCursor, encodeCursor, platformError } from '@app/platform';
-import { AccessGrantsService, OrganizationEntity, Principal } from '@app/identity';
-import { MandateEntity, MandatesService } from '@app/funds';
-import { ProjectEntity, StartupEntity, startupsError } from '@app/startups';
+import { AccessGrantsService, OrganizationDirectory, Principal } from '@app/identity';
+import { MandateDirectory, MandatesService, type MandateEntity } from '@app/funds';
+import { ProjectDirectory, startupsError } from '@app/startups';
 import { SearchService } from '@app/search';
 import {
   EngineInputError,
@@ -20,11 +18,11 @@ import {
   type RankPage,
   type Stage,
 } from '../engine';
-import { DealEntity } from '../deals/deal.entity';
+import { DealsService } from '../deals/deals.service';
 import type { DealFlowQueryDto, InvestorMatchesQueryDto } from './deal-flow.dto';
 import type { DealFlowPageView, InvestorMatchesView, InvestorMatchView, MatchItemView } from './deal-flow.views';
-import { toEngineMandate } from './engine-mandate';
-import { SnapshotService } from './snapshot.service';
+import { toEngineMandate } from '../snapshot/engine-mandate';
+import { SnapshotService } from '../snapshot/snapshot.service';
 
 /** Founders see at most this many mandates per project (discoverable ones, best first). */
 const MAX_INVESTOR_MATCHES = 200;
@@ -46,11 +44,14 @@ interface CachedPage {
 @Injectable()
 export class DealFlowService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly snapshots: SnapshotService,
     private readonly mandates: MandatesService,
     private readonly grants: AccessGrantsService,
     private readonly search: SearchService,
+    private readonly projects: ProjectDirectory,
+    private readonly mandateDirectory: MandateDirectory,
+    private readonly organizations: OrganizationDirectory,
+    private readonly deals: DealsService,
   ) {}
 
   private readonly pages = new LRUCache<string, CachedPage>(PAGE_CACHE);
@@ -119,10 +120,8 @@ export class DealFlowService {
     const owned = found && (found.project.organizationId === principal.organizationId || principal.isPlatformAdmin);
     const features = owned ? found.features : null;
     if (!features) throw startupsError('PROJECT_NOT_FOUND');
-    const mandates = await this.dataSource
-      .getRepository(MandateEntity)
-      .find({ where: { status: 'active', discoverable: true }, order: { createdAt: 'ASC' }, take: 2000 });
-    const orgs = await this.organizationNames(mandates.map((m) => m.organizationId));
+    const mandates = await this.mandateDirectory.discoverable(2000);
+    const orgs = await this.organizations.names(mandates.map((m) => m.organizationId));
     const cohort = this.snapshots.snapshot.cohort;
     const scored: { m: MandateEntity; r: MatchResult }[] = [];
     for (const m of mandates) {
@@ -173,24 +172,12 @@ export class DealFlowService {
     const results = cached.page.items;
     if (results.length === 0) return [];
     const ids = results.map((r) => r.projectId);
-    // Four independent reads, in parallel: names, this organization's deals, and its grants.
-    const [projects, startups, deals, readable] = await Promise.all([
-      this.dataSource
-        .getRepository(ProjectEntity)
-        .find({ where: { id: In(ids) }, select: { id: true, title: true, organizationId: true } }),
-      this.dataSource.getRepository(StartupEntity).find({
-        where: { id: In([...new Set(results.map((r) => r.startupId))]) },
-        select: { id: true, legalName: true },
-      }),
-      this.dataSource.getRepository(DealEntity).find({
-        where: { investorOrganizationId: principal.organizationId, projectId: In(ids) },
-        select: { projectId: true, stage: true },
-      }),
+    // Three independent reads, in parallel: names (startups' directory), this organization's deals, its grants.
+    const [projectById, dealStage, readable] = await Promise.all([
+      this.projects.labels(ids),
+      this.deals.stagesOf(principal.organizationId, ids),
       this.grants.grantingOrganizations(principal),
     ]);
-    const projectById = new Map(projects.map((p) => [p.id, p]));
-    const startupName = new Map(startups.map((s) => [s.id, s.legalName]));
-    const dealStage = new Map(deals.map((d) => [d.projectId, d.stage]));
     const snapshot = this.snapshots.snapshot;
     return results.map((r, i) => {
       const p = projectById.get(r.projectId);
@@ -202,7 +189,7 @@ export class DealFlowService {
         projectId: r.projectId,
         startupId: r.startupId,
         title: p?.title ?? null,
-        startupName: startupName.get(r.startupId) ?? null,
+        startupName: p?.startupName ?? null,
         stage: f?.stage ?? '',
         tracks: [...(f?.tracks ?? [])],
         regionCode: f?.regionCode ?? null,
@@ -217,13 +204,5 @@ export class DealFlowService {
         dealStage: dealStage.get(r.projectId) ?? null,
       };
     });
-  }
-
-  private async organizationNames(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource
-      .getRepository(OrganizationEntity)
-      .find({ where: { id: In([...new Set(ids)]) }, select: { id: true, name: true } });
-    return new Map(rows.map((o) => [o.id, o.name]));
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { OrganizationEntity, Principal } from '@app/identity';
-import { MandateEntity, MandatesService } from '@app/funds';
-import { ProjectEntity, StartupEntity, startupsError } from '@app/startups';
+import { DataSource } from 'typeorm';
+import { OrganizationDirectory, Principal } from '@app/identity';
+import { MandateDirectory, MandatesService, type MandateEntity } from '@app/funds';
+import { ProjectDirectory, startupsError } from '@app/startups';
 import { DEAL_STAGES, ENGAGED_STAGES, type DealStage, type PassReasonCode } from './deal-stages';
 import { DealEntity } from './deal.entity';
 import { DealTransitionEntity } from './deal-transition.entity';
@@ -32,6 +32,9 @@ export class DealInsightsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mandates: MandatesService,
+    private readonly projects: ProjectDirectory,
+    private readonly mandateDirectory: MandateDirectory,
+    private readonly organizations: OrganizationDirectory,
   ) {}
 
   /**
@@ -40,7 +43,7 @@ export class DealInsightsService {
    * are hidden on passed deals whose mandate has `hideNameOnPass`.
    */
   async feedback(principal: Principal, projectId: string): Promise<DealFeedback[]> {
-    const project = await this.dataSource.getRepository(ProjectEntity).findOneBy({ id: projectId });
+    const project = await this.projects.readable(principal, projectId);
     if (!project || project.organizationId !== principal.organizationId) throw startupsError('PROJECT_NOT_FOUND');
     const deals = await this.dataSource.getRepository(DealEntity).find({
       where: { projectId, startupOrganizationId: principal.organizationId },
@@ -48,19 +51,10 @@ export class DealInsightsService {
     });
     if (deals.length === 0) return [];
     const mandateIds = [...new Set(deals.map((d) => d.mandateId).filter((id): id is string => id !== null))];
-    const [orgs, mandates] = await Promise.all([
-      this.dataSource.getRepository(OrganizationEntity).find({
-        where: { id: In([...new Set(deals.map((d) => d.investorOrganizationId))]) },
-        select: { id: true, name: true },
-      }),
-      mandateIds.length
-        ? this.dataSource
-            .getRepository(MandateEntity)
-            .find({ where: { id: In(mandateIds) }, select: { id: true, hideNameOnPass: true } })
-        : Promise.resolve([]),
+    const [names, hides] = await Promise.all([
+      this.organizations.names(deals.map((d) => d.investorOrganizationId)),
+      this.mandateDirectory.hidesNameOnPass(mandateIds),
     ]);
-    const names = new Map(orgs.map((o) => [o.id, o.name]));
-    const hides = new Map(mandates.map((m) => [m.id, m.hideNameOnPass]));
     return deals.map((d) => {
       const hidden = d.stage === 'passed' && d.mandateId !== null && hides.get(d.mandateId) === true;
       return {
@@ -84,16 +78,12 @@ export class DealInsightsService {
     const rows = await this.dataSource
       .getRepository(DealEntity)
       .createQueryBuilder('d')
-      .leftJoin(ProjectEntity, 'p', 'p.id = d.project_id')
-      .leftJoin(StartupEntity, 's', 's.id = d.startup_id')
       .select('d.id', 'dealId')
+      .addSelect('d.project_id', 'projectId')
       .addSelect('d.stage', 'dealStage')
       .addSelect('d.pass_reason', 'passReason')
       .addSelect('d.mandate_terms_version', 'mandateTermsVersion')
       .addSelect('d.amount', 'amount')
-      .addSelect('p.stage', 'projectStage')
-      .addSelect('p.amount_sought', 'amountSought')
-      .addSelect('s.tracks', 'tracks')
       .addSelect(
         `(d.stage IN (:...engaged) OR EXISTS (SELECT 1 FROM ${this.transitionsTable()} t WHERE t.deal_id = d.id AND t.to_stage IN (:...engaged)))`,
         'engaged',
@@ -105,25 +95,25 @@ export class DealInsightsService {
       .setParameter('engaged', [...ENGAGED_STAGES])
       .getRawMany<{
         dealId: string;
+        projectId: string;
         dealStage: DealStage;
         passReason: { code: PassReasonCode } | null;
         mandateTermsVersion: number | null;
         amount: string | null;
-        projectStage: string | null;
-        amountSought: string | null;
-        tracks: string[] | null;
         engaged: boolean;
       }>();
+    // The projects' facts from their owner (one batched read; a deleted project leaves nulls).
+    const labels = await this.projects.labels(rows.map((r) => r.projectId));
     const facts: DealFacts[] = rows.map((r) => ({
       dealId: r.dealId,
       dealStage: r.dealStage,
       engaged: r.engaged,
       passReasonCode: r.passReason?.code ?? null,
       mandateTermsVersion: r.mandateTermsVersion,
-      projectStage: r.projectStage,
-      tracks: r.tracks ?? [],
+      projectStage: labels.get(r.projectId)?.stage ?? null,
+      tracks: labels.get(r.projectId)?.tracks ?? [],
       amount: r.amount === null ? null : Number(r.amount),
-      amountSought: r.amountSought === null ? null : Number(r.amountSought),
+      amountSought: labels.get(r.projectId)?.amountSought ?? null,
     }));
     const terms = mandate.terms;
     return {

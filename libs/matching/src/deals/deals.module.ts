@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { FundsModule } from '@app/funds';
-import { DealFlowModule } from '../deal-flow/deal-flow.module';
+import { StartupsModule } from '@app/startups';
+import { SnapshotModule } from '../snapshot/snapshot.module';
 import { DealFeedbackController } from './deal-feedback.controller';
 import { DealInsightsService } from './deal-insights.service';
 import { DealsController } from './deals.controller';
 import { DealsService } from './deals.service';
 import { StatedVsActualController } from './stated-vs-actual.controller';
 
-/** The investment pipeline: deals and their transitions, founders' feedback, stated vs actual. */
+/** Runs in the API: the investment pipeline — deals and their transitions, founders' feedback, stated vs actual. */
 @Module({
-  imports: [IdentityModule, FundsModule, DealFlowModule],
+  imports: [IdentityModule, StartupsModule, FundsModule, SnapshotModule],
   controllers: [DealsController, DealFeedbackController, StatedVsActualController],
   providers: [DealsService, DealInsightsService],
   exports: [DealsService, DealInsightsService],

@@ -2,17 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, CLOCK, decodeCursor, Page, platformError, toPage, Tx, UnitOfWork } from '@app/platform';
-import { can, Principal } from '@app/identity';
-import { MandateEntity, MandatesService } from '@app/funds';
-import { ProjectEntity, StartupEntity, startupsError } from '@app/startups';
+import { can, isInvestorOrganization, Principal } from '@app/identity';
+import { MandatesService, type MandateEntity } from '@app/funds';
+import { ProjectDirectory, startupsError } from '@app/startups';
 import { canTransition, nextStages, type DealStage, type PassReason } from './deal-stages';
 import { DealEntity } from './deal.entity';
 import { DealTransitionEntity } from './deal-transition.entity';
 import { dealsError } from './deals.errors';
 import type { OpenDealDto, PassReasonDto, TransitionDealDto } from './deals.dto';
 import { explainMatch, EngineInputError } from '../engine';
-import { toEngineMandate } from '../deal-flow/engine-mandate';
-import { SnapshotService } from '../deal-flow/snapshot.service';
+import { toEngineMandate } from '../snapshot/engine-mandate';
+import { SnapshotService } from '../snapshot/snapshot.service';
 
 /** Stages from which the agreed amount (ticket or credit line) may be recorded. */
 export const AMOUNT_STAGES: readonly DealStage[] = ['term_sheet', 'signed', 'disbursed'];
@@ -56,6 +56,7 @@ export class DealsService {
     private readonly mandates: MandatesService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly snapshots: SnapshotService,
+    private readonly projects: ProjectDirectory,
   ) {}
 
   /** The project's score under the mandate, from this process's snapshot (null if not eligible or not there). */
@@ -79,11 +80,10 @@ export class DealsService {
   async open(principal: Principal, input: OpenDealDto, score?: DealScore): Promise<DealWithHistory> {
     this.assertCan(principal, 'deal:write');
     return this.uow.run(async (tx) => {
-      const project = await tx.em.findOneBy(ProjectEntity, { id: input.projectId });
-      const own = project?.organizationId === principal.organizationId;
-      // Another organization's draft looks exactly like a missing project.
-      if (!project || (project.status === 'draft' && !own))
-        throw startupsError('PROJECT_NOT_FOUND', { field: 'projectId' });
+      // Another organization's draft looks exactly like a missing project (ProjectVisibility).
+      const project = await this.projects.readable(principal, input.projectId, tx.em);
+      if (!project) throw startupsError('PROJECT_NOT_FOUND', { field: 'projectId' });
+      const own = project.organizationId === principal.organizationId;
       if (own) throw dealsError('PROJECT_NOT_DEALABLE', { field: 'projectId', reason: 'own_project' });
       if (project.status !== 'published') {
         throw dealsError('PROJECT_NOT_DEALABLE', {
@@ -236,22 +236,27 @@ export class DealsService {
     };
   }
 
+  /** The investor organization's deal stage per project, for lists that show it (deal flow). */
+  async stagesOf(investorOrganizationId: string, projectIds: readonly string[]): Promise<Map<string, DealStage>> {
+    if (projectIds.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(DealEntity).find({
+      where: { investorOrganizationId, projectId: In([...projectIds]) },
+      select: { projectId: true, stage: true },
+    });
+    return new Map(rows.map((d) => [d.projectId, d.stage]));
+  }
+
   private async subjects(em: EntityManager, deals: DealEntity[]): Promise<Map<string, DealSubject>> {
     if (deals.length === 0) return new Map();
-    const [projects, startups] = await Promise.all([
-      em.find(ProjectEntity, { where: { id: In(deals.map((d) => d.projectId)) }, select: { id: true, title: true } }),
-      em.find(StartupEntity, {
-        where: { id: In(deals.map((d) => d.startupId)) },
-        select: { id: true, legalName: true },
-      }),
-    ]);
-    const titles = new Map(projects.map((p) => [p.id, p.title]));
-    const names = new Map(startups.map((s) => [s.id, s.legalName]));
+    const labels = await this.projects.labels(
+      deals.map((d) => d.projectId),
+      em,
+    );
     return new Map(
-      deals.map((d) => [
-        d.id,
-        { projectTitle: titles.get(d.projectId) ?? null, startupName: names.get(d.startupId) ?? null },
-      ]),
+      deals.map((d) => {
+        const label = labels.get(d.projectId);
+        return [d.id, { projectTitle: label?.title ?? null, startupName: label?.startupName ?? null }];
+      }),
     );
   }
 
@@ -274,8 +279,7 @@ export class DealsService {
   }
 
   private assertCan(principal: Principal, action: 'deal:read' | 'deal:write'): void {
-    if (principal.organizationKind !== 'fund' && principal.organizationKind !== 'bank')
-      throw dealsError('DEAL_ORG_KIND_INVALID');
+    if (!isInvestorOrganization(principal.organizationKind)) throw dealsError('DEAL_ORG_KIND_INVALID');
     if (!can(principal, action, principal.organizationId)) throw platformError('FORBIDDEN', { action });
   }
 

@@ -4,24 +4,11 @@
  * matching and the company's own qualification report can never disagree.
  */
 import { isRegionCode, Qualification } from '@app/reference';
-import {
-  shanghaiDate,
-  toCompanyFacts,
-  type FiscalYearEntity,
-  type IpItemEntity,
-  type ProjectEntity,
-  type QualificationHeldEntity,
-  type StartupEntity,
-} from '@app/startups';
+import { shanghaiDate, toCompanyFacts, type ProjectFeatureRows } from '@app/startups';
 import { MAX_KEYWORDS, type ProjectFeatures, type SizeClass, type TechSmeBandGap } from '../engine';
 
-export interface FeatureRows {
-  project: ProjectEntity;
-  startup: StartupEntity;
-  fiscalYears: FiscalYearEntity[];
-  ipItems: IpItemEntity[];
-  qualifications: QualificationHeldEntity[];
-}
+/** The rows a project's features are computed from (startups' ProjectDirectory reads them). */
+export type FeatureRows = ProjectFeatureRows;
 
 const INDICATOR_KEYS: Record<string, string> = {
   rd_intensity: 'rdIntensity',

@@ -6,9 +6,11 @@ import {
   AnyDocument,
   cursorAfter,
   cursorOf,
+  documentSources,
   loadDocuments,
   loadProjectDocuments,
   UpdatedCursor,
+  type DocumentSources,
 } from './search-documents';
 
 /** Entities to re-read, by index. A startup also re-reads its projects (they carry its name, tracks, region). */
@@ -60,17 +62,21 @@ const REBUILD_OVERLAP_MS = 5_000;
  * rewrite the same document.
  */
 export class SearchWriter {
+  private readonly sources: DocumentSources;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly engine: SearchEngine,
-  ) {}
+  ) {
+    this.sources = documentSources(dataSource);
+  }
 
   async applySettings(): Promise<void> {
     for (const name of SEARCH_INDEX_NAMES) await this.engine.index(name).applySettings(SEARCH_INDEX_SETTINGS[name]);
   }
 
   async refresh(refs: SearchRefs): Promise<RefreshResult> {
-    const em = this.dataSource.manager;
+    const src = this.sources;
     const result: RefreshResult = {
       upserted: { projects: 0, startups: 0, mandates: 0 },
       deleted: { projects: 0, startups: 0, mandates: 0 },
@@ -78,16 +84,13 @@ export class SearchWriter {
     };
     const startupIds = [...refs.startups];
     if (refs.organizations.size > 0) {
-      const rows: { id: string }[] = await em.query('SELECT id FROM mandates WHERE organization_id = ANY($1::uuid[])', [
-        [...refs.organizations],
-      ]);
-      for (const r of rows) refs.mandates.add(r.id);
+      for (const id of await src.mandates.idsOfOrganizations([...refs.organizations])) refs.mandates.add(id);
     }
     const [projects, byStartup, startups, mandates] = await Promise.all([
-      loadDocuments(em, 'projects', { by: 'ids', ids: [...refs.projects] }),
-      loadProjectDocuments(em, { by: 'startups', startupIds }),
-      loadDocuments(em, 'startups', { by: 'ids', ids: startupIds }),
-      loadDocuments(em, 'mandates', { by: 'ids', ids: [...refs.mandates] }),
+      loadDocuments(src, 'projects', { by: 'ids', ids: [...refs.projects] }),
+      loadProjectDocuments(src, { by: 'startups', startupIds }),
+      loadDocuments(src, 'startups', { by: 'ids', ids: startupIds }),
+      loadDocuments(src, 'mandates', { by: 'ids', ids: [...refs.mandates] }),
     ]);
     const freshProjects = new Map<string, AnyDocument>();
     for (const d of [...projects, ...byStartup]) freshProjects.set(d.id, d);
@@ -121,12 +124,11 @@ export class SearchWriter {
   }
 
   async rebuild(name: SearchIndexName): Promise<RebuildResult> {
-    const em = this.dataSource.manager;
-    const [{ now }] = (await em.query('SELECT now() AS now')) as { now: Date }[];
+    const [{ now }] = (await this.dataSource.query('SELECT now() AS now')) as { now: Date }[];
     const result = await this.engine.rebuild(name, SEARCH_INDEX_SETTINGS[name], async (shadow) => {
       let after: string | null = null;
       for (;;) {
-        const page = await loadDocuments(em, name, { by: 'page', afterId: after, limit: PAGE });
+        const page = await loadDocuments(this.sources, name, { by: 'page', afterId: after, limit: PAGE });
         if (page.length > 0) await shadow.upsert(page);
         if (page.length < PAGE) break;
         after = page[page.length - 1].id;
@@ -153,11 +155,10 @@ export class SearchWriter {
     onPage?: (last: UpdatedCursor) => Promise<void>,
     pageSize = 500,
   ): Promise<number> {
-    const em = this.dataSource.manager;
     let after = from;
     let total = 0;
     for (;;) {
-      const page = await loadDocuments(em, name, { by: 'updated', after, limit: pageSize });
+      const page = await loadDocuments(this.sources, name, { by: 'updated', after, limit: pageSize });
       if (page.length === 0) break;
       const refs = emptyRefs();
       for (const d of page) refs[name].add(d.id);

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, PlatformQueueModule, type AppConfig } from '@app/platform';
+import { FundsModule } from '@app/funds';
+import { StartupsModule } from '@app/startups';
 import { SEARCH_SYNC_QUEUE } from '../search.events';
 import { createSearchEngine } from '../factory';
 import { SEARCH_ENGINE, searchEngineConfig } from './search.constants';
@@ -14,7 +16,7 @@ import { SearchService } from './search.service';
  * Registers the `search-sync` queue so the admin board lists it; the worker's SearchSyncModule consumes it.
  */
 @Module({
-  imports: [PlatformQueueModule.forFeature(SEARCH_SYNC_QUEUE)],
+  imports: [StartupsModule, FundsModule, PlatformQueueModule.forFeature(SEARCH_SYNC_QUEUE)],
   controllers: [SearchController],
   providers: [
     {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError, platformError } from '@app/platform';
 import type { Principal } from '@app/identity';
+import { MandateDirectory } from '@app/funds';
+import { ProjectDirectory } from '@app/startups';
 import { SearchIndexName, visibilityFilter } from '../indexes';
 import { F, FilterExpr, SearchEngine, SearchError, SearchQueryError, SearchUnavailableError, SortSpec } from '../port';
 import { regionPrefixesOf } from '@app/reference';
@@ -81,8 +81,9 @@ export class SearchService {
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly projection: SearchProjection,
+    private readonly projects: ProjectDirectory,
+    private readonly mandates: MandateDirectory,
   ) {}
 
   get engineKind(): SearchEngine['kind'] {
@@ -261,20 +262,15 @@ export class SearchService {
 
   private async permitted(type: SearchIndexName, principal: Principal, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    // The same rules as the entities' own read paths: drafts (and archived projects) and hidden
-    // mandates only for their organization; company profiles are public.
-    const rows: { id: string }[] =
-      type === 'projects'
-        ? await this.dataSource.query(
-            `SELECT id FROM projects WHERE id = ANY($1::uuid[]) AND (status = 'published' OR organization_id = $2)`,
-            [ids, principal.organizationId],
-          )
-        : type === 'mandates'
-          ? await this.dataSource.query(
-              `SELECT id FROM mandates WHERE id = ANY($1::uuid[]) AND ((discoverable AND status = 'active') OR organization_id = $2)`,
-              [ids, principal.organizationId],
-            )
-          : await this.dataSource.query(`SELECT id FROM startups WHERE id = ANY($1::uuid[])`, [ids]);
-    return new Set(rows.map((r) => r.id));
+    // The owners' own policies: drafts and archived projects, and hidden mandates, only for their
+    // organization (ProjectVisibility, MandateVisibility); company profiles are public.
+    switch (type) {
+      case 'projects':
+        return this.projects.discoverableIds(principal, ids);
+      case 'mandates':
+        return this.mandates.visibleIds(principal, ids);
+      case 'startups':
+        return this.projects.existingStartupIds(ids);
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { ProjectVisibility } from '../directory/project-visibility';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -124,10 +125,10 @@ export class ProjectsService {
     });
   }
 
-  /** Drafts are private to their organization; published and archived projects are public. */
+  /** Drafts are private to their organization; published and archived projects are public (ProjectVisibility). */
   async get(principal: Principal, id: string): Promise<ProjectEntity> {
     const project = await this.dataSource.getRepository(ProjectEntity).findOneBy({ id });
-    if (!project || (project.status === 'draft' && project.organizationId !== principal.organizationId)) {
+    if (!project || !ProjectVisibility.readable(principal, project)) {
       throw startupsError('PROJECT_NOT_FOUND');
     }
     return project;

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock, CLOCK, ProjectionFeed, type DomainEvent, type ProjectionConsumer } from '@app/platform';
 import { EngineInputError, Snapshot, type ProjectFeatures } from '../engine';
-import { loadFeatureRows } from '../features/feature-loader';
-import { projectFeatures, type FeatureRows } from '../features/project-features';
+import { ProjectDirectory, type ProjectFeatureRows } from '@app/startups';
+import { projectFeatures } from '../features/project-features';
 
 const BOOT_PAGE = 2000;
 
@@ -23,7 +21,7 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
   private epoch = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly projects: ProjectDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly feed: ProjectionFeed,
   ) {}
@@ -58,12 +56,11 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
       else if (e.type === 'startups.startup_changed') startupIds.add(e.startupId);
     }
     if (projectIds.size === 0 && startupIds.size === 0) return;
-    const em = this.dataSource.manager;
     const [byProject, byStartup] = await Promise.all([
-      loadFeatureRows(em, { kind: 'projects', projectIds: [...projectIds] }),
-      loadFeatureRows(em, { kind: 'startups', startupIds: [...startupIds] }),
+      this.projects.featureRows({ kind: 'projects', projectIds: [...projectIds] }),
+      this.projects.featureRows({ kind: 'startups', startupIds: [...startupIds] }),
     ]);
-    const fresh = new Map<string, FeatureRows>();
+    const fresh = new Map<string, ProjectFeatureRows>();
     for (const r of [...byProject, ...byStartup]) fresh.set(r.project.id, r);
     const snapshot = this.current;
     // Projects named by an event, or belonging to a named company, that are no longer published.
@@ -93,8 +90,8 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
   /** Any project (drafts too) with its features, computed the same way as the snapshot's. */
   async featuresOf(
     projectId: string,
-  ): Promise<{ project: FeatureRows['project']; features: ProjectFeatures | null } | null> {
-    const [rows] = await loadFeatureRows(this.dataSource.manager, { kind: 'projects', projectIds: [projectId] }, true);
+  ): Promise<{ project: ProjectFeatureRows['project']; features: ProjectFeatures | null } | null> {
+    const [rows] = await this.projects.featureRows({ kind: 'projects', projectIds: [projectId] }, { includeDrafts: true });
     return rows ? { project: rows.project, features: this.features(rows) } : null;
   }
 
@@ -119,11 +116,7 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
     const list: ProjectFeatures[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await loadFeatureRows(this.dataSource.manager, {
-        kind: 'page',
-        afterProjectId: after,
-        limit: BOOT_PAGE,
-      });
+      const page = await this.projects.featureRows({ kind: 'page', afterProjectId: after, limit: BOOT_PAGE });
       for (const rows of page) {
         const f = this.features(rows);
         if (f) list.push(f);
@@ -142,7 +135,7 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
     this.logger.log({ reason, projects: next.size, ms, version: this.version }, 'matching snapshot built');
   }
 
-  private features(rows: FeatureRows): ProjectFeatures | null {
+  private features(rows: ProjectFeatureRows): ProjectFeatures | null {
     try {
       return projectFeatures(rows, this.clock.now());
     } catch (error) {
