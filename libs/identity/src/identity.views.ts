@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, type ApiPropertyOptions } from '@nestjs/swagger';
 import { AUDIT_ACTIONS, AuditEventEntity } from './entities/audit-event.entity';
 import { InvitationEntity } from './entities/invitation.entity';
 import { ROLES, Role } from './entities/membership.entity';
@@ -85,7 +85,9 @@ export class AuditEventView {
   @ApiPropertyOptional({ nullable: true, type: String }) targetType: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) targetId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) ip: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
+  /** Per action (what changed): free-form on purpose. */
+  @ApiProperty({ type: 'object', additionalProperties: true, 'x-free-form': true } as ApiPropertyOptions)
+  details: Record<string, unknown>;
 }
 
 export class AuditPageView {

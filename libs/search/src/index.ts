@@ -20,3 +20,4 @@ export { SEARCH_ENGINE, searchEngineConfig } from './nest/search.constants';
 export { searchError, type SearchApiErrorCode } from './nest/search.errors';
 export * from './nest/search-documents';
 export * from './search.events';
+export { ProjectFiltersDto } from './nest/project-filters.dto';

@@ -31,11 +31,11 @@ import { CREDIT_PRODUCTS, MANDATE_STATUSES, type CreditProduct, type MandateStat
 const MAX_MONEY = 9_000_000_000_000_000;
 
 export class WeightsDto {
-  @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) early: number;
-  @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) small: number;
-  @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) hardTech: number;
-  @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) innovation: number;
-  @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) fit: number;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) early: number;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) small: number;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) hardTech: number;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) innovation: number;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) fit: number;
 }
 
 export class ExclusionsDto {
@@ -76,13 +76,17 @@ export class MandateTermsDto {
   @IsIn(STAGES, { each: true })
   stages?: Stage[];
 
-  @ApiProperty({ description: 'Integer 分 (¥1 = 100). For a credit product: the credit line.', example: 300_000_000 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Integer 分 (¥1 = 100). For a credit product: the credit line.',
+    example: 300_000_000,
+  })
   @IsInt()
   @Min(0)
   @Max(MAX_MONEY)
   ticketMin: number;
 
-  @ApiProperty({ example: 3_000_000_000 })
+  @ApiProperty({ type: 'integer', example: 3_000_000_000 })
   @IsInt()
   @Min(0)
   @Max(MAX_MONEY)
@@ -116,49 +120,61 @@ export class MandateTermsDto {
   @IsIn(QUALIFICATION_KINDS, { each: true })
   requiredQualifications?: QualificationKind[];
 
-  @ApiPropertyOptional({ description: 'Minimum R&D ÷ revenue in basis points (500 = 5 %).', nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Minimum R&D ÷ revenue in basis points (500 = 5 %).',
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000)
   minRdIntensityBp?: number | null;
 
-  @ApiPropertyOptional({ description: 'Minimum Ⅰ类 IP items.', nullable: true })
+  @ApiPropertyOptional({ type: 'integer', description: 'Minimum Ⅰ类 IP items.', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1000)
   minClassIIp?: number | null;
 
-  @ApiPropertyOptional({ description: 'Minimum tech staff ÷ staff in basis points.', nullable: true })
+  @ApiPropertyOptional({ type: 'integer', description: 'Minimum tech staff ÷ staff in basis points.', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000)
   minTechStaffShareBp?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 9, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 9, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(9)
   minTrl?: number | null;
 
-  @ApiPropertyOptional({ description: 'IP-pledge loans: valid, unpledged invention patents.', nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'IP-pledge loans: valid, unpledged invention patents.',
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1000)
   minPledgeableInventionPatents?: number | null;
 
-  @ApiPropertyOptional({ description: 'Innovation-points loans: minimum 创新积分 estimate (0–100).', nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Innovation-points loans: minimum 创新积分 estimate (0–100).',
+    nullable: true,
+  })
   @IsOptional()
   @IsNumber()
   @Min(0)
   @Max(100)
   minInnovationScore?: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptional()
   @IsNumber()
   @Min(0)
@@ -196,7 +212,7 @@ export class MandateTermsDto {
   @IsIn(CREDIT_PRODUCTS)
   creditProduct?: CreditProduct | null;
 
-  @ApiPropertyOptional({ description: '投贷联动: the partner bank’s credit mandate.', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: '投贷联动: the partner bank’s credit mandate.', nullable: true })
   @IsOptional()
   @IsUUID()
   linkedMandateId?: string | null;
@@ -220,7 +236,7 @@ export class CreateMandateDto extends MandateTermsDto {
 }
 
 export class UpdateMandateDto extends PartialType(CreateMandateDto) {
-  @ApiProperty({ description: 'The row version you read (optimistic concurrency).' })
+  @ApiProperty({ type: 'integer', description: 'The row version you read (optimistic concurrency).' })
   @IsInt()
   @Min(1)
   version: number;

@@ -1,65 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { PageQueryDto, QueryList } from '@app/platform';
-import { INSTRUMENTS, IsRegionPrefix, QUALIFICATION_KINDS, STAGES, TRACK_CODES } from '@app/reference';
+import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '@app/platform';
+import { ProjectFiltersDto } from '@app/search';
 
-export class DealFlowQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({
-    enum: TRACK_CODES,
-    isArray: true,
-    description: 'Any of these tracks (repeat or comma-separate).',
-  })
-  @IsOptional()
-  @QueryList()
-  @IsArray()
-  @ArrayMaxSize(40)
-  @IsIn(TRACK_CODES, { each: true })
-  track?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: '2-, 4- or 6-digit division codes.' })
-  @IsOptional()
-  @QueryList()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsRegionPrefix({ each: true })
-  region?: string[];
-
-  @ApiPropertyOptional({ enum: STAGES, isArray: true })
-  @IsOptional()
-  @QueryList()
-  @IsArray()
-  @ArrayMaxSize(8)
-  @IsIn(STAGES, { each: true })
-  stage?: string[];
-
-  @ApiPropertyOptional({ enum: INSTRUMENTS, isArray: true })
-  @IsOptional()
-  @QueryList()
-  @IsArray()
-  @ArrayMaxSize(5)
-  @IsIn(INSTRUMENTS, { each: true })
-  instrument?: string[];
-
-  @ApiPropertyOptional({ enum: QUALIFICATION_KINDS, isArray: true, description: 'Projects holding all of these.' })
-  @IsOptional()
-  @QueryList()
-  @IsArray()
-  @ArrayMaxSize(9)
-  @IsIn(QUALIFICATION_KINDS, { each: true })
-  qualification?: string[];
-
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+/** Deal flow takes the shared project filters (ProjectFiltersDto) with paging, a minimum score and free text. */
+export class DealFlowQueryDto extends IntersectionType(PageQueryDto, ProjectFiltersDto) {
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsNumber()

@@ -11,12 +11,9 @@ import {
   rankMandate,
   redactForInvestor,
   SCORE_VERSION,
-  type Instrument,
   type MatchResult,
-  type QualificationKind,
   type RankFilters,
   type RankPage,
-  type Stage,
 } from '../engine';
 import { DealsService } from '../deals/deals.service';
 import type { DealFlowQueryDto, InvestorMatchesQueryDto } from './deal-flow.dto';
@@ -63,9 +60,9 @@ export class DealFlowService {
     const filters: RankFilters = {
       tracks: query.track,
       regions: query.region,
-      stages: query.stage as Stage[] | undefined,
-      instruments: query.instrument as Instrument[] | undefined,
-      qualifications: query.qualification as QualificationKind[] | undefined,
+      stages: query.stage,
+      instruments: query.instrument,
+      qualifications: query.qualification,
       minScore: query.minScore,
     };
     // A text query becomes a candidate set from the search port (published projects this investor

@@ -1,6 +1,83 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { CRITERIA, type ConstraintCode, type CriterionKey, type InputValue } from '../engine';
 
-const objects = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;
+const CONSTRAINT_CODES: readonly ConstraintCode[] = [
+  'STAGE',
+  'TICKET',
+  'INSTRUMENT',
+  'REGION',
+  'TRACK',
+  'QUALIFICATION',
+  'MIN_RD_INTENSITY',
+  'MIN_CLASS_I_IP',
+  'MIN_TECH_STAFF_SHARE',
+  'MIN_TRL',
+  'MIN_PLEDGEABLE_PATENTS',
+  'MIN_INNOVATION_SCORE',
+  'MAX_COMPANY_AGE',
+  'EXCLUDED_TRACK',
+  'EXCLUDED_KEYWORD',
+  'EXCLUDED_STARTUP',
+];
+
+/** A value an explanation quotes: a number, a string, a flag, a list of codes, or null (unknown). */
+const INPUT_VALUE_SCHEMA = {
+  nullable: true,
+  oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
+};
+const INPUT_VALUE = INPUT_VALUE_SCHEMA as ApiPropertyOptions;
+
+/** One scoring criterion's part of the score (the explanation's "why"). */
+export class CriterionView {
+  @ApiProperty({ enum: CRITERIA }) key: CriterionKey;
+  @ApiProperty() labelZh: string;
+  @ApiProperty() labelEn: string;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 1, description: 'In [0, 1], 4 decimals.' }) value: number;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 1, description: 'Normalised weight (weights sum to 1).' })
+  weight: number;
+  @ApiProperty({ type: Number, description: 'Points out of 100 this criterion adds (2 decimals).' })
+  contribution: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: INPUT_VALUE_SCHEMA as { nullable: true },
+    description: 'Raw inputs by feature name; bands replace confidential ones in a redacted view.',
+  })
+  inputs: Record<string, InputValue>;
+  @ApiProperty() zh: string;
+  @ApiProperty() en: string;
+  @ApiPropertyOptional({
+    enum: [true],
+    description: 'Innovation points: a cohort percentile estimate, never the official score.',
+  })
+  estimate?: true;
+}
+
+/** A hard constraint that failed (the explanation's "why not"). */
+export class ConstraintReasonView {
+  @ApiProperty({ enum: CONSTRAINT_CODES }) code: ConstraintCode;
+  @ApiProperty({ enum: ['violated', 'data_missing'], description: '`data_missing`: the fix is to provide the figure.' })
+  kind: 'violated' | 'data_missing';
+  @ApiProperty({ description: 'Feature the constraint reads, e.g. `rdIntensityBp`.' }) input: string;
+  @ApiProperty(INPUT_VALUE) expected: InputValue;
+  @ApiProperty(INPUT_VALUE) actual: InputValue;
+  @ApiProperty() zh: string;
+  @ApiProperty() en: string;
+}
+
+/** The distance to a threshold worth reaching. */
+export class HintView {
+  @ApiProperty() code: string;
+  @ApiProperty() input: string;
+  @ApiProperty({ type: Number, nullable: true }) current: number | null;
+  @ApiProperty({ type: Number }) threshold: number;
+  @ApiProperty({ enum: ['bp', 'count', 'fen', 'years', 'trl', 'percent'] }) unit:
+    'bp' | 'count' | 'fen' | 'years' | 'trl' | 'percent';
+  @ApiProperty({ type: Number, nullable: true }) delta: number | null;
+  @ApiPropertyOptional({ type: Number }) pointsGained?: number;
+  @ApiPropertyOptional({ description: 'Redacted view only: the band that replaced `current`.' }) band?: string;
+  @ApiProperty() zh: string;
+  @ApiProperty() en: string;
+}
 
 export class MatchItemView {
   @ApiProperty() projectId: string;
@@ -14,10 +91,14 @@ export class MatchItemView {
   @ApiProperty({ type: [String] }) instruments: string[];
   @ApiProperty() eligible: boolean;
   @ApiPropertyOptional({ nullable: true, type: Number, description: '0–100' }) score: number | null;
-  @ApiProperty({ ...objects, description: 'Per criterion: value, weight, contribution, inputs, zh/en explanation.' })
-  breakdown: object[];
-  @ApiProperty({ ...objects, description: 'Hard constraints that failed (empty when eligible).' }) reasons: object[];
-  @ApiProperty({ ...objects, description: 'Distance to each threshold worth reaching.' }) hints: object[];
+  @ApiProperty({
+    type: [CriterionView],
+    description: 'Per criterion: value, weight, contribution, inputs, zh/en explanation.',
+  })
+  breakdown: CriterionView[];
+  @ApiProperty({ type: [ConstraintReasonView], description: 'Hard constraints that failed (empty when eligible).' })
+  reasons: ConstraintReasonView[];
+  @ApiProperty({ type: [HintView], description: 'Distance to each threshold worth reaching.' }) hints: HintView[];
   @ApiProperty({ description: 'Confidential figures are shown as bands (no data grant).' }) redacted: boolean;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Your pipeline stage for this project, if any.' })
   dealStage: string | null;
@@ -46,9 +127,10 @@ export class InvestorMatchView {
   @ApiProperty() ticketMax: number;
   @ApiProperty() eligible: boolean;
   @ApiPropertyOptional({ nullable: true, type: Number }) score: number | null;
-  @ApiProperty(objects) breakdown: object[];
-  @ApiProperty({ ...objects, description: 'Why not: every hard constraint that failed.' }) reasons: object[];
-  @ApiProperty(objects) hints: object[];
+  @ApiProperty({ type: [CriterionView] }) breakdown: CriterionView[];
+  @ApiProperty({ type: [ConstraintReasonView], description: 'Why not: every hard constraint that failed.' })
+  reasons: ConstraintReasonView[];
+  @ApiProperty({ type: [HintView] }) hints: HintView[];
 }
 
 export class InvestorMatchesView {

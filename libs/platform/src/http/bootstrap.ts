@@ -96,7 +96,8 @@ function setUpOpenApi(app: INestApplication, meta: { title: string; description:
     properties: {
       code: { type: 'string', enum: registeredErrorCodes() },
       message: { type: 'string' },
-      details: { type: 'object', additionalProperties: true },
+      // Per code (the field, the problems list, the current state …): documented as free-form on purpose.
+      details: { type: 'object', additionalProperties: true, 'x-free-form': true } as Record<string, unknown>,
       requestId: { type: 'string' },
     },
   };

@@ -1,20 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { QueryList } from '@app/platform';
-import { INSTRUMENTS, IsRegionPrefix, QUALIFICATION_KINDS, STAGES, TRACK_CODES } from '@app/reference';
 import { MAX_QUERY_CHARS } from '../port';
 import { SEARCH_INDEX_NAMES, SearchIndexName } from '../indexes';
+import { ProjectFiltersDto } from './project-filters.dto';
 
 export const SEARCH_SORTS = [
   'relevance',
@@ -35,7 +25,7 @@ const STATUSES = ['draft', 'published', 'archived', 'active', 'paused'] as const
  * `GET /search`: typed parameters only. Filters are translated into the port's filter AST by the
  * service; nothing a user sends is ever passed to an engine as filter syntax.
  */
-export class SearchQueryDto {
+export class SearchQueryDto extends ProjectFiltersDto {
   @ApiProperty({ enum: SEARCH_INDEX_NAMES })
   @IsIn(SEARCH_INDEX_NAMES)
   type: SearchIndexName;
@@ -50,46 +40,6 @@ export class SearchQueryDto {
   q?: string;
 
   @ApiPropertyOptional({
-    enum: TRACK_CODES,
-    isArray: true,
-    description: 'Any of these tracks (repeat or comma-separate).',
-  })
-  @IsOptional()
-  @QueryList()
-  @IsArray()
-  @ArrayMaxSize(40)
-  @IsIn(TRACK_CODES, { each: true })
-  track?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Province (2), city (4) or division (6 digits) codes (any of them).' })
-  @IsOptional()
-  @QueryList()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsRegionPrefix({ each: true })
-  region?: string[];
-
-  @ApiPropertyOptional({
-    enum: STAGES,
-    isArray: true,
-    description: 'projects: the stage; mandates: stages invested in.',
-  })
-  @IsOptional()
-  @QueryList()
-  @IsArray()
-  @ArrayMaxSize(8)
-  @IsIn(STAGES, { each: true })
-  stage?: string[];
-
-  @ApiPropertyOptional({ enum: INSTRUMENTS, isArray: true })
-  @IsOptional()
-  @QueryList()
-  @IsArray()
-  @ArrayMaxSize(5)
-  @IsIn(INSTRUMENTS, { each: true })
-  instrument?: string[];
-
-  @ApiPropertyOptional({
     enum: STATUSES,
     isArray: true,
     description: 'projects: draft|published|archived (drafts and archived ones are your own); mandates: active|paused.',
@@ -101,14 +51,6 @@ export class SearchQueryDto {
   @IsIn(STATUSES, { each: true })
   status?: string[];
 
-  @ApiPropertyOptional({ enum: QUALIFICATION_KINDS, isArray: true, description: 'startups: holding any of these.' })
-  @IsOptional()
-  @QueryList()
-  @IsArray()
-  @ArrayMaxSize(9)
-  @IsIn(QUALIFICATION_KINDS, { each: true })
-  qualification?: string[];
-
   @ApiPropertyOptional({ minimum: 0, description: '分. projects: amount sought ≥; mandates: ticket max ≥.' })
   @IsOptional()
   @Type(() => Number)
@@ -117,7 +59,11 @@ export class SearchQueryDto {
   @Max(Number.MAX_SAFE_INTEGER)
   amountMin?: number;
 
-  @ApiPropertyOptional({ minimum: 0, description: '分. projects: amount sought ≤; mandates: ticket min ≤.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: '分. projects: amount sought ≤; mandates: ticket min ≤.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -150,7 +96,7 @@ export class SearchQueryDto {
   @IsIn(SEARCH_SORTS)
   sort?: SearchSort;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -158,7 +104,7 @@ export class SearchQueryDto {
   @Max(500)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

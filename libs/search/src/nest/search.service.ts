@@ -141,7 +141,8 @@ export class SearchService {
       .map((h) => ({
         id: h.id,
         kind: String(h.document.kind),
-        document: h.document as Record<string, unknown>,
+        // The engine stores what this index's builder wrote (indexes.ts), so the shape follows `type`.
+        document: h.document as unknown as SearchHitView['document'],
         highlights: Object.fromEntries(Object.entries(h.highlights).map(([k, v]) => [k, highlight(v)])),
         ...(h.score !== undefined ? { score: h.score } : {}),
       }));

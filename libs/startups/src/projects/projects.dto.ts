@@ -55,7 +55,7 @@ export class ProjectInputDto {
   @IsIn(STAGES)
   stage: Stage;
 
-  @ApiPropertyOptional({ description: 'Integer 分. ¥9 m = 900000000.', example: 900000000 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Integer 分. ¥9 m = 900000000.', example: 900000000 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -89,7 +89,7 @@ export class ProjectInputDto {
   @MaxLength(40, { each: true })
   keywords?: string[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 9, description: 'Technology readiness level.' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 9, description: 'Technology readiness level.' })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -64,14 +64,14 @@ export class StartupInputDto {
   @IsBoolean()
   fromPocCenter?: boolean;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 30 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 30 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(30)
   priorRounds?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100 })
   @IsOptional()
   @IsInt()
   @Min(0)
