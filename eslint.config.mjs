@@ -5,8 +5,8 @@ import prettier from 'eslint-config-prettier';
 // ── The house's boundaries (docs/architecture.md). A later block replaces an earlier block's
 // no-restricted-imports options, so every block lists the common rules again.
 const THROUGH_INDEX = {
-  group: ['@app/*/**', '!@app/db/**'],
-  message: 'Use a lib through its public index (@app/<lib>), never a deep path.',
+  group: ['@app/*/**'],
+  message: 'Use a lib through its public index (@app/<lib>, @app/db), never a deep path.',
 };
 const NO_RELATIVE_ACROSS = {
   group: ['../**/src', '../**/src/**', '**/libs/**', '**/apps/**'],
@@ -19,6 +19,8 @@ const NO_APPS = {
 const COMMON = [THROUGH_INDEX, NO_RELATIVE_ACROSS];
 /** Specs, benches and seeds may also use a lib's `testing` entry (fixtures; not shipped in dist). */
 const THROUGH_INDEX_OR_TESTING = { ...THROUGH_INDEX, group: [...THROUGH_INDEX.group, '!@app/*/testing'] };
+/** Benches and scripts may also seed: the demo and benchmark cohorts (db/seeds; never imported by an app). */
+const THROUGH_INDEX_TESTING_OR_SEEDS = { ...THROUGH_INDEX, group: [...THROUGH_INDEX_OR_TESTING.group, '!@app/db/seeds', '!@app/db/seeds/*'] };
 const restrict = (...patterns) => ['error', { patterns: [...COMMON, ...patterns] }];
 
 /** Pure folders: data and functions only — no framework, no database, no queue, no network, no file system. */
@@ -119,7 +121,7 @@ export default tseslint.config(
   },
   {
     files: ['bench/**/*.ts', 'db/**/*.ts', 'scripts/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [THROUGH_INDEX_OR_TESTING, NO_RELATIVE_ACROSS] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [THROUGH_INDEX_TESTING_OR_SEEDS, NO_RELATIVE_ACROSS] }] },
   },
   {
     files: ['libs/platform/**/*.ts'],

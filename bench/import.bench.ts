@@ -18,8 +18,8 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runInTransaction, systemClock } from '@app/platform';
 import { INDUSTRIES, TRACKS } from '@app/reference';
 import { IMPORT_COLUMNS, ImportJobEntity, ImportService, LocalDiskStorage } from '@app/startups';
-import { ENTITIES } from '@app/db/entities';
-import { generateBenchmarkCohort } from '@app/db/seed-large';
+import { ENTITIES } from '@app/db';
+import { generateBenchmarkCohort } from '@app/db/seeds/seed-large';
 // The template's columns are not part of the lib's index; the headers must be exactly these.
 
 import { intArg, log, machineInfo, printResult, ratio } from './lib/measure';

@@ -16,7 +16,7 @@ import {
   OutboxRelay,
   runInTransaction,
 } from '@app/platform';
-import { ENTITIES } from '@app/db/entities';
+import { ENTITIES } from '@app/db';
 import { heapUsedMb, intArg, log, machineInfo, printResult, ratio, timePair, wallMs } from './lib/measure';
 import { databaseUrl, withAdmin } from './lib/databases';
 

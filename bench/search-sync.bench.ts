@@ -13,7 +13,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildDataSourceOptions, projectionChannel } from '@app/platform';
 import { checkCharacter } from '@app/identity';
 import { SnapshotService } from '@app/matching';
-import { ENTITIES } from '@app/db/entities';
+import { ENTITIES } from '@app/db';
 import { intArg, log, machineInfo, printResult, ratio, summarize } from './lib/measure';
 import { databaseUrl, withAdmin } from './lib/databases';
 

@@ -1,7 +1,7 @@
 // Embedded search over N zh+en projects: index build time and heap; 2-term query + 2 filters + 2 facets p50/p95 vs a linear scan; --candidates compares MiniSearch, FlexSearch, Orama
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { BRANDS, DEMO_REGIONS, STAGE_LABELS, TRACK_CONTENT } from '../db/demo/vocabulary';
+import { BRANDS, DEMO_REGIONS, STAGE_LABELS, TRACK_CONTENT } from '../db/seeds/demo/vocabulary';
 import {
   EmbeddedSearchEngine,
   F,

@@ -28,7 +28,7 @@ npm run --silent build
 echo "Migrating …"
 node scripts/migrate.js
 echo "Loading demo data …"
-node dist/db/seed-demo.js
+node dist/db/seeds/seed-demo.js
 
 mkdir -p var/log
 node dist/apps/api/src/main.js > var/log/api.log 2>&1 &

@@ -1,7 +1,7 @@
 // Applies pending migrations with the BUILT data source (no ts-node): used by `npm run demo` and the Docker image.
 const path = require('node:path');
 
-const built = path.resolve(__dirname, '..', 'dist', 'db', 'data-source.js');
+const built = path.resolve(__dirname, '..', 'dist', 'db', 'schema', 'data-source.js');
 
 async function main() {
   const dataSource = require(built).default;

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, validateEnv, type AppConfig } from '@app/platform';
 import { createSearchEngine, searchEngineConfig, SearchWriter } from '@app/search';
-import { ENTITIES } from '@app/db/entities';
+import { ENTITIES } from '@app/db';
 
 function loadDotEnv(): void {
   const file = join(__dirname, '..', '.env');

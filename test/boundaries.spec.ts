@@ -83,6 +83,18 @@ describe('lint boundaries fail on planted violations', () => {
       'no-restricted-imports',
     ],
     [
+      'an app importing the demo seeds',
+      'apps/api/src/planted.ts',
+      "import { seedLarge } from '@app/db/seeds/seed-large';\nexport const s = seedLarge;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'an app reaching past the entity registry’s index',
+      'apps/worker/src/planted.ts',
+      "import { ENTITIES } from '@app/db/schema/entities';\nexport const e = ENTITIES;\n",
+      'no-restricted-imports',
+    ],
+    [
       'reference reading the clock',
       'libs/reference/src/planted.ts',
       'export const now = () => Date.now();\n',
@@ -115,10 +127,14 @@ describe('lint boundaries fail on planted violations', () => {
         "import { KECHUANG_DIRECT } from '@app/matching/testing';\nexport const k = KECHUANG_DIRECT;\n",
       ),
       lint(
+        'bench/lib/planted.ts',
+        "import { seedLarge } from '@app/db/seeds/seed-large';\nimport { ENTITIES } from '@app/db';\nexport const s = [seedLarge, ENTITIES];\n",
+      ),
+      lint(
         'libs/search/test/planted.e2e-spec.ts',
         "import { SearchService } from '../src/nest/search.service';\nexport const s = SearchService;\n",
       ),
     ]);
-    expect(results.map(rulesOf)).toEqual([[], [], [], []]);
+    expect(results.map(rulesOf)).toEqual([[], [], [], [], []]);
   });
 });

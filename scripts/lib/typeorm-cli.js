@@ -1,4 +1,4 @@
-// Runs the TypeORM CLI against db/data-source.ts with our path aliases, in a scratch database
+// Runs the TypeORM CLI against db/schema/data-source.ts with our path aliases, in a scratch database
 // that holds exactly the committed migrations (so generated SQL never depends on a dev database).
 const { spawnSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -22,7 +22,7 @@ function typeorm(args, databaseUrl, { quiet = false } = {}) {
       '-r', 'tsconfig-paths/register',
       path.join(root, 'node_modules', 'typeorm', 'cli.js'),
       ...args,
-      '-d', path.join(root, 'db', 'data-source.ts'),
+      '-d', path.join(root, 'db', 'schema', 'data-source.ts'),
     ],
     { cwd: root, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl, TS_NODE_PROJECT: path.join(root, 'tsconfig.json') } },
   );

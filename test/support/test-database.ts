@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@app/platform';
-import { ENTITIES } from '@app/db/entities';
+import { ENTITIES } from '@app/db';
 import { templateName } from '../global-setup';
 
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -6,7 +6,7 @@ import { FundsModule } from '@app/funds';
 import { DealFlowModule, DealsModule } from '@app/matching';
 import { SearchModule } from '@app/search';
 import { EngagementModule } from '@app/engagement';
-import { ENTITIES } from '@app/db/entities';
+import { ENTITIES } from '@app/db';
 
 @Module({
   imports: [

@@ -3,7 +3,7 @@ import { OutboxRelayService, PlatformModule, PlatformProjectionBroadcastModule }
 import { StartupsWorkerModule } from '@app/startups';
 import { SearchSyncModule } from '@app/search';
 import { EngagementWorkerModule } from '@app/engagement';
-import { ENTITIES } from '@app/db/entities';
+import { ENTITIES } from '@app/db';
 
 /**
  * The worker composes the libs' worker modules; each brings its queue declaration and processor, and

@@ -46,7 +46,7 @@ describe('migrations', () => {
   });
 
   it('are named <epochMs>-<PascalVerbNoun>', () => {
-    const files = readdirSync(`${__dirname}/../migrations`);
+    const files = readdirSync(`${__dirname}/../../migrations`);
     for (const f of files) expect(f).toMatch(/^\d{13}-[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\.ts$/);
   });
 });

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '../test/support/test-database';
+import { createTestDatabase, TestDatabase, testQueuePrefix } from '../../test/support/test-database';
 
-const root = join(__dirname, '..');
+const root = join(__dirname, '..', '..');
 
 function seed(db: TestDatabase): { status: number | null; out: string } {
   const r = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'db', 'seed-demo.ts')],
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'db', 'seeds', 'seed-demo.ts')],
     {
       cwd: root,
       encoding: 'utf8',

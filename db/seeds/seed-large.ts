@@ -9,7 +9,7 @@ import { type CohortOptions, generateCohort, startupCountFor } from './demo/gene
 import { CREDIT_CODE_ALPHABET, withCheckCharacter } from './demo/identifiers';
 import type { DemoCompany } from './demo/types';
 import { addCounts, emptyCounts, insertCompanies, type WriteCounts } from './demo/write';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../schema/entities';
 
 export const BENCHMARK_ORGANIZATION = {
   name: 'Benchmark Cohort',

@@ -4,7 +4,7 @@ import { IdentityModule } from '@app/identity';
 import { StartupsModule } from '@app/startups';
 import { FundsModule } from '@app/funds';
 import { DealFlowModule, DealsModule } from '@app/matching';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../schema/entities';
 
 /**
  * What the seeds (demo stories, benchmark cohorts) write through: the libs' own services, with
