@@ -15,6 +15,9 @@ export function templateName(): string {
   return `tourong_tpl_${hash.digest('hex').slice(0, 12)}`;
 }
 
+/** A template of another migration set younger than this may still serve a concurrent run. */
+const TEMPLATE_KEEP_MS = 6 * 3600_000;
+
 /**
  * Builds the migrated template database once per migration set; each int/e2e test file then
  * clones it (CREATE DATABASE … TEMPLATE), which takes milliseconds instead of re-migrating.
@@ -28,10 +31,20 @@ export default async function globalSetup(): Promise<void> {
     await admin.query('SELECT pg_advisory_lock(727001)');
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount) return;
+    // Another checkout (another migration set) may be testing at the same time on this server: its
+    // template is kept while young, and a test database is dropped only when nobody is connected.
     const stale = await admin.query(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'tourong\\_tpl\\_%' OR datname LIKE 'tourong\\_t\\_%'",
+      `SELECT d.datname, shobj_description(d.oid, 'pg_database') AS note,
+              EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname) AS busy
+         FROM pg_database d
+        WHERE d.datname LIKE 'tourong\\_tpl\\_%' OR d.datname LIKE 'tourong\\_t\\_%'`,
     );
-    for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+    for (const row of stale.rows as { datname: string; note: string | null; busy: boolean }[]) {
+      if (row.busy) continue;
+      const built = Date.parse(row.note?.replace(/^built /, '') ?? '');
+      if (row.datname.startsWith('tourong_tpl_') && Date.now() - built < TEMPLATE_KEEP_MS) continue;
+      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`).catch(() => undefined);
+    }
     const building = `${name}_building`;
     await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${building}"`);
@@ -39,6 +52,7 @@ export default async function globalSetup(): Promise<void> {
     const code = typeorm(['migration:run'], withDatabase(adminUrl, building), { quiet: true });
     if (code !== 0) throw new Error('migrations failed while building the test template database');
     await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+    await admin.query(`COMMENT ON DATABASE "${name}" IS 'built ${new Date().toISOString()}'`);
   } finally {
     await admin.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined);
     await admin.end();

@@ -3,6 +3,7 @@ import { IDENTITY_ENTITIES } from '@app/identity';
 import { STARTUPS_ENTITIES } from '@app/startups';
 import { FUNDS_ENTITIES } from '@app/funds';
 import { MATCHING_ENTITIES } from '@app/matching';
+import { ROADSHOWS_ENTITIES } from '@app/roadshows';
 
 /**
  * Every entity of every lib. The apps, the TypeORM CLI and the test template database all use
@@ -14,4 +15,5 @@ export const ENTITIES = [
   ...STARTUPS_ENTITIES,
   ...FUNDS_ENTITIES,
   ...MATCHING_ENTITIES,
+  ...ROADSHOWS_ENTITIES,
 ];

@@ -6,6 +6,7 @@ import { FundsModule } from '@app/funds';
 import { DealFlowModule, DealsModule } from '@app/matching';
 import { SearchModule } from '@app/search';
 import { EngagementModule } from '@app/engagement';
+import { RoadshowsModule } from '@app/roadshows';
 import { ENTITIES } from '@app/db';
 
 @Module({
@@ -19,6 +20,7 @@ import { ENTITIES } from '@app/db';
     DealFlowModule,
     SearchModule,
     EngagementModule,
+    RoadshowsModule,
   ],
 })
 export class AppModule {}

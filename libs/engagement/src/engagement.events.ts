@@ -10,6 +10,9 @@ export const NOTIFICATIONS_QUEUE = defineQueue('notifications', {
     'identity.invitation_created',
     'identity.access_grant_changed',
     'matching.deal_changed',
+    'roadshows.application_decided',
+    'roadshows.agenda_published',
+    'roadshows.investor_invited',
   ],
   concurrency: 4,
 });

@@ -21,6 +21,9 @@ export class NotificationsProcessor extends WorkerHost {
       case 'identity.invitation_created':
       case 'identity.access_grant_changed':
       case 'matching.deal_changed':
+      case 'roadshows.application_decided':
+      case 'roadshows.agenda_published':
+      case 'roadshows.investor_invited':
         this.logger.log({ eventId, type: event.type }, 'notification event received (no delivery channel yet)');
         return { handled: event.type };
       default: {

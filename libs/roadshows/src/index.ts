@@ -1,2 +1,21 @@
 /** Roadshows: events, themed sessions, applications, agenda, investors, 1:1 meetings, the scheduler, calendars. */
-export {};
+export * from './roadshows.module';
+export * from './roadshows.errors';
+export * from './roadshows.events';
+export * from './roadshows.views';
+
+import { RoadshowApplicationEntity } from './entities/roadshow-application.entity';
+import { RoadshowCalendarFeedEntity } from './entities/roadshow-calendar-feed.entity';
+import { RoadshowEventEntity } from './entities/roadshow-event.entity';
+import { RoadshowInvitationEntity } from './entities/roadshow-invitation.entity';
+import { RoadshowPitchSlotEntity } from './entities/roadshow-pitch-slot.entity';
+import { RoadshowSessionEntity } from './entities/roadshow-session.entity';
+
+export const ROADSHOWS_ENTITIES = [
+  RoadshowEventEntity,
+  RoadshowSessionEntity,
+  RoadshowApplicationEntity,
+  RoadshowPitchSlotEntity,
+  RoadshowInvitationEntity,
+  RoadshowCalendarFeedEntity,
+];

@@ -102,6 +102,15 @@ export class MandateDirectory {
       .find({ where: { status: 'active', discoverable: true }, order: { createdAt: 'ASC' }, take: limit });
   }
 
+  /** The active, discoverable mandates of these organizations (an organizer ranks its applicants by them). */
+  discoverableOf(organizationIds: readonly string[]): Promise<MandateEntity[]> {
+    if (organizationIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(MandateEntity).find({
+      where: { status: 'active', discoverable: true, organizationId: In([...new Set(organizationIds)]) },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
   /** Whether each mandate hides its fund's name on passes. */
   async hidesNameOnPass(ids: readonly string[]): Promise<Map<string, boolean>> {
     if (ids.length === 0) return new Map();

@@ -24,7 +24,8 @@ export type Action =
   | 'mandate:read'
   | 'mandate:write'
   | 'deal:read'
-  | 'deal:write';
+  | 'deal:write'
+  | 'event:manage';
 
 /** Who counts as an investor (mandates, deal flow, the pipeline): funds and banks — the one policy. */
 export const INVESTOR_KINDS: readonly OrganizationKind[] = ['fund', 'bank'];
@@ -62,6 +63,8 @@ const RULES: Record<Action, Rule> = {
   'mandate:write': { minRole: 'member', kinds: INVESTOR_KINDS },
   'deal:read': { minRole: 'member', kinds: INVESTOR_KINDS },
   'deal:write': { minRole: 'member', kinds: INVESTOR_KINDS },
+  // Organizers' staff run roadshow days (events, sessions, screening, agenda, invitations).
+  'event:manage': { minRole: 'member', kinds: ['organizer'] },
 };
 
 /** `resourceOrganizationId`: the tenant that owns the resource; acting in another tenant never passes. */
