@@ -19,3 +19,8 @@ export const ROADSHOWS_ENTITIES = [
   RoadshowInvitationEntity,
   RoadshowCalendarFeedEntity,
 ];
+
+// ── Scheduler (pure: libs/roadshows/src/scheduler; HiGHS bounds: scheduler-bounds) ──────────────
+export * from './scheduler';
+export * from './scheduler-bounds';
+// ── end Scheduler ──────────────────────────────────────────────────────────────────────────────

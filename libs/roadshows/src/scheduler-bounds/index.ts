@@ -1,0 +1,8 @@
+export {
+  computeBounds,
+  loadHighs,
+  scheduleWithBounds,
+  type BoundsOptions,
+  type ScheduleBounds,
+  type ScheduleWithBounds,
+} from './highs-bounds';
