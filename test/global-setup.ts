@@ -7,12 +7,15 @@ import { Client } from 'pg';
 const root = join(__dirname, '..');
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** Names this checkout's databases apart from another checkout's testing on the same server. */
+export const CHECKOUT = createHash('sha256').update(root).digest('hex').slice(0, 6);
+
 /** The template's name changes whenever a migration does, so a stale template is never reused. */
 export function templateName(): string {
   const dir = join(root, 'migrations');
   const hash = createHash('sha256');
   for (const f of readdirSync(dir).sort()) hash.update(f).update(readFileSync(join(dir, f)));
-  return `tourong_tpl_${hash.digest('hex').slice(0, 12)}`;
+  return `tourong_tmpl_${CHECKOUT}_${hash.digest('hex').slice(0, 12)}`;
 }
 
 /** A template of another migration set younger than this may still serve a concurrent run. */
@@ -31,18 +34,21 @@ export default async function globalSetup(): Promise<void> {
     await admin.query('SELECT pg_advisory_lock(727001)');
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount) return;
-    // Another checkout (another migration set) may be testing at the same time on this server: its
-    // template is kept while young, and a test database is dropped only when nobody is connected.
+    // Another checkout may be testing at the same time on this server: nothing in use is dropped,
+    // and its templates are kept while young. (tourong_tpl_ / tourong_t_: names of earlier versions.)
     const stale = await admin.query(
       `SELECT d.datname, shobj_description(d.oid, 'pg_database') AS note,
               EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname) AS busy
          FROM pg_database d
-        WHERE d.datname LIKE 'tourong\\_tpl\\_%' OR d.datname LIKE 'tourong\\_t\\_%'`,
+        WHERE d.datname LIKE 'tourong\\_tmpl\\_%' OR d.datname LIKE 'tourong\\_test\\_%'
+           OR d.datname LIKE 'tourong\\_tpl\\_%' OR d.datname LIKE 'tourong\\_t\\_%'`,
     );
     for (const row of stale.rows as { datname: string; note: string | null; busy: boolean }[]) {
       if (row.busy) continue;
+      const ours =
+        row.datname.startsWith(`tourong_tmpl_${CHECKOUT}_`) || row.datname.startsWith(`tourong_test_${CHECKOUT}_`);
       const built = Date.parse(row.note?.replace(/^built /, '') ?? '');
-      if (row.datname.startsWith('tourong_tpl_') && Date.now() - built < TEMPLATE_KEEP_MS) continue;
+      if (!ours && row.datname.startsWith('tourong_tmpl_') && Date.now() - built < TEMPLATE_KEEP_MS) continue;
       await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`).catch(() => undefined);
     }
     const building = `${name}_building`;

@@ -9,7 +9,7 @@ const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.
 
 /** Not from the template: this test starts from a truly empty database. */
 describe('migrations', () => {
-  const name = `tourong_t_empty_${randomBytes(4).toString('hex')}`;
+  const name = `tourong_test_empty_${randomBytes(4).toString('hex')}`;
   let admin: Client;
   let ds: DataSource;
 

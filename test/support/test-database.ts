@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@app/platform';
 import { ENTITIES } from '@app/db';
-import { templateName } from '../global-setup';
+import { CHECKOUT, templateName } from '../global-setup';
 
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -23,7 +23,7 @@ function urlFor(name: string): string {
 
 /** A private database cloned from the migrated template, for one test file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `tourong_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const name = `tourong_test_${CHECKOUT}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {

@@ -3,6 +3,7 @@ import { OutboxRelayService, PlatformModule, PlatformProjectionBroadcastModule }
 import { StartupsWorkerModule } from '@app/startups';
 import { SearchSyncModule } from '@app/search';
 import { EngagementWorkerModule } from '@app/engagement';
+import { RoadshowsWorkerModule } from '@app/roadshows';
 import { ENTITIES } from '@app/db';
 
 /**
@@ -16,6 +17,7 @@ import { ENTITIES } from '@app/db';
     StartupsWorkerModule,
     SearchSyncModule,
     EngagementWorkerModule,
+    RoadshowsWorkerModule,
   ],
   providers: [OutboxRelayService],
 })

@@ -13,6 +13,9 @@ export const NOTIFICATIONS_QUEUE = defineQueue('notifications', {
     'roadshows.application_decided',
     'roadshows.agenda_published',
     'roadshows.investor_invited',
+    'roadshows.meeting_requested',
+    'roadshows.meeting_request_answered',
+    'roadshows.meetings_published',
   ],
   concurrency: 4,
 });

@@ -24,6 +24,9 @@ export class NotificationsProcessor extends WorkerHost {
       case 'roadshows.application_decided':
       case 'roadshows.agenda_published':
       case 'roadshows.investor_invited':
+      case 'roadshows.meeting_requested':
+      case 'roadshows.meeting_request_answered':
+      case 'roadshows.meetings_published':
         this.logger.log({ eventId, type: event.type }, 'notification event received (no delivery channel yet)');
         return { handled: event.type };
       default: {

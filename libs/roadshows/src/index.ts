@@ -10,6 +10,10 @@ import { RoadshowEventEntity } from './entities/roadshow-event.entity';
 import { RoadshowInvitationEntity } from './entities/roadshow-invitation.entity';
 import { RoadshowPitchSlotEntity } from './entities/roadshow-pitch-slot.entity';
 import { RoadshowSessionEntity } from './entities/roadshow-session.entity';
+import { RoadshowMeetingGridEntity } from './entities/roadshow-meeting-grid.entity';
+import { RoadshowMeetingRequestEntity } from './entities/roadshow-meeting-request.entity';
+import { RoadshowMeetingEntity } from './entities/roadshow-meeting.entity';
+import { RoadshowScheduleRunEntity } from './entities/roadshow-schedule-run.entity';
 
 export const ROADSHOWS_ENTITIES = [
   RoadshowEventEntity,
@@ -18,6 +22,10 @@ export const ROADSHOWS_ENTITIES = [
   RoadshowPitchSlotEntity,
   RoadshowInvitationEntity,
   RoadshowCalendarFeedEntity,
+  RoadshowMeetingGridEntity,
+  RoadshowMeetingRequestEntity,
+  RoadshowMeetingEntity,
+  RoadshowScheduleRunEntity,
 ];
 
 // ── Scheduler (pure: libs/roadshows/src/scheduler; HiGHS bounds: scheduler-bounds) ──────────────

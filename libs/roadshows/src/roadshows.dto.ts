@@ -225,3 +225,98 @@ export class CheckInDto {
   @Matches(/^[A-Z0-9]{4,32}$/)
   code: string;
 }
+
+export class MeetingGridDto {
+  @ApiProperty({ format: 'date-time' }) @IsDateString({ strict: true }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString({ strict: true }) endsAt: string;
+  @ApiProperty({ type: 'integer', minimum: 5, maximum: 240 }) @IsInt() @Min(5) @Max(240) slotMinutes: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Lunch splits the window into morning and afternoon.' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  lunchStartsAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString({ strict: true }) lunchEndsAt?: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) tables: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: 40 },
+    description: 'Fixed booths: organization id → booth name.',
+  })
+  @IsOptional()
+  @IsObject()
+  booths?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, default: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  minMeetings?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  maxMeetings?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 200,
+    default: 20,
+    description: 'Pending requests per organization.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pendingQuota?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 720, default: 72 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  requestTtlHours?: number;
+}
+
+export class MeetingRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'Another participant of the event (any kind).' })
+  @IsUUID()
+  toOrganizationId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The founder’s project the meeting is about.' })
+  @IsOptional()
+  @IsUUID()
+  projectId?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) message?: string;
+
+  @ApiPropertyOptional({ enum: ['must', 'would_like'], default: 'would_like' })
+  @IsOptional()
+  @IsIn(['must', 'would_like'])
+  priority?: 'must' | 'would_like';
+}
+
+export class DeclineDto {
+  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
+export class ScheduleRunDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 2147483647,
+    default: 1,
+    description: 'Same day + seed → same plan.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  seed?: number;
+}

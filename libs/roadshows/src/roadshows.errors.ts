@@ -20,7 +20,18 @@ export type RoadshowsErrorCode =
   | 'EVENT_INVITATION_NOT_FOUND'
   | 'INVITEE_INVALID'
   | 'CHECK_IN_CODE_INVALID'
-  | 'CALENDAR_FEED_NOT_FOUND';
+  | 'CALENDAR_FEED_NOT_FOUND'
+  | 'GRID_INVALID'
+  | 'GRID_MISSING'
+  | 'MEETING_REQUEST_INVALID'
+  | 'MEETING_REQUEST_EXISTS'
+  | 'MEETING_REQUEST_QUOTA'
+  | 'MEETING_REQUEST_NOT_FOUND'
+  | 'MEETING_REQUEST_STATE_INVALID'
+  | 'SCHEDULE_RUN_NOT_FOUND'
+  | 'SCHEDULE_RUN_STATE_INVALID'
+  | 'SCHEDULE_INPUT_INVALID'
+  | 'MEETING_NOT_FOUND';
 
 export const roadshowsError = defineErrors<RoadshowsErrorCode>({
   EVENT_NOT_FOUND: { status: 404, en: 'Roadshow event not found.', zh: '路演活动不存在。' },
@@ -91,4 +102,43 @@ export const roadshowsError = defineErrors<RoadshowsErrorCode>({
   },
   CHECK_IN_CODE_INVALID: { status: 404, en: 'Unknown check-in code for this event.', zh: '签到码无效。' },
   CALENDAR_FEED_NOT_FOUND: { status: 404, en: 'Calendar feed not found.', zh: '日历订阅不存在。' },
+  GRID_INVALID: {
+    status: 422,
+    en: 'This meeting grid cannot be held; see details.field and details.reason.',
+    zh: '洽谈时段设置无法执行，详见 details.field 与 details.reason。',
+  },
+  GRID_MISSING: { status: 409, en: 'Set up the 1:1 meeting grid first.', zh: '请先设置一对一洽谈时段。' },
+  MEETING_REQUEST_INVALID: {
+    status: 422,
+    en: 'This meeting request is not possible; see details.reason.',
+    zh: '无法发起该洽谈请求，详见 details.reason。',
+  },
+  MEETING_REQUEST_EXISTS: {
+    status: 409,
+    en: 'A meeting between you two is already requested or accepted.',
+    zh: '双方之间已有待处理或已接受的洽谈请求。',
+  },
+  MEETING_REQUEST_QUOTA: {
+    status: 409,
+    en: 'You have reached your quota of pending requests; wait for answers or withdraw one.',
+    zh: '待回复的洽谈请求已达上限，请等待回复或撤回部分请求。',
+  },
+  MEETING_REQUEST_NOT_FOUND: { status: 404, en: 'Meeting request not found.', zh: '洽谈请求不存在。' },
+  MEETING_REQUEST_STATE_INVALID: {
+    status: 409,
+    en: 'The request is no longer pending; see details.status.',
+    zh: '该请求已不在待处理状态，详见 details.status。',
+  },
+  SCHEDULE_RUN_NOT_FOUND: { status: 404, en: 'Scheduler run not found.', zh: '排程任务不存在。' },
+  SCHEDULE_RUN_STATE_INVALID: {
+    status: 409,
+    en: 'This scheduler run cannot be published; see details.status.',
+    zh: '该排程结果无法发布，详见 details.status。',
+  },
+  SCHEDULE_INPUT_INVALID: {
+    status: 422,
+    en: 'The day cannot be scheduled as set up; see details.field and details.reason.',
+    zh: '当前活动设置无法排程，详见 details.field 与 details.reason。',
+  },
+  MEETING_NOT_FOUND: { status: 404, en: 'Meeting not found.', zh: '洽谈不存在。' },
 });

@@ -151,3 +151,160 @@ export class CalendarFeedView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
 }
+
+export class GridSlotView {
+  @ApiProperty({ type: 'integer' }) index: number;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ enum: ['morning', 'afternoon'] }) session: string;
+}
+
+export class MeetingGridView {
+  @ApiProperty() eventId: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ type: 'integer' }) slotMinutes: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lunchStartsAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lunchEndsAt: string | null;
+  @ApiProperty({ type: 'integer' }) tables: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) booths: Record<string, string>;
+  @ApiProperty({ type: 'integer' }) minMeetings: number;
+  @ApiProperty({ type: 'integer', nullable: true }) maxMeetings: number | null;
+  @ApiProperty({ type: 'integer' }) pendingQuota: number;
+  @ApiProperty({ type: 'integer' }) requestTtlHours: number;
+  @ApiProperty({ type: [GridSlotView] }) slots: GridSlotView[];
+}
+
+export class ParticipantProjectView {
+  @ApiProperty() projectId: string;
+  @ApiProperty() title: string;
+}
+
+export class ParticipantView {
+  @ApiProperty() organizationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['founder', 'investor'] }) role: string;
+  @ApiProperty({ type: [ParticipantProjectView] }) projects: ParticipantProjectView[];
+}
+
+export class ParticipantListView {
+  @ApiProperty({ type: [ParticipantView] }) items: ParticipantView[];
+}
+
+export class MeetingRequestView {
+  @ApiProperty() id: string;
+  @ApiProperty() eventId: string;
+  @ApiProperty() fromOrganizationId: string;
+  @ApiProperty() fromName: string;
+  @ApiProperty() toOrganizationId: string;
+  @ApiProperty() toName: string;
+  @ApiProperty({ type: String, nullable: true }) projectId: string | null;
+  @ApiProperty() message: string;
+  @ApiProperty({ enum: ['must', 'would_like'] }) priority: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'withdrawn', 'expired'] }) status: string;
+  @ApiProperty({ type: String, nullable: true }) declineReason: string | null;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Match score in [0, 1] once accepted (the scheduler weighs by it).',
+  })
+  score: number | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class MeetingRequestListView {
+  @ApiProperty({ type: [MeetingRequestView] }) items: MeetingRequestView[];
+}
+
+export class MeetingView {
+  @ApiProperty() requestId: string;
+  @ApiProperty() eventId: string;
+  @ApiProperty({ type: 'integer' }) slot: number;
+  @ApiProperty() table: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ description: 'Kept in place when the day is re-planned.' }) locked: boolean;
+  @ApiProperty() fromOrganizationId: string;
+  @ApiProperty() fromName: string;
+  @ApiProperty() toOrganizationId: string;
+  @ApiProperty() toName: string;
+  @ApiProperty({ type: String, nullable: true }) projectId: string | null;
+  @ApiProperty({ type: String, nullable: true }) projectTitle: string | null;
+  @ApiProperty({ enum: ['must', 'would_like'] }) priority: string;
+}
+
+export class MeetingListView {
+  @ApiProperty({ type: [MeetingView] }) items: MeetingView[];
+}
+
+export class ScheduleFiguresView {
+  @ApiProperty({ type: 'integer' }) meetings: number;
+  @ApiProperty({ type: Number }) weight: number;
+}
+
+export class ScheduleBoundsView {
+  @ApiProperty({ type: ScheduleFiguresView, description: 'LP relaxation: no schedule holds more.' })
+  lp: ScheduleFiguresView;
+  @ApiPropertyOptional({ type: ScheduleFiguresView, description: 'The proven optimum (small days).' })
+  mip?: ScheduleFiguresView;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Fewest breaks at the optimum, when proven.' })
+  breaksLowerBound: number | null;
+}
+
+export class UnscheduledMeetingView {
+  @ApiProperty() requestId: string;
+  @ApiProperty({ enum: ['NO_COMMON_SLOT', 'PARTICIPANT_FULL', 'PARTICIPANT_BUSY', 'NO_TABLE'] }) reason: string;
+}
+
+export class MovedMeetingView {
+  @ApiProperty() requestId: string;
+  @ApiProperty({ type: 'integer' }) fromSlot: number;
+  @ApiProperty() fromTable: string;
+  @ApiProperty({ type: 'integer' }) toSlot: number;
+  @ApiProperty() toTable: string;
+}
+
+export class PlannedMeetingView {
+  @ApiProperty() requestId: string;
+  @ApiProperty({ type: 'integer' }) slot: number;
+  @ApiProperty() table: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+}
+
+export class ScheduleResultView {
+  @ApiProperty({ type: [PlannedMeetingView], description: 'The proposed plan (provisional until published).' })
+  assignments: PlannedMeetingView[];
+  @ApiProperty({ type: 'integer' }) requests: number;
+  @ApiProperty({ type: 'integer' }) meetings: number;
+  @ApiProperty({ type: Number }) weight: number;
+  @ApiProperty({ type: 'integer', description: 'Idle gaps between two meetings of one participant (lunch excluded).' })
+  breaks: number;
+  @ApiProperty({ type: 'integer' }) maxBreaksPerParticipant: number;
+  @ApiProperty({ type: ScheduleBoundsView }) bounds: ScheduleBoundsView;
+  @ApiProperty({ type: ScheduleFiguresView, description: 'Achieved ÷ best proven bound.' }) ratio: ScheduleFiguresView;
+  @ApiProperty({ type: [UnscheduledMeetingView] }) unscheduled: UnscheduledMeetingView[];
+  @ApiProperty({ type: [MovedMeetingView], description: 'Published meetings this plan moves.' })
+  moved: MovedMeetingView[];
+  @ApiProperty({ type: [String], description: 'Participants below their minimum number of meetings.' })
+  belowMin: string[];
+  @ApiProperty({ type: 'integer' }) ms: number;
+}
+
+export class ScheduleRunView {
+  @ApiProperty() id: string;
+  @ApiProperty() eventId: string;
+  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed', 'published', 'superseded'] }) status: string;
+  @ApiProperty({ type: 'integer' }) seed: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) progress: number;
+  @ApiProperty({ type: ScheduleResultView, nullable: true }) result: ScheduleResultView | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why a run failed (a SCHEDULE_INPUT_INVALID code and field).',
+  })
+  error: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
+}

@@ -143,6 +143,38 @@ export class CalendarsService {
         });
       }
     }
+    // Published 1:1 meetings of this organization, with the other party and the table.
+    const meetings: {
+      request_id: string;
+      event_id: string;
+      starts_at: Date;
+      ends_at: Date;
+      table_name: string;
+      sequence: number;
+      other: string;
+    }[] = await this.dataSource.query(
+      `SELECT m.request_id, m.event_id, m.starts_at, m.ends_at, m.table_name, m.sequence,
+                CASE WHEN r.from_organization_id = $1 THEN r.to_organization_id ELSE r.from_organization_id END AS other
+           FROM roadshow_meetings m JOIN roadshow_meeting_requests r ON r.id = m.request_id
+          WHERE r.from_organization_id = $1 OR r.to_organization_id = $1`,
+      [org],
+    );
+    const others = await this.organizations.names(meetings.map((m) => m.other));
+    const eventsById = new Map(visible.map((e) => [e.id, e]));
+    for (const m of meetings) {
+      const event = eventsById.get(m.event_id);
+      if (!event) continue;
+      cal.createEvent({
+        id: `meeting-${m.request_id}@${UID_DOMAIN}`,
+        sequence: m.sequence,
+        start: zoned(new Date(m.starts_at), event.timeZone),
+        end: zoned(new Date(m.ends_at), event.timeZone),
+        timezone: event.timeZone,
+        summary: `1:1 · ${others.get(m.other) ?? ''}`,
+        location: [m.table_name, event.venue].filter(Boolean).join(', '),
+        description: event.title,
+      });
+    }
     return cal.toString();
   }
 

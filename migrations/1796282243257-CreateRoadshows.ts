@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class CreateRoadshows1796281441655 implements MigrationInterface {
-    name = 'CreateRoadshows1796281441655'
+export class CreateRoadshows1796282243257 implements MigrationInterface {
+    name = 'CreateRoadshows1796282243257'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -129,6 +129,93 @@ export class CreateRoadshows1796281441655 implements MigrationInterface {
             CREATE UNIQUE INDEX "ux_roadshow_calendar_feeds_token" ON "roadshow_calendar_feeds" ("token_hash")
         `);
         await queryRunner.query(`
+            CREATE TABLE "roadshow_meeting_grids" (
+                "event_id" uuid NOT NULL,
+                "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+                "ends_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+                "slot_minutes" integer NOT NULL,
+                "lunch_starts_at" TIMESTAMP WITH TIME ZONE,
+                "lunch_ends_at" TIMESTAMP WITH TIME ZONE,
+                "tables" integer NOT NULL,
+                "booths" jsonb NOT NULL DEFAULT '{}',
+                "min_meetings" integer NOT NULL DEFAULT '0',
+                "max_meetings" integer,
+                "pending_quota" integer NOT NULL DEFAULT '20',
+                "request_ttl_hours" integer NOT NULL DEFAULT '72',
+                "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_068c4f935865465a104de5a9a00" PRIMARY KEY ("event_id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "roadshow_meeting_requests" (
+                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "event_id" uuid NOT NULL,
+                "from_organization_id" uuid NOT NULL,
+                "from_user_id" uuid NOT NULL,
+                "to_organization_id" uuid NOT NULL,
+                "project_id" uuid,
+                "message" text NOT NULL DEFAULT '',
+                "priority" text NOT NULL DEFAULT 'would_like',
+                "status" text NOT NULL DEFAULT 'pending',
+                "decline_reason" text,
+                "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+                "score" real,
+                "decided_at" TIMESTAMP WITH TIME ZONE,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_055cd871395a80a1955b600500d" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "ux_roadshow_meeting_requests_open_pair" ON "roadshow_meeting_requests" (
+                "event_id",
+                "from_organization_id",
+                "to_organization_id"
+            )
+            WHERE status IN ('pending', 'accepted')
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_roadshow_meeting_requests_to" ON "roadshow_meeting_requests" ("to_organization_id", "status")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_roadshow_meeting_requests_event" ON "roadshow_meeting_requests" ("event_id", "status")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "roadshow_meetings" (
+                "request_id" uuid NOT NULL,
+                "event_id" uuid NOT NULL,
+                "slot" integer NOT NULL,
+                "table_name" text NOT NULL,
+                "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+                "ends_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+                "locked" boolean NOT NULL DEFAULT false,
+                "sequence" integer NOT NULL DEFAULT '0',
+                "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_82183099755b8ed8877a6c42cd8" PRIMARY KEY ("request_id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_roadshow_meetings_event" ON "roadshow_meetings" ("event_id", "slot")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "roadshow_schedule_runs" (
+                "id" uuid NOT NULL DEFAULT uuid_generate_v4(),
+                "event_id" uuid NOT NULL,
+                "requested_by_user_id" uuid NOT NULL,
+                "status" text NOT NULL DEFAULT 'queued',
+                "seed" integer NOT NULL DEFAULT '1',
+                "progress" integer NOT NULL DEFAULT '0',
+                "result" jsonb,
+                "error" text,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "finished_at" TIMESTAMP WITH TIME ZONE,
+                CONSTRAINT "PK_9ed5e9fd8564e2a0532a5fa750c" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_roadshow_schedule_runs_event" ON "roadshow_schedule_runs" ("event_id", "created_at")
+        `);
+        await queryRunner.query(`
             ALTER TABLE "roadshow_applications"
             ADD CONSTRAINT "FK_d67e32547bee11697d00584db3a" FOREIGN KEY ("event_id") REFERENCES "roadshow_events"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
@@ -158,6 +245,33 @@ export class CreateRoadshows1796281441655 implements MigrationInterface {
         `);
         await queryRunner.query(`
             ALTER TABLE "roadshow_applications" DROP CONSTRAINT "FK_d67e32547bee11697d00584db3a"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_roadshow_schedule_runs_event"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "roadshow_schedule_runs"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_roadshow_meetings_event"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "roadshow_meetings"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_roadshow_meeting_requests_event"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_roadshow_meeting_requests_to"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ux_roadshow_meeting_requests_open_pair"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "roadshow_meeting_requests"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "roadshow_meeting_grids"
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ux_roadshow_calendar_feeds_token"

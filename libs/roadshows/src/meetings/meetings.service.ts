@@ -1,0 +1,509 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { OrganizationDirectory, Principal } from '@app/identity';
+import { MandateDirectory } from '@app/funds';
+import { EngineInputError, explainMatch, SnapshotService, toEngineMandate } from '@app/matching';
+import { Clock, CLOCK, UnitOfWork } from '@app/platform';
+import { ProjectDirectory } from '@app/startups';
+import { RoadshowEventEntity } from '../entities/roadshow-event.entity';
+import { RoadshowMeetingGridEntity } from '../entities/roadshow-meeting-grid.entity';
+import { RoadshowMeetingRequestEntity } from '../entities/roadshow-meeting-request.entity';
+import { RoadshowMeetingEntity } from '../entities/roadshow-meeting.entity';
+import { RoadshowScheduleRunEntity } from '../entities/roadshow-schedule-run.entity';
+import { EventsService } from '../events/events.service';
+import { LIMITS } from '../scheduler';
+import type { MeetingGridDto, MeetingRequestDto } from '../roadshows.dto';
+import { roadshowsError } from '../roadshows.errors';
+import type {
+  MeetingGridView,
+  MeetingRequestView,
+  MeetingView,
+  ParticipantView,
+  ScheduleRunView,
+} from '../roadshows.views';
+import { gridSlots } from './grid';
+import { eventParticipants } from './participants';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const DEFAULT_SCORE = 0.5;
+
+/**
+ * 1:1 meetings at an event: the grid, the participants (accepted founders and invited investors),
+ * requests between any two of them with a quota and an expiry, scheduler runs (the worker plans;
+ * the organizer publishes) and the resulting meetings, each visible only to its two parties and
+ * the organizer.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly events: EventsService,
+    private readonly organizations: OrganizationDirectory,
+    private readonly projects: ProjectDirectory,
+    private readonly mandates: MandateDirectory,
+    private readonly snapshots: SnapshotService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  // ── grid ────────────────────────────────────────────────────────────────────────────────────
+  async setGrid(principal: Principal, eventId: string, dto: MeetingGridDto): Promise<MeetingGridView> {
+    await this.uow.run(async (tx) => {
+      const event = await this.events.own(principal, eventId, tx.em, true);
+      if (event.status === 'finished')
+        throw roadshowsError('EVENT_STATE_INVALID', { status: event.status, action: 'grid' });
+      const grid = {
+        eventId,
+        startsAt: new Date(dto.startsAt),
+        endsAt: new Date(dto.endsAt),
+        slotMinutes: dto.slotMinutes,
+        lunchStartsAt: dto.lunchStartsAt ? new Date(dto.lunchStartsAt) : null,
+        lunchEndsAt: dto.lunchEndsAt ? new Date(dto.lunchEndsAt) : null,
+        tables: dto.tables,
+        booths: dto.booths ?? {},
+        minMeetings: dto.minMeetings ?? 0,
+        maxMeetings: dto.maxMeetings ?? null,
+        pendingQuota: dto.pendingQuota ?? 20,
+        requestTtlHours: dto.requestTtlHours ?? 72,
+      };
+      const bad = (field: string, reason: string, extra: Record<string, unknown> = {}) =>
+        roadshowsError('GRID_INVALID', { field, reason, ...extra });
+      if (!(grid.endsAt > grid.startsAt)) throw bad('endsAt', 'ends_before_start');
+      if (grid.startsAt < event.startsAt || grid.endsAt > event.endsAt) throw bad('startsAt', 'outside_event');
+      if ((grid.lunchStartsAt === null) !== (grid.lunchEndsAt === null))
+        throw bad('lunchEndsAt', 'lunch_needs_both_ends');
+      if (grid.lunchStartsAt && grid.lunchEndsAt) {
+        if (!(grid.lunchEndsAt > grid.lunchStartsAt)) throw bad('lunchEndsAt', 'ends_before_start');
+        if (grid.lunchStartsAt <= grid.startsAt || grid.lunchEndsAt >= grid.endsAt)
+          throw bad('lunchStartsAt', 'outside_window');
+      }
+      if (grid.maxMeetings !== null && grid.maxMeetings < grid.minMeetings) throw bad('maxMeetings', 'below_min');
+      for (const [orgId, booth] of Object.entries(grid.booths)) {
+        if (!/^[0-9a-f-]{36}$/.test(orgId) || typeof booth !== 'string' || !booth.trim() || booth.length > 40)
+          throw bad(`booths.${orgId}`, 'invalid_booth');
+      }
+      const slots = gridSlots(grid);
+      if (slots.length === 0) throw bad('slotMinutes', 'no_slots');
+      if (slots.length > LIMITS.slots)
+        throw bad('slotMinutes', 'too_many_slots', { slots: slots.length, max: LIMITS.slots });
+      if (grid.maxMeetings !== null && grid.maxMeetings > slots.length)
+        throw bad('maxMeetings', 'more_than_slots', { slots: slots.length });
+      await tx.em.getRepository(RoadshowMeetingGridEntity).save(grid);
+    });
+    return this.grid(principal, eventId);
+  }
+
+  async grid(principal: Principal, eventId: string): Promise<MeetingGridView> {
+    await this.events.readable(principal, eventId);
+    const grid = await this.dataSource.getRepository(RoadshowMeetingGridEntity).findOneBy({ eventId });
+    if (!grid) throw roadshowsError('GRID_MISSING');
+    const slots = gridSlots(grid);
+    return {
+      eventId,
+      startsAt: grid.startsAt.toISOString(),
+      endsAt: grid.endsAt.toISOString(),
+      slotMinutes: grid.slotMinutes,
+      lunchStartsAt: iso(grid.lunchStartsAt),
+      lunchEndsAt: iso(grid.lunchEndsAt),
+      tables: grid.tables,
+      booths: grid.booths,
+      minMeetings: grid.minMeetings,
+      maxMeetings: grid.maxMeetings,
+      pendingQuota: grid.pendingQuota,
+      requestTtlHours: grid.requestTtlHours,
+      slots: slots.map((s) => ({
+        index: s.index,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+        session: s.session,
+      })),
+    };
+  }
+
+  // ── participants ────────────────────────────────────────────────────────────────────────────
+  participantIds(eventId: string, em: EntityManager = this.dataSource.manager) {
+    return eventParticipants(em, eventId);
+  }
+
+  async participants(principal: Principal, eventId: string): Promise<ParticipantView[]> {
+    const event = await this.events.readable(principal, eventId);
+    const ids = await this.participantIds(eventId);
+    if (event.organizationId !== principal.organizationId && !ids.has(principal.organizationId))
+      throw roadshowsError('EVENT_NOT_FOUND');
+    const names = await this.organizations.names([...ids.keys()]);
+    const labels = await this.projects.labels([...ids.values()].flatMap((p) => p.projectIds));
+    return [...ids.entries()]
+      .map(([organizationId, p]) => ({
+        organizationId,
+        name: names.get(organizationId) ?? '',
+        role: p.role,
+        projects: p.projectIds.map((id) => ({ projectId: id, title: labels.get(id)?.title ?? '' })),
+      }))
+      .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, 'zh') : a.role === 'investor' ? -1 : 1));
+  }
+
+  // ── requests ────────────────────────────────────────────────────────────────────────────────
+  async request(principal: Principal, eventId: string, dto: MeetingRequestDto): Promise<MeetingRequestView> {
+    const saved = await this.uow.run(async (tx) => {
+      const event = await tx.em.getRepository(RoadshowEventEntity).findOneBy({ id: eventId });
+      if (!event || event.status === 'draft') throw roadshowsError('EVENT_NOT_FOUND');
+      if (event.status === 'finished')
+        throw roadshowsError('EVENT_STATE_INVALID', { status: event.status, action: 'request_meeting' });
+      const grid = await tx.em.getRepository(RoadshowMeetingGridEntity).findOneBy({ eventId });
+      if (!grid) throw roadshowsError('GRID_MISSING');
+      const participants = await this.participantIds(eventId, tx.em);
+      const bad = (field: string, reason: string) => roadshowsError('MEETING_REQUEST_INVALID', { field, reason });
+      if (!participants.has(principal.organizationId)) throw roadshowsError('EVENT_NOT_FOUND');
+      if (dto.toOrganizationId === principal.organizationId) throw bad('toOrganizationId', 'self');
+      const to = participants.get(dto.toOrganizationId);
+      if (!to) throw bad('toOrganizationId', 'not_participant');
+      if (dto.projectId) {
+        const owner = participants.get(principal.organizationId)!.projectIds.includes(dto.projectId)
+          ? principal.organizationId
+          : null;
+        if (!owner && !to.projectIds.includes(dto.projectId)) throw bad('projectId', 'not_in_event');
+      }
+      await this.expirePending(tx.em, eventId);
+      // One open request per pair, in either direction.
+      const open = await tx.em.getRepository(RoadshowMeetingRequestEntity).findOne({
+        where: [
+          {
+            eventId,
+            fromOrganizationId: principal.organizationId,
+            toOrganizationId: dto.toOrganizationId,
+            status: In(['pending', 'accepted']),
+          },
+          {
+            eventId,
+            fromOrganizationId: dto.toOrganizationId,
+            toOrganizationId: principal.organizationId,
+            status: In(['pending', 'accepted']),
+          },
+        ],
+      });
+      if (open) throw roadshowsError('MEETING_REQUEST_EXISTS', { requestId: open.id, status: open.status });
+      // Counted under a lock on the sender's rows, so two concurrent requests cannot both pass the quota.
+      await tx.em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `meeting-quota:${eventId}:${principal.organizationId}`,
+      ]);
+      const pending = await tx.em
+        .getRepository(RoadshowMeetingRequestEntity)
+        .countBy({ eventId, fromOrganizationId: principal.organizationId, status: 'pending' });
+      if (pending >= grid.pendingQuota)
+        throw roadshowsError('MEETING_REQUEST_QUOTA', { quota: grid.pendingQuota, pending });
+      const now = this.clock.now();
+      const inserted: { id: string }[] = await tx.em.query(
+        `INSERT INTO roadshow_meeting_requests
+           (event_id, from_organization_id, from_user_id, to_organization_id, project_id, message, priority, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (event_id, from_organization_id, to_organization_id) WHERE status IN ('pending', 'accepted') DO NOTHING
+         RETURNING id`,
+        [
+          eventId,
+          principal.organizationId,
+          principal.userId,
+          dto.toOrganizationId,
+          dto.projectId ?? null,
+          dto.message?.trim() ?? '',
+          dto.priority ?? 'would_like',
+          new Date(now.getTime() + grid.requestTtlHours * 3_600_000),
+        ],
+      );
+      if (inserted.length === 0) throw roadshowsError('MEETING_REQUEST_EXISTS', {});
+      tx.publish({
+        type: 'roadshows.meeting_requested',
+        requestId: inserted[0].id,
+        eventId,
+        toOrganizationId: dto.toOrganizationId,
+      });
+      return tx.em.getRepository(RoadshowMeetingRequestEntity).findOneByOrFail({ id: inserted[0].id });
+    });
+    return (await this.requestViews([saved]))[0];
+  }
+
+  async answer(principal: Principal, requestId: string, accept: boolean, reason?: string): Promise<MeetingRequestView> {
+    const saved = await this.uow.run(async (tx) => {
+      const r = await this.lockedRequest(tx.em, requestId);
+      if (r.toOrganizationId !== principal.organizationId) throw roadshowsError('MEETING_REQUEST_NOT_FOUND');
+      if (r.status === 'pending' && r.expiresAt <= this.clock.now()) r.status = 'expired';
+      if (r.status !== 'pending') {
+        await tx.em.getRepository(RoadshowMeetingRequestEntity).save(r);
+        throw roadshowsError('MEETING_REQUEST_STATE_INVALID', { status: r.status });
+      }
+      r.status = accept ? 'accepted' : 'declined';
+      r.declineReason = accept ? null : reason?.trim() || null;
+      r.decidedAt = this.clock.now();
+      if (accept) r.score = await this.score(r);
+      const out = await tx.em.getRepository(RoadshowMeetingRequestEntity).save(r);
+      tx.publish({
+        type: 'roadshows.meeting_request_answered',
+        requestId: r.id,
+        eventId: r.eventId,
+        fromOrganizationId: r.fromOrganizationId,
+        status: accept ? 'accepted' : 'declined',
+      });
+      return out;
+    });
+    return (await this.requestViews([saved]))[0];
+  }
+
+  async withdraw(principal: Principal, requestId: string): Promise<MeetingRequestView> {
+    const saved = await this.uow.run(async (tx) => {
+      const r = await this.lockedRequest(tx.em, requestId);
+      if (r.fromOrganizationId !== principal.organizationId) throw roadshowsError('MEETING_REQUEST_NOT_FOUND');
+      if (r.status !== 'pending' && r.status !== 'accepted')
+        throw roadshowsError('MEETING_REQUEST_STATE_INVALID', { status: r.status });
+      const published = await tx.em.getRepository(RoadshowMeetingEntity).findOneBy({ requestId });
+      if (published)
+        throw roadshowsError('MEETING_REQUEST_STATE_INVALID', { status: 'scheduled', reason: 'published_meeting' });
+      r.status = 'withdrawn';
+      await tx.em.delete(RoadshowMeetingEntity, { requestId });
+      return tx.em.getRepository(RoadshowMeetingRequestEntity).save(r);
+    });
+    return (await this.requestViews([saved]))[0];
+  }
+
+  /** Requests the principal sent or received at the event; the organizer sees them all. */
+  async requests(principal: Principal, eventId: string): Promise<MeetingRequestView[]> {
+    const event = await this.events.readable(principal, eventId);
+    await this.expirePending(this.dataSource.manager, eventId);
+    const repo = this.dataSource.getRepository(RoadshowMeetingRequestEntity);
+    const rows =
+      event.organizationId === principal.organizationId
+        ? await repo.find({ where: { eventId }, order: { createdAt: 'ASC', id: 'ASC' } })
+        : await repo.find({
+            where: [
+              { eventId, fromOrganizationId: principal.organizationId },
+              { eventId, toOrganizationId: principal.organizationId },
+            ],
+            order: { createdAt: 'ASC', id: 'ASC' },
+          });
+    return this.requestViews(rows);
+  }
+
+  // ── meetings ────────────────────────────────────────────────────────────────────────────────
+  /** Meetings of the event: all for the organizer, the principal's own for a participant. */
+  async meetings(principal: Principal, eventId: string): Promise<MeetingView[]> {
+    const event = await this.events.readable(principal, eventId);
+    const organizer = event.organizationId === principal.organizationId;
+    const rows = await this.dataSource
+      .getRepository(RoadshowMeetingEntity)
+      .find({ where: { eventId }, order: { slot: 'ASC', tableName: 'ASC' } });
+    const requests = rows.length
+      ? await this.dataSource
+          .getRepository(RoadshowMeetingRequestEntity)
+          .findBy({ id: In(rows.map((m) => m.requestId)) })
+      : [];
+    const byId = new Map(requests.map((r) => [r.id, r]));
+    const visible = rows.filter((m) => {
+      const r = byId.get(m.requestId);
+      if (!r) return false;
+      if (organizer) return true;
+      return r.fromOrganizationId === principal.organizationId || r.toOrganizationId === principal.organizationId;
+    });
+    const names = await this.organizations.names(requests.flatMap((r) => [r.fromOrganizationId, r.toOrganizationId]));
+    const labels = await this.projects.labels(
+      requests.map((r) => r.projectId).filter((id): id is string => id !== null),
+    );
+    return visible.map((m) => {
+      const r = byId.get(m.requestId)!;
+      return {
+        requestId: m.requestId,
+        eventId,
+        slot: m.slot,
+        table: m.tableName,
+        startsAt: m.startsAt.toISOString(),
+        endsAt: m.endsAt.toISOString(),
+        locked: m.locked,
+        fromOrganizationId: r.fromOrganizationId,
+        fromName: names.get(r.fromOrganizationId) ?? '',
+        toOrganizationId: r.toOrganizationId,
+        toName: names.get(r.toOrganizationId) ?? '',
+        projectId: r.projectId,
+        projectTitle: r.projectId ? (labels.get(r.projectId)?.title ?? null) : null,
+        priority: r.priority,
+      };
+    });
+  }
+
+  async lock(principal: Principal, requestId: string, locked: boolean): Promise<MeetingView> {
+    const eventId = await this.uow.run(async (tx) => {
+      const m = await tx.em.getRepository(RoadshowMeetingEntity).findOneBy({ requestId });
+      if (!m) throw roadshowsError('MEETING_NOT_FOUND');
+      await this.events.own(principal, m.eventId, tx.em).catch(() => {
+        throw roadshowsError('MEETING_NOT_FOUND');
+      });
+      m.locked = locked;
+      await tx.em.getRepository(RoadshowMeetingEntity).save(m);
+      return m.eventId;
+    });
+    return (await this.meetings(principal, eventId)).find((m) => m.requestId === requestId)!;
+  }
+
+  // ── scheduler runs ──────────────────────────────────────────────────────────────────────────
+  async startRun(principal: Principal, eventId: string, seed = 1): Promise<ScheduleRunView> {
+    const run = await this.uow.run(async (tx) => {
+      await this.events.own(principal, eventId, tx.em, true);
+      const grid = await tx.em.getRepository(RoadshowMeetingGridEntity).findOneBy({ eventId });
+      if (!grid) throw roadshowsError('GRID_MISSING');
+      const saved = await tx.em
+        .getRepository(RoadshowScheduleRunEntity)
+        .save(
+          tx.em.getRepository(RoadshowScheduleRunEntity).create({ eventId, requestedByUserId: principal.userId, seed }),
+        );
+      tx.publish({ type: 'roadshows.schedule_requested', runId: saved.id, eventId });
+      return saved;
+    });
+    return runView(run);
+  }
+
+  async run(principal: Principal, runId: string): Promise<ScheduleRunView> {
+    const run = await this.dataSource.getRepository(RoadshowScheduleRunEntity).findOneBy({ id: runId });
+    if (!run) throw roadshowsError('SCHEDULE_RUN_NOT_FOUND');
+    await this.events.own(principal, run.eventId).catch(() => {
+      throw roadshowsError('SCHEDULE_RUN_NOT_FOUND');
+    });
+    return runView(run);
+  }
+
+  /** Publishes the latest finished run: its meetings become final (and appear in calendars). */
+  async publishRun(principal: Principal, runId: string): Promise<ScheduleRunView> {
+    const run = await this.uow.run(async (tx) => {
+      const run = await tx.em
+        .getRepository(RoadshowScheduleRunEntity)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.id = :id', { id: runId })
+        .getOne();
+      if (!run) throw roadshowsError('SCHEDULE_RUN_NOT_FOUND');
+      const event = await this.events.own(principal, run.eventId, tx.em, true).catch(() => {
+        throw roadshowsError('SCHEDULE_RUN_NOT_FOUND');
+      });
+      if (run.status !== 'done') throw roadshowsError('SCHEDULE_RUN_STATE_INVALID', { status: run.status });
+      const later = await tx.em
+        .getRepository(RoadshowScheduleRunEntity)
+        .createQueryBuilder('r')
+        // Compared in SQL: created_at has microseconds, a JS Date only milliseconds.
+        .where(
+          'r.event_id = :eventId AND r.id <> :id AND r.created_at > (SELECT created_at FROM roadshow_schedule_runs WHERE id = :id) AND r.status IN (:...live)',
+          { eventId: run.eventId, id: run.id, live: ['queued', 'running', 'done'] },
+        )
+        .getCount();
+      if (later > 0) throw roadshowsError('SCHEDULE_RUN_STATE_INVALID', { status: run.status, reason: 'newer_run' });
+      const assignments = (run.result as { assignments?: PlannedMeeting[] } | null)?.assignments ?? [];
+      const current = await tx.em.getRepository(RoadshowMeetingEntity).findBy({ eventId: run.eventId });
+      const before = new Map(current.map((m) => [m.requestId, m]));
+      const planned = new Set(assignments.map((a) => a.requestId));
+      const gone = current.filter((m) => !planned.has(m.requestId)).map((m) => m.requestId);
+      if (gone.length) await tx.em.delete(RoadshowMeetingEntity, { requestId: In(gone) });
+      await tx.em.getRepository(RoadshowMeetingEntity).save(
+        assignments.map((a) => {
+          const was = before.get(a.requestId);
+          const moved = was !== undefined && (was.slot !== a.slot || was.tableName !== a.table);
+          return {
+            requestId: a.requestId,
+            eventId: run.eventId,
+            slot: a.slot,
+            tableName: a.table,
+            startsAt: new Date(a.startsAt),
+            endsAt: new Date(a.endsAt),
+            locked: was?.locked ?? false,
+            sequence: (was?.sequence ?? 0) + (moved ? 1 : 0),
+          };
+        }),
+      );
+      await tx.em.query(
+        `UPDATE roadshow_schedule_runs SET status = 'superseded' WHERE event_id = $1 AND status = 'published'`,
+        [run.eventId],
+      );
+      run.status = 'published';
+      event.sequence += 1;
+      await tx.em.getRepository(RoadshowEventEntity).save(event);
+      tx.publish({ type: 'roadshows.meetings_published', eventId: run.eventId, runId: run.id });
+      return tx.em.getRepository(RoadshowScheduleRunEntity).save(run);
+    });
+    return runView(run);
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────────────────────
+  /** The investor's best discoverable-mandate score for the project, in [0, 1]; 0.5 when there is none to compute. */
+  private async score(r: RoadshowMeetingRequestEntity): Promise<number> {
+    if (!r.projectId) return DEFAULT_SCORE;
+    const f = this.snapshots.snapshot.get(r.projectId);
+    if (!f) return DEFAULT_SCORE;
+    let best: number | null = null;
+    // Whichever side is the investor: the project's own organization has no mandates to match it.
+    for (const m of await this.mandates.discoverableOf([r.fromOrganizationId, r.toOrganizationId])) {
+      try {
+        const res = explainMatch(f, toEngineMandate(m, m.terms), this.snapshots.snapshot.cohort);
+        if (res.eligible) best = Math.max(best ?? 0, (res.score ?? 0) / 100);
+      } catch (error) {
+        if (!(error instanceof EngineInputError)) throw error;
+      }
+    }
+    return best === null ? DEFAULT_SCORE : Math.max(0.05, Math.round(best * 1000) / 1000);
+  }
+
+  private async lockedRequest(em: EntityManager, id: string): Promise<RoadshowMeetingRequestEntity> {
+    const r = await em
+      .getRepository(RoadshowMeetingRequestEntity)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
+    if (!r) throw roadshowsError('MEETING_REQUEST_NOT_FOUND');
+    return r;
+  }
+
+  /** Pending requests past their expiry stop blocking: they become `expired`. */
+  private async expirePending(em: EntityManager, eventId: string): Promise<void> {
+    await em.query(
+      `UPDATE roadshow_meeting_requests SET status = 'expired' WHERE event_id = $1 AND status = 'pending' AND expires_at <= $2`,
+      [eventId, this.clock.now()],
+    );
+  }
+
+  private async requestViews(rows: RoadshowMeetingRequestEntity[]): Promise<MeetingRequestView[]> {
+    const names = await this.organizations.names(rows.flatMap((r) => [r.fromOrganizationId, r.toOrganizationId]));
+    return rows.map((r) => ({
+      id: r.id,
+      eventId: r.eventId,
+      fromOrganizationId: r.fromOrganizationId,
+      fromName: names.get(r.fromOrganizationId) ?? '',
+      toOrganizationId: r.toOrganizationId,
+      toName: names.get(r.toOrganizationId) ?? '',
+      projectId: r.projectId,
+      message: r.message,
+      priority: r.priority,
+      status: r.status,
+      declineReason: r.declineReason,
+      expiresAt: r.expiresAt.toISOString(),
+      score: r.score,
+      createdAt: r.createdAt.toISOString(),
+    }));
+  }
+}
+
+/** One meeting of a run's plan (stored on the run until it is published). */
+export interface PlannedMeeting {
+  requestId: string;
+  slot: number;
+  table: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export function runView(run: RoadshowScheduleRunEntity): ScheduleRunView {
+  return {
+    id: run.id,
+    eventId: run.eventId,
+    status: run.status,
+    seed: run.seed,
+    progress: run.progress,
+    result: (run.result as ScheduleRunView['result']) ?? null,
+    error: run.error,
+    createdAt: run.createdAt.toISOString(),
+    finishedAt: iso(run.finishedAt),
+  };
+}

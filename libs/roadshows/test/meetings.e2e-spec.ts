@@ -1,0 +1,360 @@
+import ICAL from 'ical.js';
+import { SnapshotService } from '@app/matching';
+import { startApi, ApiHarness, ApiResponse } from '../../../test/support/api-app';
+import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
+import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
+import { spawnWorkerFor, SpawnedApp } from '../../../test/support/spawn-app';
+
+const ok = (res: ApiResponse, status = 200) => {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 500)}`);
+  return res.body;
+};
+
+interface Assignment {
+  requestId: string;
+  slot: number;
+  table: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** 1:1 meetings end to end: grid, requests between any participants, the scheduler in the real worker, publication, calendars. */
+describe('roadshow 1:1 meetings', () => {
+  jest.setTimeout(180_000);
+  let api: ApiHarness;
+  let worker: SpawnedApp;
+  let organizer: Actor;
+  let fund: Actor;
+  let bank: Actor;
+  let founders: Actor[];
+  let projects: string[];
+  let eventId: string;
+  const requestIds: Record<string, string> = {};
+  const as = (actor: Actor, path: string, init: { method?: string; json?: unknown } = {}) =>
+    api.request(path, { ...init, token: actor.token });
+
+  /** Waits until the run is no longer queued or running (the worker is a separate process). */
+  async function settled(runId: string) {
+    for (;;) {
+      const run = ok(await as(organizer, `/api/v1/schedule-runs/${runId}`));
+      if (run.status !== 'queued' && run.status !== 'running') return run;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = spawnWorkerFor(api.db, { OUTBOX_POLL_MS: '200' });
+    [organizer, fund, bank, ...founders] = await Promise.all([
+      registerOrg(api, 'organizer', '西湖投融荟'),
+      registerOrg(api, 'fund', '西溪早期基金'),
+      registerOrg(api, 'bank', '杭州科技银行'),
+      registerOrg(api, 'startup', '甲科技'),
+      registerOrg(api, 'startup', '乙科技'),
+      registerOrg(api, 'startup', '丙科技'),
+    ]);
+    projects = [];
+    for (const [i, f] of founders.entries()) {
+      const { projectId } = await createCompanyWithProject(api, f, {
+        legalName: `杭州${'甲乙丙'[i]}科技有限公司`,
+        regionCode: '330106',
+        tracks: ['artificial_intelligence'],
+        project: {
+          title: `项目${'甲乙丙'[i]}`,
+          stage: 'seed',
+          amountSought: 500 * money.wan(1),
+          instruments: ['equity'],
+        },
+      });
+      projects.push(projectId);
+    }
+    ok(
+      await as(fund, '/api/v1/mandates', {
+        method: 'POST',
+        json: {
+          name: 'AI 早期',
+          instruments: ['equity'],
+          stages: ['seed'],
+          tracks: ['artificial_intelligence'],
+          ticketMin: money.wan(100),
+          ticketMax: money.wan(1000),
+          discoverable: true,
+        },
+      }),
+      201,
+    );
+    await api.app.get(SnapshotService).resync();
+
+    eventId = ok(
+      await as(organizer, '/api/v1/events', {
+        method: 'POST',
+        json: {
+          title: '西湖投融荟·高校专场',
+          startsAt: '2026-12-10T00:30:00.000Z',
+          endsAt: '2026-12-10T09:00:00.000Z',
+        },
+      }),
+      201,
+    ).id;
+    const session = ok(
+      await as(organizer, `/api/v1/events/${eventId}/sessions`, {
+        method: 'POST',
+        json: {
+          title: '路演',
+          startsAt: '2026-12-10T01:00:00.000Z',
+          endsAt: '2026-12-10T02:00:00.000Z',
+          maxPitches: 3,
+          pitchMinutes: 15,
+          qaMinutes: 5,
+        },
+      }),
+      201,
+    ).id;
+    ok(await as(organizer, `/api/v1/events/${eventId}/status`, { method: 'POST', json: { to: 'open' } }));
+    const applications: string[] = [];
+    for (const [i, f] of founders.entries())
+      applications.push(
+        ok(
+          await as(f, `/api/v1/events/${eventId}/applications`, {
+            method: 'POST',
+            json: { projectId: projects[i], sessionId: session },
+          }),
+          201,
+        ).id,
+      );
+    for (const id of applications)
+      ok(await as(organizer, `/api/v1/applications/${id}/decision`, { method: 'POST', json: { status: 'accepted' } }));
+    // 甲 pitches first, 01:00–01:15 UTC: it cannot meet anyone in the first slot.
+    ok(
+      await as(organizer, `/api/v1/sessions/${session}/agenda`, {
+        method: 'PUT',
+        json: { applicationIds: [applications[0]] },
+      }),
+    );
+    ok(await as(organizer, `/api/v1/sessions/${session}/agenda/publish`, { method: 'POST' }));
+    for (const investor of [fund, bank])
+      ok(
+        await as(organizer, `/api/v1/events/${eventId}/invitations`, {
+          method: 'POST',
+          json: { investorOrganizationId: investor.organizationId },
+        }),
+        201,
+      );
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  it('refuses grids that cannot be held, with the field and the reason', async () => {
+    const put = (json: Record<string, unknown>) =>
+      as(organizer, `/api/v1/events/${eventId}/meeting-grid`, { method: 'PUT', json });
+    const base = {
+      startsAt: '2026-12-10T01:00:00.000Z',
+      endsAt: '2026-12-10T05:00:00.000Z',
+      slotMinutes: 30,
+      tables: 2,
+    };
+    expect((await put({ ...base, slotMinutes: 240, endsAt: '2026-12-10T02:00:00.000Z' })).body).toMatchObject({
+      code: 'GRID_INVALID',
+      details: { reason: 'no_slots' },
+    });
+    expect((await put({ ...base, startsAt: '2026-12-09T01:00:00.000Z' })).body).toMatchObject({
+      code: 'GRID_INVALID',
+      details: { reason: 'outside_event' },
+    });
+    expect((await put({ ...base, lunchStartsAt: '2026-12-10T03:00:00.000Z' })).body).toMatchObject({
+      code: 'GRID_INVALID',
+      details: { field: 'lunchEndsAt' },
+    });
+    expect((await put({ ...base, maxMeetings: 50 })).body).toMatchObject({
+      code: 'GRID_INVALID',
+      details: { reason: 'more_than_slots' },
+    });
+    expect((await as(fund, `/api/v1/events/${eventId}/meeting-grid`, { method: 'PUT', json: base })).body.code).toBe(
+      'EVENT_ORG_KIND_INVALID',
+    );
+    // Requests and runs need a grid first.
+    expect(
+      (await as(organizer, `/api/v1/events/${eventId}/schedule-runs`, { method: 'POST', json: {} })).body.code,
+    ).toBe('GRID_MISSING');
+
+    // 01:00–05:00 UTC in 30-minute slots with lunch 03:00–04:00: 4 morning + 2 afternoon slots, 2 tables.
+    const grid = ok(
+      await put({
+        ...base,
+        lunchStartsAt: '2026-12-10T03:00:00.000Z',
+        lunchEndsAt: '2026-12-10T04:00:00.000Z',
+        pendingQuota: 3,
+      }),
+    );
+    expect(grid.slots.map((s: { session: string }) => s.session)).toEqual([
+      'morning',
+      'morning',
+      'morning',
+      'morning',
+      'afternoon',
+      'afternoon',
+    ]);
+  });
+
+  it('lets any participant request any other, within a quota, once per pair, and only the recipient answers', async () => {
+    const [a, b, c] = founders;
+    const req = (from: Actor, to: Actor, extra: Record<string, unknown> = {}) =>
+      as(from, `/api/v1/events/${eventId}/meeting-requests`, {
+        method: 'POST',
+        json: { toOrganizationId: to.organizationId, ...extra },
+      });
+    expect((await req(fund, fund)).body).toMatchObject({
+      code: 'MEETING_REQUEST_INVALID',
+      details: { reason: 'self' },
+    });
+    expect((await req(fund, organizer)).body).toMatchObject({
+      code: 'MEETING_REQUEST_INVALID',
+      details: { reason: 'not_participant' },
+    });
+    requestIds.fundA = ok(
+      await req(fund, a, { projectId: projects[0], priority: 'must', message: '想深入了解算法' }),
+      201,
+    ).id;
+    requestIds.fundB = ok(await req(fund, b, { projectId: projects[1] }), 201).id;
+    requestIds.fundC = ok(await req(fund, c, { projectId: projects[2] }), 201).id;
+    expect((await req(fund, bank)).body).toMatchObject({
+      code: 'MEETING_REQUEST_QUOTA',
+      details: { quota: 3, pending: 3 },
+    });
+    expect((await req(a, fund)).body.code).toBe('MEETING_REQUEST_EXISTS'); // the reverse direction is the same pair
+    requestIds.bankA = ok(await req(bank, a), 201).id;
+    requestIds.ab = ok(await req(a, b, { message: '供应链合作' }), 201).id; // founder ↔ founder
+    requestIds.bankB = ok(await req(bank, b), 201).id;
+
+    // Only the recipient answers; the sender cannot accept its own request.
+    expect((await as(fund, `/api/v1/meeting-requests/${requestIds.fundA}/accept`, { method: 'POST' })).status).toBe(
+      404,
+    );
+    for (const [id, who] of [
+      [requestIds.fundA, a],
+      [requestIds.fundB, b],
+      [requestIds.bankA, a],
+      [requestIds.ab, b],
+      [requestIds.bankB, b],
+    ] as const)
+      ok(await as(who, `/api/v1/meeting-requests/${id}/accept`, { method: 'POST' }));
+    const declined = ok(
+      await as(c, `/api/v1/meeting-requests/${requestIds.fundC}/decline`, {
+        method: 'POST',
+        json: { reason: '本轮已满额' },
+      }),
+    );
+    expect(declined).toMatchObject({ status: 'declined', declineReason: '本轮已满额' });
+    expect((await as(c, `/api/v1/meeting-requests/${requestIds.fundC}/accept`, { method: 'POST' })).body).toMatchObject(
+      {
+        code: 'MEETING_REQUEST_STATE_INVALID',
+        details: { status: 'declined' },
+      },
+    );
+    // The investor's mandate scored its meeting with 甲's project; founder ↔ founder gets the neutral 0.5.
+    const mine = ok(await as(a, `/api/v1/events/${eventId}/meeting-requests`)).items;
+    expect(mine.find((r: { id: string }) => r.id === requestIds.fundA).score).toBeGreaterThan(0);
+    expect(mine.find((r: { id: string }) => r.id === requestIds.ab).score).toBe(0.5);
+    // 丙 sees its own requests only.
+    expect(
+      ok(await as(c, `/api/v1/events/${eventId}/meeting-requests`)).items.map((r: { id: string }) => r.id),
+    ).toEqual([requestIds.fundC]);
+  });
+
+  it('plans the day in the worker: every accepted meeting placed, no one double-booked, no meeting during one’s own pitch, against its bound', async () => {
+    const queued = ok(
+      await as(organizer, `/api/v1/events/${eventId}/schedule-runs`, { method: 'POST', json: { seed: 7 } }),
+      202,
+    );
+    expect(queued.status).toBe('queued');
+    const run = await settled(queued.id);
+    expect(run).toMatchObject({ status: 'done', progress: 100, error: null });
+    const plan: Assignment[] = run.result.assignments;
+    expect(run.result).toMatchObject({ requests: 5, meetings: 5, unscheduled: [], ratio: { meetings: 1 } });
+    expect(run.result.bounds.lp.meetings).toBeGreaterThanOrEqual(5);
+    // Parties: fund, bank, 甲, 乙 — nobody twice in one slot, at most 2 tables a slot.
+    const parties: Record<string, string[]> = {
+      [requestIds.fundA]: ['fund', 'a'],
+      [requestIds.fundB]: ['fund', 'b'],
+      [requestIds.bankA]: ['bank', 'a'],
+      [requestIds.ab]: ['a', 'b'],
+      [requestIds.bankB]: ['bank', 'b'],
+    };
+    const seen = new Set<string>();
+    for (const m of plan) {
+      for (const p of parties[m.requestId]) {
+        expect(seen.has(`${p}@${m.slot}`)).toBe(false);
+        seen.add(`${p}@${m.slot}`);
+      }
+      expect(['T1', 'T2']).toContain(m.table);
+    }
+    expect(new Set(plan.map((m) => `${m.slot}/${m.table}`)).size).toBe(plan.length);
+    // 甲 pitches 01:00–01:15: slot 0 (01:00–01:30) is not available to it.
+    for (const m of plan.filter((x) => parties[x.requestId].includes('a'))) expect(m.slot).not.toBe(0);
+    // Nothing is visible to participants until the organizer publishes.
+    expect(ok(await as(founders[0], `/api/v1/events/${eventId}/meetings`)).items).toEqual([]);
+    expect((await as(founders[0], `/api/v1/schedule-runs/${queued.id}`)).status).toBe(404);
+  });
+
+  it('publishes: each party sees its own meetings and its calendar; re-planning keeps locked meetings and lists what moved', async () => {
+    const runs = await api.db.dataSource.query(
+      `SELECT id FROM roadshow_schedule_runs WHERE event_id = $1 ORDER BY created_at DESC`,
+      [eventId],
+    );
+    const published = ok(await as(organizer, `/api/v1/schedule-runs/${runs[0].id}/publish`, { method: 'POST' }));
+    expect(published.status).toBe('published');
+    expect((await as(organizer, `/api/v1/schedule-runs/${runs[0].id}/publish`, { method: 'POST' })).body).toMatchObject(
+      { code: 'SCHEDULE_RUN_STATE_INVALID', details: { status: 'published' } },
+    );
+
+    const all = ok(await as(organizer, `/api/v1/events/${eventId}/meetings`)).items;
+    expect(all).toHaveLength(5);
+    const ownOfC = ok(await as(founders[2], `/api/v1/events/${eventId}/meetings`)).items;
+    expect(ownOfC).toEqual([]);
+    const ownOfBank = ok(await as(bank, `/api/v1/events/${eventId}/meetings`)).items;
+    expect(ownOfBank.map((m: { requestId: string }) => m.requestId).sort()).toEqual(
+      [requestIds.bankA, requestIds.bankB].sort(),
+    );
+    expect(ownOfBank[0]).toMatchObject({ fromName: '杭州科技银行' });
+
+    // 甲's private feed holds its pitch and its three meetings, in Asia/Shanghai.
+    const feed = ok(await as(founders[0], '/api/v1/calendar-feeds', { method: 'POST' }), 201);
+    const root = new ICAL.Component(ICAL.parse((await api.request(feed.url)).text));
+    const uids = root.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));
+    expect(uids.filter((u) => u.startsWith('meeting-')).sort()).toEqual(
+      [requestIds.fundA, requestIds.bankA, requestIds.ab].map((id) => `meeting-${id}@tourong.roadshows`).sort(),
+    );
+    expect(uids.some((u) => u.startsWith('pitch-'))).toBe(true);
+
+    // Lock fund↔甲, add bank↔丙, re-plan: the locked meeting stays; moves are listed; published ones move little.
+    const locked = all.find((m: { requestId: string }) => m.requestId === requestIds.fundA);
+    ok(await as(organizer, `/api/v1/meetings/${requestIds.fundA}/lock`, { method: 'PUT', json: { locked: true } }));
+    const bankC = ok(
+      await as(bank, `/api/v1/events/${eventId}/meeting-requests`, {
+        method: 'POST',
+        json: { toOrganizationId: founders[2].organizationId },
+      }),
+      201,
+    ).id;
+    ok(await as(founders[2], `/api/v1/meeting-requests/${bankC}/accept`, { method: 'POST' }));
+    const again = await settled(
+      ok(await as(organizer, `/api/v1/events/${eventId}/schedule-runs`, { method: 'POST', json: { seed: 7 } }), 202).id,
+    );
+    expect(again.status).toBe('done');
+    expect(again.result.meetings).toBe(6);
+    const lockedNow = again.result.assignments.find((m: Assignment) => m.requestId === requestIds.fundA);
+    expect({ slot: lockedNow.slot, table: lockedNow.table }).toEqual({ slot: locked.slot, table: locked.table });
+    const before = new Map(
+      all.map((m: { requestId: string; slot: number; table: string }) => [m.requestId, `${m.slot}/${m.table}`]),
+    );
+    const movedNow = again.result.assignments.filter(
+      (m: Assignment) => before.has(m.requestId) && before.get(m.requestId) !== `${m.slot}/${m.table}`,
+    );
+    expect(again.result.moved.map((m: { requestId: string }) => m.requestId).sort()).toEqual(
+      movedNow.map((m: Assignment) => m.requestId).sort(),
+    );
+    expect(again.result.moved.length).toBeLessThanOrEqual(2);
+  });
+});
