@@ -109,7 +109,11 @@ export class MeiliServer {
 }
 
 /** Polls `GET /health` until it answers `{ status: 'available' }` (readiness, never a fixed sleep). */
-export async function waitForMeiliHealth(url: string, timeoutMs = 60_000, exited: () => boolean = () => false): Promise<void> {
+export async function waitForMeiliHealth(
+  url: string,
+  timeoutMs = 60_000,
+  exited: () => boolean = () => false,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited()) throw new Error(`Meilisearch at ${url} exited before it was ready`);
