@@ -1,10 +1,13 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { startApi, ApiHarness } from '../../../test/support/api-app';
 import { expectNoForbiddenValues, expectTenantIsolation } from '../../../test/support/cross-tenant';
 import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
 import { MeiliServer } from '../../../test/support/meilisearch-server';
 import { spawnWorkerFor, SpawnedApp } from '../../../test/support/spawn-app';
-import type { SearchEngineKind } from '../src/port';
+import type { SearchEngine, SearchEngineKind } from '../src/port';
+import { SEARCH_ENGINE } from '../src/nest/search.constants';
 import { SearchProjection } from '../src/nest/search-projection.service';
 import { SearchService } from '../src/nest/search.service';
 
@@ -418,6 +421,98 @@ export function describeSearchE2e(engine: SearchEngineKind): void {
       await loop;
       expect(queries).toBeGreaterThan(3);
       expect(failures).toEqual([]);
+    });
+
+    const onMeili = engine === 'meilisearch' ? it : it.skip;
+
+    /** Runs `npm run search:reindex` as an operator would, against this test's database and server. */
+    function runReindexScript(): Promise<{ code: number | null; out: string }> {
+      return new Promise((resolve) => {
+        let out = '';
+        const proc = spawn('npm', ['run', '--silent', 'search:reindex'], {
+          cwd: join(__dirname, '..', '..', '..'),
+          env: { ...process.env, DATABASE_URL: api.db.url },
+          stdio: 'pipe',
+        });
+        proc.stdout.on('data', (d) => (out += d));
+        proc.stderr.on('data', (d) => (out += d));
+        proc.on('exit', (code) => resolve({ code, out }));
+      });
+    }
+
+    onMeili(
+      'npm run search:reindex rebuilds the server into shadows and swaps, while queries keep answering',
+      async () => {
+        const expected = [spinout.projectId, photoresist.projectId].sort().join(',');
+        let stop = false;
+        const failures: string[] = [];
+        let queries = 0;
+        const loop = (async () => {
+          while (!stop) {
+            const [projects, mandates] = await Promise.all([
+              search(`type=projects&q=${encodeURIComponent('半导体 材料')}&facets=tracks`),
+              search(`type=mandates&q=${encodeURIComponent('半导体材料')}`),
+            ]);
+            queries++;
+            if (projects.status !== 200 || ids(projects.body).join(',') !== expected)
+              failures.push(`projects ${projects.status} ${projects.text.slice(0, 200)}`);
+            if (mandates.status !== 200 || mandates.body.hits.length !== 2)
+              failures.push(`mandates ${mandates.status} ${mandates.text.slice(0, 200)}`);
+          }
+        })();
+        const runs = [];
+        for (let i = 0; i < 2; i++) runs.push(await runReindexScript());
+        stop = true;
+        await loop;
+        for (const run of runs) {
+          expect({ code: run.code, out: run.code === 0 ? '' : run.out }).toEqual({ code: 0, out: '' });
+          const result = JSON.parse(run.out);
+          expect(result.engine).toBe('meilisearch');
+          expect(
+            Object.fromEntries(result.indexes.map((r: { index: string; documents: number }) => [r.index, r.documents])),
+          ).toEqual({ projects: 5, startups: 5, mandates: 2 });
+        }
+        expect(queries).toBeGreaterThan(3);
+        expect(failures).toEqual([]);
+        // No shadow left behind on the server.
+        const engineNames = await api.app.get<SearchEngine>(SEARCH_ENGINE).listIndexes();
+        expect(engineNames.sort()).toEqual(['mandates', 'projects', 'startups']);
+      },
+    );
+
+    onMeili('with the server down: not ready, search 503 SEARCH_UNAVAILABLE (never 500); back when it is', async () => {
+      await meili!.down();
+      const ready = await api.request('/api/v1/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { failing: ['search'] } });
+      expect(ready.body.details.checks).toMatchObject({ database: { status: 'up' }, search: { status: 'down' } });
+      for (const query of [
+        `type=projects&q=${encodeURIComponent('半导体 材料')}&facets=tracks`,
+        'type=startups&q=x',
+        'type=mandates',
+      ]) {
+        const res = await search(query);
+        expect({ query, status: res.status, code: res.body?.code }).toEqual({
+          query,
+          status: 503,
+          code: 'SEARCH_UNAVAILABLE',
+        });
+        expect(res.text).not.toContain(meili!.url);
+        expect(res.text).not.toContain(String(meili!.port));
+      }
+      const service = api.app.get(SearchService);
+      await expect(service.projectIdsMatching({ organizationId: fund.organizationId }, '北斗')).rejects.toMatchObject({
+        code: 'SEARCH_UNAVAILABLE',
+      });
+      // Invalid input is still a 400: it is checked before the engine is asked.
+      const bad = await search('type=projects&facets=title');
+      expect(bad.status).toBe(400);
+
+      await meili!.up();
+      expect((await api.request('/api/v1/health/ready')).status).toBe(200);
+      const back = await search(`type=projects&q=${encodeURIComponent('半导体 材料')}`);
+      expect(back.status).toBe(200);
+      expect(ids(back.body)).toEqual([spinout.projectId, photoresist.projectId].sort());
     });
 
     describe('with the real worker relaying events', () => {
