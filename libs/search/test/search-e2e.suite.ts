@@ -460,8 +460,7 @@ export function describeSearchE2e(engine: SearchEngineKind): void {
               failures.push(`mandates ${mandates.status} ${mandates.text.slice(0, 200)}`);
           }
         })();
-        const runs = [];
-        for (let i = 0; i < 2; i++) runs.push(await runReindexScript());
+        const runs = [await runReindexScript()];
         stop = true;
         await loop;
         for (const run of runs) {
