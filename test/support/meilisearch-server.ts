@@ -19,6 +19,13 @@ export function meiliSkipNotice(suite: string): string {
   return `${suite}: skipped — no Meilisearch server binary (set MEILI_BIN to run the Meilisearch tier).`;
 }
 
+export interface MeiliTuning {
+  /** Default 1: tests run beside Postgres and the Jest workers on small machines. */
+  indexingThreads?: number;
+  /** Default 256MiB. */
+  indexingMemory?: string;
+}
+
 /**
  * A real Meilisearch server of the test's own: loopback only, a free port, a generated master key,
  * no analytics, its data in a temp folder. `down()` kills it (SIGKILL: an outage, not a shutdown) and
@@ -33,11 +40,12 @@ export class MeiliServer {
   private constructor(
     private readonly bin: string,
     readonly port: number,
+    private readonly tuning: MeiliTuning,
   ) {}
 
-  static async start(bin = meiliBinary()): Promise<MeiliServer> {
+  static async start(bin = meiliBinary(), tuning: MeiliTuning = {}): Promise<MeiliServer> {
     if (!bin) throw new Error('MeiliServer.start: MEILI_BIN is not set');
-    const server = new MeiliServer(bin, await freePort());
+    const server = new MeiliServer(bin, await freePort(), tuning);
     await server.up();
     return server;
   }
@@ -71,11 +79,10 @@ export class MeiliServer {
       join(this.dir, 'dumps'),
       '--snapshot-dir',
       join(this.dir, 'snapshots'),
-      // Small machines run a few of these side by side with Postgres and the test workers.
       '--max-indexing-threads',
-      '1',
+      String(this.tuning.indexingThreads ?? 1),
       '--max-indexing-memory',
-      '256MiB',
+      this.tuning.indexingMemory ?? '256MiB',
       '--log-level',
       'WARN',
     ];
