@@ -322,6 +322,30 @@ export function describeSearchContract(adapter: string, makeEngine: () => Promis
       });
     });
 
+    describe('many matches', () => {
+      it('counts and pages past 1 000 matches (the deal-flow candidate set reads up to 5 000)', async () => {
+        const many = engine.index<ProjectDocument>(`${run}_many`);
+        await many.applySettings(PROJECT_SEARCH_SETTINGS);
+        const n = 1_250;
+        await many.upsert(
+          Array.from({ length: n }, (_, i) =>
+            project(`m${i}`, { title: `储能系统 ${i}`, amountSought: 1_000_000 + i, stage: i % 2 ? 'a' : 'b' }),
+          ),
+          { batchSize: 500 },
+        );
+        const all = await many.search('储能', { limit: 100, facets: ['stage'] });
+        expect(all.estimatedTotal).toBe(n);
+        expect(all.facets.stage).toEqual({ a: n / 2, b: n / 2 });
+        const sort = [{ field: 'amountSought', order: 'asc' as const }];
+        const page12 = await many.search('储能', { sort, page: 12, limit: 100 });
+        expect(page12.estimatedTotal).toBe(n);
+        expect(page12.hits.map((h) => h.id)).toEqual(Array.from({ length: 100 }, (_, i) => `m${1100 + i}`));
+        const page13 = await many.search('储能', { sort, page: 13, limit: 100 });
+        expect(page13.hits.map((h) => h.id)).toEqual(Array.from({ length: 50 }, (_, i) => `m${1200 + i}`));
+        await engine.deleteIndex(`${run}_many`);
+      });
+    });
+
     describe('errors', () => {
       it('rejects filters, facets and sorts on undeclared attributes with a code and the field', async () => {
         await expectQueryError(

@@ -41,6 +41,12 @@ export interface MeilisearchEngineOptions {
 
 const SHADOW_SUFFIX = '__shadow';
 const MAX_VALUES_PER_FACET = 1000;
+/**
+ * Meilisearch stops counting and paging at `pagination.maxTotalHits` (default 1 000): past it
+ * `estimatedTotal` is capped and later pages are empty, and the deal-flow candidate set (up to 5 000
+ * ids) was cut at 1 000. The API pages up to 500 × 100; the embedded engine counts every match.
+ */
+export const MAX_TOTAL_HITS = 50_000;
 const SETTINGS_CACHE_MS = 30_000;
 
 interface MeiliErrorLike {
@@ -91,6 +97,7 @@ function toMeiliSettings(s: SearchSettings): MeiliSettings {
       ? [...s.rankingRules]
       : ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
   };
 }
 
@@ -114,6 +121,7 @@ function comparable(s: MeiliSettings): string {
     synonyms: normalizeSynonyms(s.synonyms ?? {}),
     rankingRules: s.rankingRules ?? [],
     maxValuesPerFacet: s.faceting?.maxValuesPerFacet,
+    maxTotalHits: s.pagination?.maxTotalHits,
   });
 }
 
