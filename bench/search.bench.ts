@@ -467,7 +467,6 @@ async function measureCandidates(
   return results;
 }
 
-
 // ------------------------------------------------------------------ engines side by side
 
 /** Resident and peak memory of a process, from /proc (Linux). */
@@ -527,13 +526,15 @@ async function measureEngine(
       await index.upsert(docs, { batchSize: 5000 });
     });
     const stats = await index.stats();
-    if (stats.numberOfDocuments !== docs.length) throw new Error(`${kind}: indexed ${stats.numberOfDocuments} of ${docs.length}`);
+    if (stats.numberOfDocuments !== docs.length)
+      throw new Error(`${kind}: indexed ${stats.numberOfDocuments} of ${docs.length}`);
     const memory = server
       ? { serverBeforeMb: memBefore!.rssMb, ...processMemoryMb(server.pid!) }
       : { heapDeltaMb: Number((settledHeapMb() - heapBefore).toFixed(1)) };
 
     const answers: SearchResult<ProjectDocument>[] = [];
-    for (const q of queries) answers.push(await index.search(q.text, { filter: q.filter, facets: q.facets, limit: 20 }));
+    for (const q of queries)
+      answers.push(await index.search(q.text, { filter: q.filter, facets: q.facets, limit: 20 }));
 
     log(`${kind}: timing ${opts.iterations} queries`);
     const query = await timeIt(
@@ -617,20 +618,26 @@ async function measureEngines(
   for (const kind of kinds) {
     out[kind] = {
       ...runs[kind].figures,
-      countEqualToScanPct: pct(runs[kind].answers.filter((r, i) => r.estimatedTotal === scans[i].total).length / queries.length),
+      countEqualToScanPct: pct(
+        runs[kind].answers.filter((r, i) => r.estimatedTotal === scans[i].total).length / queries.length,
+      ),
     };
   }
   if (runs.embedded && runs.meilisearch) {
     const [a, b] = [runs.embedded.answers, runs.meilisearch.answers];
     const ids = (r: SearchResult<ProjectDocument>) => r.hits.map((h) => h.id);
-    const facetsEqual = a.filter((r, i) => JSON.stringify(sortedFacets(r.facets)) === JSON.stringify(sortedFacets(b[i].facets)));
+    const facetsEqual = a.filter(
+      (r, i) => JSON.stringify(sortedFacets(r.facets)) === JSON.stringify(sortedFacets(b[i].facets)),
+    );
     out.agreement = {
       top20OverlapPct: pct(a.reduce((s, r, i) => s + overlap(ids(r), ids(b[i])), 0) / a.length),
       top20SetEqualPct: pct(a.filter((r, i) => overlap(ids(r), ids(b[i])) === 1).length / a.length),
       exactCountEqualPct: pct(a.filter((r, i) => r.estimatedTotal === b[i].estimatedTotal).length / a.length),
       facetCountsEqualPct: pct(facetsEqual.length / a.length),
       bothEmptyPct: pct(a.filter((r, i) => r.estimatedTotal === 0 && b[i].estimatedTotal === 0).length / a.length),
-      countRatioMeiliToEmbeddedMedian: median(a.filter((r) => r.estimatedTotal > 0).map((r) => b[a.indexOf(r)].estimatedTotal / r.estimatedTotal)),
+      countRatioMeiliToEmbeddedMedian: median(
+        a.filter((r) => r.estimatedTotal > 0).map((r) => b[a.indexOf(r)].estimatedTotal / r.estimatedTotal),
+      ),
     };
   }
   return out;
@@ -662,7 +669,8 @@ async function main(): Promise<void> {
     .split(',')
     .map((e) => e.trim())
     .filter(Boolean) as ('embedded' | 'meilisearch')[];
-  for (const e of engines) if (e !== 'embedded' && e !== 'meilisearch') throw new Error(`--engines: unknown engine ${e}`);
+  for (const e of engines)
+    if (e !== 'embedded' && e !== 'meilisearch') throw new Error(`--engines: unknown engine ${e}`);
 
   log(`generating ${n} projects`);
   const docs = generateProjects(n);

@@ -12,6 +12,9 @@ import { SearchProjection } from '../src/nest/search-projection.service';
 import { SearchService } from '../src/nest/search.service';
 
 const { wan } = money;
+/** A parsed JSON response body, as the e2e specs read them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = any;
 
 /** 苏州 university spin-out: 电子特气 (semiconductor materials), seed. */
 const SPINOUT = {
@@ -524,7 +527,7 @@ export function describeSearchE2e(engine: SearchEngineKind): void {
       });
 
       /** Polls the search as `who` until `done(body)` holds; returns how long it took. */
-      async function until(query: string, done: (body: any) => boolean, who = fund, timeoutMs = 45_000) {
+      async function until(query: string, done: (body: Body) => boolean, who = fund, timeoutMs = 45_000) {
         const started = Date.now();
         for (;;) {
           const res = await search(query, who.token);
