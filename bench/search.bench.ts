@@ -1,10 +1,15 @@
-// Embedded search over N zh+en projects: index build time and heap; 2-term query + 2 filters + 2 facets p50/p95 vs a linear scan; --candidates compares MiniSearch, FlexSearch, Orama
+// Embedded search over N zh+en projects: index build time and heap; 2-term query + 2 filters + 2 facets p50/p95 vs a linear scan; --candidates compares MiniSearch, FlexSearch, Orama;
+// --engines embedded,meilisearch: the same documents and queries in both engines side by side (a private Meilisearch server from MEILI_BIN)
+import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { BRANDS, DEMO_REGIONS, STAGE_LABELS, TRACK_CONTENT } from '../db/seeds/demo/vocabulary';
 import {
   EmbeddedSearchEngine,
   F,
+  MeilisearchEngine,
+  SearchEngine,
+  SearchResult,
   FilterExpr,
   PROJECT_SEARCH_SETTINGS,
   ProjectDocument,
@@ -26,6 +31,7 @@ import {
   timePair,
   wallMs,
 } from './lib/measure';
+import { MeiliServer, meiliBinary } from '../test/support/meilisearch-server';
 
 // ------------------------------------------------------------------ seeded documents
 
@@ -461,6 +467,194 @@ async function measureCandidates(
   return results;
 }
 
+// ------------------------------------------------------------------ engines side by side
+
+/** Resident and peak memory of a process, from /proc (Linux). */
+function processMemoryMb(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+/** A typo in the query's longest word (≥ 6 letters: one interior letter dropped); null when none. */
+function typoOf(q: BenchQuery): BenchQuery | null {
+  const words = q.text.split(' ');
+  const i = words.findIndex((w) => /^[a-z]{6,}$/i.test(w));
+  if (i < 0) return null;
+  const w = words[i];
+  const at = Math.floor(w.length / 2);
+  words[i] = w.slice(0, at) + w.slice(at + 1);
+  return { ...q, text: words.join(' ') };
+}
+
+const overlap = (a: string[], b: string[]) => {
+  if (a.length === 0 && b.length === 0) return 1;
+  const sb = new Set(b);
+  return a.filter((x) => sb.has(x)).length / Math.max(a.length, b.length);
+};
+const pct = (x: number) => Math.round(100 * x);
+
+interface EngineRun {
+  figures: Record<string, unknown>;
+  answers: SearchResult<ProjectDocument>[];
+}
+
+async function measureEngine(
+  kind: 'embedded' | 'meilisearch',
+  docs: ProjectDocument[],
+  queries: BenchQuery[],
+  opts: { iterations: number; warmup: number; segmenter: 'jieba' | 'intl' },
+): Promise<EngineRun> {
+  let server: MeiliServer | undefined;
+  let engine: SearchEngine;
+  if (kind === 'meilisearch') {
+    const bin = meiliBinary();
+    if (!bin) throw new Error('--engines meilisearch needs MEILI_BIN (a Meilisearch server binary)');
+    // Both cores, as a single-node deployment would give it.
+    server = await MeiliServer.start(bin, { indexingThreads: 2, indexingMemory: '1GiB' });
+    engine = new MeilisearchEngine({ url: server.url, apiKey: server.masterKey, taskTimeoutMs: 600_000 });
+  } else {
+    engine = new EmbeddedSearchEngine({ segmenter: opts.segmenter });
+  }
+  try {
+    log(`${kind}: building the index (${docs.length} documents)`);
+    const heapBefore = settledHeapMb();
+    const memBefore = server ? processMemoryMb(server.pid!) : undefined;
+    const index = engine.index<ProjectDocument>('projects');
+    const buildMs = await wallMs(async () => {
+      await index.applySettings(PROJECT_SEARCH_SETTINGS);
+      await index.upsert(docs, { batchSize: 5000 });
+    });
+    const stats = await index.stats();
+    if (stats.numberOfDocuments !== docs.length)
+      throw new Error(`${kind}: indexed ${stats.numberOfDocuments} of ${docs.length}`);
+    const memory = server
+      ? { serverBeforeMb: memBefore!.rssMb, ...processMemoryMb(server.pid!) }
+      : { heapDeltaMb: Number((settledHeapMb() - heapBefore).toFixed(1)) };
+
+    const answers: SearchResult<ProjectDocument>[] = [];
+    for (const q of queries)
+      answers.push(await index.search(q.text, { filter: q.filter, facets: q.facets, limit: 20 }));
+
+    log(`${kind}: timing ${opts.iterations} queries`);
+    const query = await timeIt(
+      (i) => {
+        const q = queries[i % queries.length];
+        return index.search(q.text, { filter: q.filter, facets: q.facets, limit: 20 });
+      },
+      { warmup: opts.warmup, iterations: opts.iterations },
+    );
+    const typos = queries.map(typoOf).filter((q): q is BenchQuery => q !== null);
+    const typo = await timeIt(
+      (i) => {
+        const q = typos[i % typos.length];
+        return index.search(q.text, { filter: q.filter, limit: 20 });
+      },
+      { warmup: Math.min(opts.warmup, 10), iterations: Math.min(opts.iterations, 100) },
+    );
+    // Typo recall: what the misspelled query finds of what the right spelling finds (top 20).
+    let typoRecall = 0;
+    for (const q of typos) {
+      const right = queries.find((x) => x.filter === q.filter)!;
+      const [a, b] = await Promise.all([
+        index.search(right.text, { filter: q.filter, limit: 20 }),
+        index.search(q.text, { filter: q.filter, limit: 20 }),
+      ]);
+      const want = new Set(a.hits.map((h) => h.id));
+      typoRecall += want.size === 0 ? 1 : b.hits.filter((h) => want.has(h.id)).length / want.size;
+    }
+
+    // Commit → visible: one upsert as the writer does it (returns when the engine accepted and, on
+    // Meilisearch, processed the task), then search until the new word is found.
+    log(`${kind}: commit → visible`);
+    const lags: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const token = `lagprobe${i}${'abcdefghij'[i % 10]}zq`;
+      const doc = { ...docs[i], title: `${docs[i].title} ${token}` };
+      const started = performance.now();
+      await index.upsert([doc]);
+      for (;;) {
+        const r = await index.search(token, { limit: 1 });
+        if (r.hits.some((h) => h.id === doc.id)) break;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      lags.push(performance.now() - started);
+      await index.upsert([docs[i]]);
+    }
+    lags.sort((a, b) => a - b);
+    const at = (p: number) => Number(lags[Math.min(lags.length - 1, Math.floor(p * lags.length))].toFixed(1));
+
+    return {
+      answers,
+      figures: {
+        buildMs,
+        buildDocsPerSec: Math.round(docs.length / (buildMs / 1000)),
+        memory,
+        ...(server ? { memoryAfterQueries: processMemoryMb(server.pid!) } : {}),
+        twoTermsTwoFiltersTwoFacetsMs: query,
+        typoQueryMs: typo,
+        typoQueries: typos.length,
+        typoRecallPct: pct(typoRecall / Math.max(1, typos.length)),
+        commitToVisibleMs: { p50: at(0.5), p95: at(0.95), max: at(1) },
+      },
+    };
+  } finally {
+    await engine.close();
+    await server?.stop();
+  }
+}
+
+async function measureEngines(
+  kinds: ('embedded' | 'meilisearch')[],
+  docs: ProjectDocument[],
+  queries: BenchQuery[],
+  lowered: string[],
+  opts: { iterations: number; warmup: number; segmenter: 'jieba' | 'intl' },
+): Promise<Record<string, unknown>> {
+  const runs: Record<string, EngineRun> = {};
+  for (const kind of kinds) runs[kind] = await measureEngine(kind, docs, queries, opts);
+  const scans = queries.map((q) => scanSearch(docs, lowered, q));
+  const out: Record<string, unknown> = {};
+  for (const kind of kinds) {
+    out[kind] = {
+      ...runs[kind].figures,
+      countEqualToScanPct: pct(
+        runs[kind].answers.filter((r, i) => r.estimatedTotal === scans[i].total).length / queries.length,
+      ),
+    };
+  }
+  if (runs.embedded && runs.meilisearch) {
+    const [a, b] = [runs.embedded.answers, runs.meilisearch.answers];
+    const ids = (r: SearchResult<ProjectDocument>) => r.hits.map((h) => h.id);
+    const facetsEqual = a.filter(
+      (r, i) => JSON.stringify(sortedFacets(r.facets)) === JSON.stringify(sortedFacets(b[i].facets)),
+    );
+    out.agreement = {
+      top20OverlapPct: pct(a.reduce((s, r, i) => s + overlap(ids(r), ids(b[i])), 0) / a.length),
+      top20SetEqualPct: pct(a.filter((r, i) => overlap(ids(r), ids(b[i])) === 1).length / a.length),
+      exactCountEqualPct: pct(a.filter((r, i) => r.estimatedTotal === b[i].estimatedTotal).length / a.length),
+      facetCountsEqualPct: pct(facetsEqual.length / a.length),
+      bothEmptyPct: pct(a.filter((r, i) => r.estimatedTotal === 0 && b[i].estimatedTotal === 0).length / a.length),
+      countRatioMeiliToEmbeddedMedian: median(
+        a.filter((r) => r.estimatedTotal > 0).map((r) => b[a.indexOf(r)].estimatedTotal / r.estimatedTotal),
+      ),
+    };
+  }
+  return out;
+}
+
+function sortedFacets(f: Record<string, Record<string, number>>): [string, [string, number][]][] {
+  return Object.keys(f)
+    .sort()
+    .map((k) => [k, Object.entries(f[k]).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))]);
+}
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return Number(s[Math.floor(s.length / 2)].toFixed(3));
+}
+
 // ------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
@@ -471,6 +665,12 @@ async function main(): Promise<void> {
   const candidates = flagArg(args, 'candidates');
   const candidateN = intArg(args, 'candidate-n', Math.min(n, 20_000));
   const segmenter = stringArg(args, 'segmenter', 'jieba') as 'jieba' | 'intl';
+  const engines = stringArg(args, 'engines', 'embedded')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean) as ('embedded' | 'meilisearch')[];
+  for (const e of engines)
+    if (e !== 'embedded' && e !== 'meilisearch') throw new Error(`--engines: unknown engine ${e}`);
 
   log(`generating ${n} projects`);
   const docs = generateProjects(n);
@@ -572,6 +772,23 @@ async function main(): Promise<void> {
       generateProjects(candidateN),
       queries,
       Math.min(iterations, 100),
+    );
+  }
+  if (engines.includes('meilisearch')) {
+    // The embedded index above is dropped first: each engine is measured alone in this process.
+    await engine.close();
+    log(`engines side by side: ${engines.join(', ')}`);
+    (result.params as Record<string, unknown>).engines = engines;
+    (result.figures as Record<string, unknown>).engines = await measureEngines(engines, docs, queries, lowered, {
+      iterations,
+      warmup,
+      segmenter,
+    });
+    result.notes!.push(
+      'engines: the same documents and queries through the SearchIndex port; Meilisearch is a private server on loopback (2 indexing threads, 1 GiB indexing memory), so its query times include the HTTP round trip',
+      'engines memory: embedded = API heap growth after the build; Meilisearch = server RSS (and peak) after the build and after the queries',
+      'commitToVisibleMs: one upsert as the writer does it (Meilisearch: enqueue + task processed) until a search finds the new word; the queue and the event relay come on top',
+      'agreement: embedded vs Meilisearch on the 200 queries: top-20 overlap, identical top-20 sets, identical counts, identical facet counts',
     );
   }
   printResult(result);

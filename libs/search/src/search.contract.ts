@@ -1,4 +1,10 @@
-import { PROJECT_SEARCH_SETTINGS, ProjectDocument, ProjectSearchInput, buildProjectDocument, visibilityFilter } from './indexes';
+import {
+  PROJECT_SEARCH_SETTINGS,
+  ProjectDocument,
+  ProjectSearchInput,
+  buildProjectDocument,
+  visibilityFilter,
+} from './indexes';
 import { F, MAX_QUERY_CHARS, SearchEngine, SearchIndex, SearchQueryError, SearchResult } from './port';
 
 /**
@@ -186,6 +192,13 @@ export function describeSearchContract(adapter: string, makeEngine: () => Promis
         expect(Object.values(hit?.highlights ?? {}).join(' ')).toMatch(/<em>semiconductor<\/em>/i);
       });
 
+      it('highlights a matched Chinese word whole, never split in two spans', async () => {
+        const r = await index.search('半导体 材料');
+        const name = r.hits.find((h) => h.id === 'p2')?.highlights.startupName ?? '';
+        expect(name).toMatch(/<em>[^<]*半导体[^<]*<\/em>/);
+        expect(name.replace(/<\/?em>/g, '')).toBe('无锡睿芯半导体材料科技');
+      });
+
       it('applies synonyms (AI → 人工智能)', async () => {
         expect(ids(await index.search('AI'))).toContain('p4');
       });
@@ -204,8 +217,16 @@ export function describeSearchContract(adapter: string, makeEngine: () => Promis
       });
 
       it('IN', async () => {
-        expect(sorted(await index.search('', { filter: F.in('stage', ['seed', 'angel']) }))).toEqual(['p3', 'p4', 'p7']);
-        expect(sorted(await index.search('', { filter: F.in('instruments', ['loan', 'ip_pledge_loan']) }))).toEqual(['p2', 'p5', 'p8']);
+        expect(sorted(await index.search('', { filter: F.in('stage', ['seed', 'angel']) }))).toEqual([
+          'p3',
+          'p4',
+          'p7',
+        ]);
+        expect(sorted(await index.search('', { filter: F.in('instruments', ['loan', 'ip_pledge_loan']) }))).toEqual([
+          'p2',
+          'p5',
+          'p8',
+        ]);
         expect(sorted(await index.search('', { filter: F.in('stage', []) }))).toEqual([]);
       });
 
@@ -217,14 +238,20 @@ export function describeSearchContract(adapter: string, makeEngine: () => Promis
       });
 
       it('AND, OR, NOT', async () => {
-        const f = F.and(F.eq('regionCode', '330106'), F.or(F.eq('stage', 'seed'), F.eq('stage', 'angel')), F.not(F.eq('status', 'draft')));
+        const f = F.and(
+          F.eq('regionCode', '330106'),
+          F.or(F.eq('stage', 'seed'), F.eq('stage', 'angel')),
+          F.not(F.eq('status', 'draft')),
+        );
         expect(sorted(await index.search('', { filter: f }))).toEqual(['p3', 'p4']);
         expect(sorted(await index.search('', { filter: F.or() }))).toEqual([]);
         expect((await index.search('', { filter: F.and() })).estimatedTotal).toBe(docs.length);
       });
 
       it('text and filters together', async () => {
-        const r = await index.search('半导体 材料', { filter: F.and(F.eq('status', 'published'), F.range('amountSought', { gte: 5_000_000_000 })) });
+        const r = await index.search('半导体 材料', {
+          filter: F.and(F.eq('status', 'published'), F.range('amountSought', { gte: 5_000_000_000 })),
+        });
         expect(ids(r)).toEqual(['p2']);
       });
 
@@ -261,7 +288,10 @@ export function describeSearchContract(adapter: string, makeEngine: () => Promis
       });
 
       it('counts only what the query and filter let through', async () => {
-        const r = await index.search('半导体 材料', { facets: ['status', 'regionCode'], filter: F.eq('stage', 'seed') });
+        const r = await index.search('半导体 材料', {
+          facets: ['status', 'regionCode'],
+          filter: F.eq('stage', 'seed'),
+        });
         expect(r.facets).toEqual({ status: { draft: 1 }, regionCode: { '330106': 1 } });
       });
     });
@@ -275,7 +305,10 @@ export function describeSearchContract(adapter: string, makeEngine: () => Promis
       });
 
       it('sorts with a text query and a filter', async () => {
-        const r = await index.search('半导体', { sort: [{ field: 'publishedAt', order: 'desc' }], filter: F.eq('visibility', 'public') });
+        const r = await index.search('半导体', {
+          sort: [{ field: 'publishedAt', order: 'desc' }],
+          filter: F.eq('visibility', 'public'),
+        });
         expect(ids(r)).toEqual(['p3', 'p2', 'p1']);
       });
 
@@ -289,20 +322,68 @@ export function describeSearchContract(adapter: string, makeEngine: () => Promis
       });
     });
 
+    describe('many matches', () => {
+      it('counts and pages past 1 000 matches (the deal-flow candidate set reads up to 5 000)', async () => {
+        const many = engine.index<ProjectDocument>(`${run}_many`);
+        await many.applySettings(PROJECT_SEARCH_SETTINGS);
+        const n = 1_250;
+        await many.upsert(
+          Array.from({ length: n }, (_, i) =>
+            project(`m${i}`, { title: `储能系统 ${i}`, amountSought: 1_000_000 + i, stage: i % 2 ? 'a' : 'b' }),
+          ),
+          { batchSize: 500 },
+        );
+        const all = await many.search('储能', { limit: 100, facets: ['stage'] });
+        expect(all.estimatedTotal).toBe(n);
+        expect(all.facets.stage).toEqual({ a: n / 2, b: n / 2 });
+        const sort = [{ field: 'amountSought', order: 'asc' as const }];
+        const page12 = await many.search('储能', { sort, page: 12, limit: 100 });
+        expect(page12.estimatedTotal).toBe(n);
+        expect(page12.hits.map((h) => h.id)).toEqual(Array.from({ length: 100 }, (_, i) => `m${1100 + i}`));
+        const page13 = await many.search('储能', { sort, page: 13, limit: 100 });
+        expect(page13.hits.map((h) => h.id)).toEqual(Array.from({ length: 50 }, (_, i) => `m${1200 + i}`));
+        await engine.deleteIndex(`${run}_many`);
+      });
+    });
+
     describe('errors', () => {
       it('rejects filters, facets and sorts on undeclared attributes with a code and the field', async () => {
-        await expectQueryError(index.search('', { filter: F.eq('title', 'x') }), 'SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE', 'title');
-        await expectQueryError(index.search('', { facets: ['summary'] }), 'SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE', 'summary');
-        await expectQueryError(index.search('', { sort: [{ field: 'stage', order: 'asc' }] }), 'SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE', 'stage');
+        await expectQueryError(
+          index.search('', { filter: F.eq('title', 'x') }),
+          'SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE',
+          'title',
+        );
+        await expectQueryError(
+          index.search('', { facets: ['summary'] }),
+          'SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE',
+          'summary',
+        );
+        await expectQueryError(
+          index.search('', { sort: [{ field: 'stage', order: 'asc' }] }),
+          'SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE',
+          'stage',
+        );
         await expectQueryError(index.search('', { limit: 0 }), 'SEARCH_PAGINATION_INVALID', 'limit');
         await expectQueryError(index.search('', { page: 1.5 }), 'SEARCH_PAGINATION_INVALID', 'page');
-        await expectQueryError(index.search('', { filter: { eq: { field: 'stage', value: NaN } } }), 'SEARCH_FILTER_INVALID', 'stage');
-        await expectQueryError(index.search('', { filter: { range: { field: 'amountSought' } } }), 'SEARCH_FILTER_INVALID', 'amountSought');
+        await expectQueryError(
+          index.search('', { filter: { eq: { field: 'stage', value: NaN } } }),
+          'SEARCH_FILTER_INVALID',
+          'stage',
+        );
+        await expectQueryError(
+          index.search('', { filter: { range: { field: 'amountSought' } } }),
+          'SEARCH_FILTER_INVALID',
+          'amountSought',
+        );
         await expectQueryError(index.search('', { filter: {} as never }), 'SEARCH_FILTER_INVALID');
       });
 
       it('rejects invalid document ids', async () => {
-        await expectQueryError(index.upsert([{ ...docs[0], id: 'bad id/with slash' }]), 'SEARCH_DOCUMENT_INVALID', 'id');
+        await expectQueryError(
+          index.upsert([{ ...docs[0], id: 'bad id/with slash' }]),
+          'SEARCH_DOCUMENT_INVALID',
+          'id',
+        );
       });
     });
 
@@ -364,7 +445,14 @@ export function describeSearchContract(adapter: string, makeEngine: () => Promis
     describe('rebuild', () => {
       it('builds a shadow, swaps it in, and no query fails meanwhile', async () => {
         const next = docs.map((d) => ({ ...d, title: `${d.title} rebuilt` }));
-        next.push(project('p9', { title: '低空经济 eVTOL 飞行器', tracks: ['low_altitude_economy'], stage: 'a', amountSought: 4_000_000_000 }));
+        next.push(
+          project('p9', {
+            title: '低空经济 eVTOL 飞行器',
+            tracks: ['low_altitude_economy'],
+            stage: 'a',
+            amountSought: 4_000_000_000,
+          }),
+        );
         let queries = 0;
         const failures: unknown[] = [];
         const totals = new Set<number>();
@@ -398,7 +486,9 @@ export function describeSearchContract(adapter: string, makeEngine: () => Promis
         expect((await index.stats()).numberOfDocuments).toBe(next.length);
         expect((await index.get('p1'))?.title).toMatch(/rebuilt$/);
         expect((await engine.listIndexes()).filter((n) => n.startsWith(run))).toEqual([name]);
-        expect(await index.getSettings()).toMatchObject({ sortableAttributes: expect.arrayContaining(['amountSought']) });
+        expect(await index.getSettings()).toMatchObject({
+          sortableAttributes: expect.arrayContaining(['amountSought']),
+        });
       });
 
       it('leaves the live index untouched when the fill fails', async () => {

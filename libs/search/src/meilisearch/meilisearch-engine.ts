@@ -13,7 +13,15 @@ import {
   SearchUnavailableError,
 } from '../port';
 import { normalizeQuery, validateDocument, validateOptions, validateSettings } from '../validate';
-import { MeiliClient, MeiliEnqueued, MeiliIndex, MeiliModule, MeiliSettings, MeiliTask, loadMeilisearch } from './client';
+import {
+  MeiliClient,
+  MeiliEnqueued,
+  MeiliIndex,
+  MeiliModule,
+  MeiliSettings,
+  MeiliTask,
+  loadMeilisearch,
+} from './client';
 import { toMeiliFilter } from './filter';
 
 export interface MeilisearchEngineOptions {
@@ -33,6 +41,12 @@ export interface MeilisearchEngineOptions {
 
 const SHADOW_SUFFIX = '__shadow';
 const MAX_VALUES_PER_FACET = 1000;
+/**
+ * Meilisearch stops counting and paging at `pagination.maxTotalHits` (default 1 000): past it
+ * `estimatedTotal` is capped and later pages are empty, and the deal-flow candidate set (up to 5 000
+ * ids) was cut at 1 000. The API pages up to 500 × 100; the embedded engine counts every match.
+ */
+export const MAX_TOTAL_HITS = 50_000;
 const SETTINGS_CACHE_MS = 30_000;
 
 interface MeiliErrorLike {
@@ -52,7 +66,8 @@ export function mapMeiliError(err: unknown, context: string): Error {
   const name = (err as MeiliErrorLike)?.name ?? '';
   const message = (err as MeiliErrorLike)?.message ?? String(err);
   const code = meiliCode(err);
-  if (name === 'MeilisearchTaskTimeOutError') return new SearchUnavailableError('SEARCH_TASK_TIMEOUT', `${context}: ${message}`, err);
+  if (name === 'MeilisearchTaskTimeOutError')
+    return new SearchUnavailableError('SEARCH_TASK_TIMEOUT', `${context}: ${message}`, err);
   switch (code) {
     case 'invalid_search_filter':
       return new SearchQueryError('SEARCH_FILTER_INVALID', message);
@@ -78,8 +93,11 @@ function toMeiliSettings(s: SearchSettings): MeiliSettings {
     sortableAttributes: [...s.sortableAttributes].sort(),
     displayedAttributes: s.displayedAttributes ? [...s.displayedAttributes] : ['*'],
     synonyms: normalizeSynonyms(s.synonyms ?? {}),
-    rankingRules: s.rankingRules ? [...s.rankingRules] : ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    rankingRules: s.rankingRules
+      ? [...s.rankingRules]
+      : ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
   };
 }
 
@@ -103,18 +121,21 @@ function comparable(s: MeiliSettings): string {
     synonyms: normalizeSynonyms(s.synonyms ?? {}),
     rankingRules: s.rankingRules ?? [],
     maxValuesPerFacet: s.faceting?.maxValuesPerFacet,
+    maxTotalHits: s.pagination?.maxTotalHits,
   });
 }
 
 function fromMeiliSettings(s: MeiliSettings): SearchSettings {
   const out: SearchSettings = {
-    searchableAttributes: s.searchableAttributes && !s.searchableAttributes.includes('*') ? [...s.searchableAttributes] : [],
+    searchableAttributes:
+      s.searchableAttributes && !s.searchableAttributes.includes('*') ? [...s.searchableAttributes] : [],
     filterableAttributes: (s.filterableAttributes ?? []).filter((a): a is string => typeof a === 'string').sort(),
     sortableAttributes: [...(s.sortableAttributes ?? [])].sort(),
     synonyms: normalizeSynonyms(s.synonyms ?? {}),
     rankingRules: (s.rankingRules ?? []) as SearchSettings['rankingRules'],
   };
-  if (s.displayedAttributes && !s.displayedAttributes.includes('*')) out.displayedAttributes = [...s.displayedAttributes];
+  if (s.displayedAttributes && !s.displayedAttributes.includes('*'))
+    out.displayedAttributes = [...s.displayedAttributes];
   return out;
 }
 
@@ -137,7 +158,12 @@ export class MeilisearchEngine implements SearchEngine {
     if (!this.clientPromise) {
       const load = this.options.loadClient ?? loadMeilisearch;
       this.clientPromise = load().then(
-        (mod) => new mod.Meilisearch({ host: this.options.url, apiKey: this.options.apiKey, timeout: this.options.requestTimeoutMs ?? 10_000 }),
+        (mod) =>
+          new mod.Meilisearch({
+            host: this.options.url,
+            apiKey: this.options.apiKey,
+            timeout: this.options.requestTimeoutMs ?? 10_000,
+          }),
       );
       this.clientPromise.catch(() => (this.clientPromise = null));
     }
@@ -159,7 +185,8 @@ export class MeilisearchEngine implements SearchEngine {
     if (task.status === 'succeeded') return task;
     const code = task.error?.code;
     const message = `${context}: task ${task.status}${code ? ` (${code})` : ''}: ${task.error?.message ?? ''}`;
-    if (code === 'invalid_document_id' || code === 'missing_document_id') throw new SearchQueryError('SEARCH_DOCUMENT_INVALID', message, 'id');
+    if (code === 'invalid_document_id' || code === 'missing_document_id')
+      throw new SearchQueryError('SEARCH_DOCUMENT_INVALID', message, 'id');
     throw new SearchUnavailableError('SEARCH_TASK_FAILED', message);
   }
 
@@ -190,7 +217,10 @@ export class MeilisearchEngine implements SearchEngine {
     } catch (err) {
       if (meiliCode(err) !== 'index_not_found') throw mapMeiliError(err, `stats of ${name}`);
     }
-    const task = await this.wait(client.createIndex(this.uid(name), { primaryKey: 'id' }), `create index ${name}`).catch((err) => {
+    const task = await this.wait(
+      client.createIndex(this.uid(name), { primaryKey: 'id' }),
+      `create index ${name}`,
+    ).catch((err) => {
       // Created concurrently by another replica: fine.
       if (err instanceof SearchUnavailableError && /index_already_exists/.test(err.message)) return null;
       throw err;
@@ -309,7 +339,8 @@ class MeiliSearchIndex<D extends SearchDocument> implements SearchIndex<D> {
     try {
       return fromMeiliSettings(await index.getSettings());
     } catch (err) {
-      if (meiliCode(err) === 'index_not_found') return { searchableAttributes: [], filterableAttributes: [], sortableAttributes: [] };
+      if (meiliCode(err) === 'index_not_found')
+        return { searchableAttributes: [], filterableAttributes: [], sortableAttributes: [] };
       throw mapMeiliError(err, `settings of ${this.name}`);
     }
   }
@@ -335,10 +366,12 @@ class MeiliSearchIndex<D extends SearchDocument> implements SearchIndex<D> {
     if (ids.length === 0) return;
     const index = await this.raw();
     for (let i = 0; i < ids.length; i += this.engine.batchSize) {
-      await this.engine.wait(index.deleteDocuments(ids.slice(i, i + this.engine.batchSize)), `delete from ${this.name}`).catch((err) => {
-        if (err instanceof SearchUnavailableError && /index_not_found/.test(err.message)) return null;
-        throw err;
-      });
+      await this.engine
+        .wait(index.deleteDocuments(ids.slice(i, i + this.engine.batchSize)), `delete from ${this.name}`)
+        .catch((err) => {
+          if (err instanceof SearchUnavailableError && /index_not_found/.test(err.message)) return null;
+          throw err;
+        });
     }
   }
 
@@ -411,7 +444,9 @@ class MeiliSearchIndex<D extends SearchDocument> implements SearchIndex<D> {
         for (const attribute of searchable) {
           const value = _formatted[attribute];
           const joined = Array.isArray(value) ? value.map(String).join(', ') : typeof value === 'string' ? value : null;
-          if (joined !== null && joined.includes(pre)) highlights[attribute] = joined;
+          // Chinese text is segmented into words that can split a query word (半导体 → 半导 · 体): merge
+          // adjacent spans, so a matched run reads as one highlight (<em>半导体材料</em>) as on the embedded engine.
+          if (joined !== null && joined.includes(pre)) highlights[attribute] = joined.split(post + pre).join('');
         }
       }
       const hit: SearchHit<D> = { id: String(document.id), document: document as D, highlights };
@@ -440,4 +475,3 @@ class MeiliSearchIndex<D extends SearchDocument> implements SearchIndex<D> {
     }
   }
 }
-

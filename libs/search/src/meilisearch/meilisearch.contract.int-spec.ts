@@ -1,27 +1,34 @@
+import { MeiliServer, meiliBinary, meiliSkipNotice } from '../../../../test/support/meilisearch-server';
 import { describeSearchContract } from '../search.contract';
 import { MeilisearchEngine } from './meilisearch-engine';
 
-// Runs against a real server when MEILI_URL is set (MEILI_MASTER_KEY optional); otherwise skipped
-// with a notice — no Meilisearch server can be installed on the development machine.
-const url = process.env.MEILI_URL;
+// Against a real server: a private one when MEILI_BIN is set (`.ci/run` sets it when a server is
+// installed), else a running one at MEILI_URL (MEILI_MASTER_KEY); with neither, skipped with a notice.
+const bin = meiliBinary();
+const sharedUrl = process.env.MEILI_URL;
 
-if (url) {
+if (bin || sharedUrl) {
   jest.setTimeout(60_000);
+  let server: MeiliServer | undefined;
+  afterAll(async () => {
+    await server?.stop();
+  });
   describeSearchContract('meilisearch', async () => {
+    server = bin ? await MeiliServer.start(bin) : undefined;
     const engine = new MeilisearchEngine({
-      url,
-      apiKey: process.env.MEILI_MASTER_KEY,
+      url: server?.url ?? sharedUrl!,
+      apiKey: server?.masterKey ?? process.env.MEILI_MASTER_KEY,
       indexPrefix: `test_${process.pid}_`,
       taskTimeoutMs: 30_000,
       batchSize: 3,
     });
     const health = await engine.health();
-    if (!health.ok) throw new Error(`Meilisearch at ${url} is not healthy: ${health.detail}`);
+    if (!health.ok) throw new Error(`Meilisearch at ${server?.url ?? sharedUrl} is not healthy: ${health.detail}`);
     return engine;
   });
 } else {
-  console.info('Meilisearch contract suite skipped: set MEILI_URL (and MEILI_MASTER_KEY) to run it against a server.');
-  describe.skip('SearchIndex contract: meilisearch (MEILI_URL not set)', () => {
+  console.info(meiliSkipNotice('Meilisearch contract suite'));
+  describe.skip('SearchIndex contract: meilisearch (no server)', () => {
     it('runs against a Meilisearch server', () => undefined);
   });
 }
