@@ -116,8 +116,12 @@ export class Search {
     const { pr, a, S } = this;
     const P = pr.participantIds.length;
     if (P === 0) return;
-    while (!this.exhausted) {
+    // Stop once many ruins in a row found nothing strictly better (small days end early).
+    const patience = 20 * P + 1000;
+    let sinceBetter = 0;
+    while (!this.exhausted && sinceBetter < patience) {
       this.iterations++;
+      sinceBetter++;
       const w = a.weight;
       const b = a.totalBreaks;
       const q = a.sumSquares;
@@ -142,7 +146,8 @@ export class Search {
         else this.insert(m, 1, EPS);
       }
       const tie = Math.abs(a.weight - w) < EPS && a.totalBreaks === b && a.sumSquares <= q;
-      if (a.betterThan(w, b, q) || tie) a.commit();
+      if (a.betterThan(w, b, q)) sinceBetter = 0;
+      if (sinceBetter === 0 || tie) a.commit();
       else a.undo(mark);
     }
   }
