@@ -57,7 +57,7 @@ export function breaksModel(pr: Problem, minWeight: number): string {
       rows.push(`n${p}_${k}: ${an} ${inSession.map((t) => t.replace('+', '-')).join(' ')} <= 0`);
     });
   });
-  const columns = [...allColumns(pr), ...extra.map((c) => `${c} <= ${S}`)];
+  const columns = [...allColumns(pr), ...extra.map((c) => `${c} <= 1`), ...binaries];
   return lpText('Minimize', obj.length > 0 ? obj : ['0 x_empty'], rows, columns, [...allColumns(pr), ...binaries]);
 }
 

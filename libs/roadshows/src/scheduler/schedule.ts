@@ -130,7 +130,8 @@ function assignTables(pr: Problem, a: Assignment): Int32Array {
 function reasonFor(pr: Problem, a: Assignment, m: number): UnscheduledReason {
   const S = pr.slots;
   if (pr.candidates[m].length === 0) return 'NO_COMMON_SLOT';
-  if (pr.parts[m].some((p) => a.count[p] >= pr.maxMeetings[p])) return 'PARTICIPANT_FULL';
+  // Full means a maximum below the day's length was reached; a full grid is "busy".
+  if (pr.parts[m].some((p) => a.count[p] >= pr.maxMeetings[p] && pr.maxMeetings[p] < S)) return 'PARTICIPANT_FULL';
   const bothFree = pr.candidates[m].some((s) => pr.parts[m].every((p) => a.busy[p * S + s] < 0));
   return bothFree ? 'NO_TABLE' : 'PARTICIPANT_BUSY';
 }

@@ -104,6 +104,52 @@ export class Search {
       a.commit();
       stale = a.betterThan(w, b, q) ? 0 : stale + 1;
     }
+    this.ruinAndRecreate();
+  }
+
+  /**
+   * With the budget left: unschedule every movable meeting of a few random participants and of
+   * their partners, re-insert them (and the meetings left out) heaviest first with a little noise,
+   * and keep the result when it is no worse; otherwise undo it.
+   */
+  private ruinAndRecreate(): void {
+    const { pr, a, S } = this;
+    const P = pr.participantIds.length;
+    if (P === 0) return;
+    // Stop once many ruins in a row found nothing strictly better (small days end early).
+    const patience = 20 * P + 1000;
+    let sinceBetter = 0;
+    while (!this.exhausted && sinceBetter < patience) {
+      this.iterations++;
+      sinceBetter++;
+      const w = a.weight;
+      const b = a.totalBreaks;
+      const q = a.sumSquares;
+      const mark = a.mark();
+      const hit = new Set<number>();
+      const seedPerson = Math.floor(this.rnd() * P);
+      const people = [seedPerson];
+      for (let s = 0; s < S && people.length < 3; s++) {
+        const m = a.busy[seedPerson * S + s];
+        if (m >= 0 && this.rnd() < 0.5) people.push(pr.parts[m].find((x) => x !== seedPerson)!);
+      }
+      for (const p of people) for (const m of pr.meetingsOf[p]) if (!a.pinned[m]) hit.add(m);
+      const order = [...hit];
+      for (const m of order) if (a.slotOf[m] >= 0) a.remove(m);
+      const noise = new Map(order.map((m) => [m, pr.weight[m] * (1 + 0.3 * this.rnd())]));
+      order.sort((x, y) => noise.get(y)! - noise.get(x)! || x - y);
+      for (const m of order) {
+        this.iterations++;
+        if (pr.candidates[m].length === 0) continue;
+        const s = this.bestFreeSlot(m);
+        if (s >= 0) a.place(m, s);
+        else this.insert(m, 1, EPS);
+      }
+      const tie = Math.abs(a.weight - w) < EPS && a.totalBreaks === b && a.sumSquares <= q;
+      if (a.betterThan(w, b, q)) sinceBetter = 0;
+      if (sinceBetter === 0 || tie) a.commit();
+      else a.undo(mark);
+    }
   }
 
   /** Tries each unscheduled meeting, heaviest first, with ejection chains of the given depth. */
