@@ -173,6 +173,15 @@ export class ApplyDto {
   sessionId?: string;
 
   @ApiPropertyOptional({
+    default: false,
+    description:
+      'Let the organizer read your confidential data (figures, IP, qualification report) from acceptance until the event ends. Needs an owner or admin; revocable any time under access grants.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  shareConfidential?: boolean;
+
+  @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'string', maxLength: 4000 },
     description: 'Answers by question id.',

@@ -38,6 +38,7 @@ describe('roadshow day: event, themed sessions, ranked applicants, agenda, inves
   let founderB: Actor;
   let founderC: Actor;
   let projectA: string;
+  let startupA: string;
   let projectB: string;
   let projectC: string;
   let eventId: string;
@@ -64,7 +65,7 @@ describe('roadshow day: event, themed sessions, ranked applicants, agenda, inves
       tracks,
       project: { title: `${legalName}A轮`, stage, amountSought: 800 * money.wan(1), instruments: ['equity'] },
     });
-    ({ projectId: projectA } = await createCompanyWithProject(
+    ({ projectId: projectA, startupId: startupA } = await createCompanyWithProject(
       api,
       founderA,
       company('无锡康源生物科技有限公司', ['life_health', 'biomedicine'], 'seed'),
@@ -249,7 +250,12 @@ describe('roadshow day: event, themed sessions, ranked applicants, agenda, inves
       details: { field: 'projectId', reason: 'not_your_project' },
     });
     const a = ok(
-      await apply(founderA, { projectId: projectA, sessionId: lifeSession, answers: { traction: '三家三甲医院试点' } }),
+      await apply(founderA, {
+        projectId: projectA,
+        sessionId: lifeSession,
+        answers: { traction: '三家三甲医院试点' },
+        shareConfidential: true,
+      }),
       201,
     );
     expect(a).toMatchObject({
@@ -312,7 +318,14 @@ describe('roadshow day: event, themed sessions, ranked applicants, agenda, inves
       code: 'APPLICATION_INVALID',
       details: { field: 'reason' },
     });
+    // 甲 consented to share its figures with the organizer once accepted: not before.
+    const figures = () => api.request(`/api/v1/startups/${startupA}/fiscal-years`, { token: organizer.token });
+    expect((await figures()).status).toBe(403);
     ok(await decide(id(projectA), { status: 'accepted' }));
+    expect((await figures()).status).toBe(200);
+    const grants = JSON.stringify(ok(await api.request('/api/v1/access-grants', { token: founderA.token })));
+    expect(grants).toContain(organizer.organizationId);
+    expect(grants).toContain(day.endsAt.slice(0, 19));
     ok(await decide(id(projectB), { status: 'accepted', sessionId: iotSession }));
     const full = await decide(id(projectC), { status: 'accepted' });
     expect(full.status).toBe(409);

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors, UuidPipe } from '@app/platform';
 import { CurrentPrincipal, ReqContext } from '../authz/decorators';
 import type { Principal, RequestContext } from '../authz/principal';
@@ -16,7 +23,14 @@ export class AccessGrantsController {
   @Post()
   @ApiOperation({ summary: 'Let an investor or organizer organization read your confidential data (company admins).' })
   @ApiCreatedResponse({ type: AccessGrantViewDto })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ORGANIZATION_NOT_FOUND', 'ACCESS_GRANT_INVALID', 'ACCESS_GRANT_EXISTS')
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'VALIDATION_FAILED',
+    'ORGANIZATION_NOT_FOUND',
+    'ACCESS_GRANT_INVALID',
+    'ACCESS_GRANT_EXISTS',
+  )
   async grant(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateAccessGrantDto,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK, platformError, UnitOfWork } from '@app/platform';
+import { Clock, CLOCK, platformError, Tx, UnitOfWork } from '@app/platform';
 import { AuditService } from '../audit/audit.service';
 import { can } from '../authz/policy';
 import type { Principal, RequestContext } from '../authz/principal';
@@ -95,6 +95,64 @@ export class AccessGrantsService {
         ux_access_grants_active: () => identityError('ACCESS_GRANT_EXISTS', { field: 'granteeOrganizationId' }),
       });
     }
+  }
+
+  /**
+   * A grant the company consented to earlier — e.g. by applying to a roadshow with "share my data
+   * with the organizer" — issued inside the caller's transaction when its condition is met (the
+   * application is accepted). Audited on both sides with the consenting user as the actor; an
+   * active grant to the same organization is kept as it is.
+   */
+  async grantByConsent(
+    tx: Tx,
+    input: {
+      startupOrganizationId: string;
+      granteeOrganizationId: string;
+      consentedByUserId: string;
+      expiresAt: Date;
+      reason: string;
+    },
+  ): Promise<boolean> {
+    const now = this.clock.now();
+    if (input.expiresAt <= now) return false;
+    await tx.em.query(
+      `UPDATE access_grants SET revoked_at = $3
+        WHERE startup_organization_id = $1 AND grantee_organization_id = $2 AND revoked_at IS NULL AND expires_at <= $3`,
+      [input.startupOrganizationId, input.granteeOrganizationId, now],
+    );
+    const inserted: { id: string }[] = await tx.em.query(
+      `INSERT INTO access_grants (startup_organization_id, grantee_organization_id, granted_by_user_id, expires_at)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (startup_organization_id, grantee_organization_id) WHERE revoked_at IS NULL DO NOTHING
+       RETURNING id`,
+      [input.startupOrganizationId, input.granteeOrganizationId, input.consentedByUserId, input.expiresAt],
+    );
+    if (inserted.length === 0) return false;
+    tx.publish({
+      type: 'identity.access_grant_changed',
+      grantId: inserted[0].id,
+      startupOrganizationId: input.startupOrganizationId,
+    });
+    for (const organizationId of [input.startupOrganizationId, input.granteeOrganizationId]) {
+      await this.audit.record(
+        {
+          action: 'access_grant.granted',
+          organizationId,
+          actorUserId: input.consentedByUserId,
+          actorOrganizationId: input.startupOrganizationId,
+          targetType: 'access_grant',
+          targetId: inserted[0].id,
+          details: {
+            grantee: input.granteeOrganizationId,
+            expiresAt: input.expiresAt.toISOString(),
+            reason: input.reason,
+          },
+        },
+        null,
+        tx.em,
+      );
+    }
+    return true;
   }
 
   async revoke(principal: Principal, grantId: string, ctx: RequestContext): Promise<void> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { Principal } from '@app/identity';
+import { AccessGrantsService, can, type Principal } from '@app/identity';
 import { MandateDirectory, type MandateEntity } from '@app/funds';
 import {
   EngineInputError,
@@ -11,7 +11,7 @@ import {
   type Cohort,
   type ProjectFeatures,
 } from '@app/matching';
-import { Clock, CLOCK, UnitOfWork } from '@app/platform';
+import { Clock, CLOCK, platformError, UnitOfWork } from '@app/platform';
 import { ProjectDirectory } from '@app/startups';
 import { RoadshowApplicationEntity } from '../entities/roadshow-application.entity';
 import { RoadshowEventEntity } from '../entities/roadshow-event.entity';
@@ -38,6 +38,7 @@ export class ApplicationsService {
     private readonly projects: ProjectDirectory,
     private readonly mandates: MandateDirectory,
     private readonly snapshots: SnapshotService,
+    private readonly grants: AccessGrantsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -62,11 +63,23 @@ export class ApplicationsService {
         throw roadshowsError('APPLICATION_INVALID', { field: 'sessionId', reason: 'other_event' });
     }
     const answers = this.checkedAnswers(event, dto.answers ?? {});
+    // Consenting to share confidential data is granting access: the same role rule as access grants.
+    if (dto.shareConfidential && !can(principal, 'access_grant:manage', principal.organizationId))
+      throw platformError('FORBIDDEN', { action: 'access_grant:manage', field: 'shareConfidential' });
     return this.uow.run(async (tx) => {
       const inserted: { id: string }[] = await tx.em.query(
-        `INSERT INTO roadshow_applications (event_id, session_id, project_id, startup_organization_id, answers)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id, project_id) DO NOTHING RETURNING id`,
-        [eventId, dto.sessionId ?? null, project.id, principal.organizationId, JSON.stringify(answers)],
+        `INSERT INTO roadshow_applications
+           (event_id, session_id, project_id, startup_organization_id, answers, share_confidential, applied_by_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id, project_id) DO NOTHING RETURNING id`,
+        [
+          eventId,
+          dto.sessionId ?? null,
+          project.id,
+          principal.organizationId,
+          JSON.stringify(answers),
+          dto.shareConfidential === true,
+          principal.userId,
+        ],
       );
       if (inserted.length === 0) {
         const existing = await tx.em
@@ -133,6 +146,14 @@ export class ApplicationsService {
         sessionId,
       });
       const saved = await tx.em.getRepository(RoadshowApplicationEntity).save(application);
+      if (dto.status === 'accepted' && application.shareConfidential && application.appliedByUserId)
+        await this.grants.grantByConsent(tx, {
+          startupOrganizationId: application.startupOrganizationId,
+          granteeOrganizationId: event.organizationId,
+          consentedByUserId: application.appliedByUserId,
+          expiresAt: event.endsAt,
+          reason: `roadshow:${event.id}`,
+        });
       tx.publish({
         type: 'roadshows.application_decided',
         applicationId: saved.id,

@@ -44,6 +44,17 @@ export class RoadshowApplicationEntity {
   @Column({ type: 'text', default: 'pending' })
   status: ApplicationStatus;
 
+  /**
+   * The founder consents, by applying, that the organizer reads its confidential data (figures, IP,
+   * report) from acceptance until the event ends (an audited access grant, revocable by the founder).
+   */
+  @Column({ type: 'boolean', default: false })
+  shareConfidential: boolean;
+
+  /** The user who applied (the consent's actor in the audit log). */
+  @Column({ type: 'uuid', nullable: true })
+  appliedByUserId: string | null;
+
   @Column({ type: 'text', nullable: true })
   decisionReason: string | null;
 
