@@ -10,7 +10,8 @@ import {
 
 export const EVENT_STATUSES = ['draft', 'open', 'closed', 'live', 'finished'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
-export const EVENT_VISIBILITIES = ['public', 'invite_only'] as const;
+/** `public`: listed for every signed-in user; `unlisted`: reachable by its link only (and listed for its participants). */
+export const EVENT_VISIBILITIES = ['public', 'unlisted'] as const;
 export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 
 /** A question applicants answer (the organizer's screening form). */

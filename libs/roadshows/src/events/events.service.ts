@@ -40,9 +40,9 @@ export function sessionView(s: RoadshowSessionEntity): SessionView {
 }
 
 /**
- * Roadshow events and their themed sessions. Organizers (event:manage) write their own events; a
- * published event (not a draft) is readable by every signed-in user when public, and by its
- * participants (applicants, invited investors) when invite-only.
+ * Roadshow events and their themed sessions. Organizers (event:manage) write their own events; an
+ * event that is not a draft is readable by every signed-in user with its link, and listed for
+ * everyone when public, for its participants (applicants, invited investors) when unlisted.
  */
 @Injectable()
 export class EventsService {
@@ -87,14 +87,16 @@ export class EventsService {
     return applied || invited;
   }
 
-  /** An event the principal may read; strangers' drafts and invite-only events look missing. */
+  /**
+   * An event the principal may read: any but a stranger's draft. An unlisted event is reached by its
+   * link (an unguessable id) — founders apply through it — but only public ones are listed.
+   */
   async readable(principal: Principal, id: string): Promise<RoadshowEventEntity> {
     const event = await this.dataSource.getRepository(RoadshowEventEntity).findOneBy({ id });
     if (!event) throw roadshowsError('EVENT_NOT_FOUND');
     if (event.organizationId === principal.organizationId || principal.isPlatformAdmin) return event;
     if (event.status === 'draft') throw roadshowsError('EVENT_NOT_FOUND');
-    if (event.visibility === 'public' || (await this.participates(principal, id))) return event;
-    throw roadshowsError('EVENT_NOT_FOUND');
+    return event;
   }
 
   async create(principal: Principal, dto: CreateEventDto): Promise<RoadshowEventEntity> {

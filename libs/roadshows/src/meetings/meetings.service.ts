@@ -127,10 +127,8 @@ export class MeetingsService {
   }
 
   async participants(principal: Principal, eventId: string): Promise<ParticipantView[]> {
-    const event = await this.events.readable(principal, eventId);
+    await this.partOf(principal, eventId);
     const ids = await this.participantIds(eventId);
-    if (event.organizationId !== principal.organizationId && !ids.has(principal.organizationId))
-      throw roadshowsError('EVENT_NOT_FOUND');
     const names = await this.organizations.names([...ids.keys()]);
     const labels = await this.projects.labels([...ids.values()].flatMap((p) => p.projectIds));
     return [...ids.entries()]
@@ -266,7 +264,7 @@ export class MeetingsService {
 
   /** Requests the principal sent or received at the event; the organizer sees them all. */
   async requests(principal: Principal, eventId: string): Promise<MeetingRequestView[]> {
-    const event = await this.events.readable(principal, eventId);
+    const event = await this.partOf(principal, eventId);
     await this.expirePending(this.dataSource.manager, eventId);
     const repo = this.dataSource.getRepository(RoadshowMeetingRequestEntity);
     const rows =
@@ -285,7 +283,7 @@ export class MeetingsService {
   // ── meetings ────────────────────────────────────────────────────────────────────────────────
   /** Meetings of the event: all for the organizer, the principal's own for a participant. */
   async meetings(principal: Principal, eventId: string): Promise<MeetingView[]> {
-    const event = await this.events.readable(principal, eventId);
+    const event = await this.partOf(principal, eventId);
     const organizer = event.organizationId === principal.organizationId;
     const rows = await this.dataSource
       .getRepository(RoadshowMeetingEntity)
@@ -427,6 +425,14 @@ export class MeetingsService {
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────────────────────
+  /** The event, for its organizer or one of its participants; anyone else finds nothing. */
+  private async partOf(principal: Principal, eventId: string): Promise<RoadshowEventEntity> {
+    const event = await this.events.readable(principal, eventId);
+    if (event.organizationId === principal.organizationId || principal.isPlatformAdmin) return event;
+    if (!(await this.participantIds(eventId)).has(principal.organizationId)) throw roadshowsError('EVENT_NOT_FOUND');
+    return event;
+  }
+
   /** The investor's best discoverable-mandate score for the project, in [0, 1]; 0.5 when there is none to compute. */
   private async score(r: RoadshowMeetingRequestEntity): Promise<number> {
     if (!r.projectId) return DEFAULT_SCORE;
