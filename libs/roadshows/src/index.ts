@@ -14,6 +14,7 @@ import { RoadshowMeetingGridEntity } from './entities/roadshow-meeting-grid.enti
 import { RoadshowMeetingRequestEntity } from './entities/roadshow-meeting-request.entity';
 import { RoadshowMeetingEntity } from './entities/roadshow-meeting.entity';
 import { RoadshowScheduleRunEntity } from './entities/roadshow-schedule-run.entity';
+import { RoadshowAvailabilityEntity } from './entities/roadshow-availability.entity';
 
 export const ROADSHOWS_ENTITIES = [
   RoadshowEventEntity,
@@ -26,6 +27,7 @@ export const ROADSHOWS_ENTITIES = [
   RoadshowMeetingRequestEntity,
   RoadshowMeetingEntity,
   RoadshowScheduleRunEntity,
+  RoadshowAvailabilityEntity,
 ];
 
 // ── Scheduler (pure: libs/roadshows/src/scheduler; HiGHS bounds: scheduler-bounds) ──────────────

@@ -329,3 +329,17 @@ export class ScheduleRunDto {
   @Max(2147483647)
   seed?: number;
 }
+
+export class AvailabilityDto {
+  @ApiProperty({
+    type: [Number],
+    description: 'Grid slot indices (0-based) you cannot meet in; your own pitch is blocked anyway.',
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(199, { each: true })
+  unavailableSlots: number[];
+}

@@ -308,3 +308,10 @@ export class ScheduleRunView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
 }
+
+export class AvailabilityView {
+  @ApiProperty() eventId: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty({ type: [Number], description: 'Slots you marked unavailable.' }) unavailableSlots: number[];
+  @ApiProperty({ type: [Number], description: 'Slots blocked by your own pitch.' }) pitchSlots: number[];
+}

@@ -264,6 +264,26 @@ describe('roadshow 1:1 meetings', () => {
   });
 
   it('plans the day in the worker: every accepted meeting placed, no one double-booked, no meeting during one’s own pitch, against its bound', async () => {
+    // The bank is away in slot 1; 甲's own pitch blocks slot 0 for it. A slot off the grid is refused.
+    const away = ok(
+      await as(bank, `/api/v1/events/${eventId}/availability`, { method: 'PUT', json: { unavailableSlots: [1] } }),
+    );
+    expect(away).toMatchObject({ unavailableSlots: [1], pitchSlots: [] });
+    expect(ok(await as(founders[0], `/api/v1/events/${eventId}/availability`))).toMatchObject({
+      unavailableSlots: [],
+      pitchSlots: [0],
+    });
+    expect(
+      (await as(bank, `/api/v1/events/${eventId}/availability`, { method: 'PUT', json: { unavailableSlots: [6] } }))
+        .body,
+    ).toMatchObject({
+      code: 'GRID_INVALID',
+      details: { field: 'unavailableSlots', reason: 'no_such_slot', slots: 6 },
+    });
+    expect(
+      (await as(organizer, `/api/v1/events/${eventId}/availability`, { method: 'PUT', json: { unavailableSlots: [] } }))
+        .status,
+    ).toBe(200);
     const queued = ok(
       await as(organizer, `/api/v1/events/${eventId}/schedule-runs`, { method: 'POST', json: { seed: 7 } }),
       202,
@@ -293,6 +313,7 @@ describe('roadshow 1:1 meetings', () => {
     expect(new Set(plan.map((m) => `${m.slot}/${m.table}`)).size).toBe(plan.length);
     // 甲 pitches 01:00–01:15: slot 0 (01:00–01:30) is not available to it.
     for (const m of plan.filter((x) => parties[x.requestId].includes('a'))) expect(m.slot).not.toBe(0);
+    for (const m of plan.filter((x) => parties[x.requestId].includes('bank'))) expect(m.slot).not.toBe(1);
     // Nothing is visible to participants until the organizer publishes.
     expect(ok(await as(founders[0], `/api/v1/events/${eventId}/meetings`)).items).toEqual([]);
     expect((await as(founders[0], `/api/v1/schedule-runs/${queued.id}`)).status).toBe(404);

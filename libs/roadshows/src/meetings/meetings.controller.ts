@@ -11,8 +11,9 @@ import {
 import { IsBoolean } from 'class-validator';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { ApiErrors, UuidPipe } from '@app/platform';
-import { DeclineDto, MeetingGridDto, MeetingRequestDto, ScheduleRunDto } from '../roadshows.dto';
+import { AvailabilityDto, DeclineDto, MeetingGridDto, MeetingRequestDto, ScheduleRunDto } from '../roadshows.dto';
 import {
+  AvailabilityView,
   MeetingGridView,
   MeetingListView,
   MeetingRequestListView,
@@ -67,6 +68,25 @@ export class MeetingsController {
     @Param('id', UuidPipe) id: string,
   ): Promise<ParticipantListView> {
     return { items: await this.meetings.participants(principal, id) };
+  }
+
+  @Put('events/:id/availability')
+  @ApiOperation({ summary: 'Your unavailable slots on the 1:1 grid (participants); your own pitch is blocked anyway.' })
+  @ApiOkResponse({ type: AvailabilityView })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'EVENT_NOT_FOUND', 'GRID_MISSING', 'GRID_INVALID')
+  setAvailability(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: AvailabilityDto,
+  ): Promise<AvailabilityView> {
+    return this.meetings.setAvailability(principal, id, dto.unavailableSlots);
+  }
+
+  @Get('events/:id/availability')
+  @ApiOkResponse({ type: AvailabilityView })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'EVENT_NOT_FOUND', 'GRID_MISSING')
+  availability(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<AvailabilityView> {
+    return this.meetings.availability(principal, id);
   }
 
   @Post('events/:id/meeting-requests')

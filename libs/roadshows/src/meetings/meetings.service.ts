@@ -7,6 +7,7 @@ import { EngineInputError, explainMatch, SnapshotService, toEngineMandate } from
 import { Clock, CLOCK, UnitOfWork } from '@app/platform';
 import { ProjectDirectory } from '@app/startups';
 import { RoadshowEventEntity } from '../entities/roadshow-event.entity';
+import { RoadshowAvailabilityEntity } from '../entities/roadshow-availability.entity';
 import { RoadshowMeetingGridEntity } from '../entities/roadshow-meeting-grid.entity';
 import { RoadshowMeetingRequestEntity } from '../entities/roadshow-meeting-request.entity';
 import { RoadshowMeetingEntity } from '../entities/roadshow-meeting.entity';
@@ -16,6 +17,7 @@ import { LIMITS } from '../scheduler';
 import type { MeetingGridDto, MeetingRequestDto } from '../roadshows.dto';
 import { roadshowsError } from '../roadshows.errors';
 import type {
+  AvailabilityView,
   MeetingGridView,
   MeetingRequestView,
   MeetingView,
@@ -23,7 +25,7 @@ import type {
   ScheduleRunView,
 } from '../roadshows.views';
 import { gridSlots } from './grid';
-import { eventParticipants } from './participants';
+import { eventParticipants, pitchSlotsOf } from './participants';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const DEFAULT_SCORE = 0.5;
@@ -139,6 +141,48 @@ export class MeetingsService {
         projects: p.projectIds.map((id) => ({ projectId: id, title: labels.get(id)?.title ?? '' })),
       }))
       .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, 'zh') : a.role === 'investor' ? -1 : 1));
+  }
+
+  // ── availability ────────────────────────────────────────────────────────────────────────────
+  async setAvailability(principal: Principal, eventId: string, unavailableSlots: number[]): Promise<AvailabilityView> {
+    await this.uow.run(async (tx) => {
+      await this.partOf(principal, eventId);
+      const grid = await tx.em.getRepository(RoadshowMeetingGridEntity).findOneBy({ eventId });
+      if (!grid) throw roadshowsError('GRID_MISSING');
+      const slots = gridSlots(grid).length;
+      const outside = unavailableSlots.find((s) => s >= slots);
+      if (outside !== undefined)
+        throw roadshowsError('GRID_INVALID', {
+          field: 'unavailableSlots',
+          reason: 'no_such_slot',
+          slot: outside,
+          slots,
+        });
+      await tx.em.getRepository(RoadshowAvailabilityEntity).save({
+        eventId,
+        organizationId: principal.organizationId,
+        unavailableSlots: [...unavailableSlots].sort((a, b) => a - b),
+      });
+    });
+    return this.availability(principal, eventId);
+  }
+
+  async availability(principal: Principal, eventId: string): Promise<AvailabilityView> {
+    await this.partOf(principal, eventId);
+    const grid = await this.dataSource.getRepository(RoadshowMeetingGridEntity).findOneBy({ eventId });
+    if (!grid) throw roadshowsError('GRID_MISSING');
+    const [row, pitch] = await Promise.all([
+      this.dataSource
+        .getRepository(RoadshowAvailabilityEntity)
+        .findOneBy({ eventId, organizationId: principal.organizationId }),
+      pitchSlotsOf(this.dataSource.manager, eventId, gridSlots(grid)),
+    ]);
+    return {
+      eventId,
+      organizationId: principal.organizationId,
+      unavailableSlots: row?.unavailableSlots ?? [],
+      pitchSlots: [...(pitch.get(principal.organizationId) ?? [])].sort((a, b) => a - b),
+    };
   }
 
   // ── requests ────────────────────────────────────────────────────────────────────────────────

@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { RoadshowPitchSlotEntity } from '../entities/roadshow-pitch-slot.entity';
+import { slotsOverlapping, type GridSlot } from './grid';
 import { RoadshowApplicationEntity } from '../entities/roadshow-application.entity';
 import { RoadshowInvitationEntity } from '../entities/roadshow-invitation.entity';
 
@@ -27,5 +29,30 @@ export async function eventParticipants(em: EntityManager, eventId: string): Pro
   }
   for (const i of invitations)
     if (i.status !== 'declined') out.set(i.investorOrganizationId, { role: 'investor', projectIds: [] });
+  return out;
+}
+
+/** Grid slots each founder organization is pitching in (its pitch slot overlaps them): it cannot meet then. */
+export async function pitchSlotsOf(
+  em: EntityManager,
+  eventId: string,
+  slots: readonly GridSlot[],
+): Promise<Map<string, Set<number>>> {
+  const applications = await em.getRepository(RoadshowApplicationEntity).find({
+    where: { eventId, status: 'accepted' },
+    select: { id: true, startupOrganizationId: true },
+  });
+  const pitches = applications.length
+    ? await em.getRepository(RoadshowPitchSlotEntity).findBy({ applicationId: In(applications.map((a) => a.id)) })
+    : [];
+  const orgOf = new Map(applications.map((a) => [a.id, a.startupOrganizationId]));
+  const out = new Map<string, Set<number>>();
+  for (const p of pitches) {
+    const org = orgOf.get(p.applicationId);
+    if (!org) continue;
+    const set = out.get(org) ?? new Set<number>();
+    for (const i of slotsOverlapping(slots, p.startsAt, p.endsAt)) set.add(i);
+    out.set(org, set);
+  }
   return out;
 }

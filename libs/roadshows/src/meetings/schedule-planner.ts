@@ -1,18 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '@app/platform';
-import { RoadshowApplicationEntity } from '../entities/roadshow-application.entity';
+import { RoadshowAvailabilityEntity } from '../entities/roadshow-availability.entity';
 import { RoadshowMeetingGridEntity } from '../entities/roadshow-meeting-grid.entity';
 import { RoadshowMeetingRequestEntity } from '../entities/roadshow-meeting-request.entity';
 import { RoadshowMeetingEntity } from '../entities/roadshow-meeting.entity';
-import { RoadshowPitchSlotEntity } from '../entities/roadshow-pitch-slot.entity';
 import { RoadshowScheduleRunEntity } from '../entities/roadshow-schedule-run.entity';
 import { SchedulerInputError, type DayInput, type ParticipantInput } from '../scheduler';
 import { scheduleWithBounds } from '../scheduler-bounds';
-import { gridSessions, gridSlots, slotsOverlapping } from './grid';
+import { gridSessions, gridSlots } from './grid';
 import type { PlannedMeeting } from './meetings.service';
-import { eventParticipants } from './participants';
+import { eventParticipants, pitchSlotsOf } from './participants';
 
 /**
  * Runs one scheduler run (in the worker): reads the day from Postgres — grid, participants, their
@@ -110,27 +109,20 @@ export class SchedulePlanner {
     if (!grid) throw new DayError('GRID_MISSING');
     const slots = gridSlots(grid);
     const participants = await eventParticipants(em, eventId);
-    const [requests, published, applications] = await Promise.all([
+    const [requests, published, pitch, availability] = await Promise.all([
       em
         .getRepository(RoadshowMeetingRequestEntity)
         .find({ where: { eventId, status: 'accepted' }, order: { createdAt: 'ASC', id: 'ASC' } }),
       em.getRepository(RoadshowMeetingEntity).findBy({ eventId }),
-      em
-        .getRepository(RoadshowApplicationEntity)
-        .find({ where: { eventId, status: 'accepted' }, select: { id: true, startupOrganizationId: true } }),
+      pitchSlotsOf(em, eventId, slots),
+      em.getRepository(RoadshowAvailabilityEntity).findBy({ eventId }),
     ]);
-    const pitches = applications.length
-      ? await em.getRepository(RoadshowPitchSlotEntity).findBy({ applicationId: In(applications.map((a) => a.id)) })
-      : [];
-    const orgOfApplication = new Map(applications.map((a) => [a.id, a.startupOrganizationId]));
-    const forbidden = new Map<string, Set<number>>();
-    for (const p of pitches) {
-      const org = orgOfApplication.get(p.applicationId);
-      if (!org) continue;
-      const set = forbidden.get(org) ?? new Set<number>();
-      // The pitch and its Q&A: the whole pitch slot up to the next one.
-      for (const i of slotsOverlapping(slots, p.startsAt, p.endsAt)) set.add(i);
-      forbidden.set(org, set);
+    // Unavailable: the participant's own pitch, and the slots it marked.
+    const forbidden = new Map<string, Set<number>>(pitch);
+    for (const a of availability) {
+      const set = forbidden.get(a.organizationId) ?? new Set<number>();
+      for (const i of a.unavailableSlots) if (i < slots.length) set.add(i);
+      forbidden.set(a.organizationId, set);
     }
     const meetings = requests.filter(
       (r) => participants.has(r.fromOrganizationId) && participants.has(r.toOrganizationId),
