@@ -88,8 +88,6 @@ export class DealFlowService {
    */
   async dealFlowJson(principal: Principal, mandateId: string, query: DealFlowQueryDto): Promise<string> {
     const view: View = query.view ?? 'full';
-    // A text query becomes a candidate set from the search port (published projects this investor
-    // may see); the ranking stays the engine's. Such pages are not cached: the set depends on the index.
     // The mandate check decides the answer; the grants read reveals nothing, so both go in parallel.
     const [mandate, readable] = await Promise.all([
       this.mandates.own(principal, mandateId),
@@ -104,6 +102,8 @@ export class DealFlowService {
       qualifications: query.qualification,
       minScore: query.minScore,
     };
+    // A text query becomes a candidate set from the search port (published projects this investor
+    // may see); the ranking stays the engine's. Such pages are not cached: the set depends on the index.
     const candidates = query.q ? await this.search.projectIdsMatching(principal, query.q) : null;
     if (candidates) filters.projectIds = candidates;
     // From here to the fragments nothing awaits: ranking and presentation read one snapshot version.
@@ -169,12 +169,7 @@ export class DealFlowService {
     };
   }
 
-  private rank(
-    mandate: MandateEntity,
-    k: number,
-    cursor: unknown[] | null,
-    filters: RankFilters,
-  ): CachedPage {
+  private rank(mandate: MandateEntity, k: number, cursor: unknown[] | null, filters: RankFilters): CachedPage {
     let page: RankPage;
     try {
       page = rankMandate(this.snapshots.snapshot, toEngineMandate(mandate, mandate.terms), {

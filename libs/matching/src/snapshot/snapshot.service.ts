@@ -118,7 +118,10 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
   async featuresOf(
     projectId: string,
   ): Promise<{ project: ProjectFeatureRows['project']; features: ProjectFeatures | null } | null> {
-    const [rows] = await this.projects.featureRows({ kind: 'projects', projectIds: [projectId] }, { includeDrafts: true });
+    const [rows] = await this.projects.featureRows(
+      { kind: 'projects', projectIds: [projectId] },
+      { includeDrafts: true },
+    );
     return rows ? { project: rows.project, features: this.features(rows) } : null;
   }
 
@@ -182,5 +185,9 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
 }
 
 function labelOf(rows: ProjectFeatureRows): SnapshotLabel {
-  return { title: rows.project.title, startupName: rows.startup.legalName, organizationId: rows.project.organizationId };
+  return {
+    title: rows.project.title,
+    startupName: rows.startup.legalName,
+    organizationId: rows.project.organizationId,
+  };
 }
