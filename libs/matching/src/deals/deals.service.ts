@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK, decodeCursor, Page, platformError, toPage, Tx, UnitOfWork } from '@app/platform';
 import { can, isInvestorOrganization, Principal } from '@app/identity';
 import { MandatesService, type MandateEntity } from '@app/funds';
