@@ -24,6 +24,15 @@ export interface HttpSectionResult {
   snapshotProjects: number;
   seedSeconds: number;
   bootSeconds: number;
+  /** API process RSS after boot and after the load (MB; this process also runs the bench). */
+  rssAfterBootMb: number;
+  rssAfterLoadMb: number;
+  /** Response sizes of one page (bytes): the compact list view and the full view. */
+  compactBytes: number;
+  fullBytes: number;
+  /** The full view (`view=full`, every explanation inline) under the same load. */
+  dealFlowFull: Timing & { p90: number; requests: number; rps: number; non2xx: number };
+  /** The compact list view (`view=compact`), what a list shows: the figure the targets read. */
   dealFlow: Timing & { p90: number; requests: number; rps: number; non2xx: number; total: number };
   /** One connection: the request's own latency, without queueing behind 49 others. */
   dealFlowOneConnection: Timing & { p90: number; requests: number; rps: number; non2xx: number };
@@ -85,6 +94,7 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       .get('/bench/hello', async () => ({ hello: 'world' }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const bootSeconds = (performance.now() - b0) / 1000;
+    const rssAfterBootMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     const snapshotProjects = app.get(SnapshotService).snapshot.size;
     o.log(`api up in ${bootSeconds.toFixed(1)} s with ${snapshotProjects} projects in the snapshot`);
@@ -119,27 +129,24 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       },
       token,
     );
-    const first = await fetch(`${base}/api/v1/mandates/${mandate.id}/deal-flow?limit=50`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const firstBody = (await first.json()) as { total: number };
+    const compactUrl = `${base}/api/v1/mandates/${mandate.id}/deal-flow?limit=50&view=compact`;
+    const fullUrl = `${base}/api/v1/mandates/${mandate.id}/deal-flow?limit=50`;
+    const first = await fetch(compactUrl, { headers: { authorization: `Bearer ${token}` } });
+    const compactText = await first.text();
+    const firstBody = JSON.parse(compactText) as { total: number };
+    const fullText = await (await fetch(fullUrl, { headers: { authorization: `Bearer ${token}` } })).text();
+    const compactBytes = Buffer.byteLength(compactText);
+    const fullBytes = Buffer.byteLength(fullText);
     o.log(
       `deal flow: ${firstBody.total} eligible projects; loading with ${o.connections} connections for ${o.seconds} s each`,
     );
 
     const hello = await load(`${base}/bench/hello`, {}, o.connections, o.seconds);
-    const dealFlow = await load(
-      `${base}/api/v1/mandates/${mandate.id}/deal-flow?limit=50`,
-      { authorization: `Bearer ${token}` },
-      o.connections,
-      o.seconds,
-    );
-    const dealFlowOneConnection = await load(
-      `${base}/api/v1/mandates/${mandate.id}/deal-flow?limit=50`,
-      { authorization: `Bearer ${token}` },
-      1,
-      Math.min(5, o.seconds),
-    );
+    const auth = { authorization: `Bearer ${token}` };
+    const dealFlow = await load(compactUrl, auth, o.connections, o.seconds);
+    const dealFlowFull = await load(fullUrl, auth, o.connections, o.seconds);
+    const dealFlowOneConnection = await load(compactUrl, auth, 1, Math.min(5, o.seconds));
+    const rssAfterLoadMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
     // Let the last in-flight requests finish before the app and its database go away.
     await new Promise((r) => setTimeout(r, 3000));
     return {
@@ -147,6 +154,11 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       snapshotProjects,
       seedSeconds,
       bootSeconds,
+      rssAfterBootMb,
+      rssAfterLoadMb,
+      compactBytes,
+      fullBytes,
+      dealFlowFull,
       dealFlow: { ...dealFlow, total: firstBody.total },
       dealFlowOneConnection,
       hello,

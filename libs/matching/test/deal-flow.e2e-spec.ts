@@ -118,6 +118,48 @@ describe('ranked, explained deal flow', () => {
     expect(other.redacted).toBe(true); // a grant covers one company only
   });
 
+  it('answers a compact list (view=compact) whose items open to the same full explanation', async () => {
+    const full = await dealFlow();
+    const compact = await dealFlow('?view=compact');
+    expect(compact.status).toBe(200);
+    expect(compact.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(compact.text.length).toBeLessThan(full.text.length);
+    const { items: fullItems, ...fullPage } = full.body;
+    const { items: compactItems, ...compactPage } = compact.body;
+    expect(compactPage).toEqual(fullPage);
+    expect(compactItems.map((i: { projectId: string }) => i.projectId)).toEqual(
+      fullItems.map((i: { projectId: string }) => i.projectId),
+    );
+    for (const [i, c] of compactItems.entries()) {
+      const f = fullItems[i];
+      const { breakdown, hints, ...rest } = f;
+      expect(c).toEqual({
+        ...rest,
+        criteria: breakdown.map((b: { key: string; value: number; contribution: number; estimate?: true }) => ({
+          key: b.key,
+          value: b.value,
+          contribution: b.contribution,
+          ...(b.estimate ? { estimate: true } : {}),
+        })),
+        hints: hints.slice(0, 3),
+      });
+      expect(c).not.toHaveProperty('breakdown');
+      // On demand: the item's full explanation, from the same snapshot version.
+      const one = await api.request(`/api/v1/mandates/${mandateId}/deal-flow/${c.projectId}`, { token: fund.token });
+      expect(one.status).toBe(200);
+      expect(one.body).toMatchObject({ mandateId, snapshotVersion: full.body.snapshotVersion });
+      expect(one.body.item).toEqual(f);
+    }
+    const missing = await api.request(`/api/v1/mandates/${mandateId}/deal-flow/${tea.startupId}`, {
+      token: fund.token,
+    });
+    expect(missing.status).toBe(404);
+    const foreign = await api.request(`/api/v1/mandates/${mandateId}/deal-flow/${wuxi.projectId}`, {
+      token: otherFund.token,
+    });
+    expect(foreign.status).toBe(404);
+  });
+
   it('reorders when the weights change, and records the new terms version', async () => {
     const current = await api.request(`/api/v1/mandates/${mandateId}`, { token: fund.token });
     const hardTechOnly = await api.request(`/api/v1/mandates/${mandateId}`, {

@@ -22,6 +22,16 @@ export class DealFlowQueryDto extends IntersectionType(PageQueryDto, ProjectFilt
   @IsString()
   @MaxLength(500)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: ['full', 'compact'],
+    default: 'full',
+    description:
+      '`compact`: score per criterion, failed constraints and the first hints, for lists; the full explanation per item is `GET /mandates/:id/deal-flow/:projectId`.',
+  })
+  @IsOptional()
+  @IsIn(['full', 'compact'])
+  view?: 'full' | 'compact';
 }
 
 export class InvestorMatchesQueryDto {

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { decodeCursor, encodeCursor, platformError } from '@app/platform';
 import { AccessGrantsService, OrganizationDirectory, Principal } from '@app/identity';
 import { MandateDirectory, MandatesService, type MandateEntity } from '@app/funds';
-import { ProjectDirectory, startupsError } from '@app/startups';
+import { startupsError } from '@app/startups';
 import { SearchService } from '@app/search';
 import {
   EngineInputError,
@@ -17,7 +17,14 @@ import {
 } from '../engine';
 import { DealsService } from '../deals/deals.service';
 import type { DealFlowQueryDto, InvestorMatchesQueryDto } from './deal-flow.dto';
-import type { DealFlowPageView, InvestorMatchesView, InvestorMatchView, MatchItemView } from './deal-flow.views';
+import type {
+  DealFlowItemView,
+  DealFlowPageView,
+  InvestorMatchesView,
+  InvestorMatchView,
+  MatchItemCompactView,
+  MatchItemView,
+} from './deal-flow.views';
 import { toEngineMandate } from '../snapshot/engine-mandate';
 import { SnapshotService } from '../snapshot/snapshot.service';
 
@@ -32,10 +39,27 @@ const MAX_INVESTOR_MATCHES = 200;
  */
 const PAGE_CACHE = { max: 500, ttl: 60_000 };
 
+/** The compact view shows this many hints (the engine orders them: the first ones matter most). */
+const COMPACT_HINTS = 3;
+
+type View = 'full' | 'compact';
+
+/** What an item shows beside its explanation, captured from the snapshot version that ranked it. */
+interface ItemBase {
+  organizationId: string | null;
+  head: Record<string, unknown>;
+}
+
 interface CachedPage {
   page: RankPage;
+  bases: ItemBase[];
   /** Banded views of the items, made on first need (~35 µs an item). */
   banded: (MatchResult | undefined)[];
+  /**
+   * Each item's JSON without its deal stage (an open brace-terminated prefix), per view and banding,
+   * made on first need: a page is then a join of strings (the deal stage is per organization).
+   */
+  fragments: Record<string, (string | undefined)[]>;
 }
 
 @Injectable()
@@ -45,7 +69,6 @@ export class DealFlowService {
     private readonly mandates: MandatesService,
     private readonly grants: AccessGrantsService,
     private readonly search: SearchService,
-    private readonly projects: ProjectDirectory,
     private readonly mandateDirectory: MandateDirectory,
     private readonly organizations: OrganizationDirectory,
     private readonly deals: DealsService,
@@ -53,9 +76,23 @@ export class DealFlowService {
 
   private readonly pages = new LRUCache<string, CachedPage>(PAGE_CACHE);
 
-  /** The mandate's ranked deal flow: one page, explained, banded where the investor has no grant. */
+  /** The page as an object (tests, other callers): the same bytes the route sends, parsed. */
   async dealFlow(principal: Principal, mandateId: string, query: DealFlowQueryDto): Promise<DealFlowPageView> {
-    const mandate = await this.mandates.own(principal, mandateId);
+    return JSON.parse(await this.dealFlowJson(principal, mandateId, query)) as DealFlowPageView;
+  }
+
+  /**
+   * The mandate's ranked deal flow: one page, explained, banded where the investor has no grant, as
+   * JSON text. Ranked and presented from one captured snapshot version (the awaits come before the
+   * ranking or read nothing of the snapshot); items are cached JSON fragments.
+   */
+  async dealFlowJson(principal: Principal, mandateId: string, query: DealFlowQueryDto): Promise<string> {
+    const view: View = query.view ?? 'full';
+    // The mandate check decides the answer; the grants read reveals nothing, so both go in parallel.
+    const [mandate, readable] = await Promise.all([
+      this.mandates.own(principal, mandateId),
+      this.grants.grantingOrganizations(principal),
+    ]);
     const cursor = query.cursor ? decodeCursor(query.cursor, ['number', 'uuid']) : null;
     const filters: RankFilters = {
       tracks: query.track,
@@ -69,41 +106,151 @@ export class DealFlowService {
     // may see); the ranking stays the engine's. Such pages are not cached: the set depends on the index.
     const candidates = query.q ? await this.search.projectIdsMatching(principal, query.q) : null;
     if (candidates) filters.projectIds = candidates;
-    const snapshot = this.snapshots.snapshot;
+    // From here to the fragments nothing awaits: ranking and presentation read one snapshot version.
     const version = this.snapshots.version;
     const key = candidates
       ? null
       : JSON.stringify([mandate.id, mandate.termsVersion, version, query.limit, cursor, filters]);
     let cached = key ? this.pages.get(key) : undefined;
     if (!cached) {
-      let page: RankPage;
-      try {
-        page = rankMandate(snapshot, toEngineMandate(mandate, mandate.terms), {
-          k: query.limit,
-          cursor: cursor ? { score: cursor[0] as number, projectId: cursor[1] as string } : null,
-          filters,
-        });
-      } catch (error) {
-        if (error instanceof EngineInputError)
-          throw platformError('VALIDATION_FAILED', { field: 'filters', reason: error.code });
-        throw error;
-      }
-      // A concurrent write may have moved the snapshot on mid-ranking: cache only what is still current.
-      cached = { page, banded: [] };
-      if (key && this.snapshots.version === version) this.pages.set(key, cached);
+      cached = this.rank(mandate, query.limit, cursor, filters);
+      if (key) this.pages.set(key, cached);
     }
     const page = cached.page;
-    const items = await this.present(principal, cached);
+    const fragments = this.fragments(cached, view, readable);
+    // The organization's pipeline stages: not part of the snapshot, joined in last.
+    const dealStage =
+      page.items.length > 0
+        ? await this.deals.stagesOf(
+            principal.organizationId,
+            page.items.map((r) => r.projectId),
+          )
+        : new Map<string, string>();
+    const items = fragments.map(
+      (f, i) => `${f},"dealStage":${JSON.stringify(dealStage.get(page.items[i].projectId) ?? null)}}`,
+    );
     const last = page.nextCursor;
+    return (
+      `{"mandateId":${JSON.stringify(mandate.id)},"mandateTermsVersion":${mandate.termsVersion},` +
+      `"snapshotVersion":${version},"scoreVersion":${JSON.stringify(page.scoreVersion)},"total":${page.total},` +
+      `"items":[${items.join(',')}],` +
+      `"nextCursor":${last ? JSON.stringify(encodeCursor([last.score, last.projectId])) : 'null'}}`
+    );
+  }
+
+  /** One project's full explanation for the mandate (the compact list's "why"), from the current snapshot. */
+  async item(principal: Principal, mandateId: string, projectId: string): Promise<DealFlowItemView> {
+    const mandate = await this.mandates.own(principal, mandateId);
+    const [readable, dealStage] = await Promise.all([
+      this.grants.grantingOrganizations(principal),
+      this.deals.stagesOf(principal.organizationId, [projectId]),
+    ]);
+    const version = this.snapshots.version;
+    const snapshot = this.snapshots.snapshot;
+    const features = snapshot.get(projectId);
+    if (!features) throw startupsError('PROJECT_NOT_FOUND');
+    let result: MatchResult;
+    try {
+      result = explainMatch(features, toEngineMandate(mandate, mandate.terms), snapshot.cohort);
+    } catch (error) {
+      if (error instanceof EngineInputError)
+        throw platformError('VALIDATION_FAILED', { field: 'mandate', reason: error.code });
+      throw error;
+    }
+    const base = this.base(result);
+    const open = base.organizationId !== null && (readable === 'all' || readable.has(base.organizationId));
+    const shown = open ? result : redactForInvestor(result);
     return {
       mandateId: mandate.id,
       mandateTermsVersion: mandate.termsVersion,
       snapshotVersion: version,
-      scoreVersion: page.scoreVersion,
-      total: page.total,
-      items,
-      nextCursor: last ? encodeCursor([last.score, last.projectId]) : null,
+      scoreVersion: SCORE_VERSION,
+      item: { ...this.fullItem(base, shown, open), dealStage: dealStage.get(projectId) ?? null } as MatchItemView,
     };
+  }
+
+  private rank(mandate: MandateEntity, k: number, cursor: unknown[] | null, filters: RankFilters): CachedPage {
+    let page: RankPage;
+    try {
+      page = rankMandate(this.snapshots.snapshot, toEngineMandate(mandate, mandate.terms), {
+        k,
+        cursor: cursor ? { score: cursor[0] as number, projectId: cursor[1] as string } : null,
+        filters,
+      });
+    } catch (error) {
+      if (error instanceof EngineInputError)
+        throw platformError('VALIDATION_FAILED', { field: 'filters', reason: error.code });
+      throw error;
+    }
+    return { page, bases: page.items.map((r) => this.base(r)), banded: [], fragments: {} };
+  }
+
+  /** Labels and public facts of a ranked project, from the snapshot (same version as its score). */
+  private base(r: MatchResult): ItemBase {
+    const p = this.snapshots.label(r.projectId);
+    const f = this.snapshots.snapshot.get(r.projectId);
+    return {
+      organizationId: p?.organizationId ?? null,
+      head: {
+        projectId: r.projectId,
+        startupId: r.startupId,
+        title: p?.title ?? null,
+        startupName: p?.startupName ?? null,
+        stage: f?.stage ?? '',
+        tracks: [...(f?.tracks ?? [])],
+        regionCode: f?.regionCode ?? null,
+        amountSought: f?.amountSought ?? null,
+        instruments: [...(f?.instruments ?? [])],
+      },
+    };
+  }
+
+  private fullItem(base: ItemBase, shown: MatchResult, open: boolean): Omit<MatchItemView, 'dealStage'> {
+    return {
+      ...(base.head as Omit<MatchItemView, 'dealStage'>),
+      eligible: shown.eligible,
+      score: shown.score,
+      breakdown: shown.breakdown,
+      reasons: shown.reasons,
+      hints: shown.hints,
+      redacted: !open,
+    };
+  }
+
+  private compactItem(base: ItemBase, shown: MatchResult, open: boolean): Omit<MatchItemCompactView, 'dealStage'> {
+    return {
+      ...(base.head as Omit<MatchItemCompactView, 'dealStage'>),
+      eligible: shown.eligible,
+      score: shown.score,
+      criteria: shown.breakdown.map((c) => ({
+        key: c.key,
+        value: c.value,
+        contribution: c.contribution,
+        ...(c.estimate ? { estimate: c.estimate } : {}),
+      })),
+      reasons: shown.reasons,
+      hints: shown.hints.slice(0, COMPACT_HINTS),
+      redacted: !open,
+    };
+  }
+
+  /** Each item's JSON up to (not including) its deal stage and closing brace, for this viewer. */
+  private fragments(cached: CachedPage, view: View, readable: Set<string> | 'all'): string[] {
+    const results = cached.page.items;
+    return results.map((r, i) => {
+      const base = cached.bases[i];
+      const open = base.organizationId !== null && (readable === 'all' || readable.has(base.organizationId));
+      const slot = (cached.fragments[`${view}:${open ? 'open' : 'banded'}`] ??= []);
+      let text = slot[i];
+      if (text === undefined) {
+        // The banded view depends on the item only; the grant decides per request which one is shown.
+        const shown = open ? r : (cached.banded[i] ??= redactForInvestor(r));
+        const item = view === 'full' ? this.fullItem(base, shown, open) : this.compactItem(base, shown, open);
+        const json = JSON.stringify(item);
+        slot[i] = text = json.slice(0, -1);
+      }
+      return text;
+    });
   }
 
   /** For founders: discoverable mandates ranked for one of their projects, with why and why not. */
@@ -163,43 +310,5 @@ export class DealFlowService {
       excludedCount: scored.filter((s) => !s.r.eligible).length,
       items,
     };
-  }
-
-  private async present(principal: Principal, cached: CachedPage): Promise<MatchItemView[]> {
-    const results = cached.page.items;
-    if (results.length === 0) return [];
-    const ids = results.map((r) => r.projectId);
-    // Three independent reads, in parallel: names (startups' directory), this organization's deals, its grants.
-    const [projectById, dealStage, readable] = await Promise.all([
-      this.projects.labels(ids),
-      this.deals.stagesOf(principal.organizationId, ids),
-      this.grants.grantingOrganizations(principal),
-    ]);
-    const snapshot = this.snapshots.snapshot;
-    return results.map((r, i) => {
-      const p = projectById.get(r.projectId);
-      const f = snapshot.get(r.projectId);
-      const open = p !== undefined && (readable === 'all' || readable.has(p.organizationId));
-      // The banded view depends on the item only; the grant decides per request which one is shown.
-      const shown = open ? r : (cached.banded[i] ??= redactForInvestor(r));
-      return {
-        projectId: r.projectId,
-        startupId: r.startupId,
-        title: p?.title ?? null,
-        startupName: p?.startupName ?? null,
-        stage: f?.stage ?? '',
-        tracks: [...(f?.tracks ?? [])],
-        regionCode: f?.regionCode ?? null,
-        amountSought: f?.amountSought ?? null,
-        instruments: [...(f?.instruments ?? [])],
-        eligible: shown.eligible,
-        score: shown.score,
-        breakdown: shown.breakdown,
-        reasons: shown.reasons,
-        hints: shown.hints,
-        redacted: !open,
-        dealStage: dealStage.get(r.projectId) ?? null,
-      };
-    });
   }
 }

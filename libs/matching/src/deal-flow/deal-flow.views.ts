@@ -104,6 +104,63 @@ export class MatchItemView {
   dealStage: string | null;
 }
 
+/** A criterion's part of the score without its inputs and sentences (the compact list view). */
+export class CriterionScoreView {
+  @ApiProperty({ enum: CRITERIA }) key: CriterionKey;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 1, description: 'In [0, 1], 4 decimals.' }) value: number;
+  @ApiProperty({ type: Number, description: 'Points out of 100 this criterion adds (2 decimals).' })
+  contribution: number;
+  @ApiPropertyOptional({ enum: [true], description: 'Innovation points: a cohort percentile estimate.' })
+  estimate?: true;
+}
+
+/**
+ * One project in the compact list view (`view=compact`): the score per criterion, the failed
+ * constraints and the first hints; the full explanation is `GET /mandates/:id/deal-flow/:projectId`.
+ */
+export class MatchItemCompactView {
+  @ApiProperty() projectId: string;
+  @ApiProperty() startupId: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) title: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) startupName: string | null;
+  @ApiProperty() stage: string;
+  @ApiProperty({ type: [String] }) tracks: string[];
+  @ApiPropertyOptional({ nullable: true, type: String }) regionCode: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: '分' }) amountSought: number | null;
+  @ApiProperty({ type: [String] }) instruments: string[];
+  @ApiProperty() eligible: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: '0–100' }) score: number | null;
+  @ApiProperty({ type: [CriterionScoreView], description: 'Per criterion: value and contribution.' })
+  criteria: CriterionScoreView[];
+  @ApiProperty({ type: [ConstraintReasonView], description: 'Hard constraints that failed (empty when eligible).' })
+  reasons: ConstraintReasonView[];
+  @ApiProperty({ type: [HintView], description: 'The first hints (at most 3) of the full explanation.' })
+  hints: HintView[];
+  @ApiProperty({ description: 'Confidential figures are shown as bands (no data grant).' }) redacted: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Your pipeline stage for this project, if any.' })
+  dealStage: string | null;
+}
+
+export class DealFlowCompactPageView {
+  @ApiProperty() mandateId: string;
+  @ApiProperty() mandateTermsVersion: number;
+  @ApiProperty({ description: 'Snapshot that ranked this page; a change shows up as a higher number.' })
+  snapshotVersion: number;
+  @ApiProperty() scoreVersion: string;
+  @ApiProperty({ description: 'Eligible projects after filters (all pages).' }) total: number;
+  @ApiProperty({ type: [MatchItemCompactView] }) items: MatchItemCompactView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+/** One project's full explanation for a mandate, at the snapshot version it was computed from. */
+export class DealFlowItemView {
+  @ApiProperty() mandateId: string;
+  @ApiProperty() mandateTermsVersion: number;
+  @ApiProperty() snapshotVersion: number;
+  @ApiProperty() scoreVersion: string;
+  @ApiProperty({ type: MatchItemView }) item: MatchItemView;
+}
+
 export class DealFlowPageView {
   @ApiProperty() mandateId: string;
   @ApiProperty() mandateTermsVersion: number;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK, decodeCursor, Page, platformError, toPage, Tx, UnitOfWork } from '@app/platform';
 import { can, isInvestorOrganization, Principal } from '@app/identity';
 import { MandatesService, type MandateEntity } from '@app/funds';
@@ -239,11 +239,12 @@ export class DealsService {
   /** The investor organization's deal stage per project, for lists that show it (deal flow). */
   async stagesOf(investorOrganizationId: string, projectIds: readonly string[]): Promise<Map<string, DealStage>> {
     if (projectIds.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(DealEntity).find({
-      where: { investorOrganizationId, projectId: In([...projectIds]) },
-      select: { projectId: true, stage: true },
-    });
-    return new Map(rows.map((d) => [d.projectId, d.stage]));
+    // Raw SQL on the unique (investor, project) index: on every deal-flow page, so no query builder.
+    const rows: { project_id: string; stage: DealStage }[] = await this.dataSource.query(
+      'SELECT project_id, stage FROM deals WHERE investor_organization_id = $1 AND project_id = ANY($2::uuid[])',
+      [investorOrganizationId, [...projectIds]],
+    );
+    return new Map(rows.map((d) => [d.project_id, d.stage]));
   }
 
   private async subjects(em: EntityManager, deals: DealEntity[]): Promise<Map<string, DealSubject>> {

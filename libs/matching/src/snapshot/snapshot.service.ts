@@ -6,6 +6,13 @@ import { projectFeatures } from '../features/project-features';
 
 const BOOT_PAGE = 2000;
 
+/** What a list shows of a project beside its features, read with them (so one version holds both). */
+export interface SnapshotLabel {
+  title: string;
+  startupName: string;
+  organizationId: string;
+}
+
 /**
  * This process's columnar snapshot of every published project. Built at boot by paging through
  * Postgres, then kept fresh by the projection feed: a project event re-reads that project, a company
@@ -17,6 +24,11 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
   readonly name = 'matching-snapshot';
   private readonly logger = new Logger(SnapshotService.name);
   private current: Snapshot = Snapshot.build([]);
+  /**
+   * Titles, company names and owning organizations of the snapshot's projects, written in the same
+   * synchronous step as the features: a page ranked at one version is presented from that version.
+   */
+  private labelsById = new Map<string, SnapshotLabel>();
   /** Bumped by rebuilds so versions keep increasing across swaps. */
   private epoch = 0;
 
@@ -28,6 +40,11 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
 
   get snapshot(): Snapshot {
     return this.current;
+  }
+
+  /** The label of a project in the current snapshot (the version `version` reports). */
+  label(projectId: string): SnapshotLabel | undefined {
+    return this.labelsById.get(projectId);
   }
 
   /** Monotonic across rebuilds: responses carry it. */
@@ -69,16 +86,26 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
       for (const f of snapshot.features)
         if (startupIds.has(f.startupId) && !fresh.has(f.projectId)) gone.push(f.projectId);
     }
-    for (const id of gone) snapshot.remove(id);
+    const labels = this.labelsById;
+    for (const id of gone) {
+      snapshot.remove(id);
+      labels.delete(id);
+    }
     for (const rows of fresh.values()) {
       const features = this.features(rows);
       try {
-        if (features) snapshot.upsert(features);
-        else snapshot.remove(rows.project.id);
+        if (features) {
+          snapshot.upsert(features);
+          labels.set(rows.project.id, labelOf(rows));
+        } else {
+          snapshot.remove(rows.project.id);
+          labels.delete(rows.project.id);
+        }
       } catch (error) {
         if (!(error instanceof EngineInputError)) throw error;
         this.logger.warn({ projectId: rows.project.id, code: error.code }, 'project left out of the matching snapshot');
         snapshot.remove(rows.project.id);
+        labels.delete(rows.project.id);
       }
     }
   }
@@ -91,7 +118,10 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
   async featuresOf(
     projectId: string,
   ): Promise<{ project: ProjectFeatureRows['project']; features: ProjectFeatures | null } | null> {
-    const [rows] = await this.projects.featureRows({ kind: 'projects', projectIds: [projectId] }, { includeDrafts: true });
+    const [rows] = await this.projects.featureRows(
+      { kind: 'projects', projectIds: [projectId] },
+      { includeDrafts: true },
+    );
     return rows ? { project: rows.project, features: this.features(rows) } : null;
   }
 
@@ -114,12 +144,16 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
   private async buildAndSwap(reason: 'boot' | 'resync'): Promise<void> {
     const started = performance.now();
     const list: ProjectFeatures[] = [];
+    const labels = new Map<string, SnapshotLabel>();
     let after: string | null = null;
     for (;;) {
       const page = await this.projects.featureRows({ kind: 'page', afterProjectId: after, limit: BOOT_PAGE });
       for (const rows of page) {
         const f = this.features(rows);
-        if (f) list.push(f);
+        if (f) {
+          list.push(f);
+          labels.set(f.projectId, labelOf(rows));
+        }
       }
       if (page.length < BOOT_PAGE) break;
       after = page[page.length - 1].project.id;
@@ -128,6 +162,7 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
     next.ensureInnovation();
     this.epoch += 1;
     this.current = next;
+    this.labelsById = labels;
     const missed = this.duringRebuild ?? [];
     this.duringRebuild = null;
     if (missed.length > 0) await this.apply(missed);
@@ -147,4 +182,12 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
       throw error;
     }
   }
+}
+
+function labelOf(rows: ProjectFeatureRows): SnapshotLabel {
+  return {
+    title: rows.project.title,
+    startupName: rows.startup.legalName,
+    organizationId: rows.project.organizationId,
+  };
 }
