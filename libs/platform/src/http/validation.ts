@@ -1,5 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { platformError } from '../errors/platform.errors';
+import { nulCharacterError, nulCharacterPath, undocumentedNulls } from './input-rules';
 
 export interface FieldProblem {
   field: string;
@@ -24,8 +26,41 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
+/**
+ * class-validator's pipe plus two of the shared input rules (input-rules.ts), for every body, query
+ * and path value: the text rule (no U+0000 anywhere, checked before any transformation) and the
+ * null rule (`null` only in fields the DTO documents as `nullable`; `@IsOptional()` alone lets it
+ * through to a NOT NULL column).
+ */
+export class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const root = typeof metadata.data === 'string' ? metadata.data : '';
+      const nul = nulCharacterPath(value, root);
+      if (nul) throw nulCharacterError(nul);
+    }
+    return super.transform(value, metadata);
+  }
+
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    const errors = await super.validate(object, options);
+    const reported = new Set(fieldProblems(errors).map((p) => p.field));
+    const nulls = undocumentedNulls(object).filter(
+      (field) => !reported.has(field) && ![...reported].some((r) => field.startsWith(`${r}.`)),
+    );
+    return [
+      ...errors,
+      ...nulls.map((field): ValidationError => ({
+        property: field,
+        constraints: { isNotNull: `${field} must not be null (omit it to leave it unchanged)` },
+        children: [],
+      })),
+    ];
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
