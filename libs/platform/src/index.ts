@@ -12,6 +12,7 @@ export * from './outbox/outbox-relay';
 export * from './outbox/outbox-relay.service';
 export * from './queue/queues';
 export * from './queue/queue.module';
+export * from './queue/worker-events';
 export * from './queue/redis.module';
 export * from './queue/redis-options';
 export * from './logging/logging.module';
