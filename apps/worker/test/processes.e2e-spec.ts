@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { runInTransaction } from '@app/platform';
 import { freePort } from '../../../test/support/private-redis';
 import { spawnApp, SpawnedApp, waitForHttp } from '../../../test/support/spawn-app';
@@ -99,9 +100,10 @@ describe('api and worker processes', () => {
   });
 
   it("logs a BullMQ worker's own errors and failed jobs as JSON lines, never as plain stack traces", async () => {
-    // A job whose key Redis lost (as after a FLUSHALL): its id is in the wait list, its hash is gone.
+    // A job whose key Redis lost (as after a FLUSHALL): its id is in the wait list, its hash is gone;
+    // the worker's attempt fails. (The worker's own 'error' events are covered by worker-events.spec.ts.)
     const ghost = `ghost-${Date.now()}`;
-    const redis = await queue.client;
+    const redis = (await queue.client) as unknown as Redis;
     await redis.lpush(`${env.QUEUE_PREFIX}:notifications:wait`, ghost);
     await redis.zadd(`${env.QUEUE_PREFIX}:notifications:marker`, 0, '0');
     const mentions = () =>

@@ -39,6 +39,14 @@ export class PlatformValidationPipe extends ValidationPipe {
       const nul = nulCharacterPath(value, root);
       if (nul) throw nulCharacterError(nul);
     }
+    // Nest would read a `null` body as `{}`: a DTO body is an object (no body at all stays "empty").
+    if (metadata.type === 'body' && value === null && isDtoClass(metadata.metatype) && !metadata.data) {
+      const field = 'body';
+      throw platformError('VALIDATION_FAILED', {
+        field,
+        fields: [{ field, rules: ['isObject'], messages: ['the body must be a JSON object, not null'] }],
+      });
+    }
     return super.transform(value, metadata);
   }
 
@@ -58,6 +66,9 @@ export class PlatformValidationPipe extends ValidationPipe {
     ];
   }
 }
+
+const NATIVE: unknown[] = [Object, String, Number, Boolean, Array];
+const isDtoClass = (metatype: unknown) => typeof metatype === 'function' && !NATIVE.includes(metatype);
 
 export function createValidationPipe(): ValidationPipe {
   return new PlatformValidationPipe({
