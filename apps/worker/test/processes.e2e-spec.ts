@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { runInTransaction } from '@app/platform';
 import { freePort } from '../../../test/support/private-redis';
 import { spawnApp, SpawnedApp, waitForHttp } from '../../../test/support/spawn-app';
@@ -97,6 +98,32 @@ describe('api and worker processes', () => {
     } finally {
       await Promise.all(opened.map((q) => q.close()));
     }
+  });
+
+  it("logs a BullMQ worker's own errors and failed jobs as JSON lines, never as plain stack traces", async () => {
+    // A job whose key Redis lost (as after a FLUSHALL): its id is in the wait list, its hash is gone;
+    // the worker's attempt fails. (The worker's own 'error' events are covered by worker-events.spec.ts.)
+    const ghost = `ghost-${Date.now()}`;
+    const redis = (await queue.client) as unknown as Redis;
+    await redis.lpush(`${env.QUEUE_PREFIX}:notifications:wait`, ghost);
+    await redis.zadd(`${env.QUEUE_PREFIX}:notifications:marker`, 0, '0');
+    const mentions = () =>
+      worker
+        .output()
+        .split('\n')
+        .filter((l) => l.includes(ghost));
+    for (let i = 0; i < 100 && mentions().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(mentions().length).toBeGreaterThan(0);
+    for (const line of mentions()) {
+      const entry = JSON.parse(line); // throws on a plain-text line
+      expect(entry).toMatchObject({ context: 'Queue', queue: 'notifications' });
+      expect(entry.level).toBeGreaterThanOrEqual(40);
+    }
+    const plain = worker
+      .output()
+      .split('\n')
+      .filter((l) => /^\s+at |^Error: /.test(l));
+    expect(plain).toEqual([]);
   });
 
   it('both processes exit 0 within 10 s of SIGTERM, and their logs are JSON lines with a request id', async () => {

@@ -3,6 +3,8 @@ import { defineErrors } from './domain-error';
 export type PlatformErrorCode =
   | 'VALIDATION_FAILED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'PAYLOAD_TOO_DEEP'
+  | 'PATCH_EMPTY'
   | 'MALFORMED_REQUEST'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'ROUTE_NOT_FOUND'
@@ -19,6 +21,16 @@ export type PlatformErrorCode =
 export const platformError = defineErrors<PlatformErrorCode>({
   VALIDATION_FAILED: { status: 400, en: 'The request has invalid fields.', zh: '请求中有字段不合法。' },
   PAYLOAD_TOO_LARGE: { status: 413, en: 'The request body is too large.', zh: '请求体过大。' },
+  PAYLOAD_TOO_DEEP: {
+    status: 400,
+    en: 'The request body is nested too deeply.',
+    zh: '请求体嵌套层级过深。',
+  },
+  PATCH_EMPTY: {
+    status: 400,
+    en: 'The change is empty: send at least one field to change.',
+    zh: '修改内容为空：请至少提交一个要修改的字段。',
+  },
   MALFORMED_REQUEST: { status: 400, en: 'The request body could not be parsed.', zh: '请求体无法解析。' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, en: 'This content type is not accepted.', zh: '不支持该内容类型。' },
   ROUTE_NOT_FOUND: { status: 404, en: 'No such route.', zh: '接口不存在。' },

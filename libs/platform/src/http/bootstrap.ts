@@ -9,6 +9,8 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { registeredErrorCodes, errorDefinition } from '../errors/domain-error';
+import { InputPolicyInterceptor } from './input-policy.interceptor';
+import { installJsonBodyParser } from './input-rules';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -35,8 +37,9 @@ export function createHttpAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES' | '
 export const API_PREFIX = 'api/v1';
 
 /**
- * Everything every HTTP process shares: logging, the validation pipe, the error filter, helmet,
- * CORS, the request-id header and the OpenAPI document.
+ * Everything every HTTP process shares: logging, the input rules (JSON body parser, validation
+ * pipe, input-policy interceptor; see input-rules.ts), the error filter, helmet, CORS, the
+ * request-id header and the OpenAPI document.
  */
 export async function configureHttpApp(
   app: NestFastifyApplication,
@@ -47,8 +50,10 @@ export async function configureHttpApp(
   app.flushLogs();
   if (options.prefix) app.setGlobalPrefix(options.prefix);
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new InputPolicyInterceptor());
   app.useGlobalFilters(new AllExceptionsFilter());
   const fastify = app.getHttpAdapter().getInstance();
+  installJsonBodyParser(app);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

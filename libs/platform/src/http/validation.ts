@@ -1,5 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { platformError } from '../errors/platform.errors';
+import { nulCharacterError, nulCharacterPath, undocumentedNulls } from './input-rules';
 
 export interface FieldProblem {
   field: string;
@@ -24,8 +26,52 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
+/**
+ * class-validator's pipe plus two of the shared input rules (input-rules.ts), for every body, query
+ * and path value: the text rule (no U+0000 anywhere, checked before any transformation) and the
+ * null rule (`null` only in fields the DTO documents as `nullable`; `@IsOptional()` alone lets it
+ * through to a NOT NULL column).
+ */
+export class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const root = typeof metadata.data === 'string' ? metadata.data : '';
+      const nul = nulCharacterPath(value, root);
+      if (nul) throw nulCharacterError(nul);
+    }
+    // Nest would read a `null` body as `{}`: a DTO body is an object (no body at all stays "empty").
+    if (metadata.type === 'body' && value === null && isDtoClass(metadata.metatype) && !metadata.data) {
+      const field = 'body';
+      throw platformError('VALIDATION_FAILED', {
+        field,
+        fields: [{ field, rules: ['isObject'], messages: ['the body must be a JSON object, not null'] }],
+      });
+    }
+    return super.transform(value, metadata);
+  }
+
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    const errors = await super.validate(object, options);
+    const reported = new Set(fieldProblems(errors).map((p) => p.field));
+    const nulls = undocumentedNulls(object).filter(
+      (field) => !reported.has(field) && ![...reported].some((r) => field.startsWith(`${r}.`)),
+    );
+    return [
+      ...errors,
+      ...nulls.map((field): ValidationError => ({
+        property: field,
+        constraints: { isNotNull: `${field} must not be null (omit it to leave it unchanged)` },
+        children: [],
+      })),
+    ];
+  }
+}
+
+const NATIVE: unknown[] = [Object, String, Number, Boolean, Array];
+const isDtoClass = (metatype: unknown) => typeof metatype === 'function' && !NATIVE.includes(metatype);
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

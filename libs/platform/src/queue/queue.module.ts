@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/env.schema';
 import type { DomainEventType, EventJob, EventOf } from '../outbox/events';
 import { DEFAULT_JOB_OPTIONS, JobQueue, PROJECTIONS_QUEUE } from './queues';
 import { workerRedisOptions } from './redis-options';
+import { WorkerEventsLogger } from './worker-events';
 
 /**
  * The queues registered in this process (by `PlatformQueueModule.forFeature` in the libs' modules,
@@ -76,7 +77,8 @@ function declarations(queues: readonly JobQueue[]) {
  * BullMQ's connection for the process, platform's projection queue and the registry. Libs add their
  * queues with `forFeature(QUEUE)` in the module that produces or consumes them. The same registration
  * configures the processors' Workers, so its connection retries forever as BullMQ requires; the
- * outbox relay keeps fail-fast producers of its own.
+ * outbox relay keeps fail-fast producers of its own. Every Worker's `error`, `failed` and `stalled`
+ * events are logged as JSON lines (WorkerEventsLogger).
  */
 @Global()
 @Module({})
@@ -97,7 +99,7 @@ export class PlatformQueueModule {
         }),
         own,
       ],
-      providers: [QueueRegistry, ...declarations([PROJECTIONS_QUEUE])],
+      providers: [QueueRegistry, WorkerEventsLogger, ...declarations([PROJECTIONS_QUEUE])],
       exports: [own, QueueRegistry],
     };
   }

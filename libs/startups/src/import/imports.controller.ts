@@ -1,17 +1,27 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrors, UuidPipe } from '@app/platform';
+import { ApiErrors, UuidPipe, readSingleUpload } from '@app/platform';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { StartupAccess } from '../startups/startup-access';
 import { startupsError } from '../startups.errors';
-import { readSingleFile } from '../uploads/read-single-file';
 import { IMPORT_MAX_BYTES, ImportService } from './import.service';
 
-const FILE_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
+const FILE_BODY = {
+  schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+};
 
 function readUpload(request: FastifyRequest): Promise<{ body: Buffer; fileName: string }> {
-  return readSingleFile(request, {
+  return readSingleUpload(request, {
     maxBytes: IMPORT_MAX_BYTES,
     invalid: (reason) => startupsError('IMPORT_FILE_INVALID', { field: 'file', reason }),
     tooLarge: () => startupsError('IMPORT_TOO_LARGE', { field: 'file', maxBytes: IMPORT_MAX_BYTES }),
@@ -35,13 +45,18 @@ export class ImportsController {
     const file = await this.imports.template();
     await reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="tourong-import.xlsx"; filename*=UTF-8''${encodeURIComponent('企业导入模板.xlsx')}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="tourong-import.xlsx"; filename*=UTF-8''${encodeURIComponent('企业导入模板.xlsx')}`,
+      )
       .send(file);
   }
 
   @Post('dry-run')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check an .xlsx or .csv file: every cell error with row, column, value and code. Writes nothing.' })
+  @ApiOperation({
+    summary: 'Check an .xlsx or .csv file: every cell error with row, column, value and code. Writes nothing.',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
   @ApiOkResponse({ description: '`{ format, totalRows, validRows, companies, errors[], errorsTruncated }`' })
@@ -62,8 +77,18 @@ export class ImportsController {
   @ApiBody(FILE_BODY)
   @ApiOkResponse({ description: '`{ report, importId: null }`' })
   @ApiAcceptedResponse({ description: '`{ report, importId }`' })
-  @ApiErrors('UNAUTHENTICATED', 'STARTUP_ORG_KIND_INVALID', 'IMPORT_FILE_INVALID', 'IMPORT_TOO_LARGE', 'IMPORT_HAS_ERRORS')
-  async commit(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'STARTUP_ORG_KIND_INVALID',
+    'IMPORT_FILE_INVALID',
+    'IMPORT_TOO_LARGE',
+    'IMPORT_HAS_ERRORS',
+  )
+  async commit(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     this.access.assertCanOwnStartups(principal);
     const { body, fileName } = await readUpload(request);
     const { report, job } = await this.imports.commit(principal, body, fileName);

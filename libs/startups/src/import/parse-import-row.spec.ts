@@ -69,6 +69,15 @@ describe('import row parsing', () => {
     ]);
   });
 
+  it('refuses a cell with U+0000 (the platform text rule) and echoes it without the byte', () => {
+    const { row: parsed, errors } = parseImportRow(4, row({ 企业名称: '无锡\u0000科技', 一句话介绍: 'a\u0000b' }));
+    expect(parsed).toBeUndefined();
+    expect(errors).toEqual(
+      expect.arrayContaining([{ row: 4, column: '企业名称', value: '无锡\uFFFD科技', code: 'NUL_CHARACTER' }]),
+    );
+    expect(JSON.stringify(errors)).not.toContain('\\u0000');
+  });
+
   it('requires name, credit code, region and year', () => {
     const { errors } = parseImportRow(3, {});
     expect(errors.map((e) => e.column)).toEqual(['企业名称', '统一社会信用代码', '地区代码', '年度']);

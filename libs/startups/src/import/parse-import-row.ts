@@ -1,4 +1,5 @@
 import { checkCreditCode } from '@app/identity';
+import { hasNulCharacter } from '@app/platform';
 import { INDUSTRIES } from '@app/reference';
 import { TRACKS } from '@app/reference';
 import { FISCAL_KEYS, IMPORT_COLUMNS, ImportColumn } from './import-columns';
@@ -7,6 +8,7 @@ export type CellValue = string | number | boolean | Date | null | undefined;
 
 export type ImportErrorCode =
   | 'REQUIRED'
+  | 'NUL_CHARACTER'
   | 'TOO_LONG'
   | 'NOT_A_DATE'
   | 'REGION_CODE_INVALID'
@@ -43,8 +45,19 @@ export interface ImportRow {
   fiscal: Record<(typeof FISCAL_KEYS)[number], number | null>;
 }
 
-const TRACK_BY_LABEL = new Map(TRACKS.flatMap((t) => [[t.zh, t.code], [t.code, t.code], [t.en.toLowerCase(), t.code]]));
-const INDUSTRY_BY_LABEL = new Map(INDUSTRIES.flatMap((i) => [[i.zh, i.key], [i.key, i.key]]));
+const TRACK_BY_LABEL = new Map(
+  TRACKS.flatMap((t) => [
+    [t.zh, t.code],
+    [t.code, t.code],
+    [t.en.toLowerCase(), t.code],
+  ]),
+);
+const INDUSTRY_BY_LABEL = new Map(
+  INDUSTRIES.flatMap((i) => [
+    [i.zh, i.key],
+    [i.key, i.key],
+  ]),
+);
 
 function text(value: CellValue): string {
   if (value === null || value === undefined) return '';
@@ -75,10 +88,14 @@ function isoDate(raw: string, value: CellValue): string | null {
  * Parses one sheet row (values keyed by header) into a typed row, or lists every cell error with
  * its row number, column header, original value and code. Never throws.
  */
-export function parseImportRow(rowNumber: number, cells: Record<string, CellValue>): { row?: ImportRow; errors: CellError[] } {
+export function parseImportRow(
+  rowNumber: number,
+  cells: Record<string, CellValue>,
+): { row?: ImportRow; errors: CellError[] } {
   const errors: CellError[] = [];
   const out: Record<string, unknown> = { fiscal: {} };
-  const fail = (col: ImportColumn, raw: string, code: ImportErrorCode) => errors.push({ row: rowNumber, column: col.header, value: raw.slice(0, 100), code });
+  const fail = (col: ImportColumn, raw: string, code: ImportErrorCode) =>
+    errors.push({ row: rowNumber, column: col.header, value: raw.slice(0, 100), code });
 
   for (const col of IMPORT_COLUMNS) {
     const value = cells[col.header];
@@ -87,6 +104,11 @@ export function parseImportRow(rowNumber: number, cells: Record<string, CellValu
       if (col.required) fail(col, raw, 'REQUIRED');
       if (FISCAL_KEYS.includes(col.key as never)) (out.fiscal as Record<string, null>)[col.key] = null;
       else out[col.key] = col.kind === 'list' ? [] : col.kind === 'bool' ? false : null;
+      continue;
+    }
+    if (hasNulCharacter(raw)) {
+      // The platform's text rule (Postgres text cannot hold U+0000); the echoed value shows where it was.
+      fail(col, raw.split('\u0000').join('\uFFFD'), 'NUL_CHARACTER');
       continue;
     }
     switch (col.kind) {
@@ -134,7 +156,10 @@ export function parseImportRow(rowNumber: number, cells: Record<string, CellValu
         else fail(col, raw, 'NOT_YES_NO');
         break;
       case 'list': {
-        const parts = raw.split(/[、,，;；]/).map((p) => p.trim()).filter(Boolean);
+        const parts = raw
+          .split(/[、,，;；]/)
+          .map((p) => p.trim())
+          .filter(Boolean);
         const codes = parts.map((p) => TRACK_BY_LABEL.get(p) ?? TRACK_BY_LABEL.get(p.toLowerCase()));
         if (codes.some((c) => !c)) fail(col, raw, 'TRACK_UNKNOWN');
         else out[col.key] = [...new Set(codes as string[])];

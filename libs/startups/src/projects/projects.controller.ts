@@ -11,12 +11,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrors, UuidPipe } from '@app/platform';
+import { ApiErrors, UuidPipe, readSingleUpload } from '@app/platform';
 import { CurrentPrincipal, Principal, ReqContext, RequestContext } from '@app/identity';
 import { DECK_MAX_BYTES, DecksService } from '../decks/decks.service';
 import { ProjectPageView, ProjectView, startupsMapper } from '../startups.views';
 import { startupsError } from '../startups.errors';
-import { readSingleFile } from '../uploads/read-single-file';
 import { ProjectInputDto, ProjectListQueryDto, UpdateProjectDto } from './projects.dto';
 import { ProjectsService } from './projects.service';
 
@@ -40,7 +39,9 @@ export class ProjectsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Published projects, newest first; `mine=true` lists your organization’s, drafts included.' })
+  @ApiOperation({
+    summary: 'Published projects, newest first; `mine=true` lists your organization’s, drafts included.',
+  })
   @ApiOkResponse({ type: ProjectPageView })
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'INVALID_CURSOR')
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ProjectListQueryDto): Promise<ProjectPageView> {
@@ -60,7 +61,11 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Edit a draft or published project (send the version you read).' })
   @ApiOkResponse({ type: ProjectView })
   @ApiErrors(...WRITE_ERRORS, 'VERSION_CONFLICT', 'PROJECT_STATE_INVALID', 'PROJECT_INCOMPLETE', 'STARTUP_NOT_FOUND')
-  async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() dto: UpdateProjectDto): Promise<ProjectView> {
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateProjectDto,
+  ): Promise<ProjectView> {
     return startupsMapper.project(await this.projects.update(principal, id, dto));
   }
 
@@ -101,9 +106,13 @@ export class ProjectsController {
   }
 
   @Put(':id/deck')
-  @ApiOperation({ summary: 'Upload the pitch deck: one PDF (checked by its bytes), at most 20 MB, as multipart field `file`.' })
+  @ApiOperation({
+    summary: 'Upload the pitch deck: one PDF (checked by its bytes), at most 20 MB, as multipart field `file`.',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiOkResponse({ type: ProjectView })
   @ApiErrors(...WRITE_ERRORS, 'DECK_NOT_PDF', 'DECK_TOO_LARGE')
   async uploadDeck(
@@ -111,7 +120,7 @@ export class ProjectsController {
     @Param('id', UuidPipe) id: string,
     @Req() request: FastifyRequest,
   ): Promise<ProjectView> {
-    const { body, fileName } = await readSingleFile(request, {
+    const { body, fileName } = await readSingleUpload(request, {
       maxBytes: DECK_MAX_BYTES,
       invalid: (reason) => startupsError('DECK_NOT_PDF', { field: 'file', reason }),
       tooLarge: () => startupsError('DECK_TOO_LARGE', { field: 'file', maxBytes: DECK_MAX_BYTES }),
@@ -120,10 +129,18 @@ export class ProjectsController {
   }
 
   @Get(':id/deck')
-  @ApiOperation({ summary: 'Download the deck (confidential: the company, granted organizations; outside downloads are audited).' })
+  @ApiOperation({
+    summary: 'Download the deck (confidential: the company, granted organizations; outside downloads are audited).',
+  })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF.' })
-  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'PROJECT_NOT_FOUND', 'CONFIDENTIAL_ACCESS_REQUIRED', 'DECK_MISSING')
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'VALIDATION_FAILED',
+    'PROJECT_NOT_FOUND',
+    'CONFIDENTIAL_ACCESS_REQUIRED',
+    'DECK_MISSING',
+  )
   async downloadDeck(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -134,7 +151,10 @@ export class ProjectsController {
     await reply
       .header('content-type', 'application/pdf')
       .header('content-length', String(deck.size))
-      .header('content-disposition', `attachment; filename="deck.pdf"; filename*=UTF-8''${encodeURIComponent(deck.fileName)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="deck.pdf"; filename*=UTF-8''${encodeURIComponent(deck.fileName)}`,
+      )
       .header('cache-control', 'private, no-store')
       .header('x-content-sha256', deck.sha256)
       .send(deck.stream);

@@ -55,12 +55,17 @@ export class ProjectInputDto {
   @IsIn(STAGES)
   stage: Stage;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'Integer 分. ¥9 m = 900000000.', example: 900000000 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Integer 分. ¥9 m = 900000000.',
+    example: 900000000,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(9_000_000_000_000_000)
-  amountSought?: number;
+  amountSought?: number | null;
 
   @ApiPropertyOptional({ enum: INSTRUMENTS, isArray: true })
   @IsOptional()
@@ -69,11 +74,11 @@ export class ProjectInputDto {
   @IsIn(INSTRUMENTS, { each: true })
   instruments?: Instrument[];
 
-  @ApiPropertyOptional({ maxLength: 4000 })
+  @ApiPropertyOptional({ maxLength: 4000, type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
-  useOfFunds?: string;
+  useOfFunds?: string | null;
 
   @ApiPropertyOptional({ type: PitchProfileDto })
   @IsOptional()
@@ -89,12 +94,18 @@ export class ProjectInputDto {
   @MaxLength(40, { each: true })
   keywords?: string[];
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 9, description: 'Technology readiness level.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 9,
+    description: 'Technology readiness level.',
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(9)
-  trl?: number;
+  trl?: number | null;
 }
 
 export class UpdateProjectDto extends PartialType(ProjectInputDto) {

@@ -23,7 +23,7 @@ export function normalizeStartupInput<T extends Partial<StartupInputDto>>(input:
     if (unknown.length) throw startupsError('TRACK_UNKNOWN', { field: 'tracks', unknown });
     out.tracks = [...new Set(input.tracks)];
   }
-  if (input.industry !== undefined && !INDUSTRY_KEYS.includes(input.industry)) {
+  if (input.industry != null && !INDUSTRY_KEYS.includes(input.industry)) {
     throw startupsError('INDUSTRY_UNKNOWN', { field: 'industry', allowed: INDUSTRY_KEYS });
   }
   if (input.legalName !== undefined) out.legalName = input.legalName.trim();

@@ -32,20 +32,24 @@ export class StartupInputDto {
   @MaxLength(40)
   creditCode?: string;
 
-  @ApiPropertyOptional({ example: '2019-06-18' })
+  @ApiPropertyOptional({ example: '2019-06-18', type: String, nullable: true, description: '`null` clears it.' })
   @IsOptional()
   @IsDateString({ strict: true })
-  foundedOn?: string;
+  foundedOn?: string | null;
 
   @ApiProperty({ example: '320211' })
   @Matches(/^\d{6}$/, { message: 'regionCode must be 6 digits' })
   regionCode: string;
 
-  @ApiPropertyOptional({ description: 'Industry key of the 2011 SME size standard (see GET /reference/industries).' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Industry key of the 2011 SME size standard (see GET /reference/industries); `null` clears it.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(60)
-  industry?: string;
+  industry?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'Track codes (GET /reference/tracks).' })
   @IsOptional()
@@ -64,31 +68,31 @@ export class StartupInputDto {
   @IsBoolean()
   fromPocCenter?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 30 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 30, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(30)
-  priorRounds?: number;
+  priorRounds?: number | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100)
-  yearsInNiche?: number;
+  yearsInNiche?: number | null;
 
-  @ApiPropertyOptional({ example: 'https://example.com' })
+  @ApiPropertyOptional({ example: 'https://example.com', type: String, nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(300)
-  website?: string;
+  website?: string | null;
 
-  @ApiPropertyOptional({ example: '北斗高精度农机自动导航，让拖拉机自己走直线' })
+  @ApiPropertyOptional({ example: '北斗高精度农机自动导航，让拖拉机自己走直线', type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(140)
-  oneLiner?: string;
+  oneLiner?: string | null;
 }
 
 export class UpdateStartupDto extends PartialType(StartupInputDto) {
@@ -144,11 +148,11 @@ export class IpItemDto {
   @Length(3, 60)
   number: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true, description: '`null` clears it.' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
-  title?: string;
+  title?: string | null;
 
   @ApiPropertyOptional({ enum: IP_STATUSES, default: 'valid' })
   @IsOptional()
@@ -160,10 +164,10 @@ export class IpItemDto {
   @IsBoolean()
   tiedToMainProduct?: boolean;
 
-  @ApiPropertyOptional({ example: '2022-03-01' })
+  @ApiPropertyOptional({ example: '2022-03-01', type: String, nullable: true })
   @IsOptional()
   @IsDateString({ strict: true })
-  grantedOn?: string;
+  grantedOn?: string | null;
 }
 
 export class UpdateIpItemDto extends PartialType(IpItemDto) {}
@@ -173,21 +177,21 @@ export class QualificationDto {
   @IsIn(QUALIFICATION_KINDS)
   kind: QualificationKind;
 
-  @ApiPropertyOptional({ example: 'GR202332001234' })
+  @ApiPropertyOptional({ example: 'GR202332001234', type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(80)
-  certificateNumber?: string;
+  certificateNumber?: string | null;
 
-  @ApiPropertyOptional({ example: '2023-11-06' })
+  @ApiPropertyOptional({ example: '2023-11-06', type: String, nullable: true })
   @IsOptional()
   @IsDateString({ strict: true })
-  validFrom?: string;
+  validFrom?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-11-05' })
+  @ApiPropertyOptional({ example: '2026-11-05', type: String, nullable: true })
   @IsOptional()
   @IsDateString({ strict: true })
-  validUntil?: string;
+  validUntil?: string | null;
 }
 
 export class StartupListQueryDto extends PageQueryDto {

@@ -55,10 +55,11 @@ export class StartupsService {
   /** Optimistic: the caller sends the version it read; a concurrent edit makes this a 409, never a lost update. */
   async update(principal: Principal, id: string, input: UpdateStartupDto): Promise<StartupEntity> {
     const { version, ...patch } = input;
-    const clean = normalizeStartupInput(patch);
     try {
       return await this.uow.run(async (tx) => {
+        // Who may write comes first: a stranger learns nothing from the checks of the values.
         const current = await this.access.writable(tx.em, principal, id);
+        const clean = normalizeStartupInput(patch);
         if (current.version !== version) {
           throw startupsError('VERSION_CONFLICT', { field: 'version', currentVersion: current.version });
         }
@@ -96,7 +97,11 @@ export class StartupsService {
       const [at, cid] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(s.updated_at, s.id) < (:at, :cid)', { at, cid });
     }
-    const rows = await qb.orderBy('s.updated_at', 'DESC').addOrderBy('s.id', 'DESC').take(query.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('s.updated_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .take(query.limit + 1)
+      .getMany();
     return toPage(rows, query.limit, (s) => [s.updatedAt.toISOString(), s.id]);
   }
 
