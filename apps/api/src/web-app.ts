@@ -24,9 +24,13 @@ export async function mountWebApp(app: NestFastifyApplication, distDir: string):
     wildcard: false,
     index: false,
     decorateReply: false,
-    setHeaders(res: { setHeader(name: string, value: string): void }, path: string) {
+    cacheControl: false,
+    // The build writes .br / .gz beside each asset (apps/web/vite.config.ts): no compression at request time.
+    preCompressed: true,
+    // @fastify/static 10 hands the Fastify reply here (not the raw response).
+    setHeaders(reply: FastifyReply, path: string) {
       const hashed = path.startsWith(join(root, 'assets'));
-      res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
 

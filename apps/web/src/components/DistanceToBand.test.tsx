@@ -31,7 +31,7 @@ describe('<DistanceToBand>', () => {
   it('shows the possible range and the missing inputs when a figure is absent', async () => {
     await renderWithProviders(<DistanceToBand indicator={{ ...base, points: null, rawValue: null, maxPointsPossible: 20, missingInputs: ['fiscalYears[2024].techStaff'] }} />);
     expect(screen.getByTestId('points').textContent).toContain('0–20 / 20');
-    expect(screen.getByText(/fiscalYears\[2024\]\.techStaff/)).toBeTruthy();
+    expect(screen.getByText('缺少数据')).toBeTruthy();
   });
 
   it('shows money gaps in 万元', async () => {
@@ -40,5 +40,13 @@ describe('<DistanceToBand>', () => {
     );
     expect(screen.getByTestId('next-band').textContent).toContain('500 万元');
     expect(screen.getByTestId('next-band').textContent).toContain('达到即可满足认定条件');
+  });
+});
+
+describe('humanized input paths', () => {
+  it('reads engine paths as words in both languages', async () => {
+    const { humanizeText } = await import('../lib/inputs');
+    expect(humanizeText('缺少 fiscalYears[2025].headcount、foundedOn', 'zh-CN')).toBe('缺少 2025 年职工总数、成立日期');
+    expect(humanizeText('missing fiscalYears[2025].rdSpend', 'en')).toBe('missing 2025 R&D spend');
   });
 });

@@ -2,6 +2,7 @@ import { Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
 import { formatWan, round } from '../lib/format';
+import { humanizeText } from '../lib/inputs';
 
 type Indicator = Schemas['IndicatorResultView'];
 
@@ -61,12 +62,10 @@ export function DistanceToBand({ indicator }: { indicator: Indicator }) {
       ) : indicator.points != null && indicator.points >= indicator.maxPoints ? (
         <Typography.Text type="success" style={{ fontSize: 13 }}>{t('report.topBand')}</Typography.Text>
       ) : null}
-      {indicator.missingInputs.length > 0 && (
-        <div style={{ fontSize: 12, color: '#8c8c8c', marginTop: 4 }}>
-          {t('report.missing')}：{indicator.missingInputs.join('、')}
-        </div>
-      )}
-      <div style={{ fontSize: 13, color: '#595959', marginTop: 4 }}>{en ? indicator.explanationEn : indicator.explanation}</div>
+      <div style={{ fontSize: 13, color: '#595959', marginTop: 4 }}>
+        {indicator.missingInputs.length > 0 && <Tag color="default" style={{ marginInlineEnd: 6 }}>{t('report.missing')}</Tag>}
+        {humanizeText(en ? indicator.explanationEn : indicator.explanation, i18n.language)}
+      </div>
     </div>
   );
 }

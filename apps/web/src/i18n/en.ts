@@ -1,11 +1,11 @@
 import type { Messages } from './zh-CN';
 
 const en: Messages = {
-  app: { name: 'Tourong', tagline: 'Investment matching for tech finance', footer: 'Tourong 投融 · Investment matching for tech finance' },
+  app: { name: 'Tourong', tagline: 'Investment matching for tech finance', pitch: 'Startups, investors, banks and parks in one place: qualification reports, explained matching and a deal pipeline.', footer: 'Tourong 投融 · Investment matching for tech finance' },
   common: {
     save: 'Save', saved: 'Saved', cancel: 'Cancel', create: 'New', edit: 'Edit', back: 'Back', retry: 'Retry', loading: 'Loading…',
     confirm: 'Confirm', search: 'Search', reset: 'Reset', none: 'None', yes: 'Yes', no: 'No', actions: 'Actions', view: 'View', close: 'Close',
-    unitWan: 'CNY 10k', any: 'Any', optional: 'optional', updatedAt: 'Updated', total: '{{count}} in total', next: 'Next', previous: 'Back',
+    unitWan: 'CNY 10k', any: 'Any', anyHint: 'Leave empty for any', optional: 'optional', updatedAt: 'Updated', total: '{{count}} in total', next: 'Next', previous: 'Back',
   },
   lang: { label: 'Language', zh: '简体中文', en: 'English' },
   errors: {
@@ -73,6 +73,7 @@ const en: Messages = {
   },
   report: {
     title: 'Qualification report', intro: 'Each rubric is computed from the current rules: points per indicator and the distance to the next band. For guidance only; the authorities decide.',
+    figuresTitle: 'No yearly figures yet', figuresHint: 'Headcount, revenue and R&D spend decide most indicators. The report updates as soon as they are added (figure and IP entry open soon; the platform can also bulk-import them).',
     asOf: 'As of', fiscalYear: 'Fiscal year', verdict: { pass: 'Qualifies', fail: 'Not yet', unknown: 'Needs data' },
     points: 'Points', indicator: 'Indicator', value: 'Current', band: 'Band', nextBand: 'To next band', conditions: 'Conditions', indicators: 'Scored indicators',
     missing: 'Missing data', total: 'Total {{total}} / {{max}} ({{pass}} to pass)', totalUnknown: 'Total pending data (between {{min}} and {{max}})',

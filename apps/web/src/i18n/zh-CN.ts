@@ -1,9 +1,9 @@
 const zhCN = {
-  app: { name: '投融', tagline: '科技金融投融资对接平台', footer: '投融 Tourong · 科技金融投融资对接' },
+  app: { name: '投融', tagline: '科技金融投融资对接平台', pitch: '连接创业企业、投资机构、银行与园区：资质测评、智能匹配、投资管线，一站完成。', footer: '投融 Tourong · 科技金融投融资对接' },
   common: {
     save: '保存', saved: '已保存', cancel: '取消', create: '新建', edit: '编辑', back: '返回', retry: '重试', loading: '加载中…',
     confirm: '确认', search: '搜索', reset: '重置', none: '暂无', yes: '是', no: '否', actions: '操作', view: '查看', close: '关闭',
-    unitWan: '万元', any: '不限', optional: '选填', updatedAt: '更新于', total: '共 {{count}} 条', next: '下一步', previous: '上一步',
+    unitWan: '万元', any: '不限', anyHint: '留空表示不限', optional: '选填', updatedAt: '更新于', total: '共 {{count}} 条', next: '下一步', previous: '上一步',
   },
   lang: { label: '语言', zh: '简体中文', en: 'English' },
   errors: {
@@ -67,6 +67,7 @@ const zhCN = {
   },
   report: {
     title: '资质测评', intro: '依据现行认定办法逐项测算，给出每项指标的得分以及距下一档的差距。测评结果仅供参考，以主管部门认定为准。',
+    figuresTitle: '尚未录入年度财务数据', figuresHint: '职工人数、营业收入、研发费用等年度数据决定多数指标的得分。补充后测评将自动更新（财务数据与知识产权录入即将开放，也可由平台批量导入）。',
     asOf: '测评日期', fiscalYear: '财务年度', verdict: { pass: '符合', fail: '暂不符合', unknown: '数据不足' },
     points: '得分', indicator: '指标', value: '当前值', band: '所在档位', nextBand: '距下一档', conditions: '认定条件', indicators: '评分指标',
     missing: '缺少数据', total: '总分 {{total}} / {{max}}（{{pass}} 分达标）', totalUnknown: '总分待补充数据（{{min}}–{{max}} 分之间）',

@@ -60,7 +60,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const items = menuFor(persona, t) ?? [];
-  const selected = items
+  const selected = location.pathname.endsWith('/deal-flow') ? '/deal-flow' : items
     .map((i) => String(i?.key))
     .filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)))
     .sort((a, b) => b.length - a.length)[0];

@@ -12,7 +12,7 @@ export function AuthLayout({ title, hint, children, wide = false }: { title: str
         <div>
           <div style={{ fontSize: 30, fontWeight: 700, lineHeight: 1.4, marginBottom: 16 }}>{t('app.tagline')}</div>
           <div style={{ fontSize: 15, opacity: 0.85, lineHeight: 1.8, maxWidth: 420 }}>
-            {t('home.investorIntro')}
+            {t('app.pitch')}
           </div>
         </div>
         <div style={{ fontSize: 12, opacity: 0.7 }}>{t('app.footer')}</div>

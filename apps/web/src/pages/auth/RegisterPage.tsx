@@ -34,7 +34,7 @@ function RolePicker({ value, onChange }: { value?: Kind; onChange?: (k: Kind) =>
               onClick={() => onChange?.(r.kind)}
               onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onChange?.(r.kind)}
               style={{
-                cursor: 'pointer', borderRadius: 10, padding: '12px 14px', height: '100%',
+                cursor: 'pointer', borderRadius: 10, padding: '12px 14px', minHeight: 84, boxSizing: 'border-box',
                 border: `1.5px solid ${on ? '#1d4ed8' : '#e5e7eb'}`, background: on ? '#eff6ff' : '#fff', transition: 'all .15s',
               }}
             >

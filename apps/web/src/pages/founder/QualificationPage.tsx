@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { DistanceToBand, formatGap } from '../../components/DistanceToBand';
 import { EmptyState, ErrorState, PageLoading } from '../../components/states';
+import { humanizeList, humanizeText } from '../../lib/inputs';
 import { PageHeader } from '../../lib/page';
 import { useMyStartup } from './useMyStartup';
 
@@ -30,14 +31,16 @@ function ConditionRow({ c }: { c: Condition }) {
           <Typography.Text strong>{en ? c.labelEn : c.label}</Typography.Text>
           {c.displayValue && <Typography.Text type="secondary">{c.displayValue}</Typography.Text>}
         </Space>
-        <div style={{ fontSize: 13, color: '#595959' }}>{en ? c.explanationEn : c.explanation}</div>
+        <div style={{ fontSize: 13, color: '#595959' }}>
+          {c.missingInputs.length > 0 && <Tag style={{ marginInlineEnd: 6 }}>{t('report.missing')}</Tag>}
+          {humanizeText(en ? c.explanationEn : c.explanation, i18n.language)}
+        </div>
         {c.gap && c.met === false && (
           <Typography.Text type="warning" style={{ fontSize: 13 }}>
             {formatGap(c.gap.delta, c.gap.unit, t, i18n.language)}
             {c.gap.flipsVerdict ? ` · ${t('report.gapFlip')}` : ''}
           </Typography.Text>
         )}
-        {c.missingInputs.length > 0 && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{t('report.missing')}：{c.missingInputs.join('、')}</div>}
       </div>
     </div>
   );
@@ -57,7 +60,7 @@ function RubricCard({ r }: { r: Rubric }) {
       extra={<Tag color={VERDICT[r.verdict].color}>{t(`report.verdict.${r.verdict}`)}</Tag>}
       style={{ height: '100%' }}
     >
-      <Typography.Paragraph style={{ color: '#475569' }}>{en ? r.explanationEn : r.explanation}</Typography.Paragraph>
+      <Typography.Paragraph style={{ color: '#475569' }}>{humanizeText(en ? r.explanationEn : r.explanation, i18n.language)}</Typography.Paragraph>
       {r.sizeClass && (
         <Typography.Paragraph>
           {t('report.sizeClass')}：<Tag color="blue">{t(`report.size.${r.sizeClass}`)}</Tag>
@@ -98,7 +101,7 @@ function RubricCard({ r }: { r: Rubric }) {
         ]}
       />
       {r.missingInputs.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('report.missing')} description={<span style={{ fontSize: 12 }}>{r.missingInputs.join('、')}</span>} />
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('report.missing')} description={<span style={{ fontSize: 12 }}>{humanizeList(r.missingInputs, i18n.language)}</span>} />
       )}
     </Card>
   );
@@ -129,6 +132,9 @@ export function QualificationPage() {
   return (
     <>
       <PageHeader title={t('report.title')} intro={t('report.intro')} />
+      {r.all.some((x) => x.missingInputs.some((m) => m.startsWith('fiscalYears'))) && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('report.figuresTitle')} description={t('report.figuresHint')} />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <Row gutter={24}>
           <Col xs={12} md={6}><Statistic title={t('report.asOf')} value={r.asOf} /></Col>

@@ -135,7 +135,7 @@ export function MandateEditPage() {
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item name="stages" label={t('mandate.stages')} extra={t('common.any')}>
+                  <Form.Item name="stages" label={t('mandate.stages')} extra={t('common.anyHint')}>
                     <Select mode="multiple" options={enumOptions(t, 'stage', STAGES)} placeholder={t('common.any')} data-testid="mandate-stages" />
                   </Form.Item>
                 </Col>
