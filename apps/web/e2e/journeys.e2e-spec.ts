@@ -63,8 +63,10 @@ describe('the web app in Chromium', () => {
 
   async function contextFor(lang: 'zh-CN' | 'en'): Promise<BrowserContext> {
     const ctx = await browser.newContext({ locale: lang, viewport: { width: 1440, height: 900 }, baseURL: api.baseUrl });
+    // Runs in the page (no DOM types in the root program: it reaches the browser through globalThis).
     await ctx.addInitScript((l) => {
-      if (!localStorage.getItem('tourong.lang')) localStorage.setItem('tourong.lang', l);
+      const storage = (globalThis as any).localStorage;
+      if (!storage.getItem('tourong.lang')) storage.setItem('tourong.lang', l);
     }, lang);
     return ctx;
   }
@@ -100,8 +102,9 @@ describe('the web app in Chromium', () => {
     await page.locator('#email').waitFor();
     const visibleMs = Date.now() - started;
     const nav = await page.evaluate(() => {
-      const e = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const perf = (globalThis as any).performance;
+      const e = perf.getEntriesByType('navigation')[0];
+      const resources: { transferSize?: number }[] = perf.getEntriesByType('resource');
       return {
         domContentLoadedMs: Math.round(e.domContentLoadedEventEnd),
         loadMs: Math.round(e.loadEventEnd),
@@ -252,7 +255,7 @@ describe('the web app in Chromium', () => {
         await page.keyboard.press('End');
         await handles.nth(1).focus();
         await page.keyboard.press('Home');
-        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await page.evaluate(() => (globalThis as any).document.activeElement?.blur());
         await shot('investor-mandate-form');
         await page.click('button[type=submit]');
 
