@@ -63,7 +63,7 @@ const NO_CLOCK = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/**', 'coverage/**', 'var/**', 'migrations/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'web/**', 'apps/web/node_modules/**', 'apps/web/dist/**', 'apps/web/src/**', 'apps/web/*.ts', 'apps/web/test-output/**', 'coverage/**', 'var/**', 'migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -111,7 +111,7 @@ export default tseslint.config(
   },
   {
     // The test harness boots the apps it tests.
-    files: ['test/**/*.ts', 'apps/*/test/**/*.ts'],
+    files: ['test/**/*.ts', 'apps/*/test/**/*.ts', 'apps/web/e2e/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -122,6 +122,13 @@ export default tseslint.config(
   {
     files: ['bench/**/*.ts', 'db/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [THROUGH_INDEX_TESTING_OR_SEEDS, NO_RELATIVE_ACROSS] }] },
+  },
+  {
+    // Builds the API app to print its OpenAPI document (apps/web/openapi.json), like the test harness.
+    files: ['scripts/openapi.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [THROUGH_INDEX_TESTING_OR_SEEDS, { ...NO_RELATIVE_ACROSS, group: ['**/libs/**'] }] }],
+    },
   },
   {
     files: ['libs/platform/**/*.ts'],
@@ -142,7 +149,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts', 'apps/web/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -25,6 +25,8 @@ fi
 
 echo "Building …"
 npm run --silent build
+if [ ! -f apps/web/node_modules/.package-lock.json ]; then npm --prefix apps/web install --no-audit --no-fund; fi
+npm --prefix apps/web run --silent build
 echo "Migrating …"
 node scripts/migrate.js
 echo "Loading demo data …"
@@ -59,6 +61,7 @@ fi
 cat <<MSG
 
   Tourong is running (Ctrl-C stops everything).
+    Web app        http://${HOST:-127.0.0.1}:${PORT:-3000}/
     API            http://${HOST:-127.0.0.1}:${PORT:-3000}/api/v1
     API docs       http://${HOST:-127.0.0.1}:${PORT:-3000}/api/docs
     Readiness      http://${HOST:-127.0.0.1}:${PORT:-3000}/api/v1/health/ready

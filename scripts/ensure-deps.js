@@ -11,5 +11,15 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
   console.log('Installing dependencies from package-lock.json …');
   // `npm install`, not `npm ci`: see .ci/run (npm 11 here rejects its own lockfile in `ci`).
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  process.exit(r.status ?? 1);
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+// The web app is its own npm package (apps/web): its tests, build and browser journey need its deps.
+const web = path.join(root, 'apps', 'web');
+const webLock = path.join(web, 'package-lock.json');
+const webInstalled = path.join(web, 'node_modules', '.package-lock.json');
+if (existsSync(webLock) && (!existsSync(webInstalled) || statSync(webInstalled).mtimeMs < statSync(webLock).mtimeMs)) {
+  console.log('Installing apps/web dependencies from apps/web/package-lock.json …');
+  const r = spawnSync('npm', ['--prefix', web, 'install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -128,6 +128,10 @@ export class EnvSchema {
   @IsString()
   STORAGE_DIR = './var/storage';
 
+  /** The built web app (apps/web/dist) the API serves at / with an SPA fallback; skipped when absent. */
+  @IsString()
+  WEB_DIST_DIR = './apps/web/dist';
+
   /** How often the outbox relay looks for undelivered events when no notification arrives. */
   @Transform(toInt)
   @IsInt()

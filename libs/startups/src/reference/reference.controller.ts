@@ -1,9 +1,30 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/platform';
 import { INDUSTRIES } from '@app/reference';
 import { INSTRUMENTS, IP_TYPES, PROJECT_KINDS, QUALIFICATION_KINDS, STAGES } from '@app/reference';
 import { TRACKS } from '@app/reference';
+
+export class TrackView {
+  @ApiProperty({ example: 'semiconductor_materials' }) code: string;
+  @ApiProperty({ example: '半导体材料' }) zh: string;
+  @ApiProperty({ example: 'Semiconductor materials' }) en: string;
+  @ApiProperty({ description: '新质生产力 / strategic emerging industry.' }) nqp: boolean;
+}
+
+export class IndustryView {
+  @ApiProperty({ example: 'industry' }) key: string;
+  @ApiProperty() zh: string;
+  @ApiProperty() en: string;
+}
+
+export class ReferenceEnumsView {
+  @ApiProperty({ enum: STAGES, isArray: true }) stages: string[];
+  @ApiProperty({ enum: PROJECT_KINDS, isArray: true }) projectKinds: string[];
+  @ApiProperty({ enum: INSTRUMENTS, isArray: true }) instruments: string[];
+  @ApiProperty({ enum: IP_TYPES, isArray: true }) ipTypes: string[];
+  @ApiProperty({ enum: QUALIFICATION_KINDS, isArray: true }) qualificationKinds: string[];
+}
 
 @ApiTags('reference')
 @Public()
@@ -11,20 +32,28 @@ import { TRACKS } from '@app/reference';
 export class ReferenceController {
   @Get('tracks')
   @ApiOperation({ summary: '赛道 list; `nqp` marks 新质生产力 / strategic emerging industries.' })
-  @ApiOkResponse({ schema: { example: [{ code: 'semiconductor_materials', zh: '半导体材料', en: 'Semiconductor materials', nqp: true }] } })
-  tracks() {
+  @ApiOkResponse({ type: [TrackView] })
+  tracks(): readonly TrackView[] {
     return TRACKS;
   }
 
   @Get('industries')
   @ApiOperation({ summary: 'Industries of the 2011 SME size standard (for `industry`).' })
-  industries() {
+  @ApiOkResponse({ type: [IndustryView] })
+  industries(): readonly IndustryView[] {
     return INDUSTRIES;
   }
 
   @Get('enums')
   @ApiOperation({ summary: 'Stages, project kinds, instruments, IP types and qualification kinds.' })
-  enums() {
-    return { stages: STAGES, projectKinds: PROJECT_KINDS, instruments: INSTRUMENTS, ipTypes: IP_TYPES, qualificationKinds: QUALIFICATION_KINDS };
+  @ApiOkResponse({ type: ReferenceEnumsView })
+  enums(): ReferenceEnumsView {
+    return {
+      stages: [...STAGES],
+      projectKinds: [...PROJECT_KINDS],
+      instruments: [...INSTRUMENTS],
+      ipTypes: [...IP_TYPES],
+      qualificationKinds: [...QUALIFICATION_KINDS],
+    };
   }
 }

@@ -11,6 +11,7 @@ import {
   startupsMapper,
 } from '../startups.views';
 import { QualificationReportService } from '../qualification-report/qualification-report.service';
+import { QualificationReportView } from '../qualification-report/qualification-report.views';
 import { StartupAccess } from './startup-access';
 import { StartupFactsService } from './startup-facts.service';
 import { FiscalYearDto, IpItemDto, QualificationDto, StartupInputDto, UpdateIpItemDto, StartupListQueryDto, UpdateStartupDto } from './startups.dto';
@@ -36,14 +37,14 @@ export class StartupsController {
     description: 'Confidential (it shows raw figures): the company, granted organizations, platform admins; outside reads are audited. `asOf` (YYYY-MM-DD, default today in Asia/Shanghai) decides which certificates are valid and which fiscal year is read.',
   })
   @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
-  @ApiOkResponse({ description: 'QualificationReport: { asOf, fiscalYear, smeSize, techSme, highTechEnterprise, innovativeSme, specializedSme, littleGiant, all[] }' })
+  @ApiOkResponse({ type: QualificationReportView })
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'STARTUP_NOT_FOUND', 'CONFIDENTIAL_ACCESS_REQUIRED', 'QUALIFICATION_INPUT_INVALID')
   async qualificationReport(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
     @ReqContext() ctx: RequestContext,
     @Query('asOf') asOf?: string,
-  ) {
+  ): Promise<QualificationReportView> {
     if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
       throw platformError('VALIDATION_FAILED', { field: 'asOf', fields: [{ field: 'asOf', rules: ['isDate'], messages: ['asOf must be YYYY-MM-DD'] }] });
     }

@@ -1,0 +1,125 @@
+import {
+  AppstoreOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, FundOutlined, LogoutOutlined,
+  NodeIndexOutlined, ProjectOutlined, SafetyCertificateOutlined, SwapOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { App as AntApp, Avatar, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useSession, type Persona } from '../auth/session';
+import { changeLanguage, type Language } from '../i18n';
+
+const { Header, Sider, Content } = Layout;
+
+function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items'] {
+  const home = { key: '/', icon: <AppstoreOutlined />, label: t('nav.home') };
+  if (persona === 'founder')
+    return [
+      home,
+      { key: '/company', icon: <BankOutlined />, label: t('nav.company') },
+      { key: '/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
+      { key: '/qualification', icon: <SafetyCertificateOutlined />, label: t('nav.qualification') },
+    ];
+  if (persona === 'investor')
+    return [
+      home,
+      { key: '/mandates', icon: <FundOutlined />, label: t('nav.mandates') },
+      { key: '/deal-flow', icon: <FileSearchOutlined />, label: t('nav.dealFlow') },
+      { key: '/pipeline', icon: <NodeIndexOutlined />, label: t('nav.pipeline') },
+    ];
+  return [home, { key: '/events', icon: <CalendarOutlined />, label: t('nav.events') }];
+}
+
+export function LanguageSwitch() {
+  const { i18n } = useTranslation();
+  return (
+    <Segmented
+      size="small"
+      value={i18n.language}
+      onChange={(v) => void changeLanguage(v as Language)}
+      options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'EN' }]}
+      data-testid="lang-switch"
+    />
+  );
+}
+
+export function Brand({ dark = false }: { dark?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={10} align="center">
+      <img src="/favicon.svg" alt="" width={28} height={28} />
+      <span style={{ fontSize: 18, fontWeight: 700, letterSpacing: 1, color: dark ? '#fff' : '#0f172a' }}>{t('app.name')}</span>
+    </Space>
+  );
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const { me, persona, logout, switchOrganization } = useSession();
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = menuFor(persona, t) ?? [];
+  const selected = location.pathname.endsWith('/deal-flow') ? '/deal-flow' : items
+    .map((i) => String(i?.key))
+    .filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)))
+    .sort((a, b) => b.length - a.length)[0];
+  const org = me?.actingOrganization;
+  const others = (me?.memberships ?? []).filter((m) => m.organizationId !== org?.id);
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'org', type: 'group', label: t('auth.currentOrg'), children: [{ key: 'current', label: org?.name, disabled: true }] },
+      ...(others.length
+        ? [{
+            key: 'switch', type: 'group' as const, label: t('auth.switchOrg'),
+            children: others.map((m) => ({ key: `org:${m.organizationId}`, icon: <SwapOutlined />, label: `${m.organizationName} · ${t(`orgKind.${m.organizationKind}`)}` })),
+          }]
+        : []),
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
+    ],
+    onClick: async ({ key }) => {
+      if (key === 'logout') {
+        await logout();
+        navigate('/login');
+      } else if (key.startsWith('org:')) {
+        const id = key.slice(4);
+        await switchOrganization(id);
+        message.success(t('auth.switched', { name: others.find((m) => m.organizationId === id)?.organizationName }));
+        navigate('/');
+      }
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={216} theme="light" style={{ borderRight: '1px solid #eef0f3' }}>
+        <div style={{ height: 64, display: 'flex', alignItems: 'center', padding: '0 20px' }}>
+          <Brand />
+        </div>
+        <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={({ key }) => navigate(key)} style={{ borderInlineEnd: 0 }} />
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, borderBottom: '1px solid #eef0f3' }}>
+          <LanguageSwitch />
+          <Dropdown menu={userMenu} trigger={['click']}>
+            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d4ed8' }} />
+              <span>
+                <Typography.Text strong>{me?.displayName}</Typography.Text>
+                <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{org?.name}</Typography.Text>
+              </span>
+              {org && <Tag color="blue" style={{ marginInlineEnd: 0 }}>{t(`orgKind.${org.kind}`)}</Tag>}
+            </Space>
+          </Dropdown>
+        </Header>
+        <Content style={{ padding: 24, background: '#f5f7fa' }}>
+          <div style={{ maxWidth: 1280, margin: '0 auto' }}>
+            <Outlet />
+          </div>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
