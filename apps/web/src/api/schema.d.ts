@@ -892,8 +892,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published projects ranked for your mandate: score 0–100, breakdown per criterion, constraint-checked, with distance-to-threshold hints. */
+        /** Published projects ranked for your mandate: score 0–100, breakdown per criterion, constraint-checked, with distance-to-threshold hints. `view=compact` answers `DealFlowCompactPageView` (score per criterion, failed constraints, first hints). */
         get: operations["DealFlowController_rank"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}/deal-flow/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published project’s full explanation for your mandate (breakdown with inputs and sentences, reasons, every hint): what a compact list item opens. */
+        get: operations["DealFlowController_item"];
         put?: never;
         post?: never;
         delete?: never;
@@ -947,6 +964,511 @@ export interface paths {
         put?: never;
         /** Platform admins: rebuild every search index from Postgres into a shadow and swap it in, with no downtime (embedded engine: the index of the API process that answers; Meilisearch: the server’s indexes). */
         post: operations["SearchController_reindex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events you may see: public ones, yours, and those you take part in; newest first. */
+        get: operations["RoadshowsController_list"];
+        put?: never;
+        /** Create a roadshow event (organizers). Starts as a draft. */
+        post: operations["RoadshowsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RoadshowsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an event (send the `version` you read). */
+        patch: operations["RoadshowsController_update"];
+        trace?: never;
+    };
+    "/api/v1/events/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the event: draft → open → closed → live → finished (open ↔ closed). */
+        post: operations["RoadshowsController_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a themed session (inside the event; a room holds one session at a time). */
+        post: operations["RoadshowsController_addSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event’s programme as iCalendar (its zone’s VTIMEZONE, stable UIDs, SEQUENCE). */
+        get: operations["RoadshowsController_eventCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organizer’s applicant list, ranked by theme fit and by the invited investors’ mandates (the matching engine). */
+        get: operations["RoadshowsController_applicants"];
+        put?: never;
+        /** Apply with one of your published projects (founders), answering the event’s questions. */
+        post: operations["RoadshowsController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organization’s applications and their status (founders). */
+        get: operations["RoadshowsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, waitlist or reject (with a reason the founder sees). */
+        post: operations["RoadshowsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RoadshowsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RoadshowsController_getAgenda"];
+        /** Set the pitch order (accepted applications of this session); times follow from the session. */
+        put: operations["RoadshowsController_setAgenda"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/agenda/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish and freeze the agenda; participants are told and calendars update. */
+        post: operations["RoadshowsController_publishAgenda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/investor-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funds and banks ranked by how many accepted projects match their mandates. */
+        get: operations["RoadshowsController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organizer sees every invitation; an invited investor its own (with its check-in code). */
+        get: operations["RoadshowsController_invitations"];
+        put?: never;
+        post: operations["RoadshowsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RoadshowsController_rsvp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The check-in desk: an attendee’s code (repeating it is harmless). */
+        post: operations["RoadshowsController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RoadshowsController_listFeeds"];
+        put?: never;
+        /** A private calendar feed of your roadshow sessions and pitches (the URL is shown once). */
+        post: operations["RoadshowsController_createFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["RoadshowsController_revokeFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/meeting-grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeetingsController_grid"];
+        /** The 1:1 window: equal slots, optional lunch (morning / afternoon), tables or booths, limits. */
+        put: operations["MeetingsController_setGrid"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who takes part (accepted founders, invited investors): the people you can request a meeting with. */
+        get: operations["MeetingsController_participants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeetingsController_availability"];
+        /** Your unavailable slots on the 1:1 grid (participants); your own pitch is blocked anyway. */
+        put: operations["MeetingsController_setAvailability"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/meeting-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests you sent or received (the organizer sees all). */
+        get: operations["MeetingsController_requests"];
+        put?: never;
+        /** Request a 1:1 with another participant (any kind), within your quota of pending requests. */
+        post: operations["MeetingsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meeting-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeetingsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meeting-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeetingsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meeting-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeetingsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/schedule-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the scheduler (in the worker); poll the run for progress, the plan and its bounds. */
+        post: operations["MeetingsController_startRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedule-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeetingsController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedule-runs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the latest finished plan: meetings become final, participants and calendars see them. */
+        post: operations["MeetingsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published meetings: all for the organizer, your own for a participant. */
+        get: operations["MeetingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Lock a published meeting in place (re-planning keeps it), or unlock it. */
+        put: operations["MeetingsController_lock"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1116,13 +1638,15 @@ export interface components {
         };
         InvitationView: {
             id: string;
-            email: string;
+            eventId: string;
+            investorOrganizationId: string;
+            investorName: string;
             /** @enum {string} */
-            role: "owner" | "admin" | "member";
-            /** @enum {string} */
-            status: "pending" | "accepted" | "revoked" | "expired";
-            expiresAt: string;
-            createdAt: string;
+            status: "invited" | "accepted" | "declined";
+            /** @description Only to the invited organization and the organizer. */
+            checkInCode?: string;
+            /** Format: date-time */
+            checkedInAt: string | null;
         };
         CreatedInvitationView: {
             invitation: components["schemas"]["InvitationView"];
@@ -1311,23 +1835,26 @@ export interface components {
              * @example 91320211MA2B00005K
              */
             creditCode?: string;
-            /** @example 2019-06-18 */
-            foundedOn?: string;
+            /**
+             * @description `null` clears it.
+             * @example 2019-06-18
+             */
+            foundedOn?: string | null;
             /** @example 320211 */
             regionCode: string;
-            /** @description Industry key of the 2011 SME size standard (see GET /reference/industries). */
-            industry?: string;
+            /** @description Industry key of the 2011 SME size standard (see GET /reference/industries); `null` clears it. */
+            industry?: string | null;
             /** @description Track codes (GET /reference/tracks). */
             tracks?: string[];
             universitySpinOut?: boolean;
             /** @description Came out of a 概念验证中心. */
             fromPocCenter?: boolean;
-            priorRounds?: number;
-            yearsInNiche?: number;
+            priorRounds?: number | null;
+            yearsInNiche?: number | null;
             /** @example https://example.com */
-            website?: string;
+            website?: string | null;
             /** @example 北斗高精度农机自动导航，让拖拉机自己走直线 */
-            oneLiner?: string;
+            oneLiner?: string | null;
         };
         StartupView: {
             id: string;
@@ -1361,23 +1888,26 @@ export interface components {
              * @example 91320211MA2B00005K
              */
             creditCode?: string;
-            /** @example 2019-06-18 */
-            foundedOn?: string;
+            /**
+             * @description `null` clears it.
+             * @example 2019-06-18
+             */
+            foundedOn?: string | null;
             /** @example 320211 */
             regionCode?: string;
-            /** @description Industry key of the 2011 SME size standard (see GET /reference/industries). */
-            industry?: string;
+            /** @description Industry key of the 2011 SME size standard (see GET /reference/industries); `null` clears it. */
+            industry?: string | null;
             /** @description Track codes (GET /reference/tracks). */
             tracks?: string[];
             universitySpinOut?: boolean;
             /** @description Came out of a 概念验证中心. */
             fromPocCenter?: boolean;
-            priorRounds?: number;
-            yearsInNiche?: number;
+            priorRounds?: number | null;
+            yearsInNiche?: number | null;
             /** @example https://example.com */
-            website?: string;
+            website?: string | null;
             /** @example 北斗高精度农机自动导航，让拖拉机自己走直线 */
-            oneLiner?: string;
+            oneLiner?: string | null;
             /** @description The version you edited (from the last read); a stale one is 409 VERSION_CONFLICT. */
             version: number;
         };
@@ -1442,7 +1972,8 @@ export interface components {
             type: "invention_patent" | "utility_model" | "design" | "software_copyright" | "new_plant_variety" | "ic_layout" | "national_new_drug" | "protected_tcm_1" | "trademark";
             /** @example ZL202110123456.7 */
             number: string;
-            title?: string;
+            /** @description `null` clears it. */
+            title?: string | null;
             /**
              * @default valid
              * @enum {string}
@@ -1451,14 +1982,15 @@ export interface components {
             /** @default true */
             tiedToMainProduct: boolean;
             /** @example 2022-03-01 */
-            grantedOn?: string;
+            grantedOn?: string | null;
         };
         UpdateIpItemDto: {
             /** @enum {string} */
             type?: "invention_patent" | "utility_model" | "design" | "software_copyright" | "new_plant_variety" | "ic_layout" | "national_new_drug" | "protected_tcm_1" | "trademark";
             /** @example ZL202110123456.7 */
             number?: string;
-            title?: string;
+            /** @description `null` clears it. */
+            title?: string | null;
             /**
              * @default valid
              * @enum {string}
@@ -1467,7 +1999,7 @@ export interface components {
             /** @default true */
             tiedToMainProduct: boolean;
             /** @example 2022-03-01 */
-            grantedOn?: string;
+            grantedOn?: string | null;
         };
         QualificationHeldView: {
             id: string;
@@ -1481,11 +2013,11 @@ export interface components {
             /** @enum {string} */
             kind: "high_tech_enterprise" | "tech_sme" | "innovative_sme" | "specialized_sme" | "little_giant" | "national_science_award" | "provincial_science_award" | "provincial_rd_institution" | "standard_setting";
             /** @example GR202332001234 */
-            certificateNumber?: string;
+            certificateNumber?: string | null;
             /** @example 2023-11-06 */
-            validFrom?: string;
+            validFrom?: string | null;
             /** @example 2026-11-05 */
-            validUntil?: string;
+            validUntil?: string | null;
         };
         PitchProfileDto: {
             problem?: string;
@@ -1512,9 +2044,9 @@ export interface components {
              * @description Integer 分. ¥9 m = 900000000.
              * @example 900000000
              */
-            amountSought?: number;
+            amountSought?: number | null;
             instruments?: ("equity" | "convertible_grant" | "loan" | "ip_pledge_loan" | "equity_loan_package")[];
-            useOfFunds?: string;
+            useOfFunds?: string | null;
             pitch?: components["schemas"]["PitchProfileDto"];
             /**
              * @example [
@@ -1525,7 +2057,7 @@ export interface components {
              */
             keywords?: string[];
             /** @description Technology readiness level. */
-            trl?: number;
+            trl?: number | null;
         };
         DeckInfoView: {
             fileName: string;
@@ -1579,9 +2111,9 @@ export interface components {
              * @description Integer 分. ¥9 m = 900000000.
              * @example 900000000
              */
-            amountSought?: number;
+            amountSought?: number | null;
             instruments?: ("equity" | "convertible_grant" | "loan" | "ip_pledge_loan" | "equity_loan_package")[];
-            useOfFunds?: string;
+            useOfFunds?: string | null;
             pitch?: components["schemas"]["PitchProfileDto"];
             /**
              * @example [
@@ -1592,7 +2124,7 @@ export interface components {
              */
             keywords?: string[];
             /** @description Technology readiness level. */
-            trl?: number;
+            trl?: number | null;
             /** @description The version you edited; a stale one is 409 VERSION_CONFLICT. */
             version: number;
         };
@@ -2141,6 +2673,62 @@ export interface components {
             items: components["schemas"]["MatchItemView"][];
             nextCursor: string | null;
         };
+        CriterionScoreView: {
+            /** @enum {string} */
+            key: "early" | "small" | "hardTech" | "innovation" | "fit";
+            /** @description In [0, 1], 4 decimals. */
+            value: number;
+            /** @description Points out of 100 this criterion adds (2 decimals). */
+            contribution: number;
+            /**
+             * @description Innovation points: a cohort percentile estimate.
+             * @enum {boolean}
+             */
+            estimate?: true;
+        };
+        MatchItemCompactView: {
+            projectId: string;
+            startupId: string;
+            title?: string | null;
+            startupName?: string | null;
+            stage: string;
+            tracks: string[];
+            regionCode?: string | null;
+            /** @description 分 */
+            amountSought?: number | null;
+            instruments: string[];
+            eligible: boolean;
+            /** @description 0–100 */
+            score?: number | null;
+            /** @description Per criterion: value and contribution. */
+            criteria: components["schemas"]["CriterionScoreView"][];
+            /** @description Hard constraints that failed (empty when eligible). */
+            reasons: components["schemas"]["ConstraintReasonView"][];
+            /** @description The first hints (at most 3) of the full explanation. */
+            hints: components["schemas"]["HintView"][];
+            /** @description Confidential figures are shown as bands (no data grant). */
+            redacted: boolean;
+            /** @description Your pipeline stage for this project, if any. */
+            dealStage?: string | null;
+        };
+        DealFlowCompactPageView: {
+            mandateId: string;
+            mandateTermsVersion: number;
+            /** @description Snapshot that ranked this page; a change shows up as a higher number. */
+            snapshotVersion: number;
+            scoreVersion: string;
+            /** @description Eligible projects after filters (all pages). */
+            total: number;
+            items: components["schemas"]["MatchItemCompactView"][];
+            nextCursor: string | null;
+        };
+        DealFlowItemView: {
+            mandateId: string;
+            mandateTermsVersion: number;
+            snapshotVersion: number;
+            scoreVersion: string;
+            item: components["schemas"]["MatchItemView"];
+        };
         InvestorMatchView: {
             mandateId: string;
             mandateTermsVersion: number;
@@ -2280,9 +2868,541 @@ export interface components {
             /** @description Wall time of the whole rebuild in ms. */
             tookMs: number;
         };
+        ApplicationQuestionDto: {
+            /** @description Stable key of the answer (letters, digits, _ and -). */
+            id: string;
+            label: string;
+            required: boolean;
+            maxLength: number;
+        };
+        CreateEventDto: {
+            title: string;
+            description?: string;
+            venue?: string;
+            /** @description Online link (https). */
+            onlineUrl?: string;
+            /**
+             * @description IANA time zone of the venue.
+             * @default Asia/Shanghai
+             */
+            timeZone: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * Format: date-time
+             * @description Applications close at this instant.
+             */
+            applicationDeadline?: string;
+            /** @description Most applications accepted. */
+            capacity?: number;
+            /**
+             * @default public
+             * @enum {string}
+             */
+            visibility: "public" | "unlisted";
+            questions?: components["schemas"]["ApplicationQuestionDto"][];
+        };
+        SessionView: {
+            id: string;
+            eventId: string;
+            title: string;
+            track: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            room: string | null;
+            maxPitches: number;
+            pitchMinutes: number;
+            qaMinutes: number;
+            /** Format: date-time */
+            agendaPublishedAt: string | null;
+        };
+        EventView: {
+            id: string;
+            organizationId: string;
+            organizerName: string;
+            title: string;
+            description: string;
+            venue: string | null;
+            onlineUrl: string | null;
+            timeZone: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            applicationDeadline: string | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "live" | "finished";
+            capacity: number | null;
+            /** @enum {string} */
+            visibility: "public" | "unlisted";
+            questions: components["schemas"]["ApplicationQuestionDto"][];
+            sessions: components["schemas"]["SessionView"][];
+            version: number;
+            /** @description You run this event. */
+            mine: boolean;
+        };
+        EventListView: {
+            items: components["schemas"]["EventView"][];
+        };
+        UpdateEventDto: {
+            title?: string;
+            description?: string;
+            venue?: string;
+            /** @description Online link (https). */
+            onlineUrl?: string;
+            /**
+             * @description IANA time zone of the venue.
+             * @default Asia/Shanghai
+             */
+            timeZone: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            /**
+             * Format: date-time
+             * @description Applications close at this instant.
+             */
+            applicationDeadline?: string;
+            /** @description Most applications accepted. */
+            capacity?: number;
+            /**
+             * @default public
+             * @enum {string}
+             */
+            visibility: "public" | "unlisted";
+            questions?: components["schemas"]["ApplicationQuestionDto"][];
+            /** @description The row version you read (optimistic concurrency). */
+            version: number;
+        };
+        EventStatusDto: {
+            /**
+             * @description draft → open → closed → live → finished (open ↔ closed).
+             * @enum {string}
+             */
+            to: "draft" | "open" | "closed" | "live" | "finished";
+        };
+        CreateSessionDto: {
+            title: string;
+            /**
+             * @description Theme (a track); absent: an open session.
+             * @enum {string}
+             */
+            track?: "integrated_circuits" | "semiconductor_materials" | "artificial_intelligence" | "biomedicine" | "medical_devices" | "new_materials" | "high_end_equipment" | "intelligent_agri_machinery" | "new_energy" | "new_energy_vehicles" | "energy_storage" | "commercial_aerospace" | "low_altitude_economy" | "quantum" | "robotics" | "internet_of_things" | "industrial_software" | "new_generation_it" | "environmental_protection" | "life_health" | "enterprise_services" | "consumer" | "culture_creative" | "modern_agriculture" | "fintech";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            room?: string;
+            maxPitches: number;
+            /** @default 8 */
+            pitchMinutes: number;
+            /** @default 5 */
+            qaMinutes: number;
+        };
+        ApplyDto: {
+            /**
+             * Format: uuid
+             * @description One of your organization’s published projects.
+             */
+            projectId: string;
+            /**
+             * Format: uuid
+             * @description The themed session applied to (optional).
+             */
+            sessionId?: string;
+            /**
+             * @description Let the organizer read your confidential data (figures, IP, qualification report) from acceptance until the event ends. Needs an owner or admin; revocable any time under access grants.
+             * @default false
+             */
+            shareConfidential: boolean;
+            /** @description Answers by question id. */
+            answers?: {
+                [key: string]: string;
+            };
+        };
+        ApplicationView: {
+            id: string;
+            eventId: string;
+            eventTitle: string;
+            sessionId: string | null;
+            projectId: string;
+            projectTitle: string | null;
+            startupName: string | null;
+            answers: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "accepted" | "waitlisted" | "rejected" | "withdrawn";
+            /** @description The organizer’s reason (waitlist, rejection). */
+            decisionReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApplicantFitView: {
+            /** @description The project’s tracks include the session’s theme (true for an open session). */
+            themeMatch: boolean;
+            /** @description Invited investors’ discoverable mandates this project is eligible for. */
+            eligibleMandates: number;
+            /** @description Invited investors’ discoverable mandates considered. */
+            mandatesConsidered: number;
+            /** @description Best score (0–100) among them. */
+            bestScore: number | null;
+            /** @description Qualifications held and valid today (高新技术企业, 专精特新 …). */
+            qualifications: string[];
+            /**
+             * @description 科技型中小企业 evaluation verdict.
+             * @enum {string}
+             */
+            techSmeVerdict: "pass" | "fail" | "unknown";
+            techSmePoints: number | null;
+            tracks: string[];
+            stage: string | null;
+        };
+        RankedApplicationView: {
+            id: string;
+            eventId: string;
+            eventTitle: string;
+            sessionId: string | null;
+            projectId: string;
+            projectTitle: string | null;
+            startupName: string | null;
+            answers: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "accepted" | "waitlisted" | "rejected" | "withdrawn";
+            /** @description The organizer’s reason (waitlist, rejection). */
+            decisionReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 1 = best fit. */
+            rank: number;
+            /** @description Null when the project has no features (deleted). */
+            fit: components["schemas"]["ApplicantFitView"] | null;
+        };
+        RankedApplicationListView: {
+            items: components["schemas"]["RankedApplicationView"][];
+            accepted: number;
+            capacity: number | null;
+        };
+        ApplicationListView: {
+            items: components["schemas"]["ApplicationView"][];
+        };
+        DecideApplicationDto: {
+            /** @enum {string} */
+            status: "accepted" | "waitlisted" | "rejected";
+            /** @description Shown to the founder (required for a rejection). */
+            reason?: string;
+            /**
+             * Format: uuid
+             * @description Move the application to this session when accepting.
+             */
+            sessionId?: string;
+        };
+        PitchSlotView: {
+            /** @description 1-based order. */
+            position: number;
+            applicationId: string;
+            projectId: string;
+            projectTitle: string | null;
+            startupName: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        AgendaView: {
+            sessionId: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            slots: components["schemas"]["PitchSlotView"][];
+        };
+        AgendaDto: {
+            /** @description Accepted applications of this session, in pitch order. */
+            applicationIds: string[];
+        };
+        InvestorSuggestionView: {
+            organizationId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "fund" | "bank";
+            /** @description Accepted projects eligible under at least one of its mandates. */
+            matchingProjects: number;
+            /** @description Best score among them. */
+            bestScore: number | null;
+            /** @description Already invited. */
+            invited: boolean;
+        };
+        InvestorSuggestionListView: {
+            items: components["schemas"]["InvestorSuggestionView"][];
+        };
+        InviteInvestorDto: {
+            /** Format: uuid */
+            investorOrganizationId: string;
+        };
+        InvitationListView: {
+            items: components["schemas"]["InvitationView"][];
+        };
+        RsvpDto: {
+            /** @enum {string} */
+            status: "accepted" | "declined";
+        };
+        CheckInDto: {
+            /** @description The attendee’s check-in code. */
+            code: string;
+        };
+        CalendarFeedView: {
+            id: string;
+            /** @description The private feed path (shown once, at creation). */
+            url?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        MeetingGridDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            slotMinutes: number;
+            /**
+             * Format: date-time
+             * @description Lunch splits the window into morning and afternoon.
+             */
+            lunchStartsAt?: string;
+            /** Format: date-time */
+            lunchEndsAt?: string;
+            tables: number;
+            /** @description Fixed booths: organization id → booth name. */
+            booths?: {
+                [key: string]: string;
+            };
+            /** @default 0 */
+            minMeetings: number;
+            maxMeetings?: number;
+            /**
+             * @description Pending requests per organization.
+             * @default 20
+             */
+            pendingQuota: number;
+            /** @default 72 */
+            requestTtlHours: number;
+        };
+        GridSlotView: {
+            index: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            session: "morning" | "afternoon";
+        };
+        MeetingGridView: {
+            eventId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            slotMinutes: number;
+            /** Format: date-time */
+            lunchStartsAt: string | null;
+            /** Format: date-time */
+            lunchEndsAt: string | null;
+            tables: number;
+            booths: {
+                [key: string]: string;
+            };
+            minMeetings: number;
+            maxMeetings: number | null;
+            pendingQuota: number;
+            requestTtlHours: number;
+            slots: components["schemas"]["GridSlotView"][];
+        };
+        ParticipantProjectView: {
+            projectId: string;
+            title: string;
+        };
+        ParticipantView: {
+            organizationId: string;
+            name: string;
+            /** @enum {string} */
+            role: "founder" | "investor";
+            projects: components["schemas"]["ParticipantProjectView"][];
+        };
+        ParticipantListView: {
+            items: components["schemas"]["ParticipantView"][];
+        };
+        AvailabilityDto: {
+            /** @description Grid slot indices (0-based) you cannot meet in; your own pitch is blocked anyway. */
+            unavailableSlots: number[];
+        };
+        AvailabilityView: {
+            eventId: string;
+            organizationId: string;
+            /** @description Slots you marked unavailable. */
+            unavailableSlots: number[];
+            /** @description Slots blocked by your own pitch. */
+            pitchSlots: number[];
+        };
+        MeetingRequestDto: {
+            /**
+             * Format: uuid
+             * @description Another participant of the event (any kind).
+             */
+            toOrganizationId: string;
+            /**
+             * Format: uuid
+             * @description The founder’s project the meeting is about.
+             */
+            projectId?: string;
+            message?: string;
+            /**
+             * @default would_like
+             * @enum {string}
+             */
+            priority: "must" | "would_like";
+        };
+        MeetingRequestView: {
+            id: string;
+            eventId: string;
+            fromOrganizationId: string;
+            fromName: string;
+            toOrganizationId: string;
+            toName: string;
+            projectId: string | null;
+            message: string;
+            /** @enum {string} */
+            priority: "must" | "would_like";
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+            declineReason: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Match score in [0, 1] once accepted (the scheduler weighs by it). */
+            score: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MeetingRequestListView: {
+            items: components["schemas"]["MeetingRequestView"][];
+        };
+        DeclineDto: {
+            reason?: string;
+        };
+        ScheduleRunDto: {
+            /**
+             * @description Same day + seed → same plan.
+             * @default 1
+             */
+            seed: number;
+        };
+        PlannedMeetingView: {
+            requestId: string;
+            slot: number;
+            table: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        ScheduleFiguresView: {
+            meetings: number;
+            weight: number;
+        };
+        ScheduleBoundsView: {
+            /** @description LP relaxation: no schedule holds more. */
+            lp: components["schemas"]["ScheduleFiguresView"];
+            /** @description The proven optimum (small days). */
+            mip?: components["schemas"]["ScheduleFiguresView"];
+            /** @description Fewest breaks at the optimum, when proven. */
+            breaksLowerBound: number | null;
+        };
+        UnscheduledMeetingView: {
+            requestId: string;
+            /** @enum {string} */
+            reason: "NO_COMMON_SLOT" | "PARTICIPANT_FULL" | "PARTICIPANT_BUSY" | "NO_TABLE";
+        };
+        MovedMeetingView: {
+            requestId: string;
+            fromSlot: number;
+            fromTable: string;
+            toSlot: number;
+            toTable: string;
+        };
+        ScheduleResultView: {
+            /** @description The proposed plan (provisional until published). */
+            assignments: components["schemas"]["PlannedMeetingView"][];
+            requests: number;
+            meetings: number;
+            weight: number;
+            /** @description Idle gaps between two meetings of one participant (lunch excluded). */
+            breaks: number;
+            maxBreaksPerParticipant: number;
+            bounds: components["schemas"]["ScheduleBoundsView"];
+            /** @description Achieved ÷ best proven bound. */
+            ratio: components["schemas"]["ScheduleFiguresView"];
+            unscheduled: components["schemas"]["UnscheduledMeetingView"][];
+            /** @description Published meetings this plan moves. */
+            moved: components["schemas"]["MovedMeetingView"][];
+            /** @description Participants below their minimum number of meetings. */
+            belowMin: string[];
+            ms: number;
+        };
+        ScheduleRunView: {
+            id: string;
+            eventId: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "published" | "superseded";
+            seed: number;
+            progress: number;
+            result: components["schemas"]["ScheduleResultView"] | null;
+            /** @description Why a run failed (a SCHEDULE_INPUT_INVALID code and field). */
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        MeetingView: {
+            requestId: string;
+            eventId: string;
+            slot: number;
+            table: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Kept in place when the day is re-planned. */
+            locked: boolean;
+            fromOrganizationId: string;
+            fromName: string;
+            toOrganizationId: string;
+            toName: string;
+            projectId: string | null;
+            projectTitle: string | null;
+            /** @enum {string} */
+            priority: "must" | "would_like";
+        };
+        MeetingListView: {
+            items: components["schemas"]["MeetingView"][];
+        };
+        LockDto: {
+            locked: boolean;
+        };
         ErrorBody: {
             /** @enum {string} */
-            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "ALREADY_MEMBER" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FORBIDDEN" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
+            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
             message: string;
             details: {
                 [key: string]: unknown;
@@ -6091,6 +7211,8 @@ export interface operations {
                 minScore?: number;
                 /** @description Free text (zh/en), matched through the search index; ranking stays the mandate’s. */
                 q?: string;
+                /** @description `compact`: score per criterion, failed constraints and the first hints, for lists; the full explanation per item is `GET /mandates/:id/deal-flow/:projectId`. */
+                view?: "full" | "compact";
             };
             header?: never;
             path: {
@@ -6100,12 +7222,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description `DealFlowPageView` (default, `view=full`) or `DealFlowCompactPageView` (`view=compact`). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DealFlowPageView"];
+                    "application/json": components["schemas"]["DealFlowPageView"] | components["schemas"]["DealFlowCompactPageView"];
                 };
             };
             /** @description `VALIDATION_FAILED`, `INVALID_CURSOR` */
@@ -6136,6 +7259,64 @@ export interface operations {
                 };
             };
             /** @description `MANDATE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DealFlowController_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealFlowItemView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MANDATE_NOT_FOUND`, `PROJECT_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6309,6 +7490,2260 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only your organization’s events (organizers). */
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventListView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_STATE_INVALID`, `EVENT_VERSION_CONFLICT` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_addSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `SESSION_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_eventCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_applicants: {
+        parameters: {
+            query?: {
+                /** @description Only this session’s applicants. */
+                sessionId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankedApplicationListView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND`, `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `APPLICATION_CLOSED`, `APPLICATION_EXISTS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `APPLICATION_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationListView"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `APPLICATION_STATE_INVALID`, `EVENT_FULL`, `AGENDA_FROZEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `APPLICATION_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `APPLICATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `APPLICATION_STATE_INVALID`, `AGENDA_FROZEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_getAgenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_setAgenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `AGENDA_FROZEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `AGENDA_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_publishAgenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `AGENDA_FROZEN`, `EVENT_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `AGENDA_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorSuggestionListView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteInvestorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_INVITATION_EXISTS`, `EVENT_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `INVITEE_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_rsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RsvpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_INVITATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND`, `CHECK_IN_CODE_INVALID` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_listFeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"][];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_createFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_revokeFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `CALENDAR_FEED_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_grid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingGridView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `GRID_MISSING` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_setGrid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingGridDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingGridView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `GRID_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_participants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantListView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_availability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `GRID_MISSING` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_setAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `GRID_MISSING` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `GRID_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestListView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `GRID_MISSING`, `EVENT_STATE_INVALID`, `MEETING_REQUEST_EXISTS`, `MEETING_REQUEST_QUOTA` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MEETING_REQUEST_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MEETING_REQUEST_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MEETING_REQUEST_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MEETING_REQUEST_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MEETING_REQUEST_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MEETING_REQUEST_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MEETING_REQUEST_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_startRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleRunDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `GRID_MISSING` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `SCHEDULE_RUN_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `EVENT_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `SCHEDULE_RUN_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `SCHEDULE_RUN_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingListView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_lock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MEETING_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description `CALENDAR_FEED_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorBody"];
                 };
             };
         };

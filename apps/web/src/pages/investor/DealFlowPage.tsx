@@ -81,8 +81,14 @@ export function DealFlowPage() {
     queryKey: ['deal-flow', mandateId, query],
     enabled: !!mandateId,
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/mandates/{id}/deal-flow', { params: { path: { id: mandateId! }, query: { ...query, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    // The table opens each row's explanation in place, so it asks for the full view; the API answers
+    // DealFlowPageView for view=full (the compact view is for lighter clients).
+    queryFn: async ({ pageParam }) =>
+      (await call(
+        api.GET('/api/v1/mandates/{id}/deal-flow', {
+          params: { path: { id: mandateId! }, query: { ...query, view: 'full', ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      )) as Schemas['DealFlowPageView'],
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
