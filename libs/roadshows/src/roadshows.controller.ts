@@ -351,6 +351,22 @@ export class RoadshowsController {
     return this.investors.checkIn(principal, id, dto.code);
   }
 
+  @Get('meetings/:id/invite.ics')
+  @ApiProduces('text/calendar')
+  @ApiOperation({
+    summary:
+      'One published meeting as an invite (METHOD:REQUEST; METHOD:CANCEL once cancelled), for its parties and the organizer.',
+  })
+  @ApiOkResponse({ schema: { type: 'string' } })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'MEETING_NOT_FOUND')
+  async meetingInvite(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return asCalendar(reply, await this.calendars.meetingInvite(principal, id));
+  }
+
   // ── calendar feeds ──────────────────────────────────────────────────────────────────────────
   @Post('calendar-feeds')
   @ApiOperation({ summary: 'A private calendar feed of your roadshow sessions and pitches (the URL is shown once).' })

@@ -377,5 +377,32 @@ describe('roadshow 1:1 meetings', () => {
       movedNow.map((m: Assignment) => m.requestId).sort(),
     );
     expect(again.result.moved.length).toBeLessThanOrEqual(2);
+
+    // Published, then the bank withdraws its meeting with 丙: cancelled for both, and their calendars say so.
+    ok(await as(organizer, `/api/v1/schedule-runs/${again.id}/publish`, { method: 'POST' }));
+    const invite = async (actor: Actor) => {
+      const res = await as(actor, `/api/v1/meetings/${bankC}/invite.ics`);
+      if (res.status !== 200) return { status: res.status, code: res.body?.code };
+      const root = new ICAL.Component(ICAL.parse(res.text));
+      const v = root.getFirstSubcomponent('vevent')!;
+      return {
+        status: 200,
+        method: root.getFirstPropertyValue('method'),
+        eventStatus: v.getFirstPropertyValue('status') ?? null,
+        sequence: Number(v.getFirstPropertyValue('sequence') ?? 0),
+      };
+    };
+    const standing = await invite(founders[2]);
+    expect(standing).toMatchObject({ status: 200, method: 'REQUEST', eventStatus: 'CONFIRMED' });
+    expect(await invite(founders[0])).toEqual({ status: 404, code: 'MEETING_NOT_FOUND' });
+    ok(await as(bank, `/api/v1/meeting-requests/${bankC}/withdraw`, { method: 'POST' }));
+    const cancelled = await invite(founders[2]);
+    expect(cancelled).toMatchObject({ status: 200, method: 'CANCEL', eventStatus: 'CANCELLED' });
+    expect(cancelled.sequence).toBeGreaterThan(standing.sequence ?? 0);
+    expect(ok(await as(founders[2], `/api/v1/events/${eventId}/meetings`)).items).toEqual([]);
+    const feedC = ok(await as(founders[2], '/api/v1/calendar-feeds', { method: 'POST' }), 201);
+    const vevents = new ICAL.Component(ICAL.parse((await api.request(feedC.url)).text)).getAllSubcomponents('vevent');
+    const inFeed = vevents.find((v) => v.getFirstPropertyValue('uid') === `meeting-${bankC}@tourong.roadshows`)!;
+    expect(inFeed.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 });

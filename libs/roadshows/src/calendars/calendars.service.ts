@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import ical, { ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { DataSource, In, IsNull } from 'typeorm';
@@ -20,6 +20,26 @@ import { roadshowsError } from '../roadshows.errors';
 import type { CalendarFeedView } from '../roadshows.views';
 
 const UID_DOMAIN = 'tourong.roadshows';
+
+interface MeetingRow {
+  request_id: string;
+  event_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  table_name: string;
+  sequence: number;
+  cancelled_at: Date | null;
+  from_organization_id: string;
+  to_organization_id: string;
+}
+
+/** "1:1 · <the other party>" for a party, "1:1 · A × B" for the organizer. */
+function titleFor(m: MeetingRow, viewer: string | null, names: Map<string, string>): string {
+  const name = (id: string) => names.get(id) ?? '';
+  if (viewer === m.from_organization_id) return `1:1 · ${name(m.to_organization_id)}`;
+  if (viewer === m.to_organization_id) return `1:1 · ${name(m.from_organization_id)}`;
+  return `1:1 · ${name(m.from_organization_id)} × ${name(m.to_organization_id)}`;
+}
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const zoned = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone });
 
@@ -143,46 +163,71 @@ export class CalendarsService {
         });
       }
     }
-    // Published 1:1 meetings of this organization, with the other party and the table.
-    const meetings: {
-      request_id: string;
-      event_id: string;
-      starts_at: Date;
-      ends_at: Date;
-      table_name: string;
-      sequence: number;
-      other: string;
-    }[] = await this.dataSource.query(
-      `SELECT m.request_id, m.event_id, m.starts_at, m.ends_at, m.table_name, m.sequence,
-                CASE WHEN r.from_organization_id = $1 THEN r.to_organization_id ELSE r.from_organization_id END AS other
-           FROM roadshow_meetings m JOIN roadshow_meeting_requests r ON r.id = m.request_id
-          WHERE r.from_organization_id = $1 OR r.to_organization_id = $1`,
-      [org],
+    // Published 1:1 meetings of this organization (cancelled ones stay, as STATUS:CANCELLED).
+    const meetings = await this.meetingRows(org);
+    const names = await this.organizations.names(
+      meetings.flatMap((m) => [m.from_organization_id, m.to_organization_id]),
     );
-    const others = await this.organizations.names(meetings.map((m) => m.other));
-    const eventsById = new Map(visible.map((e) => [e.id, e]));
     for (const m of meetings) {
-      const event = eventsById.get(m.event_id);
-      if (!event) continue;
-      cal.createEvent({
-        id: `meeting-${m.request_id}@${UID_DOMAIN}`,
-        sequence: m.sequence,
-        start: zoned(new Date(m.starts_at), event.timeZone),
-        end: zoned(new Date(m.ends_at), event.timeZone),
-        timezone: event.timeZone,
-        summary: `1:1 · ${others.get(m.other) ?? ''}`,
-        location: [m.table_name, event.venue].filter(Boolean).join(', '),
-        description: event.title,
-      });
+      const event = visible.find((e) => e.id === m.event_id);
+      if (event) this.addMeeting(cal, event, m, titleFor(m, org, names));
     }
     return cal.toString();
   }
 
-  private calendar(name: string, timeZone: string): ICalCalendar {
+  /**
+   * One meeting as an iTIP invite for a party (or the organizer): METHOD:REQUEST while it stands,
+   * METHOD:CANCEL with STATUS:CANCELLED and a higher SEQUENCE once it is cancelled.
+   */
+  async meetingInvite(principal: Principal, requestId: string): Promise<string> {
+    const [row] = await this.meetingRows(null, requestId);
+    const event = row ? await this.dataSource.getRepository(RoadshowEventEntity).findOneBy({ id: row.event_id }) : null;
+    if (!row || !event) throw roadshowsError('MEETING_NOT_FOUND');
+    const organizer = event.organizationId === principal.organizationId;
+    const party =
+      row.from_organization_id === principal.organizationId || row.to_organization_id === principal.organizationId;
+    if (!organizer && !party) throw roadshowsError('MEETING_NOT_FOUND');
+    const cancelled = row.cancelled_at !== null;
+    const cal = this.calendar(
+      event.title,
+      event.timeZone,
+      cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    );
+    const names = await this.organizations.names([row.from_organization_id, row.to_organization_id]);
+    this.addMeeting(cal, event, row, titleFor(row, organizer ? null : principal.organizationId, names));
+    return cal.toString();
+  }
+
+  private async meetingRows(organizationId: string | null, requestId?: string): Promise<MeetingRow[]> {
+    return this.dataSource.query(
+      `SELECT m.request_id, m.event_id, m.starts_at, m.ends_at, m.table_name, m.sequence, m.cancelled_at,
+              r.from_organization_id, r.to_organization_id
+         FROM roadshow_meetings m JOIN roadshow_meeting_requests r ON r.id = m.request_id
+        WHERE ($1::uuid IS NULL OR r.from_organization_id = $1 OR r.to_organization_id = $1)
+          AND ($2::uuid IS NULL OR m.request_id = $2)`,
+      [organizationId, requestId ?? null],
+    );
+  }
+
+  private addMeeting(cal: ICalCalendar, event: RoadshowEventEntity, m: MeetingRow, summary: string): void {
+    cal.createEvent({
+      id: `meeting-${m.request_id}@${UID_DOMAIN}`,
+      sequence: m.sequence,
+      start: zoned(new Date(m.starts_at), event.timeZone),
+      end: zoned(new Date(m.ends_at), event.timeZone),
+      timezone: event.timeZone,
+      status: m.cancelled_at ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      summary,
+      location: [m.table_name, event.venue].filter(Boolean).join(', '),
+      description: event.title,
+    });
+  }
+
+  private calendar(name: string, timeZone: string, method = ICalCalendarMethod.PUBLISH): ICalCalendar {
     return ical({
       name,
       prodId: { company: 'Tourong', product: 'roadshows', language: 'ZH' },
-      method: ICalCalendarMethod.PUBLISH,
+      method,
       timezone: { name: timeZone, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null },
     });
   }

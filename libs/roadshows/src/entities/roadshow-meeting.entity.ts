@@ -29,6 +29,13 @@ export class RoadshowMeetingEntity {
   @Column({ type: 'boolean', default: false })
   locked: boolean;
 
+  /**
+   * Set when a publication drops the meeting or its request is withdrawn: calendars then carry it as
+   * STATUS:CANCELLED (METHOD:CANCEL in its own invite) with a higher SEQUENCE, instead of it silently vanishing.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
   /** Calendar SEQUENCE: bumped whenever a publication moves the meeting. */
   @Column({ type: 'int', default: 0 })
   sequence: number;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { OrganizationDirectory, Principal } from '@app/identity';
 import { MandateDirectory } from '@app/funds';
 import { EngineInputError, explainMatch, SnapshotService, toEngineMandate } from '@app/matching';
@@ -296,11 +296,13 @@ export class MeetingsService {
       if (r.fromOrganizationId !== principal.organizationId) throw roadshowsError('MEETING_REQUEST_NOT_FOUND');
       if (r.status !== 'pending' && r.status !== 'accepted')
         throw roadshowsError('MEETING_REQUEST_STATE_INVALID', { status: r.status });
-      const published = await tx.em.getRepository(RoadshowMeetingEntity).findOneBy({ requestId });
-      if (published)
-        throw roadshowsError('MEETING_REQUEST_STATE_INVALID', { status: 'scheduled', reason: 'published_meeting' });
       r.status = 'withdrawn';
-      await tx.em.delete(RoadshowMeetingEntity, { requestId });
+      // A published meeting is cancelled (calendars learn of it), not deleted.
+      await tx.em.query(
+        `UPDATE roadshow_meetings SET cancelled_at = $2, sequence = sequence + 1, locked = false
+          WHERE request_id = $1 AND cancelled_at IS NULL`,
+        [requestId, this.clock.now()],
+      );
       return tx.em.getRepository(RoadshowMeetingRequestEntity).save(r);
     });
     return (await this.requestViews([saved]))[0];
@@ -331,7 +333,7 @@ export class MeetingsService {
     const organizer = event.organizationId === principal.organizationId;
     const rows = await this.dataSource
       .getRepository(RoadshowMeetingEntity)
-      .find({ where: { eventId }, order: { slot: 'ASC', tableName: 'ASC' } });
+      .find({ where: { eventId, cancelledAt: IsNull() }, order: { slot: 'ASC', tableName: 'ASC' } });
     const requests = rows.length
       ? await this.dataSource
           .getRepository(RoadshowMeetingRequestEntity)
@@ -371,7 +373,7 @@ export class MeetingsService {
 
   async lock(principal: Principal, requestId: string, locked: boolean): Promise<MeetingView> {
     const eventId = await this.uow.run(async (tx) => {
-      const m = await tx.em.getRepository(RoadshowMeetingEntity).findOneBy({ requestId });
+      const m = await tx.em.getRepository(RoadshowMeetingEntity).findOneBy({ requestId, cancelledAt: IsNull() });
       if (!m) throw roadshowsError('MEETING_NOT_FOUND');
       await this.events.own(principal, m.eventId, tx.em).catch(() => {
         throw roadshowsError('MEETING_NOT_FOUND');
@@ -437,12 +439,17 @@ export class MeetingsService {
       const current = await tx.em.getRepository(RoadshowMeetingEntity).findBy({ eventId: run.eventId });
       const before = new Map(current.map((m) => [m.requestId, m]));
       const planned = new Set(assignments.map((a) => a.requestId));
-      const gone = current.filter((m) => !planned.has(m.requestId)).map((m) => m.requestId);
-      if (gone.length) await tx.em.delete(RoadshowMeetingEntity, { requestId: In(gone) });
+      const gone = current.filter((m) => !planned.has(m.requestId) && m.cancelledAt === null).map((m) => m.requestId);
+      if (gone.length)
+        await tx.em.query(
+          `UPDATE roadshow_meetings SET cancelled_at = $2, sequence = sequence + 1, locked = false WHERE request_id = ANY($1::uuid[])`,
+          [gone, this.clock.now()],
+        );
       await tx.em.getRepository(RoadshowMeetingEntity).save(
         assignments.map((a) => {
           const was = before.get(a.requestId);
-          const moved = was !== undefined && (was.slot !== a.slot || was.tableName !== a.table);
+          const moved =
+            was !== undefined && (was.slot !== a.slot || was.tableName !== a.table || was.cancelledAt !== null);
           return {
             requestId: a.requestId,
             eventId: run.eventId,
@@ -450,7 +457,8 @@ export class MeetingsService {
             tableName: a.table,
             startsAt: new Date(a.startsAt),
             endsAt: new Date(a.endsAt),
-            locked: was?.locked ?? false,
+            locked: (was?.cancelledAt === null && was.locked) || false,
+            cancelledAt: null,
             sequence: (was?.sequence ?? 0) + (moved ? 1 : 0),
           };
         }),

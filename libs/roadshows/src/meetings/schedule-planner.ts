@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { Clock, CLOCK } from '@app/platform';
 import { RoadshowAvailabilityEntity } from '../entities/roadshow-availability.entity';
 import { RoadshowMeetingGridEntity } from '../entities/roadshow-meeting-grid.entity';
@@ -113,7 +113,7 @@ export class SchedulePlanner {
       em
         .getRepository(RoadshowMeetingRequestEntity)
         .find({ where: { eventId, status: 'accepted' }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      em.getRepository(RoadshowMeetingEntity).findBy({ eventId }),
+      em.getRepository(RoadshowMeetingEntity).findBy({ eventId, cancelledAt: IsNull() }),
       pitchSlotsOf(em, eventId, slots),
       em.getRepository(RoadshowAvailabilityEntity).findBy({ eventId }),
     ]);
