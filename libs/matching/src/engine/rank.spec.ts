@@ -234,9 +234,7 @@ describe('soft constraints: scan, naive reference and explanation decide alike (
 
   it('the per-pair explanation decides every pair as the ranking does, and its penalties give its score', () => {
     for (const { m } of cases.slice(0, 40)) {
-      const ranked = new Map(
-        naive(m, { k: propCohort.length }).items.map((i) => [i.projectId, i.score] as const),
-      );
+      const ranked = new Map(naive(m, { k: propCohort.length }).items.map((i) => [i.projectId, i.score] as const));
       for (const f of propCohort.slice(0, 300)) {
         const e = explainMatch(f, m, propNaiveCohort);
         expect(e.eligible).toBe(ranked.has(f.projectId));
@@ -244,7 +242,12 @@ describe('soft constraints: scan, naive reference and explanation decide alike (
         if (e.eligible) {
           expect(e.score).toBe(ranked.get(f.projectId));
           const raw = e.breakdown.reduce((s, c) => s + c.weight * c.value, 0);
-          const kept = 1 - Math.min(0.9, e.reasons.reduce((s, r) => s + r.penalty, 0));
+          const kept =
+            1 -
+            Math.min(
+              0.9,
+              e.reasons.reduce((s, r) => s + r.penalty, 0),
+            );
           expect(e.score).toBeCloseTo(100 * raw * kept, 1);
         }
         for (const r of e.reasons) expect(r.mode === 'hard' ? r.penalty === 0 : r.penalty > 0).toBe(true);
