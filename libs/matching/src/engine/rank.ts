@@ -83,6 +83,7 @@ function thesisMatches(keywords: Int32Array, i: number): number {
  * thousands of rows per ranking was a measurable share of the GC pauses.
  */
 const FIT = new Float64Array(1);
+const KEEP = new Float64Array(1);
 function rowFit(
   m: CompiledMandate,
   snapshot: Snapshot,
@@ -278,7 +279,9 @@ function scan(
     // The bounds stay unrounded: for an integer c, round(x) < c ⟺ x < c − 0.5 exactly, and
     // Math.round costs ~9 ns here — more than the rest of a row's tests together.
     // With soft penalties the sum is multiplied by `keep` ≥ 0 last, as in `combine`: still monotonic.
-    const keep = pen === 0 ? 1 : keepOf(pen);
+    // Always a double (never a small integer), so the optimised loop keeps one representation.
+    KEEP[0] = pen === 0 ? 1.0 : keepOf(pen);
+    const keep = KEEP[0];
     const partial = w0 * early[i] + w1 * small[i] + w2 * hardTech[i] + w3 * innovation[i];
     const hi = 10_000 * (partial + w4) * keep;
     if (hi < minCut) continue;
