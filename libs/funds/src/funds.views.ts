@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CONSTRAINT_MODES, type ConstraintMode } from '@app/reference';
 import { CREDIT_PRODUCTS, MANDATE_STATUSES, type MandateTerms } from './mandates/mandate-terms';
 import type { MandateEntity } from './entities/mandate.entity';
 import type { MandateVersionEntity } from './entities/mandate-version.entity';
@@ -15,6 +16,21 @@ export class ExclusionsView {
   @ApiProperty({ type: [String] }) tracks: string[];
   @ApiProperty({ type: [String] }) keywords: string[];
   @ApiProperty({ type: [String] }) startupIds: string[];
+}
+
+export class ConstraintModesView {
+  @ApiProperty({ enum: CONSTRAINT_MODES }) ticket: ConstraintMode;
+  @ApiProperty({ enum: CONSTRAINT_MODES }) track: ConstraintMode;
+  @ApiProperty({ enum: CONSTRAINT_MODES }) region: ConstraintMode;
+  @ApiProperty({ enum: CONSTRAINT_MODES }) stage: ConstraintMode;
+  @ApiProperty({ enum: CONSTRAINT_MODES }) instrument: ConstraintMode;
+  @ApiProperty({ enum: CONSTRAINT_MODES }) qualifications: ConstraintMode;
+  @ApiProperty({ enum: CONSTRAINT_MODES }) hardTechMinimums: ConstraintMode;
+}
+
+export class ConstraintTermsView {
+  @ApiProperty({ type: ConstraintModesView }) modes: ConstraintModesView;
+  @ApiProperty({ type: 'integer' }) ticketTolerancePct: number;
 }
 
 export class MandateTermsView {
@@ -39,6 +55,12 @@ export class MandateTermsView {
   @ApiProperty({ type: WeightsView }) weights: WeightsView;
   @ApiPropertyOptional({ enum: CREDIT_PRODUCTS, nullable: true }) creditProduct: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) linkedMandateId: string | null;
+  @ApiProperty({
+    type: ConstraintTermsView,
+    nullable: true,
+    description: '`null`: a version written before soft constraints — every constraint hard.',
+  })
+  constraints: ConstraintTermsView | null;
 }
 
 export class MandateView extends MandateTermsView {
@@ -71,6 +93,9 @@ const terms = (t: MandateTerms): MandateTermsView => ({
   ...t,
   exclusions: { ...t.exclusions },
   weights: { ...t.weights },
+  constraints: t.constraints
+    ? { modes: { ...t.constraints.modes }, ticketTolerancePct: t.constraints.ticketTolerancePct }
+    : null,
 });
 
 /** Founders see a discoverable mandate's terms, not whom the fund excluded by name. */

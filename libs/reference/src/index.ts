@@ -8,6 +8,7 @@ export * from './tracks';
 export * from './industries';
 export * from './regions';
 export * from './validators';
+export * from './constraint-modes';
 // The rubric engine is namespaced: its IpType/QualificationKind mirror the enums above.
 export * as Qualification from './qualification';
 export { TECH_SME_2022, SME_SIZE_2011 } from './qualification';

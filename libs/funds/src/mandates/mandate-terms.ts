@@ -3,7 +3,29 @@
  * `Mandate`. One shape for equity funds and bank credit products: a bank product is a mandate whose
  * instruments are credit instruments and whose "ticket" is the credit line.
  */
-import type { Instrument, QualificationKind, Stage } from '@app/reference';
+import {
+  DEFAULT_CONSTRAINT_MODES,
+  DEFAULT_TICKET_TOLERANCE_PCT,
+  type ConstraintModes,
+  type Instrument,
+  type QualificationKind,
+  type Stage,
+} from '@app/reference';
+
+/**
+ * Which constraints exclude (`hard`) and which only lower the score (`soft`), and how far beyond a
+ * soft ticket edge a project may ask before the edge turns hard.
+ */
+export interface ConstraintTerms {
+  modes: ConstraintModes;
+  ticketTolerancePct: number;
+}
+
+/** What a new mandate gets when it names no modes. */
+export const defaultConstraintTerms = (): ConstraintTerms => ({
+  modes: { ...DEFAULT_CONSTRAINT_MODES },
+  ticketTolerancePct: DEFAULT_TICKET_TOLERANCE_PCT,
+});
 
 export const CRITERION_KEYS = ['early', 'small', 'hardTech', 'innovation', 'fit'] as const;
 export type CriterionKey = (typeof CRITERION_KEYS)[number];
@@ -58,6 +80,11 @@ export interface MandateTerms {
   creditProduct: CreditProduct | null;
   /** 投贷联动: the partner bank's credit mandate this equity mandate is packaged with. */
   linkedMandateId: string | null;
+  /**
+   * Hard / soft per constraint. `null` on versions written before soft constraints existed: they keep
+   * their meaning (every constraint hard, missing data excludes); a new mandate gets the defaults.
+   */
+  constraints: ConstraintTerms | null;
 }
 
 const CREDIT_INSTRUMENTS: readonly Instrument[] = ['loan', 'ip_pledge_loan'];

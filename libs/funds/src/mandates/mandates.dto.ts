@@ -17,6 +17,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  CONSTRAINT_MODES,
+  DEFAULT_CONSTRAINT_MODES,
+  DEFAULT_TICKET_TOLERANCE_PCT,
+  type ConstraintMode,
   INSTRUMENTS,
   QUALIFICATION_KINDS,
   STAGES,
@@ -60,6 +64,59 @@ export class ExclusionsDto {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   startupIds?: string[];
+}
+
+const modeProperty = (group: keyof typeof DEFAULT_CONSTRAINT_MODES, what: string) =>
+  ApiPropertyOptional({ enum: CONSTRAINT_MODES, default: DEFAULT_CONSTRAINT_MODES[group], description: what });
+
+/** Per-constraint mode: `hard` excludes a project that fails it, `soft` lowers its score (shown as a reason). */
+export class ConstraintModesDto {
+  @modeProperty('ticket', 'Ticket range; a soft edge turns hard beyond `ticketTolerancePct`.')
+  @IsOptional()
+  @IsIn(CONSTRAINT_MODES)
+  ticket?: ConstraintMode;
+
+  @modeProperty('track', 'Tracks.') @IsOptional() @IsIn(CONSTRAINT_MODES) track?: ConstraintMode;
+
+  @modeProperty('region', 'Region limits (返投: keep hard).')
+  @IsOptional()
+  @IsIn(CONSTRAINT_MODES)
+  region?: ConstraintMode;
+
+  @modeProperty('stage', 'Stages.') @IsOptional() @IsIn(CONSTRAINT_MODES) stage?: ConstraintMode;
+
+  @modeProperty('instrument', 'Instruments.') @IsOptional() @IsIn(CONSTRAINT_MODES) instrument?: ConstraintMode;
+
+  @modeProperty('qualifications', 'Required qualifications.')
+  @IsOptional()
+  @IsIn(CONSTRAINT_MODES)
+  qualifications?: ConstraintMode;
+
+  @modeProperty('hardTechMinimums', 'R&D intensity, class-Ⅰ IP, tech-staff share, TRL and pledgeable-patent minimums.')
+  @IsOptional()
+  @IsIn(CONSTRAINT_MODES)
+  hardTechMinimums?: ConstraintMode;
+}
+
+export class ConstraintTermsDto {
+  @ApiPropertyOptional({ type: ConstraintModesDto, description: 'Modes given are merged over the current ones.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConstraintModesDto)
+  modes?: ConstraintModesDto;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 500,
+    default: DEFAULT_TICKET_TOLERANCE_PCT,
+    description: 'A soft ticket edge is soft up to this % beyond the edge, hard further out.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  ticketTolerancePct?: number;
 }
 
 export class MandateTermsDto {
@@ -212,10 +269,25 @@ export class MandateTermsDto {
   @IsIn(CREDIT_PRODUCTS)
   creditProduct?: CreditProduct | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', description: '投贷联动: the partner bank’s credit mandate.', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: '投贷联动: the partner bank’s credit mandate.',
+    nullable: true,
+  })
   @IsOptional()
   @IsUUID()
   linkedMandateId?: string | null;
+
+  @ApiPropertyOptional({
+    type: ConstraintTermsDto,
+    description:
+      'Hard / soft per constraint. Defaults: ticket, track and stage soft (ticket within 50 %); region, instrument, qualifications and hard-tech minimums hard. Unknown figures are a data_missing penalty.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConstraintTermsDto)
+  constraints?: ConstraintTermsDto;
 }
 
 export class CreateMandateDto extends MandateTermsDto {

@@ -8,7 +8,15 @@ import { MandateVersionEntity } from '../entities/mandate-version.entity';
 import { MandateVisibility } from '../directory/mandate-directory';
 import { fundsError } from '../funds.errors';
 import type { CreateMandateDto, MandateTermsDto, UpdateMandateDto } from './mandates.dto';
-import { DEFAULT_WEIGHTS, normalizeTerms, termsProblems, type MandateStatus, type MandateTerms } from './mandate-terms';
+import {
+  DEFAULT_WEIGHTS,
+  defaultConstraintTerms,
+  normalizeTerms,
+  termsProblems,
+  type ConstraintTerms,
+  type MandateStatus,
+  type MandateTerms,
+} from './mandate-terms';
 
 const TERM_KEYS = [
   'instruments',
@@ -32,6 +40,7 @@ const TERM_KEYS = [
   'weights',
   'creditProduct',
   'linkedMandateId',
+  'constraints',
 ] as const satisfies readonly (keyof MandateTerms)[];
 
 export function termsFromDto(dto: Partial<MandateTermsDto>, base?: MandateTerms): MandateTerms {
@@ -65,7 +74,22 @@ export function termsFromDto(dto: Partial<MandateTermsDto>, base?: MandateTerms)
     weights: dto.weights ? { ...dto.weights } : (base?.weights ?? { ...DEFAULT_WEIGHTS }),
     creditProduct: pick('creditProduct', null),
     linkedMandateId: pick('linkedMandateId', null),
+    constraints: constraintsFromDto(dto.constraints, base),
   });
+}
+
+/**
+ * Modes given are merged over the base version's (or, on a new mandate, the defaults). A version
+ * written before soft constraints (`null`) stays `null` until an update names modes.
+ */
+function constraintsFromDto(dto: MandateTermsDto['constraints'], base?: MandateTerms): ConstraintTerms | null {
+  const from = base === undefined ? defaultConstraintTerms() : (base.constraints ?? null);
+  if (dto === undefined) return from;
+  const start = from ?? defaultConstraintTerms();
+  return {
+    modes: { ...start.modes, ...dto.modes },
+    ticketTolerancePct: dto.ticketTolerancePct ?? start.ticketTolerancePct,
+  };
 }
 
 const sameTerms = (a: MandateTerms, b: MandateTerms) =>

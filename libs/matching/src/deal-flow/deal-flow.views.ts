@@ -52,11 +52,20 @@ export class CriterionView {
   estimate?: true;
 }
 
-/** A hard constraint that failed (the explanation's "why not"). */
+/** A constraint the pair misses: hard (the explanation's "why not") or soft (a penalty on the score). */
 export class ConstraintReasonView {
   @ApiProperty({ enum: CONSTRAINT_CODES }) code: ConstraintCode;
   @ApiProperty({ enum: ['violated', 'data_missing'], description: '`data_missing`: the fix is to provide the figure.' })
   kind: 'violated' | 'data_missing';
+  @ApiProperty({ enum: ['hard', 'soft'], description: '`hard` excludes the pair; `soft` keeps it with `penalty`.' })
+  mode: 'hard' | 'soft';
+  @ApiProperty({
+    type: Number,
+    minimum: 0,
+    maximum: 1,
+    description: 'Share of the score removed (0.2 = −20 %); 0 when hard. Penalties add, capped at 0.9.',
+  })
+  penalty: number;
   @ApiProperty({ description: 'Feature the constraint reads, e.g. `rdIntensityBp`.' }) input: string;
   @ApiProperty(INPUT_VALUE) expected: InputValue;
   @ApiProperty(INPUT_VALUE) actual: InputValue;
@@ -96,7 +105,10 @@ export class MatchItemView {
     description: 'Per criterion: value, weight, contribution, inputs, zh/en explanation.',
   })
   breakdown: CriterionView[];
-  @ApiProperty({ type: [ConstraintReasonView], description: 'Hard constraints that failed (empty when eligible).' })
+  @ApiProperty({
+    type: [ConstraintReasonView],
+    description: 'Constraints missed: hard ones exclude; an eligible item lists its soft penalties.',
+  })
   reasons: ConstraintReasonView[];
   @ApiProperty({ type: [HintView], description: 'Distance to each threshold worth reaching.' }) hints: HintView[];
   @ApiProperty({ description: 'Confidential figures are shown as bands (no data grant).' }) redacted: boolean;
@@ -132,7 +144,10 @@ export class MatchItemCompactView {
   @ApiPropertyOptional({ nullable: true, type: Number, description: '0–100' }) score: number | null;
   @ApiProperty({ type: [CriterionScoreView], description: 'Per criterion: value and contribution.' })
   criteria: CriterionScoreView[];
-  @ApiProperty({ type: [ConstraintReasonView], description: 'Hard constraints that failed (empty when eligible).' })
+  @ApiProperty({
+    type: [ConstraintReasonView],
+    description: 'Constraints missed: hard ones exclude; an eligible item lists its soft penalties.',
+  })
   reasons: ConstraintReasonView[];
   @ApiProperty({ type: [HintView], description: 'The first hints (at most 3) of the full explanation.' })
   hints: HintView[];
@@ -185,7 +200,10 @@ export class InvestorMatchView {
   @ApiProperty() eligible: boolean;
   @ApiPropertyOptional({ nullable: true, type: Number }) score: number | null;
   @ApiProperty({ type: [CriterionView] }) breakdown: CriterionView[];
-  @ApiProperty({ type: [ConstraintReasonView], description: 'Why not: every hard constraint that failed.' })
+  @ApiProperty({
+    type: [ConstraintReasonView],
+    description: 'Why not: every constraint missed, hard (excluding) or soft (penalty).',
+  })
   reasons: ConstraintReasonView[];
   @ApiProperty({ type: [HintView] }) hints: HintView[];
 }

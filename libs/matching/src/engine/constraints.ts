@@ -1,8 +1,8 @@
 /**
- * Hard constraints, explained: every failed constraint of a pair is listed (not just the first), each
- * with its code, the values compared and a zh/en sentence. Missing data: a constraint that needs a
- * figure the profile lacks fails with `kind: 'data_missing'` — a mandate minimum is never assumed met,
- * but the founder's fix ("provide the figure") differs from a real violation.
+ * Constraints, explained: every failed constraint of a pair is listed (not just the first), each with
+ * its code, the values compared, its mode (hard: excludes; soft: a penalty, `soft.ts`) and a zh/en
+ * sentence. Missing data fails with `kind: 'data_missing'` — excluding under a legacy all-hard mandate,
+ * a penalty under one with soft constraints — and the founder's fix is "provide the figure".
  *
  * The columnar scan (`rank.ts`) applies the same rules as bit and integer tests; the tests hold the two
  * to the same survivors.
@@ -22,6 +22,17 @@ import {
 } from './reference';
 import { QUALIFICATION_KINDS } from '@app/reference';
 import { STAGE_LABELS } from './criteria/early';
+import {
+  EXCLUDE,
+  instrumentPenaltyBp,
+  minimumPenaltyBp,
+  qualificationPenaltyBp,
+  regionPenaltyBp,
+  stagePenaltyBp,
+  ticketDistance,
+  ticketPenaltyBp,
+  trackPenaltyBp,
+} from './soft';
 import type { ConstraintCode, ConstraintReason, InputValue, ProjectFeatures, Stage } from './types';
 
 const LABELS: Record<ConstraintCode, Text> = {
@@ -88,8 +99,21 @@ function ticketRange(expected: InputValue): Text {
   return { zh: `${money(min).zh}–${money(max).zh}`, en: `${money(min).en}–${money(max).en}` };
 }
 
+/** "−12 %" as a sentence suffix of a soft reason. */
+function penaltySuffix(r: Pick<ConstraintReason, 'mode' | 'penalty'>): Text {
+  if (r.mode !== 'soft') return { zh: '', en: '' };
+  const pct = Math.round(r.penalty * 1_000) / 10;
+  return { zh: `（软约束：评分 −${pct}%）`, en: ` (soft: score −${pct} %)` };
+}
+
 /** The sentence for a reason; the mandate's own thresholds are always shown, the project's figure per `mode`. */
 export function reasonText(r: Omit<ConstraintReason, 'zh' | 'en'>, mode: DisplayMode): Text {
+  const t = baseText(r, mode);
+  const s = penaltySuffix(r);
+  return { zh: t.zh + s.zh, en: t.en + s.en };
+}
+
+function baseText(r: Omit<ConstraintReason, 'zh' | 'en'>, mode: DisplayMode): Text {
   const name = LABELS[r.code];
   if (r.code === 'TICKET') {
     // The amount sought is public (it is on the project), so both modes show it.
@@ -101,6 +125,20 @@ export function reasonText(r: Omit<ConstraintReason, 'zh' | 'en'>, mode: Display
       };
     }
     const amount = money(r.actual);
+    const [min, max] = String(r.expected).split('–').map(Number);
+    if (r.mode === 'soft' && Number.isFinite(min) && Number.isFinite(max)) {
+      const pct = Math.round(ticketDistance(r.actual, min, max) * 100);
+      if (r.actual > max) {
+        return {
+          zh: `融资需求 ${amount.zh}，高于投资上限 ${money(max).zh} ${pct}%`,
+          en: `asks ${amount.en}, ${pct} % above your ${money(max).en} ceiling`,
+        };
+      }
+      return {
+        zh: `融资需求 ${amount.zh}，低于投资下限 ${money(min).zh} ${pct}%`,
+        en: `asks ${amount.en}, ${pct} % below your ${money(min).en} floor`,
+      };
+    }
     return {
       zh: `${name.zh} ${amount.zh} 不在投资区间 ${range.zh} 之内`,
       en: `${name.en} ${amount.en} is outside the ticket range ${range.en}`,
@@ -135,68 +173,107 @@ export function reasonText(r: Omit<ConstraintReason, 'zh' | 'en'>, mode: Display
   };
 }
 
+/** A reason acting as hard (`penaltyBp = EXCLUDE`) or soft (a penalty in basis points). */
 function reason(
   code: ConstraintCode,
   kind: ConstraintReason['kind'],
   input: string,
   expected: InputValue,
   actual: InputValue,
+  penaltyBp: number = EXCLUDE,
 ): ConstraintReason {
-  const r = { code, kind, input, expected, actual };
+  const r = {
+    code,
+    kind,
+    mode: penaltyBp === EXCLUDE ? ('hard' as const) : ('soft' as const),
+    penalty: penaltyBp === EXCLUDE ? 0 : penaltyBp / 10_000,
+    input,
+    expected,
+    actual,
+  };
   return { ...r, ...reasonText(r, 'raw') };
+}
+
+/** Does any reason exclude the pair? */
+export const excludes = (reasons: readonly ConstraintReason[]) => reasons.some((r) => r.mode === 'hard');
+
+/** The summed soft penalty of a pair's reasons, integer basis points (uncapped; `keepOf` caps). */
+export function penaltyBpOf(reasons: readonly ConstraintReason[]): number {
+  let bp = 0;
+  for (const r of reasons) bp += Math.round(r.penalty * 10_000);
+  return bp;
 }
 
 function minimum(
   out: ConstraintReason[],
+  m: CompiledMandate,
   code: ConstraintCode,
   input: string,
   min: number | null | undefined,
   actual: number | null,
 ): void {
   if (min === null || min === undefined) return;
-  if (actual === null) out.push(reason(code, 'data_missing', input, min, null));
-  else if (actual < min) out.push(reason(code, 'violated', input, min, actual));
+  const soft = m.soft.modes.hardTechMinimums === 'soft';
+  if (actual === null) out.push(reason(code, 'data_missing', input, min, null, m.soft.missingBp));
+  else if (actual < min) out.push(reason(code, 'violated', input, min, actual, minimumPenaltyBp(actual, min, soft)));
 }
 
 export function evaluateConstraints(f: ProjectFeatures, m: CompiledMandate): ConstraintReason[] {
   const out: ConstraintReason[] = [];
   const md = m.mandate;
+  const { modes, missingBp } = m.soft;
   if (m.stages !== 0 && ((m.stages >>> stageIndex(f.stage)) & 1) === 0) {
-    out.push(reason('STAGE', 'violated', 'stage', md.stages, f.stage));
+    const bp = stagePenaltyBp(stageIndex(f.stage), m.stages, modes.stage === 'soft');
+    out.push(reason('STAGE', 'violated', 'stage', md.stages, f.stage, bp));
   }
   const ticket = () => `${md.ticketMin}–${md.ticketMax}`;
-  if (f.amountSought === null) out.push(reason('TICKET', 'data_missing', 'amountSought', ticket(), null));
-  else if (f.amountSought < md.ticketMin || f.amountSought > md.ticketMax) {
-    out.push(reason('TICKET', 'violated', 'amountSought', ticket(), f.amountSought));
+  if (f.amountSought === null) {
+    out.push(reason('TICKET', 'data_missing', 'amountSought', ticket(), null, missingBp));
+  } else if (f.amountSought < md.ticketMin || f.amountSought > md.ticketMax) {
+    const bp = ticketPenaltyBp(
+      f.amountSought,
+      md.ticketMin,
+      md.ticketMax,
+      modes.ticket === 'soft',
+      m.soft.ticketTolerancePct,
+    );
+    out.push(reason('TICKET', 'violated', 'amountSought', ticket(), f.amountSought, bp));
   }
   if (m.instruments !== 0) {
-    if (f.instruments.length === 0) out.push(reason('INSTRUMENT', 'data_missing', 'instruments', md.instruments, null));
-    else if ((instrumentMask(f.instruments) & m.instruments) === 0) {
-      out.push(reason('INSTRUMENT', 'violated', 'instruments', md.instruments, f.instruments));
+    if (f.instruments.length === 0) {
+      out.push(reason('INSTRUMENT', 'data_missing', 'instruments', md.instruments, null, missingBp));
+    } else if ((instrumentMask(f.instruments) & m.instruments) === 0) {
+      const bp = instrumentPenaltyBp(modes.instrument === 'soft');
+      out.push(reason('INSTRUMENT', 'violated', 'instruments', md.instruments, f.instruments, bp));
     }
   }
   if (m.regions.length > 0) {
-    if (f.regionCode === null) out.push(reason('REGION', 'data_missing', 'regionCode', md.regions, null));
+    if (f.regionCode === null) out.push(reason('REGION', 'data_missing', 'regionCode', md.regions, null, missingBp));
     else if (!regionMatches(regionInt(f.regionCode), m.regions)) {
-      out.push(reason('REGION', 'violated', 'regionCode', md.regions, f.regionCode));
+      const bp = regionPenaltyBp(regionInt(f.regionCode), m.provinces, modes.region === 'soft');
+      out.push(reason('REGION', 'violated', 'regionCode', md.regions, f.regionCode, bp));
     }
   }
   const tracks = trackMask(f.tracks);
   if (m.tracks !== 0) {
-    if (f.tracks.length === 0) out.push(reason('TRACK', 'data_missing', 'tracks', md.tracks, null));
-    else if ((tracks & m.tracks) === 0) out.push(reason('TRACK', 'violated', 'tracks', md.tracks, f.tracks));
+    if (f.tracks.length === 0) out.push(reason('TRACK', 'data_missing', 'tracks', md.tracks, null, missingBp));
+    else if ((tracks & m.tracks) === 0) {
+      out.push(reason('TRACK', 'violated', 'tracks', md.tracks, f.tracks, trackPenaltyBp(modes.track === 'soft')));
+    }
   }
   const lacking = m.qualifications & ~qualificationMask(f.qualifications);
   if (lacking !== 0) {
     const missing = QUALIFICATION_KINDS.filter((_, i) => ((lacking >>> i) & 1) === 1);
-    out.push(reason('QUALIFICATION', 'violated', 'qualifications', missing, f.qualifications));
+    const bp = qualificationPenaltyBp(lacking, modes.qualifications === 'soft');
+    out.push(reason('QUALIFICATION', 'violated', 'qualifications', missing, f.qualifications, bp));
   }
-  minimum(out, 'MIN_RD_INTENSITY', 'rdIntensityBp', md.minRdIntensityBp, f.rdIntensityBp);
-  minimum(out, 'MIN_CLASS_I_IP', 'ipClassI', md.minClassIIp, f.ipClassI);
-  minimum(out, 'MIN_TECH_STAFF_SHARE', 'techStaffShareBp', md.minTechStaffShareBp, f.techStaffShareBp);
-  minimum(out, 'MIN_TRL', 'trl', md.minTrl, f.trl);
+  minimum(out, m, 'MIN_RD_INTENSITY', 'rdIntensityBp', md.minRdIntensityBp, f.rdIntensityBp);
+  minimum(out, m, 'MIN_CLASS_I_IP', 'ipClassI', md.minClassIIp, f.ipClassI);
+  minimum(out, m, 'MIN_TECH_STAFF_SHARE', 'techStaffShareBp', md.minTechStaffShareBp, f.techStaffShareBp);
+  minimum(out, m, 'MIN_TRL', 'trl', md.minTrl, f.trl);
   minimum(
     out,
+    m,
     'MIN_PLEDGEABLE_PATENTS',
     'pledgeableInventionPatents',
     md.minPledgeableInventionPatents,
@@ -204,7 +281,7 @@ export function evaluateConstraints(f: ProjectFeatures, m: CompiledMandate): Con
   );
   if (md.maxCompanyAgeYears !== null && md.maxCompanyAgeYears !== undefined) {
     if (f.companyAgeYears === null) {
-      out.push(reason('MAX_COMPANY_AGE', 'data_missing', 'companyAgeYears', md.maxCompanyAgeYears, null));
+      out.push(reason('MAX_COMPANY_AGE', 'data_missing', 'companyAgeYears', md.maxCompanyAgeYears, null, missingBp));
     } else if (f.companyAgeYears > md.maxCompanyAgeYears) {
       out.push(reason('MAX_COMPANY_AGE', 'violated', 'companyAgeYears', md.maxCompanyAgeYears, f.companyAgeYears));
     }
@@ -236,6 +313,8 @@ export function innovationReason(innovation: number, minimum: number): Constrain
   const r = {
     code: 'MIN_INNOVATION_SCORE' as const,
     kind: 'violated' as const,
+    mode: 'hard' as const,
+    penalty: 0,
     input: 'innovationScore',
     expected: minimum,
     actual: Math.round(innovation * 10_000) / 100,

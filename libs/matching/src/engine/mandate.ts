@@ -13,6 +13,7 @@ import {
   uniqueKeywords,
   type RegionPrefix,
 } from './reference';
+import { resolveConstraints, type ResolvedConstraints } from './soft';
 import { CRITERIA, type CriterionKey, type Mandate } from './types';
 
 export interface CompiledMandate {
@@ -23,6 +24,10 @@ export interface CompiledMandate {
   tracks: number;
   qualifications: number;
   regions: RegionPrefix[];
+  /** Provinces (2-digit) of `regions`: a soft region penalty is milder inside them. */
+  provinces: number[];
+  /** Modes, ticket tolerance and the missing-data penalty (`soft.ts`). */
+  soft: ResolvedConstraints;
   preferredRegions: RegionPrefix[];
   excludedTracks: number;
   excludedKeywords: Set<string>;
@@ -49,13 +54,20 @@ export function compileMandate(mandate: Mandate): CompiledMandate {
     throw new EngineInputError('MANDATE_TICKET_RANGE_INVALID', 'ticket min must be ≥ 0 and ≤ max');
   }
   const thesis = uniqueKeywords(mandate.thesisKeywords);
+  const regions = mandate.regions.map(regionPrefix);
+  const tolerance = mandate.constraints?.ticketTolerancePct;
+  if (tolerance !== undefined && !(Number.isFinite(tolerance) && tolerance >= 0)) {
+    throw new EngineInputError('MANDATE_TICKET_TOLERANCE_INVALID', 'ticket tolerance must be a finite percentage ≥ 0');
+  }
   return {
     mandate,
     stages: stageMask(mandate.stages),
     instruments: instrumentMask(mandate.instruments),
     tracks: trackMask(mandate.tracks),
     qualifications: qualificationMask(mandate.requiredQualifications),
-    regions: mandate.regions.map(regionPrefix),
+    regions,
+    provinces: [...new Set(regions.map((r) => Math.floor((r.value * r.divisor) / 10_000)))],
+    soft: resolveConstraints(mandate),
     preferredRegions: (mandate.preferredRegions ?? []).map(regionPrefix),
     excludedTracks: trackMask(mandate.exclusions?.tracks ?? []),
     excludedKeywords: new Set(uniqueKeywords(mandate.exclusions?.keywords)),

@@ -1,3 +1,4 @@
+import { CONSTRAINT_GROUPS } from '@app/reference';
 import { Cohort } from './cohort';
 import {
   GOLDEN_COHORT,
@@ -9,6 +10,7 @@ import {
   syntheticMandate,
   syntheticProject,
   seededRandom,
+  WAN,
 } from '../../testing';
 import {
   explainMatch,
@@ -187,6 +189,115 @@ describe('columnar top-k over seeded random mandates (property)', () => {
     expect(second).toEqual(
       rankNaive(cohort, smallOnly, naiveCohort, { k: 10, cursor: first.nextCursor }, snapshot.version),
     );
+  });
+});
+
+/** Random soft-constraint settings: some groups soft, some hard, sometimes the defaults only. */
+function randomConstraints(rand: () => number): NonNullable<Mandate['constraints']> {
+  if (rand() < 0.25) return {};
+  const modes: NonNullable<NonNullable<Mandate['constraints']>['modes']> = {};
+  for (const g of CONSTRAINT_GROUPS) if (rand() < 0.6) modes[g] = rand() < 0.6 ? 'soft' : 'hard';
+  return rand() < 0.5 ? { modes } : { modes, ticketTolerancePct: [0, 20, 50, 100, 200][Math.floor(rand() * 5)] };
+}
+
+describe('soft constraints: scan, naive reference and explanation decide alike (property)', () => {
+  const propCohort = syntheticCohort(2_000, 515_151);
+  const propSnapshot = Snapshot.build(propCohort);
+  const propNaiveCohort = Cohort.fromFeatures(propCohort);
+  const rand = seededRandom(27_182);
+  const cases = Array.from({ length: 100 }, (_, i) => ({
+    m: { ...syntheticMandate(rand, i), constraints: randomConstraints(rand) },
+    k: [1, 7, 50, 200][Math.floor(rand() * 4)],
+    filters: randomFilters(rand),
+  }));
+  const naive = (m: Mandate, options: RankOptions) =>
+    rankNaive(propCohort, m, propNaiveCohort, options, propSnapshot.version);
+
+  it('every first page equals the naive ranking exactly, soft reasons and penalties included', () => {
+    let softItems = 0;
+    for (const { m, k, filters } of cases) {
+      const fast = rankMandate(propSnapshot, m, { k, filters });
+      expect({ id: m.id, page: fast }).toEqual({ id: m.id, page: naive(m, { k, filters }) });
+      softItems += fast.items.filter((i) => i.reasons.length > 0).length;
+    }
+    // Not vacuous: many returned items are eligible with soft reasons.
+    expect(softItems).toBeGreaterThan(200);
+  });
+
+  it('cursor pages tile the full naive order', () => {
+    for (const { m, filters } of cases.slice(0, 20)) {
+      const full = naive(m, { k: propCohort.length, filters }).items.map((i) => `${i.projectId}:${i.score}`);
+      const pages = allPages((cursor) => rankMandate(propSnapshot, m, { k: 83, cursor, filters }));
+      expect(pages.flatMap((p) => p.items.map((i) => `${i.projectId}:${i.score}`))).toEqual(full);
+    }
+  });
+
+  it('the per-pair explanation decides every pair as the ranking does, and its penalties give its score', () => {
+    for (const { m } of cases.slice(0, 40)) {
+      const ranked = new Map(naive(m, { k: propCohort.length }).items.map((i) => [i.projectId, i.score] as const));
+      for (const f of propCohort.slice(0, 300)) {
+        const e = explainMatch(f, m, propNaiveCohort);
+        expect(e.eligible).toBe(ranked.has(f.projectId));
+        expect(e.eligible).toBe(e.reasons.every((r) => r.mode === 'soft'));
+        if (e.eligible) {
+          expect(e.score).toBe(ranked.get(f.projectId));
+          const raw = e.breakdown.reduce((s, c) => s + c.weight * c.value, 0);
+          const kept =
+            1 -
+            Math.min(
+              0.9,
+              e.reasons.reduce((s, r) => s + r.penalty, 0),
+            );
+          expect(e.score).toBeCloseTo(100 * raw * kept, 1);
+        }
+        for (const r of e.reasons) expect(r.mode === 'hard' ? r.penalty === 0 : r.penalty > 0).toBe(true);
+      }
+    }
+  });
+
+  it('an unknown figure is a data_missing penalty, never an exclusion; a mandate without constraints keeps excluding', () => {
+    const f = { ...HEFEI, amountSought: null, regionCode: null, rdIntensityBp: null };
+    const written = {
+      ...OPEN_HARD_TECH,
+      regions: ['34'],
+      minRdIntensityBp: 500,
+      ticketMin: 100 * WAN,
+      ticketMax: 1_000 * WAN,
+    };
+    const legacy = explainMatch(f, written, Cohort.fromFeatures(GOLDEN_COHORT));
+    expect(legacy.eligible).toBe(false);
+    const soft = explainMatch(f, { ...written, constraints: {} }, Cohort.fromFeatures(GOLDEN_COHORT));
+    expect(soft.eligible).toBe(true);
+    const missing = soft.reasons.filter((r) => r.kind === 'data_missing');
+    expect(missing.map((r) => [r.code, r.mode, r.penalty])).toEqual([
+      ['TICKET', 'soft', 0.1],
+      ['REGION', 'soft', 0.1],
+      ['MIN_RD_INTENSITY', 'soft', 0.1],
+    ]);
+  });
+
+  it('a soft ticket edge says how far it is and grows with the distance; beyond the tolerance it is hard', () => {
+    const c = Cohort.fromFeatures(GOLDEN_COHORT);
+    const m = { ...OPEN_HARD_TECH, ticketMin: 100 * WAN, ticketMax: 1_000 * WAN, constraints: {} };
+    const at = (amount: number) => explainMatch({ ...HEFEI, amountSought: amount }, m, c);
+    const r12 = at(1_200 * WAN).reasons.find((r) => r.code === 'TICKET')!;
+    expect(r12.mode).toBe('soft');
+    expect(r12.en).toBe('asks ¥12 m, 20 % above your ¥10 m ceiling (soft: score −19 %)');
+    expect(r12.zh).toBe('融资需求 1200万元，高于投资上限 1000万元 20%（软约束：评分 −19%）');
+    const r14 = at(1_400 * WAN).reasons.find((r) => r.code === 'TICKET')!;
+    expect(r14.penalty).toBeGreaterThan(r12.penalty);
+    expect(at(1_600 * WAN).eligible).toBe(false);
+    expect(at(1_600 * WAN).reasons.find((r) => r.code === 'TICKET')!.mode).toBe('hard');
+    const hard = { ...m, constraints: { modes: { ticket: 'hard' as const } } };
+    expect(explainMatch({ ...HEFEI, amountSought: 1_200 * WAN }, hard, c).eligible).toBe(false);
+  });
+
+  it('a 返投 region rule stays hard by default', () => {
+    const c = Cohort.fromFeatures(GOLDEN_COHORT);
+    const m = { ...OPEN_HARD_TECH, regions: ['32'], constraints: {} };
+    const e = explainMatch({ ...HEFEI, regionCode: '340104' }, m, c);
+    expect(e.eligible).toBe(false);
+    expect(e.reasons.find((r) => r.code === 'REGION')!.mode).toBe('hard');
   });
 });
 

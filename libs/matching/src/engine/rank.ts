@@ -14,6 +14,17 @@ import { compileMandate, type CompiledMandate } from './mandate';
 import { regionMatches, SCORE_VERSION, type RegionPrefix } from './reference';
 import { compileFilters, cursorKey, explainPair, type CompiledFilters } from './score';
 import { MAX_KEYWORDS, NONE, type Snapshot } from './snapshot';
+import {
+  EXCLUDE,
+  instrumentPenaltyBp,
+  keepOf,
+  minimumPenaltyBp,
+  qualificationPenaltyBp,
+  regionPenaltyBp,
+  stagePenaltyBp,
+  ticketPenaltyBp,
+  trackPenaltyBp,
+} from './soft';
 import { TopK } from './top-k';
 import type { Mandate, RankOptions, RankPage } from './types';
 
@@ -72,6 +83,7 @@ function thesisMatches(keywords: Int32Array, i: number): number {
  * thousands of rows per ranking was a measurable share of the GC pauses.
  */
 const FIT = new Float64Array(1);
+const KEEP = new Float64Array(1);
 function rowFit(
   m: CompiledMandate,
   snapshot: Snapshot,
@@ -80,12 +92,20 @@ function rowFit(
   matched: number,
 ) {
   const region = snapshot.region[i];
+  const a = snapshot.amount[i];
   FIT[0] = fitValue(
     trackShare(snapshot.tracks[i], m.tracks),
-    ticketCentrality(snapshot.amount[i], m.mandate.ticketMin, m.mandate.ticketMax),
+    // An unknown amount (NaN; only reaches here under soft constraints) counts as 0, as in `fitParts`.
+    ticketCentrality(a === a ? a : 0, m.mandate.ticketMin, m.mandate.ticketMax),
     preferred.length === 0 ? NaN : region >= 0 && regionMatches(region, preferred) ? 1 : 0,
     keywordOverlap(matched, m.thesis.length),
   );
+}
+
+/** Adds one failed minimum's penalty to `acc` (`EXCLUDE` wins); `actual` = NONE is missing data. */
+function minimumBp(actual: number, min: number, soft: boolean, missingBp: number, acc: number): number {
+  const p = actual === NONE ? missingBp : minimumPenaltyBp(actual, min, soft);
+  return p === EXCLUDE ? EXCLUDE : acc + p;
 }
 
 /**
@@ -115,7 +135,6 @@ function scan(
   const tracksAllowed = m.tracks;
   const filterTracks = filters.tracks;
   const excludedTracks = m.excludedTracks;
-  const requiredQuals = m.qualifications | filters.qualifications;
   const regions = m.regions;
   const filterRegions = filters.regions;
   const preferred = m.preferredRegions;
@@ -152,43 +171,89 @@ function scan(
   // Unrounded score a row needs to possibly enter the heap: none until it holds k items (never for k ≤ 0).
   let heapCut = k <= 0 ? Infinity : -Infinity;
 
+  // Soft constraints (`soft.ts`): each mandate test that fails either excludes the row or adds its
+  // penalty, from the same functions `evaluateConstraints` calls; the work is only on failing rows.
+  const { modes, missingBp, ticketTolerancePct } = m.soft;
+  const ticketSoft = modes.ticket === 'soft';
+  const stageSoft = modes.stage === 'soft';
+  const instrumentSoft = modes.instrument === 'soft';
+  const trackSoft = modes.track === 'soft';
+  const qualSoft = modes.qualifications === 'soft';
+  const regionSoft = modes.region === 'soft';
+  const minSoft = modes.hardTechMinimums === 'soft';
+  const provinces = m.provinces;
+  const mandateQuals = m.qualifications;
+  const filterQuals = filters.qualifications;
+
   for (let i = 0, n = snapshot.size; i < n; i++) {
     // The ticket range first: it is usually the most selective test, and on data in no particular
     // order every test that rejects at random costs a branch misprediction — putting the one that
     // rejects most rows first made a 科创-style mandate's scan 2.5× faster (1.0 → 0.4 ms at 100k).
     const a = amount[i];
-    if (!(a >= ticketMin && a <= ticketMax)) continue; // also rejects NaN (unknown amount)
+    let pen = 0;
+    if (!(a >= ticketMin && a <= ticketMax)) {
+      const p = a !== a ? missingBp : ticketPenaltyBp(a, ticketMin, ticketMax, ticketSoft, ticketTolerancePct);
+      if (p < 0) continue; // EXCLUDE
+      pen += p;
+    }
     if (candidates !== null && candidates[i] === 0) continue;
-    const st = 1 << stage[i];
-    if ((stageMask !== 0 && (stageMask & st) === 0) || (filterStages !== 0 && (filterStages & st) === 0)) continue;
+    const si = stage[i];
+    const st = 1 << si;
+    if (filterStages !== 0 && (filterStages & st) === 0) continue;
+    if (stageMask !== 0 && (stageMask & st) === 0) {
+      const p = stagePenaltyBp(si, stageMask, stageSoft);
+      if (p < 0) continue;
+      pen += p;
+    }
     const ins = inst[i];
-    if (
-      (instruments !== 0 && (ins & instruments) === 0) ||
-      (filterInstruments !== 0 && (ins & filterInstruments) === 0)
-    )
-      continue;
+    if (filterInstruments !== 0 && (ins & filterInstruments) === 0) continue;
+    if (instruments !== 0 && (ins & instruments) === 0) {
+      const p = ins === 0 ? missingBp : instrumentPenaltyBp(instrumentSoft);
+      if (p < 0) continue;
+      pen += p;
+    }
     const tr = tracks[i];
-    if ((tracksAllowed !== 0 && (tr & tracksAllowed) === 0) || (filterTracks !== 0 && (tr & filterTracks) === 0))
-      continue;
+    if (filterTracks !== 0 && (tr & filterTracks) === 0) continue;
+    if (tracksAllowed !== 0 && (tr & tracksAllowed) === 0) {
+      const p = tr === 0 ? missingBp : trackPenaltyBp(trackSoft);
+      if (p < 0) continue;
+      pen += p;
+    }
     if ((tr & excludedTracks) !== 0) continue;
-    if (requiredQuals !== 0 && (quals[i] & requiredQuals) !== requiredQuals) continue;
+    const q = quals[i];
+    if (filterQuals !== 0 && (q & filterQuals) !== filterQuals) continue;
+    if (mandateQuals !== 0 && (q & mandateQuals) !== mandateQuals) {
+      const p = qualificationPenaltyBp(mandateQuals & ~q, qualSoft);
+      if (p < 0) continue;
+      pen += p;
+    }
     // Unset minimums are skipped rather than compared with NONE: every column read costs memory
     // bandwidth for each row that gets this far (measured: ~0.4 ms per 100k rows for these five).
-    // NONE (-1) is below every minimum ≥ 0, so missing data fails a set minimum, as in constraints.ts.
-    if (
-      hasMinimums &&
-      ((minRd > NONE && rdBp[i] < minRd) ||
-        (minIp > NONE && ipClassI[i] < minIp) ||
-        (minStaff > NONE && staffBp[i] < minStaff) ||
-        (minTrl > NONE && trl[i] < minTrl) ||
-        (minPledge > NONE && pledgeable[i] < minPledge))
-    ) {
-      continue;
+    // NONE (-1) is missing data: it excludes under a legacy mandate, else costs `missingBp`.
+    if (hasMinimums) {
+      let p = 0;
+      if (minRd > NONE && rdBp[i] < minRd) p = minimumBp(rdBp[i], minRd, minSoft, missingBp, p);
+      if (p >= 0 && minIp > NONE && ipClassI[i] < minIp) p = minimumBp(ipClassI[i], minIp, minSoft, missingBp, p);
+      if (p >= 0 && minStaff > NONE && staffBp[i] < minStaff)
+        p = minimumBp(staffBp[i], minStaff, minSoft, missingBp, p);
+      if (p >= 0 && minTrl > NONE && trl[i] < minTrl) p = minimumBp(trl[i], minTrl, minSoft, missingBp, p);
+      if (p >= 0 && minPledge > NONE && pledgeable[i] < minPledge)
+        p = minimumBp(pledgeable[i], minPledge, minSoft, missingBp, p);
+      if (p < 0) continue;
+      pen += p;
     }
-    if (maxAge !== null && !(age[i] <= maxAge)) continue; // unknown age (NaN) fails a set maximum
+    if (maxAge !== null && !(age[i] <= maxAge)) {
+      // Unknown age (NaN) costs `missingBp` (excludes when legacy); a known age above the maximum excludes.
+      if (age[i] === age[i] || missingBp < 0) continue;
+      pen += missingBp;
+    }
     const rg = region[i];
-    if (regions.length > 0 && (rg < 0 || !regionMatches(rg, regions))) continue;
     if (filterRegions.length > 0 && (rg < 0 || !regionMatches(rg, filterRegions))) continue;
+    if (regions.length > 0 && (rg < 0 || !regionMatches(rg, regions))) {
+      const p = rg < 0 ? missingBp : regionPenaltyBp(rg, provinces, regionSoft);
+      if (p < 0) continue;
+      pen += p;
+    }
     if (excludedStartup >= 0) {
       const s = startup[i];
       if (excludedStartups === null ? s === excludedStartup : excludedStartups.has(s)) continue;
@@ -213,16 +278,20 @@ function scan(
     // exact bounds round(lo) ≤ score ≤ round(hi); fit is computed only when they cannot decide.
     // The bounds stay unrounded: for an integer c, round(x) < c ⟺ x < c − 0.5 exactly, and
     // Math.round costs ~9 ns here — more than the rest of a row's tests together.
+    // With soft penalties the sum is multiplied by `keep` ≥ 0 last, as in `combine`: still monotonic.
+    // Always a double (never a small integer), so the optimised loop keeps one representation.
+    KEEP[0] = pen === 0 ? 1.0 : keepOf(pen);
+    const keep = KEEP[0];
     const partial = w0 * early[i] + w1 * small[i] + w2 * hardTech[i] + w3 * innovation[i];
-    const hi = 10_000 * (partial + w4);
+    const hi = 10_000 * (partial + w4) * keep;
     if (hi < minCut) continue;
-    const lo = 10_000 * partial;
+    const lo = 10_000 * partial * keep;
     let score = -1;
     let known = false;
     if (lo < minCut) {
       if (matched < 0) matched = hasThesis ? thesisMatches(keywords, i) : 0;
       rowFit(m, snapshot, i, preferred, matched);
-      score = Math.round(10_000 * (partial + w4 * FIT[0]));
+      score = Math.round(10_000 * (partial + w4 * FIT[0]) * keep);
       known = true;
       if (score < minCenti) continue;
     }
@@ -233,7 +302,7 @@ function scan(
         if (!known) {
           if (matched < 0) matched = hasThesis ? thesisMatches(keywords, i) : 0;
           rowFit(m, snapshot, i, preferred, matched);
-          score = Math.round(10_000 * (partial + w4 * FIT[0]));
+          score = Math.round(10_000 * (partial + w4 * FIT[0]) * keep);
           known = true;
         }
         if (!(score < afterCenti || (score === afterCenti && ids[i] > afterId))) continue;
@@ -244,7 +313,7 @@ function scan(
     if (!known) {
       if (matched < 0) matched = hasThesis ? thesisMatches(keywords, i) : 0;
       rowFit(m, snapshot, i, preferred, matched);
-      score = Math.round(10_000 * (partial + w4 * FIT[0]));
+      score = Math.round(10_000 * (partial + w4 * FIT[0]) * keep);
     }
     heap.offer(i, score);
     if (heap.isFull()) heapCut = heap.worstScore() - 0.5;

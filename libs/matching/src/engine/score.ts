@@ -4,7 +4,8 @@
  * benchmarked against.
  */
 import type { Cohort } from './cohort';
-import { belowInnovationMinimum, evaluateConstraints, innovationReason } from './constraints';
+import { belowInnovationMinimum, evaluateConstraints, excludes, innovationReason, penaltyBpOf } from './constraints';
+import { keepOf } from './soft';
 import { earlyInputs, earlyValue, renderEarly } from './criteria/early';
 import { fitInputs, fitParts, fitValue, renderFit } from './criteria/fit';
 import { hardTechInputs, hardTechValue, renderHardTech } from './criteria/hard-tech';
@@ -64,7 +65,8 @@ export const RENDERERS: Record<CriterionKey, (i: Record<string, InputValue>, v: 
 
 /**
  * Score in hundredths of a point (0–10 000): an integer, so the heap, the cursor and the naive sort
- * compare exactly. Criteria are added in `CRITERIA` order in every path, so the float sum is identical.
+ * compare exactly. Criteria are added in `CRITERIA` order in every path, so the float sum is identical;
+ * `keep` (`keepOf` the soft penalties, exactly 1 without any) multiplies last, as in the scan.
  */
 export function combine(
   weights: readonly number[],
@@ -73,10 +75,12 @@ export function combine(
   hardTech: number,
   innovation: number,
   fit: number,
+  keep = 1,
 ): number {
   return Math.round(
     10_000 *
-      (weights[0] * early + weights[1] * small + weights[2] * hardTech + weights[3] * innovation + weights[4] * fit),
+      (weights[0] * early + weights[1] * small + weights[2] * hardTech + weights[3] * innovation + weights[4] * fit) *
+      keep,
   );
 }
 
@@ -192,7 +196,7 @@ export function allReasons(f: ProjectFeatures, m: CompiledMandate, cohort: Cohor
 export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Cohort): MatchResult {
   const reasons = allReasons(f, m, cohort);
   const hints = buildHints(f, reasons);
-  if (reasons.length > 0) {
+  if (excludes(reasons)) {
     return {
       projectId: f.projectId,
       startupId: f.startupId,
@@ -248,8 +252,8 @@ export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Coho
     mandateVersion: m.mandate.version,
     scoreVersion: SCORE_VERSION,
     eligible: true,
-    score: combine(w, early, small, hard, innovation, fit) / 100,
-    reasons: [],
+    score: combine(w, early, small, hard, innovation, fit, keepOf(penaltyBpOf(reasons))) / 100,
+    reasons,
     breakdown,
     hints,
   };
@@ -319,10 +323,12 @@ export function rankNaive(
   const after = cursorKey(options.cursor);
   const scored: { f: ProjectFeatures; centi: number }[] = [];
   for (const f of features) {
-    if (!passesFilters(f, filters) || evaluateConstraints(f, m).length > 0) continue;
+    if (!passesFilters(f, filters)) continue;
+    const reasons = evaluateConstraints(f, m);
+    if (excludes(reasons)) continue;
     const v = criterionValues(f, m, cohort);
     if (belowInnovationMinimum(v[3], m.mandate.minInnovationScore)) continue;
-    const centi = combine(m.weights, v[0], v[1], v[2], v[3], v[4]);
+    const centi = combine(m.weights, v[0], v[1], v[2], v[3], v[4], keepOf(penaltyBpOf(reasons)));
     if (centi < filters.minCenti) continue;
     scored.push({ f, centi });
   }

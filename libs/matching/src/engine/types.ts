@@ -3,9 +3,20 @@
  * qualification engine's report into `ProjectFeatures`, and mandate rows into `Mandate`, so the
  * engine runs the same in the API, a worker, a bench and a unit test.
  */
-import type { Instrument, QualificationKind, Stage } from '@app/reference';
+import type { ConstraintGroup, ConstraintMode, Instrument, QualificationKind, Stage } from '@app/reference';
 
-export type { Instrument, QualificationKind, Stage };
+export type { ConstraintGroup, ConstraintMode, Instrument, QualificationKind, Stage };
+
+/**
+ * Which constraints are soft. Absent or `null`: a mandate written before soft constraints — every
+ * constraint hard and missing data excludes, as it did then. Present: each group's mode (default
+ * `DEFAULT_CONSTRAINT_MODES`), a soft ticket edge hard beyond `ticketTolerancePct` (default 50), and an
+ * unknown figure is a `data_missing` penalty, never an exclusion.
+ */
+export interface MandateConstraints {
+  modes?: Partial<Record<ConstraintGroup, ConstraintMode>>;
+  ticketTolerancePct?: number;
+}
 
 /** Integer 分, like every amount in Tourong. */
 export type Fen = number;
@@ -121,6 +132,7 @@ export interface Mandate {
   exclusions?: MandateExclusions;
   thesisKeywords?: readonly string[];
   weights: CriterionWeights;
+  constraints?: MandateConstraints | null;
 }
 
 export type ConstraintCode =
@@ -145,13 +157,17 @@ export type ConstraintCode =
 export type InputValue = number | string | boolean | null | readonly string[];
 
 /**
- * Why a pair is excluded. `violated`: the data contradicts the constraint. `data_missing`: the
- * constraint needs a figure the profile lacks — the pair is excluded too (a mandate minimum cannot be
- * assumed met), but the founder's fix is "provide the figure", not "change the company".
+ * A constraint the pair misses. `violated`: the data contradicts the constraint. `data_missing`: the
+ * constraint needs a figure the profile lacks — the founder's fix is "provide the figure", not "change
+ * the company". `mode: 'hard'` excludes the pair; `mode: 'soft'` keeps it and removes `penalty` (a
+ * share of the score, 0.2 = −20 %) — penalties add up, capped at 0.9.
  */
 export interface ConstraintReason {
   code: ConstraintCode;
   kind: 'violated' | 'data_missing';
+  mode: ConstraintMode;
+  /** Share of the score removed; 0 on a hard reason. 4 decimals (integer basis points ÷ 10 000). */
+  penalty: number;
   /** Feature the constraint reads, e.g. `rdIntensityBp`. */
   input: string;
   expected: InputValue;

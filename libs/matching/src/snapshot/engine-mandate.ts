@@ -24,5 +24,7 @@ export function toEngineMandate(m: Pick<MandateEntity, 'id' | 'termsVersion'>, t
     exclusions: terms.exclusions,
     thesisKeywords: terms.thesisKeywords,
     weights: terms.weights,
+    // Versions stored before soft constraints lack the key: all hard, as they were written.
+    constraints: terms.constraints ?? null,
   };
 }

@@ -116,11 +116,12 @@ export function renderFit(inputs: Record<string, InputValue>, value: number, _mo
   const wan = (fen: number) => `${fmtWan(fen)}万元`;
   const min = inputs.ticketMin as number;
   const max = inputs.ticketMax as number;
+  const sought = inputs.amountSought;
   zh.push(
-    `金额居中度 ${inputs.ticketCentrality}（需求 ${wan(inputs.amountSought as number)}，区间 ${wan(min)}–${wan(max)}）`,
+    `金额居中度 ${inputs.ticketCentrality}（需求 ${typeof sought === 'number' ? wan(sought) : '未填写'}，区间 ${wan(min)}–${wan(max)}）`,
   );
   en.push(
-    `ticket centrality ${inputs.ticketCentrality} (seeking ${yuan(inputs.amountSought as number)}, range ${yuan(min)}–${yuan(max)})`,
+    `ticket centrality ${inputs.ticketCentrality} (seeking ${typeof sought === 'number' ? yuan(sought) : 'not given'}, range ${yuan(min)}–${yuan(max)})`,
   );
   if (inputs.regionPreferred !== null) {
     zh.push(`优先地区 ${inputs.regionPreferred === 1 ? '是' : '否'}（${inputs.regionCode ?? '未知'}）`);

@@ -1,0 +1,297 @@
+// Ranking quality on a seeded simulation: Recall@50, NDCG@20 and MRR of the written mandate (all hard), + soft constraints, and the random / field-overlap baselines, with bootstrap intervals
+/**
+ * Investors whose true preferences differ from their written mandates — wider tickets, an adjacent
+ * track, a new region; a quarter are policy-driven guidance funds (返投 region, 投早/投小/投硬科技) —
+ * "fund" projects drawn from those true preferences; the decisions are hidden from every ranker.
+ *
+ * Honesty rule: the generator below uses its own PRNG and its own utility formula; it imports only
+ * the vocabulary (`@app/reference`) and the engine's input types. The scorer (`rankMandate`) never sees
+ * the true preferences, only the written mandate. Flags: `--projects` (6000), `--investors` (160),
+ * `--funded` (15 per investor), `--seed`, `--bootstrap` (1000), `--smoke` (small sizes, for CI).
+ */
+import { rankMandate, Snapshot, type Mandate, type ProjectFeatures } from '@app/matching';
+import { DEFAULT_WEIGHTS } from '@app/funds';
+import { CONSTRAINT_GROUPS, STAGES, TRACKS, type Stage } from '@app/reference';
+import { intArg, log, machineInfo, printResult } from './lib/measure';
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const PROJECTS = intArg(args, 'projects', smoke ? 1500 : 6000);
+const INVESTORS = intArg(args, 'investors', smoke ? 30 : 160);
+const FUNDED = intArg(args, 'funded', 15);
+const SEED = intArg(args, 'seed', 20_250_301);
+const BOOTSTRAP = intArg(args, 'bootstrap', smoke ? 100 : 1000);
+const DEPTH = 200;
+
+// ---------------------------------------------------------------- generator (no scorer code)
+function prng(seed: number): () => number {
+  // xorshift32 — deliberately not the engine fixtures' PRNG.
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 4_294_967_296;
+  };
+}
+const rnd = prng(SEED);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+const gumbel = () => -Math.log(-Math.log(rnd() * 0.999_999 + 1e-9));
+const WAN = 1_000_000; // 分 in 万元
+const PROVINCES = ['11', '31', '32', '33', '34', '37', '44', '51'];
+const cityOf = (p: string) =>
+  `${p}${String(1 + Math.floor(rnd() * 5)).padStart(2, '0')}${String(1 + Math.floor(rnd() * 9)).padStart(2, '0')}`;
+const trackCodes = TRACKS.map((t) => t.code);
+const nqpTracks = TRACKS.filter((t) => t.nqp).map((t) => t.code);
+/** Generator's own notion of adjacency: neighbours in the reference list. */
+const adjacentTrack = (t: string) =>
+  trackCodes[(trackCodes.indexOf(t) + (rnd() < 0.5 ? 1 : trackCodes.length - 1)) % trackCodes.length];
+
+interface Truth {
+  policy: boolean;
+  stages: Set<number>;
+  tracks: Set<string>;
+  provinces: Set<string>;
+  lo: number;
+  hi: number;
+}
+
+const projects: ProjectFeatures[] = [];
+for (let i = 0; i < PROJECTS; i++) {
+  const stage = 1 + Math.floor(rnd() * 6); // seed … c
+  const hard = rnd();
+  const headcount = Math.floor(5 + rnd() * 400);
+  const tracks = rnd() < 0.04 ? [] : [...new Set([pick(trackCodes), ...(rnd() < 0.4 ? [pick(trackCodes)] : [])])];
+  projects.push({
+    projectId: `q-${String(i).padStart(6, '0')}`,
+    startupId: `s-${i}`,
+    stage: STAGES[stage] as Stage,
+    companyAgeYears: Math.round((stage * 1.2 + rnd() * 4) * 10) / 10,
+    priorRounds: Math.max(0, stage - 2),
+    universitySpinOut: rnd() < 0.15,
+    fromPocCenter: rnd() < 0.08,
+    sizeClass: headcount < 20 ? 'micro' : headcount < 100 ? 'small' : headcount < 300 ? 'medium' : 'large',
+    isSme: headcount < 300,
+    withinTechSmeCeiling: headcount <= 500,
+    headcount,
+    revenue: Math.floor(rnd() * 20_000) * WAN,
+    rdSpend: null,
+    rdIntensityBp: Math.floor(hard * 2_500),
+    rdStaff: null,
+    techStaffShareBp: Math.floor(1_000 + hard * 5_000),
+    ipClassI: Math.floor(hard * 12),
+    ipClassII: Math.floor(rnd() * 10),
+    pledgeableInventionPatents: Math.floor(hard * 8),
+    highTechRevenue: null,
+    revenueGrowthBp: Math.floor(rnd() * 8_000 - 2_000),
+    newEquityRaised: null,
+    qualifications: hard > 0.6 ? ['tech_sme', 'high_tech_enterprise'] : hard > 0.3 ? ['tech_sme'] : [],
+    techSmeVerdict: hard > 0.35 ? 'pass' : 'fail',
+    techSmePoints: Math.floor(40 + hard * 55),
+    techSmeNextBands: [],
+    tracks,
+    regionCode: rnd() < 0.05 ? null : cityOf(pick(PROVINCES)),
+    // Log-uniform ¥1 m – ¥150 m, growing with the stage; 12 % leave it blank.
+    amountSought: rnd() < 0.12 ? null : Math.round(100 * WAN * Math.exp(rnd() * 2.5 + stage * 0.45)),
+    instruments: ['equity'],
+    trl: Math.min(9, 2 + stage + Math.floor(rnd() * 2)),
+    keywords: [],
+  });
+}
+
+/** The generator's utility of a project for an investor's *true* preferences (never the scorer's). */
+function utility(t: Truth, p: ProjectFeatures): number {
+  const s = STAGES.indexOf(p.stage);
+  const near = [...t.stages].some((x) => Math.abs(x - s) === 1);
+  let u = t.stages.has(s) ? 1 : near ? 0.35 : 0.05;
+  u *= p.tracks.some((x) => t.tracks.has(x)) ? 1 : 0.1;
+  const prov = p.regionCode?.slice(0, 2);
+  u *= prov === undefined ? 0.5 : t.provinces.has(prov) ? 1 : t.policy ? 0 : 0.25;
+  const a = p.amountSought;
+  u *=
+    a === null ? 0.6 : a >= t.lo && a <= t.hi ? 1 : Math.exp(-3 * Math.abs(Math.log(a < t.lo ? t.lo / a : a / t.hi)));
+  if (t.policy) {
+    u *= s <= 3 ? 1 : 0.3;
+    u *= p.sizeClass === 'micro' || p.sizeClass === 'small' ? 1 : 0.4;
+    u *= p.techSmeVerdict === 'pass' ? 1 : 0.25;
+    u *= (p.ipClassI ?? 0) >= 4 ? 1 : 0.6;
+  }
+  return u;
+}
+
+interface Investor {
+  truth: Truth;
+  written: Mandate;
+  funded: Set<string>;
+}
+
+const investors: Investor[] = [];
+for (let j = 0; j < INVESTORS; j++) {
+  const policy = rnd() < 0.25;
+  const base = 1 + Math.floor(rnd() * 4);
+  const stages = policy ? [1, 2, 3] : [base, base + 1, ...(rnd() < 0.5 ? [base + 2] : [])].filter((x) => x <= 6);
+  const t1 = pick(policy ? nqpTracks : trackCodes);
+  const t2 = pick(policy ? nqpTracks : trackCodes);
+  const drift = adjacentTrack(t1);
+  const home = pick(PROVINCES);
+  const away = pick(PROVINCES.filter((x) => x !== home));
+  const center = 100 * WAN * Math.exp(1 + rnd() * 2 + stages[0] * 0.45);
+  // The written band is the middle of the true one (true is 2–3× wider on each side).
+  const widen = 2 + rnd();
+  const truth: Truth = {
+    policy,
+    stages: new Set(policy ? stages : [...stages, stages[stages.length - 1] + 1]),
+    tracks: new Set(policy ? [t1, t2] : [t1, t2, drift]),
+    provinces: new Set(policy ? [home] : [home, away]),
+    lo: center / 1.6 / widen,
+    hi: center * 1.6 * widen,
+  };
+  const written: Mandate = {
+    id: `inv-${j}`,
+    version: 1,
+    instruments: ['equity'],
+    stages: stages.map((s) => STAGES[s] as Stage),
+    ticketMin: Math.round(center / 1.6),
+    ticketMax: Math.round(center * 1.6),
+    tracks: [...new Set([t1, t2])],
+    regions: policy ? [home] : [],
+    preferredRegions: policy ? [] : [home],
+    requiredQualifications: [],
+    weights: { ...DEFAULT_WEIGHTS },
+  };
+  // Decisions: FUNDED projects by Gumbel top-k on log utility (a draw ∝ utility), hidden from rankers.
+  const keyed = projects
+    .map((p) => ({ id: p.projectId, k: Math.log(utility(truth, p) + 1e-12) + gumbel() }))
+    .sort((a, b) => b.k - a.k);
+  investors.push({ truth, written, funded: new Set(keyed.slice(0, FUNDED).map((x) => x.id)) });
+}
+
+// ---------------------------------------------------------------- rankers
+const snapshot = Snapshot.build(projects);
+const ALL_SOFT = Object.fromEntries(CONSTRAINT_GROUPS.map((g) => [g, 'soft' as const]));
+
+type Ranker = (inv: Investor) => string[];
+const engine =
+  (constraints: Mandate['constraints']): Ranker =>
+  (inv) =>
+    rankMandate(snapshot, { ...inv.written, constraints }, { k: DEPTH }).items.map((i) => i.projectId);
+
+function overlap(inv: Investor): string[] {
+  const m = inv.written;
+  const tie = prng(SEED ^ (inv.written.id.length * 7919 + Number(inv.written.id.slice(4))));
+  const regions = m.regions.length > 0 ? m.regions : (m.preferredRegions ?? []);
+  return projects
+    .map((p) => ({
+      id: p.projectId,
+      c:
+        Number(m.stages.includes(p.stage)) +
+        Number(p.tracks.some((t) => m.tracks.includes(t))) +
+        Number(p.regionCode !== null && regions.some((r) => p.regionCode!.startsWith(r))),
+      r: tie(),
+    }))
+    .sort((a, b) => b.c - a.c || a.r - b.r)
+    .slice(0, DEPTH)
+    .map((x) => x.id);
+}
+
+function random(inv: Investor): string[] {
+  const r = prng(SEED + 17 * Number(inv.written.id.slice(4)) + 1);
+  const ids = projects.map((p) => p.projectId);
+  for (let i = ids.length - 1; i > 0; i--) {
+    const k = Math.floor(r() * (i + 1));
+    [ids[i], ids[k]] = [ids[k], ids[i]];
+  }
+  return ids.slice(0, DEPTH);
+}
+
+const RANKERS: [string, Ranker][] = [
+  ['random', random],
+  ['field overlap', overlap],
+  ['written mandate (all hard)', engine(null)],
+  ['+ soft constraints (defaults)', engine({})],
+  ['+ soft constraints (all soft)', engine({ modes: ALL_SOFT })],
+];
+
+// ---------------------------------------------------------------- metrics
+interface Metrics {
+  recall50: number;
+  ndcg20: number;
+  mrr: number;
+}
+function metrics(list: string[], rel: Set<string>): Metrics {
+  let hit50 = 0;
+  let dcg = 0;
+  let rr = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (!rel.has(list[i])) continue;
+    if (i < 50) hit50++;
+    if (i < 20) dcg += 1 / Math.log2(i + 2);
+    if (rr === 0) rr = 1 / (i + 1);
+  }
+  let ideal = 0;
+  for (let i = 0; i < Math.min(20, rel.size); i++) ideal += 1 / Math.log2(i + 2);
+  return { recall50: hit50 / rel.size, ndcg20: ideal === 0 ? 0 : dcg / ideal, mrr: rr };
+}
+
+const KEYS = ['recall50', 'ndcg20', 'mrr'] as const;
+function bootstrap(rows: Metrics[], key: (typeof KEYS)[number], seed: number) {
+  const mean = rows.reduce((s, r) => s + r[key], 0) / rows.length;
+  const r = prng(seed);
+  const means: number[] = [];
+  for (let b = 0; b < BOOTSTRAP; b++) {
+    let s = 0;
+    for (let i = 0; i < rows.length; i++) s += rows[Math.floor(r() * rows.length)][key];
+    means.push(s / rows.length);
+  }
+  means.sort((a, b) => a - b);
+  const q = (p: number) => means[Math.min(means.length - 1, Math.floor(p * means.length))];
+  const f = (x: number) => Math.round(x * 1000) / 1000;
+  return { mean: f(mean), lo: f(q(0.025)), hi: f(q(0.975)) };
+}
+
+log(
+  `ranking-quality: ${PROJECTS} projects, ${INVESTORS} investors (${investors.filter((i) => i.truth.policy).length} policy-driven), ${FUNDED} hidden decisions each`,
+);
+const per: Record<string, Metrics[]> = {};
+for (const [name, rank] of RANKERS) per[name] = investors.map((inv) => metrics(rank(inv), inv.funded));
+
+const figures: Record<string, unknown> = {};
+const table: string[] = [];
+const segments: [string, (i: number) => boolean][] = [
+  ['all', () => true],
+  ['policy-driven', (i) => investors[i].truth.policy],
+  ['others', (i) => !investors[i].truth.policy],
+];
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+table.push(`${pad('ranker', 32)}${pad('segment', 15)}${pad('Recall@50', 22)}${pad('NDCG@20', 22)}MRR`);
+for (const [name] of RANKERS) {
+  for (const [seg, keep] of segments) {
+    const rows = per[name].filter((_, i) => keep(i));
+    const cells = Object.fromEntries(KEYS.map((k, ki) => [k, bootstrap(rows, k, SEED + ki)]));
+    figures[`${name} · ${seg}`] = cells;
+    const c = (k: (typeof KEYS)[number]) => `${cells[k].mean} [${cells[k].lo}, ${cells[k].hi}]`;
+    table.push(`${pad(name, 32)}${pad(seg, 15)}${pad(c('recall50'), 22)}${pad(c('ndcg20'), 22)}${c('mrr')}`);
+  }
+}
+for (const line of table) log(line);
+
+const recall = (name: string, seg: string) =>
+  (figures[`${name} · ${seg}`] as Record<string, { mean: number }>).recall50.mean;
+const softVsOverlap = recall('+ soft constraints (defaults)', 'all') / recall('field overlap', 'all');
+const policyDelta =
+  recall('+ soft constraints (defaults)', 'policy-driven') - recall('written mandate (all hard)', 'policy-driven');
+printResult({
+  name: 'ranking-quality',
+  machine: machineInfo(),
+  params: { projects: PROJECTS, investors: INVESTORS, funded: FUNDED, seed: SEED, bootstrap: BOOTSTRAP, depth: DEPTH },
+  figures: { ...figures, table },
+  baseline: { 'field overlap': figures['field overlap · all'], random: figures['random · all'] },
+  ratios: { softRecall50VsOverlap: Math.round(softVsOverlap * 100) / 100 },
+  notes: [
+    `TARGET Recall@50 ≥ 1.5× field overlap: ${softVsOverlap >= 1.5 ? 'MET' : 'MISSED'} (×${Math.round(softVsOverlap * 100) / 100})`,
+    `TARGET no loss on policy-driven investors: ${policyDelta >= 0 ? 'MET' : 'MISSED'} (Recall@50 Δ ${Math.round(policyDelta * 1000) / 1000})`,
+    'intervals: 95 % percentile bootstrap over investors; decisions: Gumbel top-k ∝ the generator’s utility',
+  ],
+});
