@@ -83,3 +83,35 @@ describe('redaction for an investor without a grant', () => {
     expect(JSON.stringify(tea)).not.toMatch(/"actual":200|\+1 pp|16万元|800万元/);
   });
 });
+
+describe('redaction of a soft minimum', () => {
+  it('bands the penalty with the figure it would give away, and keeps a public one exact', () => {
+    const base = {
+      projectId: 'p',
+      startupId: 's',
+      mandateId: 'm',
+      mandateVersion: 1,
+      eligible: true,
+      score: 50,
+      breakdown: [],
+      hints: [],
+      scoreVersion: 'x',
+    };
+    const soft = (input: string, actual: number, penalty: number) => ({
+      code: 'MIN_RD_INTENSITY' as const,
+      kind: 'violated' as const,
+      mode: 'soft' as const,
+      penalty,
+      input,
+      expected: 500,
+      actual,
+      zh: '',
+      en: '',
+    });
+    const view = redactForInvestor({ ...base, reasons: [soft('rdIntensityBp', 350, 0.137)] });
+    expect(view.reasons[0].actual).not.toBe(350);
+    expect(view.reasons[0].penalty).toBe(0.2);
+    expect(view.reasons[0].zh).not.toContain('13.7');
+    expect(view.reasons[0].en).toContain('−20 %');
+  });
+});

@@ -21,8 +21,12 @@ function redactCriterion(c: CriterionResult): CriterionResult {
 }
 
 function redactReason(r: ConstraintReason): ConstraintReason {
-  const text = reasonText(r, 'banded');
-  return { ...r, actual: bandValue(r.input, r.actual), ...text };
+  const actual = bandValue(r.input, r.actual);
+  // A soft penalty grows with the shortfall, so an exact one would give a banded figure away: it is
+  // rounded up to a 10 % step with it.
+  const penalty = actual !== r.actual && r.mode === 'soft' ? Math.ceil(r.penalty * 10 - 1e-9) / 10 : r.penalty;
+  const banded = { ...r, actual, penalty };
+  return { ...banded, ...reasonText(banded, 'banded') };
 }
 
 function redactHint(h: Hint): Hint {
