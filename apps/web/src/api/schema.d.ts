@@ -1225,6 +1225,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/{id}/invite.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published meeting as an invite (METHOD:REQUEST; METHOD:CANCEL once cancelled), for its parties and the organizer. */
+        get: operations["RoadshowsController_meetingInvite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar-feeds": {
         parameters: {
             query?: never;
@@ -2165,6 +2182,59 @@ export interface components {
             innovation: number;
             fit: number;
         };
+        ConstraintModesDto: {
+            /**
+             * @description Ticket range; a soft edge turns hard beyond `ticketTolerancePct`.
+             * @default soft
+             * @enum {string}
+             */
+            ticket: "hard" | "soft";
+            /**
+             * @description Tracks.
+             * @default soft
+             * @enum {string}
+             */
+            track: "hard" | "soft";
+            /**
+             * @description Region limits (返投: keep hard).
+             * @default hard
+             * @enum {string}
+             */
+            region: "hard" | "soft";
+            /**
+             * @description Stages.
+             * @default soft
+             * @enum {string}
+             */
+            stage: "hard" | "soft";
+            /**
+             * @description Instruments.
+             * @default hard
+             * @enum {string}
+             */
+            instrument: "hard" | "soft";
+            /**
+             * @description Required qualifications.
+             * @default hard
+             * @enum {string}
+             */
+            qualifications: "hard" | "soft";
+            /**
+             * @description R&D intensity, class-Ⅰ IP, tech-staff share, TRL and pledgeable-patent minimums.
+             * @default hard
+             * @enum {string}
+             */
+            hardTechMinimums: "hard" | "soft";
+        };
+        ConstraintTermsDto: {
+            /** @description Modes given are merged over the current ones. */
+            modes?: components["schemas"]["ConstraintModesDto"];
+            /**
+             * @description A soft ticket edge is soft up to this % beyond the edge, hard further out.
+             * @default 50
+             */
+            ticketTolerancePct: number;
+        };
         CreateMandateDto: {
             instruments: ("equity" | "convertible_grant" | "loan" | "ip_pledge_loan" | "equity_loan_package")[];
             /** @description Empty = any stage. */
@@ -2208,6 +2278,8 @@ export interface components {
              * @description 投贷联动: the partner bank’s credit mandate.
              */
             linkedMandateId?: string | null;
+            /** @description Hard / soft per constraint. Defaults: ticket, track and stage soft (ticket within 50 %); region, instrument, qualifications and hard-tech minimums hard. Unknown figures are a data_missing penalty. */
+            constraints?: components["schemas"]["ConstraintTermsDto"];
             /** @example 科创直投 · 高校成果转化早期基金 */
             name: string;
             /** @default false */
@@ -2229,6 +2301,26 @@ export interface components {
             hardTech: number;
             innovation: number;
             fit: number;
+        };
+        ConstraintModesView: {
+            /** @enum {string} */
+            ticket: "hard" | "soft";
+            /** @enum {string} */
+            track: "hard" | "soft";
+            /** @enum {string} */
+            region: "hard" | "soft";
+            /** @enum {string} */
+            stage: "hard" | "soft";
+            /** @enum {string} */
+            instrument: "hard" | "soft";
+            /** @enum {string} */
+            qualifications: "hard" | "soft";
+            /** @enum {string} */
+            hardTechMinimums: "hard" | "soft";
+        };
+        ConstraintTermsView: {
+            modes: components["schemas"]["ConstraintModesView"];
+            ticketTolerancePct: number;
         };
         MandateView: {
             instruments: string[];
@@ -2255,6 +2347,8 @@ export interface components {
             /** @enum {string|null} */
             creditProduct?: "innovation_points_loan" | "ip_pledge_loan" | "tech_transfer_loan" | "tech_credit_loan" | null;
             linkedMandateId?: string | null;
+            /** @description `null`: a version written before soft constraints — every constraint hard. */
+            constraints: components["schemas"]["ConstraintTermsView"] | null;
             id: string;
             organizationId: string;
             /** @enum {string} */
@@ -2318,6 +2412,8 @@ export interface components {
              * @description 投贷联动: the partner bank’s credit mandate.
              */
             linkedMandateId?: string | null;
+            /** @description Hard / soft per constraint. Defaults: ticket, track and stage soft (ticket within 50 %); region, instrument, qualifications and hard-tech minimums hard. Unknown figures are a data_missing penalty. */
+            constraints?: components["schemas"]["ConstraintTermsDto"];
             /** @example 科创直投 · 高校成果转化早期基金 */
             name?: string;
             /** @default false */
@@ -2357,6 +2453,8 @@ export interface components {
             /** @enum {string|null} */
             creditProduct?: "innovation_points_loan" | "ip_pledge_loan" | "tech_transfer_loan" | "tech_credit_loan" | null;
             linkedMandateId?: string | null;
+            /** @description `null`: a version written before soft constraints — every constraint hard. */
+            constraints: components["schemas"]["ConstraintTermsView"] | null;
             termsVersion: number;
             name: string;
             createdBy: string;
@@ -2616,6 +2714,13 @@ export interface components {
              * @enum {string}
              */
             kind: "violated" | "data_missing";
+            /**
+             * @description `hard` excludes the pair; `soft` keeps it with `penalty`.
+             * @enum {string}
+             */
+            mode: "hard" | "soft";
+            /** @description Share of the score removed (0.2 = −20 %); 0 when hard. Penalties add, capped at 0.9. */
+            penalty: number;
             /** @description Feature the constraint reads, e.g. `rdIntensityBp`. */
             input: string;
             expected: (number | string | boolean | string[]) | null;
@@ -2653,7 +2758,7 @@ export interface components {
             score?: number | null;
             /** @description Per criterion: value, weight, contribution, inputs, zh/en explanation. */
             breakdown: components["schemas"]["CriterionView"][];
-            /** @description Hard constraints that failed (empty when eligible). */
+            /** @description Constraints missed: hard ones exclude; an eligible item lists its soft penalties. */
             reasons: components["schemas"]["ConstraintReasonView"][];
             /** @description Distance to each threshold worth reaching. */
             hints: components["schemas"]["HintView"][];
@@ -2702,7 +2807,7 @@ export interface components {
             score?: number | null;
             /** @description Per criterion: value and contribution. */
             criteria: components["schemas"]["CriterionScoreView"][];
-            /** @description Hard constraints that failed (empty when eligible). */
+            /** @description Constraints missed: hard ones exclude; an eligible item lists its soft penalties. */
             reasons: components["schemas"]["ConstraintReasonView"][];
             /** @description The first hints (at most 3) of the full explanation. */
             hints: components["schemas"]["HintView"][];
@@ -2743,7 +2848,7 @@ export interface components {
             eligible: boolean;
             score?: number | null;
             breakdown: components["schemas"]["CriterionView"][];
-            /** @description Why not: every hard constraint that failed. */
+            /** @description Why not: every constraint missed, hard (excluding) or soft (penalty). */
             reasons: components["schemas"]["ConstraintReasonView"][];
             hints: components["schemas"]["HintView"][];
         };
@@ -8724,6 +8829,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RoadshowsController_meetingInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MEETING_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorBody"];
                 };
             };
         };
