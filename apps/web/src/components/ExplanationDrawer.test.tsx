@@ -11,7 +11,7 @@ const item: MatchItem = {
     { key: 'fit', labelZh: '契合度', labelEn: 'Fit', value: 0.6, weight: 0.6, contribution: 36.4, inputs: {}, zh: '关键词命中 北斗', en: 'Keyword hit: BeiDou' },
   ],
   reasons: [
-    { code: 'MIN_TRL', kind: 'data_missing', input: 'trl', expected: 6, actual: null, zh: '未填写技术成熟度', en: 'TRL not given' },
+    { code: 'MIN_TRL', kind: 'data_missing', mode: 'soft', penalty: 0.1, input: 'trl', expected: 6, actual: null, zh: '未填写技术成熟度', en: 'TRL not given' },
   ],
   hints: [
     { code: 'MIN_RD_INTENSITY', input: 'rdIntensityBp', current: 400, threshold: 500, unit: 'bp', delta: 100, pointsGained: 2.5, zh: '研发强度再提高 1 个百分点', en: 'R&D intensity +1 pp' },

@@ -95,9 +95,15 @@ export function ExplanationDrawer({
                 {item.reasons.map((r) => (
                   <Alert
                     key={`${r.code}-${r.input}`}
-                    type={r.kind === 'data_missing' ? 'warning' : 'error'}
+                    type={r.mode === 'soft' || r.kind === 'data_missing' ? 'warning' : 'error'}
                     showIcon
-                    title={<><Tag>{t(`dealFlow.reasonKind.${r.kind}`)}</Tag>{text(r)}</>}
+                    title={
+                      <>
+                        <Tag>{t(`dealFlow.reasonKind.${r.kind}`)}</Tag>
+                        <Tag color={r.mode === 'soft' ? 'gold' : 'red'}>{t(`dealFlow.reasonMode.${r.mode}`)}</Tag>
+                        {text(r)}
+                      </>
+                    }
                   />
                 ))}
               </Space>

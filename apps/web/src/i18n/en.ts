@@ -100,7 +100,7 @@ const en: Messages = {
     amount: 'Raising', region: 'Region', criteria: 'Score breakdown', filters: 'Filters', searchPlaceholder: 'Search projects, companies, keywords',
     filterTrack: 'Track', filterStage: 'Stage', filterRegion: 'Region code',
     empty: 'No matching projects', emptyHint: 'Loosen the filters or adjust the mandate and try again.', shortlist: 'Shortlist', shortlisted: 'In pipeline', shortlistedOk: 'Added to your pipeline',
-    explain: 'Why this score', breakdown: 'Score breakdown', reasons: 'Hard constraints not met', hints: 'Room to improve', contribution: '{{points}} points', weight: 'weight {{pct}}%',
+    explain: 'Why this score', breakdown: 'Score breakdown', reasons: 'Constraints not met', reasonMode: { hard: 'excludes', soft: 'lowers the score' }, hints: 'Room to improve', contribution: '{{points}} points', weight: 'weight {{pct}}%',
     ineligible: 'Fails a hard constraint', redacted: 'Some figures are shown as bands (no data grant from the company)', estimate: 'estimate',
     snapshot: 'Data version {{v}}', chooseMandate: 'Mandate', noMandate: 'Set a mandate first',
     reasonKind: { violated: 'Not met', data_missing: 'Data missing' },

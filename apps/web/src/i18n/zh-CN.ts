@@ -91,7 +91,7 @@ const zhCN = {
     title: '项目流', intro: '按与「{{name}}」的匹配度排序；点击行查看评分解释。', score: '匹配度', project: '项目', company: '企业', stage: '阶段',
     amount: '拟融资', region: '地区', criteria: '评分构成', filters: '筛选', searchPlaceholder: '搜索项目名称、企业、关键词', filterTrack: '赛道', filterStage: '阶段', filterRegion: '地区代码',
     empty: '暂无匹配的项目', emptyHint: '放宽筛选条件或调整投资偏好后再试。', shortlist: '加入管线', shortlisted: '已在管线', shortlistedOk: '已加入投资管线',
-    explain: '评分解释', breakdown: '评分构成', reasons: '未满足的硬性条件', hints: '提升空间', contribution: '贡献 {{points}} 分', weight: '权重 {{pct}}%',
+    explain: '评分解释', breakdown: '评分构成', reasons: '未满足的条件', reasonMode: { hard: '硬性排除', soft: '软约束扣分' }, hints: '提升空间', contribution: '贡献 {{points}} 分', weight: '权重 {{pct}}%',
     ineligible: '不符合硬性条件', redacted: '部分财务数据以区间显示（未获企业授权）', estimate: '估算', snapshot: '数据版本 {{v}}', chooseMandate: '选择投资偏好', noMandate: '请先设置投资偏好',
     reasonKind: { violated: '不满足', data_missing: '数据缺失' },
   },
