@@ -5,7 +5,7 @@ import type { Job, Queue } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import type { DomainEventType, EventJob, EventOf } from '../outbox/events';
-import { DEFAULT_JOB_OPTIONS, JobQueue, PROJECTIONS_QUEUE } from './queues';
+import { DEFAULT_JOB_OPTIONS, JobQueue, PROJECTIONS_QUEUE, TaskQueue } from './queues';
 import { workerRedisOptions } from './redis-options';
 
 /**
@@ -115,6 +115,9 @@ export class PlatformQueueModule {
 
 /** A job of queue Q: one event of the types Q receives. */
 export type JobOf<Q> = Q extends JobQueue<infer T extends DomainEventType> ? Job<EventJob<EventOf<T>>> : never;
+
+/** A job of a task queue (a lib's own jobs, not events). */
+export type TaskJobOf<Q> = Q extends TaskQueue<infer D> ? Job<D> : never;
 
 /** Marks a class as the processor of a declared queue (BullMQ's `@Processor`, with its concurrency). */
 export function ProcessorOf(queue: JobQueue): ClassDecorator {
