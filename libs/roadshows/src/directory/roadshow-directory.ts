@@ -62,7 +62,7 @@ export interface RoadshowPublishedMeeting {
 export class RoadshowDirectory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private async event(id: string): Promise<RoadshowEventBrief | null> {
+  async eventBrief(id: string): Promise<RoadshowEventBrief | null> {
     const e = await this.dataSource.getRepository(RoadshowEventEntity).findOneBy({ id });
     return e
       ? {
@@ -80,7 +80,7 @@ export class RoadshowDirectory {
 
   async applicationDecision(applicationId: string): Promise<RoadshowApplicationDecision | null> {
     const a = await this.dataSource.getRepository(RoadshowApplicationEntity).findOneBy({ id: applicationId });
-    const event = a && (await this.event(a.eventId));
+    const event = a && (await this.eventBrief(a.eventId));
     if (!a || !event) return null;
     return {
       applicationId: a.id,
@@ -94,7 +94,7 @@ export class RoadshowDirectory {
   /** A session's agenda (pitch slots in order) with the founders' organizations. */
   async agenda(sessionId: string): Promise<RoadshowAgenda | null> {
     const s = await this.dataSource.getRepository(RoadshowSessionEntity).findOneBy({ id: sessionId });
-    const event = s && (await this.event(s.eventId));
+    const event = s && (await this.eventBrief(s.eventId));
     if (!s || !event) return null;
     const slots = await this.dataSource
       .getRepository(RoadshowPitchSlotEntity)
@@ -129,7 +129,7 @@ export class RoadshowDirectory {
 
   async meetingRequest(requestId: string): Promise<RoadshowMeetingRequestBrief | null> {
     const r = await this.dataSource.getRepository(RoadshowMeetingRequestEntity).findOneBy({ id: requestId });
-    const event = r && (await this.event(r.eventId));
+    const event = r && (await this.eventBrief(r.eventId));
     if (!r || !event) return null;
     return {
       requestId: r.id,
@@ -143,7 +143,7 @@ export class RoadshowDirectory {
 
   /** The event's published 1:1 meetings (all of them: the current publication). */
   async publishedMeetings(eventId: string): Promise<{ event: RoadshowEventBrief; meetings: RoadshowPublishedMeeting[] } | null> {
-    const event = await this.event(eventId);
+    const event = await this.eventBrief(eventId);
     if (!event) return null;
     const meetings = await this.dataSource
       .getRepository(RoadshowMeetingEntity)
