@@ -50,7 +50,17 @@ class RemindersReadiness implements OnModuleInit {
     FollowUpsService,
     RemindersReadiness,
   ],
-  exports: [NotificationsService, RemindersService, FollowUpsService, HolidayCalendar, PostgresHolidayCalendar, Mailer],
+  exports: [
+    NotificationsService,
+    RemindersService,
+    FollowUpsService,
+    HolidayCalendar,
+    PostgresHolidayCalendar,
+    Mailer,
+    IdentityDirectoryModule,
+    RoadshowsDirectoryModule,
+    StartupsDirectoryModule,
+  ],
 })
 export class EngagementCoreModule {}
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { MemberDirectory, type Principal, type Role } from '@app/identity';
 import { CLOCK, type Clock, decodeCursor, encodeCursor, type Page, UnitOfWork } from '@app/platform';
 import {
@@ -259,7 +259,7 @@ export class NotificationsService {
     if (!row) throw engagementError('NOTIFICATION_NOT_FOUND');
     if (!row.readAt) {
       row.readAt = this.clock.now();
-      await this.dataSource.getRepository(NotificationEntity).update({ id: row.id, readAt: undefined }, { readAt: row.readAt });
+      await this.dataSource.getRepository(NotificationEntity).update({ id: row.id, readAt: IsNull() }, { readAt: row.readAt });
     }
     return view(row);
   }
