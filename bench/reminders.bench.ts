@@ -95,7 +95,10 @@ async function main(): Promise<void> {
     `INSERT INTO users (email, email_normalized, display_name, password_hash) VALUES ($1, $1, 'bench', 'x') RETURNING id`,
     [`bench-${runId}@example.com`],
   );
-  await ds.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'owner')`, [user.id, org.id]);
+  await ds.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'owner')`, [
+    user.id,
+    org.id,
+  ]);
 
   const raw = await baseline();
   log(`baseline (raw BullMQ delayed jobs): p99 ${raw.p99} ms`);
@@ -131,7 +134,13 @@ async function main(): Promise<void> {
     recipientOrganizationId: org.id,
     label: 'T-1h',
     dueAt: new Date(due),
-    payload: { eventId, eventTitle: '基准路演', timeZone: 'Asia/Shanghai', subject: '专场', startsAt: new Date(due + 3600_000).toISOString() },
+    payload: {
+      eventId,
+      eventTitle: '基准路演',
+      timeZone: 'Asia/Shanghai',
+      subject: '专场',
+      startsAt: new Date(due + 3600_000).toISOString(),
+    },
   }));
   const scheduleStarted = Date.now();
   for (let i = 0; i < specs.length; i += 1000) {
@@ -141,7 +150,8 @@ async function main(): Promise<void> {
   const scheduleMs = Date.now() - scheduleStarted;
   if (Date.now() > start) log('warning: scheduling took longer than the lead; raise --lead');
   await until(
-    async () => Number((await ds!.query(`SELECT count(*) AS n FROM scheduled_notifications WHERE status = 'sent'`))[0].n) >= N,
+    async () =>
+      Number((await ds!.query(`SELECT count(*) AS n FROM scheduled_notifications WHERE status = 'sent'`))[0].n) >= N,
     (LEAD_S + WINDOW_S + 300) * 1000,
   );
   const rows: { ms: number }[] = await ds.query(
@@ -160,7 +170,13 @@ async function main(): Promise<void> {
   printResult({
     name: 'reminders',
     machine: machineInfo(),
-    params: { n: N, windowSeconds: WINDOW_S, leadSeconds: LEAD_S, concurrency: REMINDERS_QUEUE.concurrency, email: false },
+    params: {
+      n: N,
+      windowSeconds: WINDOW_S,
+      leadSeconds: LEAD_S,
+      concurrency: REMINDERS_QUEUE.concurrency,
+      email: false,
+    },
     figures,
     baseline: { rawBullmqLatenessMs: raw },
     ratios: { p99VsRaw: Number((figures.latenessMs.p99 / Math.max(1, raw.p99)).toFixed(2)) },

@@ -105,7 +105,9 @@ export class FollowUpsController {
 
   @Post('follow-ups/:id/done')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The owner marks its follow-up done; the reminders and escalations still pending are cancelled.' })
+  @ApiOperation({
+    summary: 'The owner marks its follow-up done; the reminders and escalations still pending are cancelled.',
+  })
   @ApiOkResponse({ type: FollowUpView })
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'FOLLOW_UP_NOT_FOUND', 'FOLLOW_UP_STATE_INVALID')
   done(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<FollowUpView> {
@@ -113,7 +115,9 @@ export class FollowUpsController {
   }
 
   @Get('holiday-calendar/:year')
-  @ApiOperation({ summary: 'A year’s holidays and make-up workdays; `source: null` means no notice (deadlines provisional).' })
+  @ApiOperation({
+    summary: 'A year’s holidays and make-up workdays; `source: null` means no notice (deadlines provisional).',
+  })
   @ApiOkResponse({ type: HolidayYearView })
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED')
   year(@Param() p: HolidayYearParams): Promise<HolidayYearView> {

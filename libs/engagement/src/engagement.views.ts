@@ -1,8 +1,25 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageMetaDto } from '@app/platform';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, type NotificationChannel, type NotificationKind } from './entities/notification.entity';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  type NotificationChannel,
+  type NotificationKind,
+} from './entities/notification.entity';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES } from './entities/follow-up-task.entity';
 
 export class NotificationView {
@@ -67,10 +84,15 @@ export class FollowUpView {
   @ApiProperty({ format: 'date', description: 'The meeting’s local date; the count starts the working day after.' })
   startedOn: string;
   @ApiProperty({ format: 'date', description: 'The last working day, in the event’s zone.' }) dueOn: string;
-  @ApiProperty({ format: 'date-time', description: 'When the deadline passes (the start of the next day in the zone).' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the deadline passes (the start of the next day in the zone).',
+  })
   dueAt: string;
   @ApiProperty() timeZone: string;
-  @ApiProperty({ description: 'The count crossed a year without a loaded holiday notice (weekdays only were used there).' })
+  @ApiProperty({
+    description: 'The count crossed a year without a loaded holiday notice (weekdays only were used there).',
+  })
   provisional: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) doneAt: string | null;
   @ApiProperty({ description: 'Your organization owns it.' }) mine: boolean;
@@ -82,7 +104,10 @@ export class FollowUpListView {
 
 export class HolidayDayDto {
   @ApiProperty({ format: 'date' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
-  @ApiProperty({ enum: ['holiday', 'workday'], description: 'holiday: off (even on a weekday); workday: a make-up workday (调休).' })
+  @ApiProperty({
+    enum: ['holiday', 'workday'],
+    description: 'holiday: off (even on a weekday); workday: a make-up workday (调休).',
+  })
   @IsIn(['holiday', 'workday'])
   kind: 'holiday' | 'workday';
   @ApiProperty() @IsString() @MaxLength(100) name: string;
@@ -103,7 +128,12 @@ export class HolidayYearParams {
 
 export class HolidayYearView {
   @ApiProperty({ type: 'integer' }) year: number;
-  @ApiProperty({ type: String, nullable: true, description: 'chinese-days@<version>, admin, or null when the year has no notice (deadlines in it are provisional).' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'chinese-days@<version>, admin, or null when the year has no notice (deadlines in it are provisional).',
+  })
   source: string | null;
   @ApiProperty({ type: [HolidayDayDto] }) days: HolidayDayDto[];
 }

@@ -5,7 +5,11 @@ export * from './engagement.errors';
 export * from './engagement.views';
 export * from './holidays/working-days';
 export * from './holidays/holiday-calendar';
-export { NotificationsService, type NotificationDraft, type DraftRecipient } from './notifications/notifications.service';
+export {
+  NotificationsService,
+  type NotificationDraft,
+  type DraftRecipient,
+} from './notifications/notifications.service';
 export * from './reminders/reminders.service';
 export { FollowUpsService } from './follow-ups/follow-ups.service';
 

@@ -35,11 +35,17 @@ describe('notifications end to end (real SMTP)', () => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const hit = mails.find(
-        (m) => subject.test(m.subject ?? '') && JSON.stringify(m.to ?? '').toLowerCase().includes(address.toLowerCase()),
+        (m) =>
+          subject.test(m.subject ?? '') &&
+          JSON.stringify(m.to ?? '')
+            .toLowerCase()
+            .includes(address.toLowerCase()),
       );
       if (hit) return hit;
       if (Date.now() > deadline)
-        throw new Error(`no mail to ${address} matching ${subject}; got ${mails.map((m) => m.subject).join(' | ')}\n${worker.output().slice(-3000)}`);
+        throw new Error(
+          `no mail to ${address} matching ${subject}; got ${mails.map((m) => m.subject).join(' | ')}\n${worker.output().slice(-3000)}`,
+        );
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -79,7 +85,11 @@ describe('notifications end to end (real SMTP)', () => {
     eventId = ok(
       await as(organizer, '/api/v1/events', {
         method: 'POST',
-        json: { title: '西湖投融荟·高校专场', startsAt: '2026-12-10T00:30:00.000Z', endsAt: '2026-12-10T09:00:00.000Z' },
+        json: {
+          title: '西湖投融荟·高校专场',
+          startsAt: '2026-12-10T00:30:00.000Z',
+          endsAt: '2026-12-10T09:00:00.000Z',
+        },
       }),
       201,
     ).id;
@@ -100,13 +110,32 @@ describe('notifications end to end (real SMTP)', () => {
     ).id;
     ok(await as(organizer, `/api/v1/events/${eventId}/status`, { method: 'POST', json: { to: 'open' } }));
     const application = ok(
-      await as(founder, `/api/v1/events/${eventId}/applications`, { method: 'POST', json: { projectId, sessionId: session } }),
+      await as(founder, `/api/v1/events/${eventId}/applications`, {
+        method: 'POST',
+        json: { projectId, sessionId: session },
+      }),
       201,
     ).id;
-    ok(await as(organizer, `/api/v1/applications/${application}/decision`, { method: 'POST', json: { status: 'accepted' } }));
-    ok(await as(organizer, `/api/v1/sessions/${session}/agenda`, { method: 'PUT', json: { applicationIds: [application] } }));
+    ok(
+      await as(organizer, `/api/v1/applications/${application}/decision`, {
+        method: 'POST',
+        json: { status: 'accepted' },
+      }),
+    );
+    ok(
+      await as(organizer, `/api/v1/sessions/${session}/agenda`, {
+        method: 'PUT',
+        json: { applicationIds: [application] },
+      }),
+    );
     ok(await as(organizer, `/api/v1/sessions/${session}/agenda/publish`, { method: 'POST' }));
-    ok(await as(organizer, `/api/v1/events/${eventId}/invitations`, { method: 'POST', json: { investorOrganizationId: fund.organizationId } }), 201);
+    ok(
+      await as(organizer, `/api/v1/events/${eventId}/invitations`, {
+        method: 'POST',
+        json: { investorOrganizationId: fund.organizationId },
+      }),
+      201,
+    );
     ok(
       await as(organizer, `/api/v1/events/${eventId}/meeting-grid`, {
         method: 'PUT',
@@ -121,7 +150,10 @@ describe('notifications end to end (real SMTP)', () => {
       201,
     ).id;
     ok(await as(founder, `/api/v1/meeting-requests/${request}/accept`, { method: 'POST' }));
-    const runId = ok(await as(organizer, `/api/v1/events/${eventId}/schedule-runs`, { method: 'POST', json: { seed: 1 } }), 202).id;
+    const runId = ok(
+      await as(organizer, `/api/v1/events/${eventId}/schedule-runs`, { method: 'POST', json: { seed: 1 } }),
+      202,
+    ).id;
     for (;;) {
       const run = ok(await as(organizer, `/api/v1/schedule-runs/${runId}`));
       if (run.status === 'done') break;
@@ -189,12 +221,24 @@ describe('notifications end to end (real SMTP)', () => {
     const tasks = ok(await as(fund, '/api/v1/follow-ups')).items;
     const mine = tasks.find((t: { mine: boolean }) => t.mine);
     // Thursday 2026-12-10 + 4 working days: Fri 11, Mon 14, Tue 15, Wed 16.
-    expect(mine).toMatchObject({ kind: 'investor_replies', dueOn: '2026-12-16', dueAt: '2026-12-16T16:00:00.000Z', provisional: false, status: 'open' });
+    expect(mine).toMatchObject({
+      kind: 'investor_replies',
+      dueOn: '2026-12-16',
+      dueAt: '2026-12-16T16:00:00.000Z',
+      provisional: false,
+      status: 'open',
+    });
     const ladder = await api.db.dataSource.query(
       `SELECT kind, label, due_at FROM scheduled_notifications WHERE target_id = $1 ORDER BY due_at, label`,
       [mine.id],
     );
-    expect(ladder.map((r: { kind: string; label: string; due_at: Date }) => [r.kind, r.label, new Date(r.due_at).toISOString()])).toEqual([
+    expect(
+      ladder.map((r: { kind: string; label: string; due_at: Date }) => [
+        r.kind,
+        r.label,
+        new Date(r.due_at).toISOString(),
+      ]),
+    ).toEqual([
       ['follow_up_due_soon', 'due-day', '2026-12-16T01:00:00.000Z'],
       ['follow_up_overdue', 'day-after', '2026-12-17T01:00:00.000Z'],
       // 5 more working days after Wed 16: 17, 18, 21, 22, 23 → escalation the morning after.
@@ -202,7 +246,9 @@ describe('notifications end to end (real SMTP)', () => {
       ['follow_up_escalated', 'owner-admins', '2026-12-24T01:00:00.000Z'],
     ]);
     // The founder cannot close the fund's task; the fund closes it and its ladder is cancelled.
-    expect((await as(founder, `/api/v1/follow-ups/${mine.id}/done`, { method: 'POST' })).body.code).toBe('FOLLOW_UP_NOT_FOUND');
+    expect((await as(founder, `/api/v1/follow-ups/${mine.id}/done`, { method: 'POST' })).body.code).toBe(
+      'FOLLOW_UP_NOT_FOUND',
+    );
     expect(ok(await as(fund, `/api/v1/follow-ups/${mine.id}/done`, { method: 'POST' })).status).toBe('done');
     const [{ c }] = await api.db.dataSource.query(
       `SELECT count(*) AS c FROM scheduled_notifications WHERE target_id = $1 AND status = 'pending'`,
@@ -219,7 +265,9 @@ describe('notifications end to end (real SMTP)', () => {
 
     const inbox = ok(await as(founder, '/api/v1/notifications'));
     const kinds = inbox.items.map((n: { kind: string }) => n.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['application_decided', 'agenda_published', 'meeting_requested', 'meetings_published']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['application_decided', 'agenda_published', 'meeting_requested', 'meetings_published']),
+    );
     expect(inbox.items.every((n: { locale: string }) => n.locale === 'en')).toBe(true);
     const unread = ok(await as(founder, '/api/v1/notifications/unread-count')).count;
     const target = inbox.items[0];
@@ -246,6 +294,13 @@ describe('notifications end to end (real SMTP)', () => {
     ).items;
     expect(prefs.find((p: { kind: string }) => p.kind === 'deal_changed').channels).toEqual(['in_app']);
     expect(prefs.find((p: { kind: string }) => p.kind === 'meeting_reminder').channels).toEqual(['in_app', 'email']);
-    expect((await as(founder, '/api/v1/notification-preferences', { method: 'PUT', json: { items: [{ kind: 'nope', channels: [] }] } })).status).toBe(400);
+    expect(
+      (
+        await as(founder, '/api/v1/notification-preferences', {
+          method: 'PUT',
+          json: { items: [{ kind: 'nope', channels: [] }] },
+        })
+      ).status,
+    ).toBe(400);
   });
 });

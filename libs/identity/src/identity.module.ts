@@ -80,7 +80,14 @@ export class IdentityDirectoryModule {}
       }),
     }),
   ],
-  controllers: [AuthController, MeController, OrganizationsController, InvitationsController, AccessGrantsController, AuditController],
+  controllers: [
+    AuthController,
+    MeController,
+    OrganizationsController,
+    InvitationsController,
+    AccessGrantsController,
+    AuditController,
+  ],
   providers: [
     AuthService,
     TokenService,

@@ -62,12 +62,15 @@ export class FollowUpsService {
 
   /** Creates, moves or cancels the event's tasks to match its published meetings, then their ladders. */
   async planForMeetings(event: RoadshowEventBrief, meetings: readonly RoadshowPublishedMeeting[]): Promise<void> {
-    const orgs = await this.organizations.summaries(meetings.flatMap((m) => [m.fromOrganizationId, m.toOrganizationId]));
+    const orgs = await this.organizations.summaries(
+      meetings.flatMap((m) => [m.fromOrganizationId, m.toOrganizationId]),
+    );
     const investor = (id: string) => {
       const kind = orgs.get(id)?.kind;
       return kind !== undefined && isInvestorOrganization(kind);
     };
-    const wanted: Omit<FollowUpTaskEntity, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'doneAt' | 'doneByUserId'>[] = [];
+    const wanted: Omit<FollowUpTaskEntity, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'doneAt' | 'doneByUserId'>[] =
+      [];
     for (const m of meetings) {
       const [a, b] = [m.fromOrganizationId, m.toOrganizationId];
       const inv = investor(a) && !investor(b) ? a : investor(b) && !investor(a) ? b : null;
@@ -83,7 +86,12 @@ export class FollowUpsService {
         ...d,
       };
       wanted.push({ ...base, kind: 'investor_replies', ownerOrganizationId: inv, counterpartOrganizationId: founder });
-      wanted.push({ ...base, kind: 'founder_sends_data_room', ownerOrganizationId: founder, counterpartOrganizationId: inv });
+      wanted.push({
+        ...base,
+        kind: 'founder_sends_data_room',
+        ownerOrganizationId: founder,
+        counterpartOrganizationId: inv,
+      });
     }
     const { tasks, dropped } = await this.uow.run(async (tx) => {
       const repo = tx.em.getRepository(FollowUpTaskEntity);
@@ -98,11 +106,15 @@ export class FollowUpsService {
         if (!row) {
           tasks.push(await repo.save(repo.create({ ...w, status: 'open' })));
         } else if (row.status === 'open' || row.status === 'overdue' || row.status === 'cancelled') {
-          Object.assign(row, w, { status: w.dueAt > this.clock.now() ? 'open' : row.status === 'cancelled' ? 'open' : row.status });
+          Object.assign(row, w, {
+            status: w.dueAt > this.clock.now() ? 'open' : row.status === 'cancelled' ? 'open' : row.status,
+          });
           tasks.push(await repo.save(row));
         }
       }
-      const dropped = existing.filter((t) => !keep.has(`${t.meetingId}|${t.kind}`) && (t.status === 'open' || t.status === 'overdue'));
+      const dropped = existing.filter(
+        (t) => !keep.has(`${t.meetingId}|${t.kind}`) && (t.status === 'open' || t.status === 'overdue'),
+      );
       if (dropped.length) await repo.update({ id: In(dropped.map((t) => t.id)) }, { status: 'cancelled' });
       return { tasks, dropped };
     });
@@ -129,7 +141,13 @@ export class FollowUpsService {
       link: `/follow-ups/${task.id}`,
       ownerName: owner,
     };
-    const spec = (kind: ReminderSpec['kind'], label: string, dueAt: Date, org: string, roles?: ReminderSpec['payload']['roles']): ReminderSpec => ({
+    const spec = (
+      kind: ReminderSpec['kind'],
+      label: string,
+      dueAt: Date,
+      org: string,
+      roles?: ReminderSpec['payload']['roles'],
+    ): ReminderSpec => ({
       kind,
       targetType: 'follow_up',
       targetId: task.id,

@@ -107,7 +107,11 @@ export class PostgresHolidayCalendar extends HolidayCalendar implements OnApplic
       await tx.em.delete(HolidayDayEntity, { year });
       await tx.em.delete(HolidayYearEntity, { year });
       await tx.em.insert(HolidayYearEntity, { year, source });
-      if (days.length) await tx.em.insert(HolidayDayEntity, days.map((d) => ({ ...d, year, source })));
+      if (days.length)
+        await tx.em.insert(
+          HolidayDayEntity,
+          days.map((d) => ({ ...d, year, source })),
+        );
     });
     this.cache = null;
   }
@@ -117,7 +121,11 @@ export class PostgresHolidayCalendar extends HolidayCalendar implements OnApplic
       this.dataSource.getRepository(HolidayYearEntity).findOneBy({ year }),
       this.dataSource.getRepository(HolidayDayEntity).find({ where: { year }, order: { date: 'ASC' } }),
     ]);
-    return { year, source: meta?.source ?? null, days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })) };
+    return {
+      year,
+      source: meta?.source ?? null,
+      days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
+    };
   }
 
   async coveredYears(): Promise<number[]> {

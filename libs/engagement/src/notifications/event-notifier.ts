@@ -250,7 +250,9 @@ export class EventNotifier {
       to: { organizationId: org },
       params: (locale) => ({
         eventTitle: event.title,
-        lines: own.map((m) => `· ${formatWhen(m.startsAt, event.timeZone, locale)} — ${other(m, org)} (${location(m)})`).join('\n'),
+        lines: own
+          .map((m) => `· ${formatWhen(m.startsAt, event.timeZone, locale)} — ${other(m, org)} (${location(m)})`)
+          .join('\n'),
       }),
       link: `/events/${event.id}/meetings`,
       ics: buildIcs(
@@ -292,7 +294,10 @@ export class EventNotifier {
     );
     const changes = await this.reminders.sync({ kind: ['meeting_reminder'], eventId: event.id }, specs);
     await this.followUps.planForMeetings(event, meetings);
-    this.logger.log({ eventId, roadshowEventId: event.id, meetings: meetings.length, ...changes }, 'meetings published: reminders synced');
+    this.logger.log(
+      { eventId, roadshowEventId: event.id, meetings: meetings.length, ...changes },
+      'meetings published: reminders synced',
+    );
     return drafts.length;
   }
 }

@@ -82,7 +82,10 @@ export class NotificationsService {
     const orgTargets = drafts.flatMap((d) => ('organizationId' in d.to ? [d.to.organizationId] : []));
     const people = await this.members.recipientsOf(orgTargets);
     const userIds = [
-      ...new Set([...people.map((p) => p.userId), ...drafts.flatMap((d) => ('email' in d.to && d.to.userId ? [d.to.userId] : []))]),
+      ...new Set([
+        ...people.map((p) => p.userId),
+        ...drafts.flatMap((d) => ('email' in d.to && d.to.userId ? [d.to.userId] : [])),
+      ]),
     ];
     const prefs = await this.preferencesOf(userIds, em);
     const now = this.clock.now();
@@ -93,7 +96,13 @@ export class NotificationsService {
           ? people
               .filter((p) => p.organizationId === (d.to as { organizationId: string }).organizationId)
               .filter((p) => !('roles' in d.to) || !d.to.roles || d.to.roles.includes(p.role))
-              .map((p) => ({ key: p.userId, userId: p.userId, orgId: p.organizationId, email: p.email, locale: p.locale }))
+              .map((p) => ({
+                key: p.userId,
+                userId: p.userId,
+                orgId: p.organizationId,
+                email: p.email,
+                locale: p.locale,
+              }))
           : [
               {
                 key: d.to.userId ?? `email:${d.to.email.toLowerCase()}`,
@@ -152,7 +161,12 @@ export class NotificationsService {
       `SELECT id FROM notifications WHERE dedupe_key = ANY($1::text[]) AND email_status = 'pending'`,
       [keys],
     );
-    return { emails: await this.sendEmails(ids.map((r) => r.id), true) };
+    return {
+      emails: await this.sendEmails(
+        ids.map((r) => r.id),
+        true,
+      ),
+    };
   }
 
   async sendEmails(ids: readonly string[], throwOnFailure = false): Promise<number> {
@@ -230,7 +244,10 @@ export class NotificationsService {
       .andWhere('(n.organization_id = :org OR n.organization_id IS NULL)', { org: principal.organizationId });
   }
 
-  async list(principal: Principal, q: { unread?: boolean; cursor?: string; limit: number }): Promise<Page<NotificationView>> {
+  async list(
+    principal: Principal,
+    q: { unread?: boolean; cursor?: string; limit: number },
+  ): Promise<Page<NotificationView>> {
     const qb = this.inbox(principal);
     if (q.unread) qb.andWhere('n.read_at IS NULL');
     if (q.cursor) {
@@ -259,7 +276,9 @@ export class NotificationsService {
     if (!row) throw engagementError('NOTIFICATION_NOT_FOUND');
     if (!row.readAt) {
       row.readAt = this.clock.now();
-      await this.dataSource.getRepository(NotificationEntity).update({ id: row.id, readAt: IsNull() }, { readAt: row.readAt });
+      await this.dataSource
+        .getRepository(NotificationEntity)
+        .update({ id: row.id, readAt: IsNull() }, { readAt: row.readAt });
     }
     return view(row);
   }
@@ -276,7 +295,10 @@ export class NotificationsService {
 
   // ── preferences ─────────────────────────────────────────────────────────────────────────────────
 
-  private async preferencesOf(userIds: readonly string[], em: EntityManager): Promise<Map<string, NotificationChannel[]>> {
+  private async preferencesOf(
+    userIds: readonly string[],
+    em: EntityManager,
+  ): Promise<Map<string, NotificationChannel[]>> {
     if (!userIds.length) return new Map();
     const rows = await em
       .getRepository(NotificationPreferenceEntity)
@@ -300,15 +322,18 @@ export class NotificationsService {
   ): Promise<{ kind: NotificationKind; channels: NotificationChannel[] }[]> {
     const kinds = new Set<string>();
     for (const [i, item] of items.entries()) {
-      if (kinds.has(item.kind)) throw engagementError('NOTIFICATION_PREFERENCES_INVALID', { field: `items[${i}].kind`, reason: 'duplicate' });
+      if (kinds.has(item.kind))
+        throw engagementError('NOTIFICATION_PREFERENCES_INVALID', { field: `items[${i}].kind`, reason: 'duplicate' });
       kinds.add(item.kind);
     }
     await this.uow.run(async (tx) => {
       for (const item of items)
-        await tx.em.getRepository(NotificationPreferenceEntity).upsert(
-          { userId: principal.userId, kind: item.kind, channels: [...new Set(item.channels)] },
-          ['userId', 'kind'],
-        );
+        await tx.em
+          .getRepository(NotificationPreferenceEntity)
+          .upsert({ userId: principal.userId, kind: item.kind, channels: [...new Set(item.channels)] }, [
+            'userId',
+            'kind',
+          ]);
     });
     return this.preferences(principal);
   }

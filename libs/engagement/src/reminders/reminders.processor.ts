@@ -7,8 +7,12 @@ import { RemindersService } from './reminders.service';
 
 export const SWEEPER_ID = 'reminders-sweeper';
 
-/** `reminders`: sends one scheduled notification per `send` job; `sweep` enqueues what is due. */
-@ProcessorOf(REMINDERS_QUEUE)
+/**
+ * `reminders`: sends one scheduled notification per `send` job; `sweep` enqueues what is due. A send
+ * takes milliseconds, so the lock is short: the jobs of a worker killed mid-batch are back within
+ * ~10 s (BullMQ's stalled check), and their rows are still pending, so they are sent exactly once.
+ */
+@ProcessorOf(REMINDERS_QUEUE, { lockDuration: 10_000, stalledInterval: 5_000 })
 export class RemindersProcessor extends WorkerHost {
   constructor(private readonly reminders: RemindersService) {
     super();

@@ -78,7 +78,8 @@ export class RemindersService {
         .setLock('pessimistic_write')
         .where('s.kind IN (:...kinds)', { kinds: scope.kind });
       if (scope.eventId) qb.andWhere('s.event_id = :eventId', { eventId: scope.eventId });
-      if (scope.targetIds) qb.andWhere('s.target_id = ANY(:targets)', { targets: scope.targetIds.length ? scope.targetIds : [null] });
+      if (scope.targetIds)
+        qb.andWhere('s.target_id = ANY(:targets)', { targets: scope.targetIds.length ? scope.targetIds : [null] });
       const existing = new Map((await qb.getMany()).map((r) => [identity(r), r]));
       const wanted = new Map(desired.map((d) => [identity(d), d]));
       const toAdd: ScheduledNotificationEntity[] = [];
@@ -171,7 +172,10 @@ export class RemindersService {
           })),
         );
       } catch (err) {
-        this.logger.warn({ rows: batch.length, err: (err as Error).message }, 'reminder jobs not added; the sweeper will enqueue them when due');
+        this.logger.warn(
+          { rows: batch.length, err: (err as Error).message },
+          'reminder jobs not added; the sweeper will enqueue them when due',
+        );
       }
     }
   }
@@ -194,7 +198,10 @@ export class RemindersService {
       `SELECT count(*) AS count, EXTRACT(EPOCH FROM now() - min(due_at))::float AS oldest
          FROM scheduled_notifications WHERE status = 'pending' AND due_at <= now()`,
     );
-    return { count: Number(row?.count ?? 0), oldestSeconds: row?.oldest === null || row?.oldest === undefined ? null : Math.round(row.oldest) };
+    return {
+      count: Number(row?.count ?? 0),
+      oldestSeconds: row?.oldest === null || row?.oldest === undefined ? null : Math.round(row.oldest),
+    };
   }
 
   /**

@@ -13,8 +13,7 @@ import {
   ValidationError,
 } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /**
  * Every environment variable the processes read, with its default.
@@ -189,7 +188,8 @@ export class ConfigValidationError extends Error {
 function describe(errors: ValidationError[], input: Record<string, string>): string[] {
   return errors.map((e) => {
     const raw = input[e.property];
-    const shown = raw === undefined ? 'nothing' : /SECRET|KEY|SMTP_URL/.test(e.property) ? '[redacted]' : JSON.stringify(raw);
+    const shown =
+      raw === undefined ? 'nothing' : /SECRET|KEY|SMTP_URL/.test(e.property) ? '[redacted]' : JSON.stringify(raw);
     return `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${shown})`;
   });
 }
@@ -205,7 +205,11 @@ export function validateEnv(env: Record<string, string | undefined>): AppConfig 
   const config = plainToInstance(EnvSchema, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true });
   const problems = describe(errors, input);
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET && /change-me|example|placeholder/i.test(config.JWT_SECRET)) {
+  if (
+    config.NODE_ENV === 'production' &&
+    config.JWT_SECRET &&
+    /change-me|example|placeholder/i.test(config.JWT_SECRET)
+  ) {
     problems.push('JWT_SECRET: the .env.example placeholder cannot be used in production (got [redacted])');
   }
   if (config.SEARCH_ENGINE === 'meilisearch' && !config.MEILI_URL) {

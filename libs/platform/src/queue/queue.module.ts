@@ -119,7 +119,13 @@ export type JobOf<Q> = Q extends JobQueue<infer T extends DomainEventType> ? Job
 /** A job of a task queue (a lib's own jobs, not events). */
 export type TaskJobOf<Q> = Q extends TaskQueue<infer D> ? Job<D> : never;
 
-/** Marks a class as the processor of a declared queue (BullMQ's `@Processor`, with its concurrency). */
-export function ProcessorOf(queue: JobQueue): ClassDecorator {
-  return applyDecorators(Processor(queue.name, { concurrency: queue.concurrency }));
+/**
+ * Marks a class as the processor of a declared queue (BullMQ's `@Processor`, with its concurrency).
+ * Short jobs may shorten `lockDuration` / `stalledInterval` so a killed worker's jobs return sooner.
+ */
+export function ProcessorOf(
+  queue: JobQueue,
+  options: { lockDuration?: number; stalledInterval?: number } = {},
+): ClassDecorator {
+  return applyDecorators(Processor(queue.name, { concurrency: queue.concurrency, ...options }));
 }

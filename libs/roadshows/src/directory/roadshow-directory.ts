@@ -102,7 +102,10 @@ export class RoadshowDirectory {
     const applications = slots.length
       ? await this.dataSource
           .getRepository(RoadshowApplicationEntity)
-          .find({ where: { id: In(slots.map((p) => p.applicationId)) }, select: { id: true, startupOrganizationId: true } })
+          .find({
+            where: { id: In(slots.map((p) => p.applicationId)) },
+            select: { id: true, startupOrganizationId: true },
+          })
       : [];
     const orgOf = new Map(applications.map((a) => [a.id, a.startupOrganizationId]));
     return {
@@ -142,7 +145,9 @@ export class RoadshowDirectory {
   }
 
   /** The event's published 1:1 meetings (all of them: the current publication). */
-  async publishedMeetings(eventId: string): Promise<{ event: RoadshowEventBrief; meetings: RoadshowPublishedMeeting[] } | null> {
+  async publishedMeetings(
+    eventId: string,
+  ): Promise<{ event: RoadshowEventBrief; meetings: RoadshowPublishedMeeting[] } | null> {
     const event = await this.eventBrief(eventId);
     if (!event) return null;
     const meetings = await this.dataSource
