@@ -42,6 +42,9 @@ const LEAD: Record<string, { 'zh-CN': string; en: string }> = {
   'T-1h': { 'zh-CN': '1 小时', en: '1 hour' },
 };
 
+/** How late a row must be before the sweeper enqueues it (its delayed job had its chance). */
+export const SWEEP_GRACE_MS = 5000;
+
 export type SendOutcome = 'sent' | 'skipped' | 'early' | 'cancelled';
 
 /**
@@ -181,11 +184,14 @@ export class RemindersService {
   }
 
   /** The sweeper: rows due and still pending get a job now (a no-op when theirs still exists). */
-  async sweep(limit = 10_000): Promise<{ enqueued: number; emails: number }> {
+  async sweep(limit = 2000): Promise<{ enqueued: number; emails: number }> {
+    // Only rows their delayed job should have sent by now (a grace of SWEEP_GRACE): under a backlog the
+    // jobs are simply queued, and re-adding thousands of existing ids every pass would only load Redis.
     const rows: { id: string; due_at: Date }[] = await this.dataSource.query(
-      `SELECT id, due_at FROM scheduled_notifications WHERE status = 'pending' AND due_at <= now()
+      `SELECT id, due_at FROM scheduled_notifications
+        WHERE status = 'pending' AND due_at <= now() - make_interval(secs => $2)
         ORDER BY due_at LIMIT $1`,
-      [limit],
+      [limit, SWEEP_GRACE_MS / 1000],
     );
     await this.enqueue(rows.map((r) => ({ id: r.id, dueAt: new Date(r.due_at) })));
     const emails = await this.notifications.deliverDueEmails();
