@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Role } from '../entities/membership.entity';
 import type { UserLocale } from '../entities/user.entity';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A person a notification may reach: an active member of an organization, with their language. */
 export interface MemberRecipient {
   userId: string;
@@ -66,6 +68,7 @@ export class MemberDirectory {
   }
 
   async invitationRecipient(invitationId: string): Promise<InvitationRecipient | null> {
+    if (!UUID.test(invitationId)) return null;
     const [row]: {
       id: string;
       organization_id: string;

@@ -53,6 +53,8 @@ export interface RoadshowPublishedMeeting {
   sequence: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Roadshows' read port for other libs (engagement's notifications, reminders and follow-ups):
  * decisions, published agendas and meetings with their times and parties. Roadshows keeps its
@@ -63,6 +65,7 @@ export class RoadshowDirectory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async eventBrief(id: string): Promise<RoadshowEventBrief | null> {
+    if (!UUID.test(id)) return null;
     const e = await this.dataSource.getRepository(RoadshowEventEntity).findOneBy({ id });
     return e
       ? {
@@ -79,6 +82,7 @@ export class RoadshowDirectory {
   }
 
   async applicationDecision(applicationId: string): Promise<RoadshowApplicationDecision | null> {
+    if (!UUID.test(applicationId)) return null;
     const a = await this.dataSource.getRepository(RoadshowApplicationEntity).findOneBy({ id: applicationId });
     const event = a && (await this.eventBrief(a.eventId));
     if (!a || !event) return null;
@@ -93,6 +97,7 @@ export class RoadshowDirectory {
 
   /** A session's agenda (pitch slots in order) with the founders' organizations. */
   async agenda(sessionId: string): Promise<RoadshowAgenda | null> {
+    if (!UUID.test(sessionId)) return null;
     const s = await this.dataSource.getRepository(RoadshowSessionEntity).findOneBy({ id: sessionId });
     const event = s && (await this.eventBrief(s.eventId));
     if (!s || !event) return null;
@@ -100,12 +105,10 @@ export class RoadshowDirectory {
       .getRepository(RoadshowPitchSlotEntity)
       .find({ where: { sessionId }, order: { position: 'ASC' } });
     const applications = slots.length
-      ? await this.dataSource
-          .getRepository(RoadshowApplicationEntity)
-          .find({
-            where: { id: In(slots.map((p) => p.applicationId)) },
-            select: { id: true, startupOrganizationId: true },
-          })
+      ? await this.dataSource.getRepository(RoadshowApplicationEntity).find({
+          where: { id: In(slots.map((p) => p.applicationId)) },
+          select: { id: true, startupOrganizationId: true },
+        })
       : [];
     const orgOf = new Map(applications.map((a) => [a.id, a.startupOrganizationId]));
     return {
@@ -131,6 +134,7 @@ export class RoadshowDirectory {
   }
 
   async meetingRequest(requestId: string): Promise<RoadshowMeetingRequestBrief | null> {
+    if (!UUID.test(requestId)) return null;
     const r = await this.dataSource.getRepository(RoadshowMeetingRequestEntity).findOneBy({ id: requestId });
     const event = r && (await this.eventBrief(r.eventId));
     if (!r || !event) return null;
