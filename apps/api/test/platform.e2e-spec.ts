@@ -16,6 +16,8 @@ describe('API platform behaviour over HTTP', () => {
     expect(ready.body.details).toEqual({
       database: { status: 'up' },
       redis: { status: 'up' },
+      // engagement's figure: the age of the oldest due-and-unsent reminder
+      reminders: { status: 'up', overdue: 0, oldestOverdueSeconds: null },
       search: { status: 'up' },
     });
   });
