@@ -80,7 +80,7 @@ export class NotificationsService {
   async write(drafts: readonly NotificationDraft[], em: EntityManager = this.dataSource.manager): Promise<string[]> {
     if (drafts.length === 0) return [];
     const orgTargets = drafts.flatMap((d) => ('organizationId' in d.to ? [d.to.organizationId] : []));
-    const people = await this.members.recipientsOf(orgTargets);
+    const people = await this.members.recipientsOf(orgTargets, undefined, em);
     const userIds = [
       ...new Set([
         ...people.map((p) => p.userId),

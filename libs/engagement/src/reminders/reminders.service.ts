@@ -87,16 +87,14 @@ export class RemindersService {
       const wanted = new Map(desired.map((d) => [identity(d), d]));
       const toAdd: ScheduledNotificationEntity[] = [];
       const toRemove: string[] = [];
-      let created = 0;
       let rescheduled = 0;
       let cancelled = 0;
+      const fresh: Partial<ScheduledNotificationEntity>[] = [];
       for (const [key, d] of wanted) {
         const row = existing.get(key);
         if (!row) {
           if (d.dueAt.getTime() < now.getTime() - 3600_000) continue; // long past: nothing to remind
-          const saved = await repo.save(repo.create({ ...d, status: 'pending' }));
-          toAdd.push(saved);
-          created++;
+          fresh.push({ ...d, status: 'pending' });
           continue;
         }
         const moved = row.dueAt.getTime() !== d.dueAt.getTime();
@@ -113,6 +111,18 @@ export class RemindersService {
           }
         }
       }
+      for (let i = 0; i < fresh.length; i += 500) {
+        const inserted = await tx.em
+          .createQueryBuilder()
+          .insert()
+          .into(ScheduledNotificationEntity)
+          .values(fresh.slice(i, i + 500))
+          .returning(['id', 'dueAt'])
+          .execute();
+        for (const r of inserted.raw as { id: string; due_at: Date }[])
+          toAdd.push({ id: r.id, dueAt: new Date(r.due_at) } as ScheduledNotificationEntity);
+      }
+      const created = fresh.length;
       for (const [key, row] of existing)
         if (!wanted.has(key) && row.status === 'pending') {
           row.status = 'cancelled';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '../entities/membership.entity';
 import type { UserLocale } from '../entities/user.entity';
 
@@ -39,7 +39,12 @@ export class MemberDirectory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Active members of the organizations, optionally only some roles (e.g. owners and admins). */
-  async recipientsOf(organizationIds: readonly string[], roles?: readonly Role[]): Promise<MemberRecipient[]> {
+  /** `em`: the caller's transaction, so a caller holding a connection never waits for a second one. */
+  async recipientsOf(
+    organizationIds: readonly string[],
+    roles?: readonly Role[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<MemberRecipient[]> {
     const ids = [...new Set(organizationIds)];
     if (ids.length === 0) return [];
     const rows: {
@@ -49,7 +54,7 @@ export class MemberDirectory {
       display_name: string;
       locale: UserLocale;
       role: Role;
-    }[] = await this.dataSource.query(
+    }[] = await em.query(
       `SELECT m.user_id, m.organization_id, u.email, u.display_name, u.locale, m.role
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.organization_id = ANY($1::uuid[]) AND u.status = 'active'
