@@ -4,6 +4,7 @@ import { STARTUPS_ENTITIES } from '@app/startups';
 import { FUNDS_ENTITIES } from '@app/funds';
 import { MATCHING_ENTITIES } from '@app/matching';
 import { ROADSHOWS_ENTITIES } from '@app/roadshows';
+import { ENGAGEMENT_ENTITIES } from '@app/engagement';
 
 /**
  * Every entity of every lib. The apps, the TypeORM CLI and the test template database all use
@@ -16,4 +17,5 @@ export const ENTITIES = [
   ...FUNDS_ENTITIES,
   ...MATCHING_ENTITIES,
   ...ROADSHOWS_ENTITIES,
+  ...ENGAGEMENT_ENTITIES,
 ];

@@ -13,7 +13,13 @@ describe('API platform behaviour over HTTP', () => {
     expect(live.status).toBe(200);
     const ready = await api.request('/api/v1/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' }, search: { status: 'up' } });
+    expect(ready.body.details).toEqual({
+      database: { status: 'up' },
+      redis: { status: 'up' },
+      // engagement's figure: the age of the oldest due-and-unsent reminder
+      reminders: { status: 'up', overdue: 0, oldestOverdueSeconds: null },
+      search: { status: 'up' },
+    });
   });
 
   it('puts a request id on every response and reuses a sane caller id', async () => {
@@ -57,7 +63,9 @@ describe('API platform behaviour over HTTP', () => {
     const doc = await api.request('/api/docs-json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/health/live', '/api/v1/health/ready']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/health/live', '/api/v1/health/ready']),
+    );
     expect(doc.body.components.schemas.ErrorBody.properties.code.enum).toEqual(
       expect.arrayContaining(['VALIDATION_FAILED', 'INTERNAL_ERROR']),
     );

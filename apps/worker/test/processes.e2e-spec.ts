@@ -92,6 +92,8 @@ describe('api and worker processes', () => {
         imports: ['startups.import_requested'],
         notifications: expect.arrayContaining(['identity.invitation_created', 'matching.deal_changed']),
         projections: '*',
+        // engagement's own task queue: the relay routes no event to it
+        reminders: [],
         'roadshow-scheduling': ['roadshows.schedule_requested'],
         'search-sync': expect.arrayContaining(['funds.mandate_changed', 'identity.organization_updated']),
       });

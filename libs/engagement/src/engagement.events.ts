@@ -1,8 +1,8 @@
-import { defineQueue } from '@app/platform';
+import { defineQueue, defineTaskQueue } from '@app/platform';
 
 /**
- * `notifications`: events that should reach people (in-app, e-mail). Engagement consumes other
- * libs' events here and publishes none of its own yet.
+ * `notifications`: events that should reach people (in-app, e-mail), and the events that schedule
+ * reminders and follow-ups (agenda and meetings published). Engagement publishes no event of its own.
  */
 export const NOTIFICATIONS_QUEUE = defineQueue('notifications', {
   events: [
@@ -19,3 +19,12 @@ export const NOTIFICATIONS_QUEUE = defineQueue('notifications', {
   ],
   concurrency: 4,
 });
+
+/** A job of the `reminders` queue: send one scheduled notification (jobId = its row id), or sweep. */
+export type ReminderJobData = { type: 'send'; id: string } | { type: 'sweep' };
+
+/**
+ * `reminders`: engagement's own jobs (not fed by the outbox). Each `scheduled_notifications` row has a
+ * delayed `send` job with jobId = the row id; the repeatable `sweep` enqueues rows due and unsent.
+ */
+export const REMINDERS_QUEUE = defineTaskQueue<ReminderJobData>('reminders', { concurrency: 16 });

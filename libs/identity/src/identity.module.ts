@@ -1,4 +1,5 @@
 import { OrganizationDirectory } from './directory/organization-directory';
+import { MemberDirectory } from './directory/member-directory';
 import { createHash } from 'node:crypto';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module, OnApplicationShutdown } from '@nestjs/common';
@@ -43,8 +44,19 @@ function throttleRedis(redis: Redis, config: AppConfig): Redis {
   return client;
 }
 
+/**
+ * Identity's read ports without its routes or guards: the worker (notifications) reads names and
+ * members through here; the API gets the same providers from IdentityModule.
+ */
+@Module({
+  providers: [OrganizationDirectory, MemberDirectory],
+  exports: [OrganizationDirectory, MemberDirectory],
+})
+export class IdentityDirectoryModule {}
+
 @Module({
   imports: [
+    IdentityDirectoryModule,
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG, REDIS],
@@ -68,9 +80,15 @@ function throttleRedis(redis: Redis, config: AppConfig): Redis {
       }),
     }),
   ],
-  controllers: [AuthController, MeController, OrganizationsController, InvitationsController, AccessGrantsController, AuditController],
+  controllers: [
+    AuthController,
+    MeController,
+    OrganizationsController,
+    InvitationsController,
+    AccessGrantsController,
+    AuditController,
+  ],
   providers: [
-    OrganizationDirectory,
     AuthService,
     TokenService,
     PasswordHasher,
@@ -82,7 +100,7 @@ function throttleRedis(redis: Redis, config: AppConfig): Redis {
     LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, AccessGrantsService, AuditService, OrganizationsService, OrganizationDirectory],
+  exports: [AuthService, AccessGrantsService, AuditService, OrganizationsService, IdentityDirectoryModule],
 })
 export class IdentityModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {

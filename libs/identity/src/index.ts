@@ -39,3 +39,4 @@ export const IDENTITY_ENTITIES = [
 export { mapUniqueViolation } from './users/identity-input';
 export * from './identity.events';
 export * from './directory/organization-directory';
+export * from './directory/member-directory';

@@ -3,6 +3,7 @@ export * from './roadshows.module';
 export * from './roadshows.errors';
 export * from './roadshows.events';
 export * from './roadshows.views';
+export * from './directory/roadshow-directory';
 
 import { RoadshowApplicationEntity } from './entities/roadshow-application.entity';
 import { RoadshowCalendarFeedEntity } from './entities/roadshow-calendar-feed.entity';

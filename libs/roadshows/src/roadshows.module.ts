@@ -15,6 +15,11 @@ import { SchedulePlanner } from './meetings/schedule-planner';
 import { MeetingsController } from './meetings/meetings.controller';
 import { CalendarFeedController, RoadshowsController } from './roadshows.controller';
 import { ROADSHOW_SCHEDULING_QUEUE } from './roadshows.events';
+import { RoadshowDirectory } from './directory/roadshow-directory';
+
+/** Roadshows' read port without its routes (engagement reads agendas and meetings through it, in either process). */
+@Module({ providers: [RoadshowDirectory], exports: [RoadshowDirectory] })
+export class RoadshowsDirectoryModule {}
 
 /** Runs in the API: roadshow events, sessions, applications, agenda, investors, meetings and calendars. */
 @Module({
@@ -24,10 +29,11 @@ import { ROADSHOW_SCHEDULING_QUEUE } from './roadshows.events';
     FundsModule,
     SnapshotModule,
     PlatformQueueModule.forFeature(ROADSHOW_SCHEDULING_QUEUE),
+    RoadshowsDirectoryModule,
   ],
   controllers: [RoadshowsController, MeetingsController, CalendarFeedController],
   providers: [EventsService, ApplicationsService, AgendaService, InvestorsService, CalendarsService, MeetingsService],
-  exports: [EventsService, ApplicationsService],
+  exports: [EventsService, ApplicationsService, RoadshowsDirectoryModule],
 })
 export class RoadshowsModule {}
 

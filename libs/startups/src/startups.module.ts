@@ -13,8 +13,12 @@ import { StartupFactsService } from './startups/startup-facts.service';
 import { StartupsController } from './startups/startups.controller';
 import { StartupsService } from './startups/startups.service';
 
+/** Startups' read port without its routes (the worker's notifications read project owners through it). */
+@Module({ providers: [ProjectDirectory], exports: [ProjectDirectory] })
+export class StartupsDirectoryModule {}
+
 @Module({
-  imports: [IdentityModule, StartupsImportModule],
+  imports: [IdentityModule, StartupsImportModule, StartupsDirectoryModule],
   controllers: [StartupsController, ProjectsController, ImportsController, ReferenceController],
   providers: [
     StartupAccess,
@@ -23,8 +27,7 @@ import { StartupsService } from './startups/startups.service';
     ProjectsService,
     DecksService,
     QualificationReportService,
-    ProjectDirectory,
   ],
-  exports: [StartupsService, ProjectsService, StartupAccess, QualificationReportService, ProjectDirectory],
+  exports: [StartupsService, ProjectsService, StartupAccess, QualificationReportService, StartupsDirectoryModule],
 })
 export class StartupsModule {}

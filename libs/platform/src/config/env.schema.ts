@@ -13,8 +13,7 @@ import {
   ValidationError,
 } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /**
  * Every environment variable the processes read, with its default.
@@ -124,6 +123,32 @@ export class EnvSchema {
   @IsString()
   MEILI_MASTER_KEY?: string;
 
+  /**
+   * SMTP server for e-mail notifications (smtp://user:pass@host:587, smtps://… for implicit TLS).
+   * Unset: notifications are in-app only.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From: of notification e-mails. */
+  @IsString()
+  MAIL_FROM = 'Tourong 投融 <no-reply@tourong.local>';
+
+  /** How often the worker's sweeper enqueues reminders that are due and unsent (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  @Max(3_600_000)
+  REMINDER_SWEEP_MS = 30_000;
+
+  /** Working days a follow-up is due in after a meeting, unless the organizer sets another. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  FOLLOW_UP_WORKING_DAYS = 4;
+
   /** Where the local-disk Storage adapter keeps uploaded files. */
   @IsString()
   STORAGE_DIR = './var/storage';
@@ -167,7 +192,8 @@ export class ConfigValidationError extends Error {
 function describe(errors: ValidationError[], input: Record<string, string>): string[] {
   return errors.map((e) => {
     const raw = input[e.property];
-    const shown = raw === undefined ? 'nothing' : /SECRET|KEY/.test(e.property) ? '[redacted]' : JSON.stringify(raw);
+    const shown =
+      raw === undefined ? 'nothing' : /SECRET|KEY|SMTP_URL/.test(e.property) ? '[redacted]' : JSON.stringify(raw);
     return `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${shown})`;
   });
 }
@@ -176,14 +202,18 @@ function describe(errors: ValidationError[], input: Record<string, string>): str
 export function validateEnv(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new EnvSchema());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'JWT_SECRET', 'MEILI_URL', 'MEILI_MASTER_KEY']) {
+  for (const key of [...known, 'JWT_SECRET', 'MEILI_URL', 'MEILI_MASTER_KEY', 'SMTP_URL']) {
     const v = env[key];
     if (v !== undefined && v !== '') input[key] = v;
   }
   const config = plainToInstance(EnvSchema, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true });
   const problems = describe(errors, input);
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET && /change-me|example|placeholder/i.test(config.JWT_SECRET)) {
+  if (
+    config.NODE_ENV === 'production' &&
+    config.JWT_SECRET &&
+    /change-me|example|placeholder/i.test(config.JWT_SECRET)
+  ) {
     problems.push('JWT_SECRET: the .env.example placeholder cannot be used in production (got [redacted])');
   }
   if (config.SEARCH_ENGINE === 'meilisearch' && !config.MEILI_URL) {

@@ -24,7 +24,11 @@ export class HealthController {
     private readonly registry: ReadinessRegistry,
   ) {}
 
-  private async extra(name: string, check: () => Promise<{ ok: boolean; detail?: string } | void>, timeoutMs: number) {
+  private async extra(
+    name: string,
+    check: () => Promise<{ ok: boolean; detail?: string; info?: Record<string, unknown> } | void>,
+    timeoutMs: number,
+  ) {
     const indicator = this.indicators.check(name);
     try {
       const result = await Promise.race([
@@ -33,7 +37,9 @@ export class HealthController {
           setTimeout(() => reject(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs).unref(),
         ),
       ]);
-      return result && result.ok === false ? indicator.down({ message: result.detail ?? 'down' }) : indicator.up();
+      return result && result.ok === false
+        ? indicator.down({ message: result.detail ?? 'down', ...result.info })
+        : indicator.up(result?.info);
     } catch (err) {
       return indicator.down({ message: (err as Error).message });
     }

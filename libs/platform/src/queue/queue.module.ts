@@ -5,7 +5,7 @@ import type { Job, Queue } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import type { DomainEventType, EventJob, EventOf } from '../outbox/events';
-import { DEFAULT_JOB_OPTIONS, JobQueue, PROJECTIONS_QUEUE } from './queues';
+import { DEFAULT_JOB_OPTIONS, JobQueue, PROJECTIONS_QUEUE, TaskQueue } from './queues';
 import { workerRedisOptions } from './redis-options';
 import { WorkerEventsLogger } from './worker-events';
 
@@ -118,7 +118,16 @@ export class PlatformQueueModule {
 /** A job of queue Q: one event of the types Q receives. */
 export type JobOf<Q> = Q extends JobQueue<infer T extends DomainEventType> ? Job<EventJob<EventOf<T>>> : never;
 
-/** Marks a class as the processor of a declared queue (BullMQ's `@Processor`, with its concurrency). */
-export function ProcessorOf(queue: JobQueue): ClassDecorator {
-  return applyDecorators(Processor(queue.name, { concurrency: queue.concurrency }));
+/** A job of a task queue (a lib's own jobs, not events). */
+export type TaskJobOf<Q> = Q extends TaskQueue<infer D> ? Job<D> : never;
+
+/**
+ * Marks a class as the processor of a declared queue (BullMQ's `@Processor`, with its concurrency).
+ * Short jobs may shorten `lockDuration` / `stalledInterval` so a killed worker's jobs return sooner.
+ */
+export function ProcessorOf(
+  queue: JobQueue,
+  options: { lockDuration?: number; stalledInterval?: number } = {},
+): ClassDecorator {
+  return applyDecorators(Processor(queue.name, { concurrency: queue.concurrency, ...options }));
 }

@@ -37,6 +37,23 @@ export function defineQueue<const T extends DomainEventType>(
  */
 export const PROJECTIONS_QUEUE = new JobQueue<DomainEventType>('projections', '*', 8);
 
+/**
+ * A queue of a lib's own jobs (not fed by the outbox relay: it receives no event): reminders to
+ * send, sweeps. `D` is the job's data; processors take a `TaskJobOf<typeof QUEUE>`. Registered like
+ * any queue (`PlatformQueueModule.forFeature(QUEUE)`), so the admin board lists it.
+ */
+export class TaskQueue<D = unknown> extends JobQueue<never> {
+  declare readonly __data?: D;
+
+  constructor(name: string, concurrency: number) {
+    super(name, [], concurrency);
+  }
+}
+
+export function defineTaskQueue<D>(name: string, options: { concurrency?: number } = {}): TaskQueue<D> {
+  return new TaskQueue<D>(name, options.concurrency ?? 1);
+}
+
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000 },
