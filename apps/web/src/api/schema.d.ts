@@ -970,6 +970,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your inbox in this organization (newest first), in your language. */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_unread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your channels per kind (in_app, email); a kind you never set has both. */
+        get: operations["NotificationsController_preferences"];
+        put: operations["NotificationsController_setPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups your organization owns after meetings, and those owed to it. */
+        get: operations["FollowUpsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owner marks its follow-up done; the reminders and escalations still pending are cancelled. */
+        post: operations["FollowUpsController_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holiday-calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year’s holidays and make-up workdays; `source: null` means no notice (deadlines provisional). */
+        get: operations["FollowUpsController_year"];
+        /** Platform admins enter a year’s State Council notice (replaces that year). */
+        put: operations["FollowUpsController_setYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -2973,6 +3107,108 @@ export interface components {
             /** @description Wall time of the whole rebuild in ms. */
             tookMs: number;
         };
+        NotificationView: {
+            id: string;
+            /** @enum {string} */
+            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated";
+            /** @description In the recipient’s language (zh-CN or en). */
+            title: string;
+            body: string;
+            /** @description Path in the web app. */
+            link: string | null;
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationPageView: {
+            /** @description Pass as `cursor` to get the next page; null at the end. */
+            nextCursor: string | null;
+            items: components["schemas"]["NotificationView"][];
+        };
+        UnreadCountView: {
+            count: number;
+        };
+        MarkedReadView: {
+            updated: number;
+        };
+        NotificationPreferenceView: {
+            /** @enum {string} */
+            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated";
+            channels: ("in_app" | "email")[];
+        };
+        NotificationPreferencesView: {
+            items: components["schemas"]["NotificationPreferenceView"][];
+        };
+        NotificationPreferenceDto: {
+            /** @enum {string} */
+            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated";
+            /** @description Empty: this kind is not delivered at all. */
+            channels: ("in_app" | "email")[];
+        };
+        NotificationPreferencesDto: {
+            items: components["schemas"]["NotificationPreferenceDto"][];
+        };
+        FollowUpView: {
+            id: string;
+            /** @enum {string} */
+            kind: "investor_replies" | "founder_sends_data_room";
+            /** @description The published meeting (its request id). */
+            meetingId: string;
+            eventId: string;
+            /** @description The one organization responsible (首问负责制). */
+            ownerOrganizationId: string;
+            counterpartOrganizationId: string;
+            /** @enum {string} */
+            status: "open" | "done" | "overdue" | "cancelled";
+            workingDays: number;
+            /**
+             * Format: date
+             * @description The meeting’s local date; the count starts the working day after.
+             */
+            startedOn: string;
+            /**
+             * Format: date
+             * @description The last working day, in the event’s zone.
+             */
+            dueOn: string;
+            /**
+             * Format: date-time
+             * @description When the deadline passes (the start of the next day in the zone).
+             */
+            dueAt: string;
+            timeZone: string;
+            /** @description The count crossed a year without a loaded holiday notice (weekdays only were used there). */
+            provisional: boolean;
+            /** Format: date-time */
+            doneAt: string | null;
+            /** @description Your organization owns it. */
+            mine: boolean;
+        };
+        FollowUpListView: {
+            items: components["schemas"]["FollowUpView"][];
+        };
+        HolidayDayDto: {
+            /** Format: date */
+            date: string;
+            /**
+             * @description holiday: off (even on a weekday); workday: a make-up workday (调休).
+             * @enum {string}
+             */
+            kind: "holiday" | "workday";
+            name: string;
+        };
+        HolidayYearView: {
+            year: number;
+            /** @description chinese-days@<version>, admin, or null when the year has no notice (deadlines in it are provisional). */
+            source: string | null;
+            days: components["schemas"]["HolidayDayDto"][];
+        };
+        HolidayNoticeDto: {
+            days: components["schemas"]["HolidayDayDto"][];
+        };
         ApplicationQuestionDto: {
             /** @description Stable key of the answer (letters, digits, _ and -). */
             id: string;
@@ -3507,7 +3743,7 @@ export interface components {
         };
         ErrorBody: {
             /** @enum {string} */
-            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
+            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FOLLOW_UP_NOT_FOUND" | "FOLLOW_UP_STATE_INVALID" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "HOLIDAY_NOTICE_INVALID" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_PREFERENCES_INVALID" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
             message: string;
             details: {
                 [key: string]: unknown;
@@ -7590,6 +7826,412 @@ export interface operations {
             };
             /** @description `SEARCH_UNAVAILABLE`, `SEARCH_TASK_TIMEOUT` */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                cursor?: string;
+                limit?: number;
+                /** @description Only unread notifications. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `INVALID_CURSOR` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_unread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOTIFICATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadView"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_setPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `NOTIFICATION_PREFERENCES_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FollowUpsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpListView"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FollowUpsController_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FOLLOW_UP_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FOLLOW_UP_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FollowUpsController_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayYearView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FollowUpsController_setYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayYearView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `HOLIDAY_NOTICE_INVALID` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
