@@ -93,6 +93,8 @@ describe('roadshow day: event, themed sessions, ranked applicants, agenda, inves
           ticketMin: 100 * money.wan(1),
           ticketMax: 2000 * money.wan(1),
           discoverable: true,
+          // This fund's stages and tracks are rules, not preferences (the default would make them soft).
+          constraints: { modes: { stage: 'hard', track: 'hard' } },
         },
       }),
       201,
