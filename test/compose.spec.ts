@@ -143,7 +143,8 @@ describe('.env.example', () => {
     .filter(({ line }) => /^[A-Z][A-Z0-9_]*=/.test(line))
     .map(({ line, index }) => ({
       key: line.slice(0, line.indexOf('=')),
-      value: line.slice(line.indexOf('=') + 1),
+      // A value with spaces is quoted: `npm run demo` sources the file in bash (quotes are not part of the value).
+      value: line.slice(line.indexOf('=') + 1).replace(/^(['"])(.*)\1$/, '$2'),
       index,
     }));
   const values = Object.fromEntries(entries.map((e) => [e.key, e.value]));
@@ -158,6 +159,11 @@ describe('.env.example', () => {
     for (const [key, value] of defaults) expect([key, values[key]]).toEqual([key, String(value)]);
     expect(values.MEILI_URL).toBe('');
     expect(values.MEILI_MASTER_KEY).toBe('');
+  });
+
+  it('is a file bash can source (the demo does), so a value with spaces is quoted', () => {
+    for (const { key, value, index } of entries)
+      if (/\s|[<>|&;]/.test(value)) expect([key, /^(['"]).*\1$/.test(lines[index].slice(key.length + 1))]).toEqual([key, true]);
   });
 
   it('explains every variable with a comment above it', () => {
