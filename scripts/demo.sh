@@ -47,9 +47,11 @@ stop() {
 }
 trap stop INT TERM
 
+# Wait for readiness as long as the API process lives (a loaded machine boots slowly), at most 5 min.
 ready=no
-for _ in $(seq 1 60); do
+for _ in $(seq 1 600); do
   if curl -fsS "http://${HOST:-127.0.0.1}:${PORT:-3000}/api/v1/health/ready" >/dev/null 2>&1; then ready=yes; break; fi
+  kill -0 "$api_pid" 2>/dev/null || break
   sleep 0.5
 done
 if [ "$ready" != yes ]; then
