@@ -30,6 +30,13 @@ const MAX_REPORTED_ERRORS = 1000;
 /** Rows per ownership query during the dry run. */
 const OWNERSHIP_BATCH = 1000;
 
+/** Wraps a failure inside the read loop that is not the file's fault, so it is not reported as IMPORT_FILE_INVALID. */
+class NotTheFile extends Error {
+  constructor(readonly cause: unknown) {
+    super('not the file');
+  }
+}
+
 export interface ImportReport {
   format: ImportFormat;
   totalRows: number;
@@ -116,7 +123,10 @@ export class ImportService {
     };
     // Ownership is checked a batch of rows at a time; its errors follow the cell errors, in row order.
     const checkOwnership = async () => {
-      for (const e of await this.ownedElsewhere(actor, pending)) {
+      const found = await this.ownedElsewhere(actor, pending).catch((err: unknown) => {
+        throw new NotTheFile(err); // a database failure is not an unreadable file
+      });
+      for (const e of found) {
         ownershipCount++;
         codesElsewhere.add(e.value);
         if (ownership.length <= MAX_REPORTED_ERRORS) ownership.push(e);
@@ -151,6 +161,7 @@ export class ImportService {
         if (pending.length === OWNERSHIP_BATCH) await checkOwnership();
       }
     } catch (err) {
+      if (err instanceof NotTheFile) throw err.cause;
       this.logger.warn(`unreadable import file: ${(err as Error).message}`);
       throw startupsError('IMPORT_FILE_INVALID', { field: 'file' });
     }
