@@ -200,7 +200,7 @@ async function main(): Promise<void> {
 
   const organizer = await register('organizer', '基准路演组织方');
   const writers = Math.max(1, Math.round(CONNECTIONS / 10));
-  const founders = [];
+  const founders: { token: string; organizationId: string; projectId: string }[] = [];
   for (let i = 0; i < writers; i++) {
     const f = await register('startup', `基准路演企业${i}`);
     const startup = await call('POST', '/api/v1/startups', f.token, {
@@ -241,7 +241,7 @@ async function main(): Promise<void> {
     });
     await call('POST', `/api/v1/applications/${application.id}/decision`, organizer.token, { status: 'accepted' });
   }
-  const senders = [];
+  const senders: { token: string; organizationId: string; to: string }[] = [];
   for (let i = 0; i < writers; i++) {
     const s = await register('fund', `基准路演投资方${i}`);
     await call('POST', `/api/v1/events/${event.id}/invitations`, organizer.token, { investorOrganizationId: s.organizationId });

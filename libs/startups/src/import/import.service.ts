@@ -32,7 +32,7 @@ const OWNERSHIP_BATCH = 1000;
 
 /** Wraps a failure inside the read loop that is not the file's fault, so it is not reported as IMPORT_FILE_INVALID. */
 class NotTheFile extends Error {
-  constructor(readonly cause: unknown) {
+  constructor(override readonly cause: unknown) {
     super('not the file');
   }
 }
