@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
+source scripts/lib/load-env.sh
 
 node scripts/ensure-deps.js
 
@@ -11,7 +12,8 @@ if [ ! -f .env ]; then
   sed "s/^JWT_SECRET=.*/JWT_SECRET=$secret/" .env.example > .env
   echo "Created .env from .env.example with a fresh JWT_SECRET."
 fi
-set -a; source .env; set +a
+# The environment wins over .env: `PORT=3100 npm run demo` serves on 3100.
+load_env_file .env
 
 ensure_postgres
 ensure_redis

@@ -33,6 +33,8 @@ export interface BenchResult {
   figures: Record<string, unknown>;
   baseline: Record<string, unknown>;
   ratios: Record<string, number>;
+  /** Optional: the targets, each MET / MISSED with the figures it read. */
+  targets?: Record<string, unknown>;
   notes?: string[];
 }
 

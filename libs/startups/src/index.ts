@@ -9,6 +9,7 @@ export * from './entities/project.entity';
 export * from './startups/startups.service';
 export * from './projects/projects.service';
 export * from './storage/storage';
+export * from './storage/storage-sweeper';
 export * from './qualification-report/qualification-report.service';
 export * from './import/startups-import.module';
 export * from './import/import.service';

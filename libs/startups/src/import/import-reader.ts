@@ -1,4 +1,5 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
+import { parse as parseCsv } from 'fast-csv';
 import ExcelJS from 'exceljs';
 import type { CellValue } from './parse-import-row';
 
@@ -46,13 +47,53 @@ function cellValue(v: ExcelJS.CellValue): CellValue {
   return v as CellValue;
 }
 
+/** Opens the file from its start, once per pass: a Buffer in the API, a storage stream in the worker. */
+export type ImportSource = () => Promise<Readable>;
+
+export function bufferSource(body: Buffer): ImportSource {
+  return async () => Readable.from([body]);
+}
+
+/** Drops a UTF-8 byte-order mark at the very start, whichever chunk sizes the stream has. */
+function stripBom(stream: Readable): Readable {
+  let head: Buffer | null = Buffer.alloc(0);
+  return stream.pipe(
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        if (head === null) return done(null, chunk);
+        head = Buffer.concat([head, chunk]);
+        if (head.length < 3) return done();
+        const out = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
+        head = null;
+        done(null, out);
+      },
+      flush(done) {
+        if (head?.length && !(head.length === 3 && head[0] === 0xef)) this.push(head);
+        done();
+      },
+    }),
+  );
+}
+
+/** The delimiter rule of the whole file: tab-separated only when it has tabs and no comma at all. */
+async function csvDelimiter(open: ImportSource): Promise<',' | '\t'> {
+  let tab = false;
+  for await (const chunk of await open()) {
+    const b = chunk as Buffer;
+    if (b.includes(0x2c)) return ',';
+    tab ||= b.includes(0x09);
+  }
+  return tab ? '\t' : ',';
+}
+
 /**
- * Yields data rows keyed by header text. xlsx is streamed sheet by sheet (only the first sheet is
- * read), so memory stays flat however many rows the file has.
+ * Yields data rows keyed by header text, streaming both formats (only the first sheet of an xlsx is
+ * read): memory stays flat however many rows the file has, apart from the xlsx shared-strings table.
+ * Rows are numbered as in the sheet (CSV: one per record, blank ones counted and skipped).
  */
-export async function* readSheet(body: Buffer, format: ImportFormat): AsyncGenerator<SheetRow | { headers: string[] }> {
+export async function* readSheet(open: ImportSource, format: ImportFormat): AsyncGenerator<SheetRow | { headers: string[] }> {
   if (format === 'xlsx') {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(body), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(await open(), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'ignore',
@@ -74,16 +115,14 @@ export async function* readSheet(body: Buffer, format: ImportFormat): AsyncGener
     }
     return;
   }
-  const workbook = new ExcelJS.Workbook();
-  const text = body.toString('utf8').replace(/^\uFEFF/, '');
-  // Keep every cell a string: exceljs would otherwise turn '2019-06-18' into a Date and '0012' into 12.
-  const sheet = await workbook.csv.read(Readable.from([text]), {
-    map: (value: unknown) => value,
-    parserOptions: { delimiter: text.includes('\t') && !text.includes(',') ? '\t' : ',' },
-  });
+  const delimiter = await csvDelimiter(open);
+  // Every cell stays a string (no '2019-06-18' → Date, '0012' → 12); the parser decodes UTF-8 across chunks.
+  const records = stripBom(await open()).pipe(parseCsv({ delimiter }));
   let headers: string[] | null = null;
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const values = (sheet.getRow(r).values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? null : String(v)));
+  let r = 0;
+  for await (const record of records as AsyncIterable<string[]>) {
+    r++;
+    const values: (string | null)[] = record;
     if (!headers) {
       headers = values.map((v) => String(v ?? '').trim());
       yield { headers };

@@ -9,7 +9,7 @@ import { ImportJobEntity } from '../entities/import-job.entity';
 import { startupsError } from '../startups.errors';
 import { Storage, STORAGE } from '../storage/storage';
 import { FISCAL_KEYS, IMPORT_COLUMNS } from './import-columns';
-import { detectFormat, ImportFormat, readSheet } from './import-reader';
+import { bufferSource, detectFormat, ImportFormat, ImportSource, readSheet } from './import-reader';
 import { CellError, ImportRow, missingHeaders, parseImportRow } from './parse-import-row';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -27,6 +27,15 @@ const CHANGED = `(startups.legal_name, startups.region_code, startups.tracks, st
     COALESCE(EXCLUDED.founded_on, startups.founded_on), COALESCE(EXCLUDED.website, startups.website),
     COALESCE(EXCLUDED.one_liner, startups.one_liner))`;
 const MAX_REPORTED_ERRORS = 1000;
+/** Rows per ownership query during the dry run. */
+const OWNERSHIP_BATCH = 1000;
+
+/** Wraps a failure inside the read loop that is not the file's fault, so it is not reported as IMPORT_FILE_INVALID. */
+class NotTheFile extends Error {
+  constructor(override readonly cause: unknown) {
+    super('not the file');
+  }
+}
 
 export interface ImportReport {
   format: ImportFormat;
@@ -85,53 +94,91 @@ export class ImportService {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
-  /** Reads and checks the whole file; nothing is written. */
-  async dryRun(actor: ImportActor, body: Buffer): Promise<{ report: ImportReport; rows: ImportRow[] }> {
-    const format = this.format(body);
-    const rows: ImportRow[] = [];
+  /**
+   * Reads and checks the whole file; nothing is written. Streams: what it keeps grows with the number
+   * of distinct rows only as far as the duplicate check needs (one short key per row) — parsed rows
+   * are kept only up to `keepRows` (the commit writes small files at once), never for a large file.
+   */
+  async dryRun(
+    actor: ImportActor,
+    file: Buffer | ImportSource,
+    keepRows = 0,
+  ): Promise<{ report: ImportReport; rows: ImportRow[] | null }> {
+    const open = typeof file === 'function' ? file : bufferSource(this.checkSize(file));
+    const format = typeof file === 'function' ? await this.sniff(file) : this.format(file);
     const errors: CellError[] = [];
+    let errorCount = 0;
+    const ownership: CellError[] = [];
+    let ownershipCount = 0;
     let totalRows = 0;
-    const seen = new Map<string, number>();
+    let parsedRows = 0;
+    const seen = new Set<string>();
+    const codes = new Set<string>();
+    const codesElsewhere = new Set<string>();
+    let kept: ImportRow[] | null = [];
+    let pending: { row: ImportRow; rowNumber: number }[] = [];
+    const report = (e: CellError) => {
+      errorCount++;
+      if (errors.length <= MAX_REPORTED_ERRORS) errors.push(e);
+    };
+    // Ownership is checked a batch of rows at a time; its errors follow the cell errors, in row order.
+    const checkOwnership = async () => {
+      const found = await this.ownedElsewhere(actor, pending).catch((err: unknown) => {
+        throw new NotTheFile(err); // a database failure is not an unreadable file
+      });
+      for (const e of found) {
+        ownershipCount++;
+        codesElsewhere.add(e.value);
+        if (ownership.length <= MAX_REPORTED_ERRORS) ownership.push(e);
+      }
+      pending = [];
+    };
     try {
-      for await (const item of readSheet(body, format)) {
+      for await (const item of readSheet(open, format)) {
         if ('headers' in item) {
           // Template headers carry " *" on required columns; accept both spellings.
           const headers = item.headers.map((h) => h.replace(/\s*\*$/, ''));
           const missing = missingHeaders(headers);
-          for (const header of missing) errors.push({ row: 1, column: header, value: '', code: 'HEADER_MISSING' });
+          for (const header of missing) report({ row: 1, column: header, value: '', code: 'HEADER_MISSING' });
           if (missing.length) break;
           continue;
         }
         totalRows++;
         const cells = Object.fromEntries(Object.entries(item.cells).map(([k, v]) => [k.replace(/\s*\*$/, ''), v]));
         const parsed = parseImportRow(item.rowNumber, cells);
-        errors.push(...parsed.errors);
+        for (const e of parsed.errors) report(e);
         if (!parsed.row) continue;
         const key = `${parsed.row.creditCode}:${parsed.row.year}`;
         if (seen.has(key)) {
-          errors.push({ row: item.rowNumber, column: '统一社会信用代码', value: parsed.row.creditCode, code: 'DUPLICATE_ROW' });
+          report({ row: item.rowNumber, column: '统一社会信用代码', value: parsed.row.creditCode, code: 'DUPLICATE_ROW' });
           continue;
         }
-        seen.set(key, item.rowNumber);
-        rows.push(parsed.row);
+        seen.add(key);
+        codes.add(parsed.row.creditCode);
+        parsedRows++;
+        pending.push({ row: parsed.row, rowNumber: item.rowNumber });
+        if (kept) kept = kept.length < keepRows ? (kept.push(parsed.row), kept) : null;
+        if (pending.length === OWNERSHIP_BATCH) await checkOwnership();
       }
     } catch (err) {
+      if (err instanceof NotTheFile) throw err.cause;
       this.logger.warn(`unreadable import file: ${(err as Error).message}`);
       throw startupsError('IMPORT_FILE_INVALID', { field: 'file' });
     }
-    errors.push(...(await this.ownedElsewhere(actor, rows, seen)));
-    const invalid = new Set(errors.map((e) => e.row));
-    const valid = rows.filter((r) => !invalid.has(seen.get(`${r.creditCode}:${r.year}`)!));
+    await checkOwnership();
+    const all = [...errors, ...ownership];
+    const validRows = parsedRows - ownershipCount;
     return {
       report: {
         format,
         totalRows,
-        validRows: valid.length,
-        companies: new Set(valid.map((r) => r.creditCode)).size,
-        errors: errors.slice(0, MAX_REPORTED_ERRORS),
-        errorsTruncated: errors.length > MAX_REPORTED_ERRORS,
+        validRows,
+        companies: codes.size - codesElsewhere.size,
+        errors: all.slice(0, MAX_REPORTED_ERRORS),
+        errorsTruncated: errorCount + ownershipCount > MAX_REPORTED_ERRORS,
       },
-      rows: valid,
+      // A file with errors is refused whole, so its rows are never needed.
+      rows: kept && errorCount + ownershipCount === 0 ? kept : null,
     };
   }
 
@@ -140,10 +187,11 @@ export class ImportService {
    * worker (an `import_jobs` row tracks progress). A file with any error is refused whole.
    */
   async commit(actor: ImportActor, body: Buffer, fileName: string): Promise<{ report: ImportReport; job?: ImportJobEntity }> {
-    const { report, rows } = await this.dryRun(actor, body);
+    const { report, rows } = await this.dryRun(actor, body, IMPORT_SYNC_MAX_ROWS);
     if (report.errors.length) return { report };
-    if (rows.length <= IMPORT_SYNC_MAX_ROWS) {
-      await this.write(actor, rows);
+    if (rows) {
+      const companies = new Set<string>();
+      for (let i = 0; i < rows.length; i += CHUNK) await this.writeChunk(actor, rows.slice(i, i + CHUNK), companies);
       return { report };
     }
     const key = `imports/${actor.organizationId}/${randomUUID()}.${report.format}`;
@@ -165,7 +213,11 @@ export class ImportService {
     return { report, job };
   }
 
-  /** The worker's half: re-reads the stored file and writes it in chunks, recording progress. */
+  /**
+   * The worker's half: two streamed passes over the stored file — validate it again (ownership may
+   * have changed since the upload), then parse and write it in chunks, recording progress. Neither
+   * pass holds the file or its rows.
+   */
   async runJob(importId: string, onProgress: (done: number, total: number) => Promise<void>): Promise<ImportJobEntity> {
     const repo = this.dataSource.getRepository(ImportJobEntity);
     const job = await repo.findOneBy({ id: importId });
@@ -173,20 +225,36 @@ export class ImportService {
     if (job.status === 'succeeded') return job; // a redelivered job: already done
     await repo.update({ id: job.id }, { status: 'running', processedRows: 0 });
     try {
-      const { stream } = await this.storage.get(job.fileKey);
-      const chunks: Buffer[] = [];
-      for await (const c of stream) chunks.push(c as Buffer);
+      const open: ImportSource = async () => (await this.storage.get(job.fileKey)).stream;
       const actor = { organizationId: job.organizationId, userId: job.requestedByUserId };
-      const { report, rows } = await this.dryRun(actor, Buffer.concat(chunks));
+      const { report } = await this.dryRun(actor, open);
       if (report.errors.length) {
         await repo.update({ id: job.id }, { status: 'failed', errors: report.errors, failureReason: 'the file no longer validates', finishedAt: this.clock.now() });
         return repo.findOneByOrFail({ id: job.id });
       }
-      const upserted = await this.write(actor, rows, async (done) => {
+      const total = report.validRows;
+      const companies = new Set<string>();
+      let chunk: ImportRow[] = [];
+      let done = 0;
+      const flush = async () => {
+        await this.writeChunk(actor, chunk, companies);
+        done += chunk.length;
+        chunk = [];
         await repo.update({ id: job.id }, { processedRows: done });
-        await onProgress(done, rows.length);
-      });
-      await repo.update({ id: job.id }, { status: 'succeeded', processedRows: rows.length, startupsUpserted: upserted, finishedAt: this.clock.now() });
+        await onProgress(done, total);
+      };
+      for await (const item of readSheet(open, report.format)) {
+        if ('headers' in item) continue;
+        const cells = Object.fromEntries(Object.entries(item.cells).map(([k, v]) => [k.replace(/\s*\*$/, ''), v]));
+        const parsed = parseImportRow(item.rowNumber, cells);
+        // The file validated a moment ago and stored files never change: a row that fails now is a bug.
+        if (!parsed.row) throw new Error(`row ${item.rowNumber} no longer parses`);
+        chunk.push(parsed.row);
+        if (chunk.length === CHUNK) await flush();
+      }
+      if (chunk.length) await flush();
+      if (done !== total) throw new Error(`wrote ${done} rows, validated ${total}`);
+      await repo.update({ id: job.id }, { status: 'succeeded', processedRows: done, startupsUpserted: companies.size, finishedAt: this.clock.now() });
       await this.storage.delete(job.fileKey).catch(() => undefined);
     } catch (err) {
       await repo.update({ id: job.id }, { status: 'failed', failureReason: String((err as Error).message).slice(0, 500), finishedAt: this.clock.now() });
@@ -201,16 +269,35 @@ export class ImportService {
     return job;
   }
 
-  private format(body: Buffer): ImportFormat {
+  private checkSize(body: Buffer): Buffer {
     if (body.length > IMPORT_MAX_BYTES) throw startupsError('IMPORT_TOO_LARGE', { field: 'file', maxBytes: IMPORT_MAX_BYTES });
+    return body;
+  }
+
+  private format(body: Buffer): ImportFormat {
+    this.checkSize(body);
     const format = detectFormat(body);
     if (!format) throw startupsError('IMPORT_FILE_INVALID', { field: 'file' });
     return format;
   }
 
+  /** The format of a streamed file, by its first 4 KiB (as `format` does for a buffer). */
+  private async sniff(open: ImportSource): Promise<ImportFormat> {
+    const stream = await open();
+    let head = Buffer.alloc(0);
+    for await (const chunk of stream) {
+      head = Buffer.concat([head, chunk as Buffer]);
+      if (head.length >= 4096) break;
+    }
+    stream.destroy();
+    const format = detectFormat(head.subarray(0, 4096));
+    if (!format) throw startupsError('IMPORT_FILE_INVALID', { field: 'file' });
+    return format;
+  }
+
   /** Credit codes that already belong to another organization's profile cannot be overwritten. */
-  private async ownedElsewhere(actor: ImportActor, rows: ImportRow[], rowOf: Map<string, number>): Promise<CellError[]> {
-    const codes = [...new Set(rows.map((r) => r.creditCode))];
+  private async ownedElsewhere(actor: ImportActor, rows: { row: ImportRow; rowNumber: number }[]): Promise<CellError[]> {
+    const codes = [...new Set(rows.map((r) => r.row.creditCode))];
     if (!codes.length) return [];
     const taken: { credit_code: string }[] = await this.dataSource.query(
       'SELECT credit_code FROM startups WHERE credit_code = ANY($1) AND organization_id <> $2',
@@ -218,35 +305,29 @@ export class ImportService {
     );
     const set = new Set(taken.map((t) => t.credit_code));
     return rows
-      .filter((r) => set.has(r.creditCode))
-      .map((r) => ({ row: rowOf.get(`${r.creditCode}:${r.year}`)!, column: '统一社会信用代码', value: r.creditCode, code: 'CREDIT_CODE_OWNED_ELSEWHERE' as const }));
+      .filter((r) => set.has(r.row.creditCode))
+      .map((r) => ({ row: r.rowNumber, column: '统一社会信用代码', value: r.row.creditCode, code: 'CREDIT_CODE_OWNED_ELSEWHERE' as const }));
   }
 
   /**
-   * Upserts companies (by credit code, only within the importing organization) and their fiscal
-   * years, a chunk per transaction, each with its outbox events. Re-running the same file changes
-   * nothing. Returns how many companies were written.
+   * Upserts one chunk of companies (by credit code, only within the importing organization) and their
+   * fiscal years in one transaction, with its outbox events. Re-running the same file changes
+   * nothing. Adds the credit codes written to `companies`.
    */
-  private async write(actor: ImportActor, rows: ImportRow[], progress?: (done: number) => Promise<void>): Promise<number> {
-    const companies = new Set<string>();
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      await this.dataSource.transaction(async (em) => {
-        const { ids, touched } = await this.upsertStartups(em, actor, chunk);
-        const figuresChanged = await this.upsertFiscalYears(em, chunk, ids);
-        // Only companies whose profile or figures really changed are announced: a re-import is silent.
-        const changed = new Set([...touched, ...figuresChanged]);
-        const events: DomainEvent[] = [...changed].map((startupId) => ({
-          type: 'startups.startup_changed',
-          startupId,
-          organizationId: actor.organizationId,
-        }));
-        await flushEvents(em, events);
-        for (const code of ids.keys()) companies.add(code);
-      });
-      await progress?.(Math.min(i + CHUNK, rows.length));
-    }
-    return companies.size;
+  private async writeChunk(actor: ImportActor, chunk: ImportRow[], companies: Set<string>): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const { ids, touched } = await this.upsertStartups(em, actor, chunk);
+      const figuresChanged = await this.upsertFiscalYears(em, chunk, ids);
+      // Only companies whose profile or figures really changed are announced: a re-import is silent.
+      const changed = new Set([...touched, ...figuresChanged]);
+      const events: DomainEvent[] = [...changed].map((startupId) => ({
+        type: 'startups.startup_changed',
+        startupId,
+        organizationId: actor.organizationId,
+      }));
+      await flushEvents(em, events);
+      for (const code of ids.keys()) companies.add(code);
+    });
   }
 
   private async upsertStartups(

@@ -8,6 +8,7 @@ import { platformError } from '@app/platform';
 import { ProjectEntity } from '../entities/project.entity';
 import type { ProjectStatus } from '@app/reference';
 import { StartupAccess } from '../startups/startup-access';
+import { Storage, STORAGE } from '../storage/storage';
 import { startupsError } from '../startups.errors';
 import type { ProjectInputDto, UpdateProjectDto } from './projects.dto';
 
@@ -37,6 +38,7 @@ export class ProjectsService {
     private readonly uow: UnitOfWork,
     private readonly access: StartupAccess,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(STORAGE) private readonly storage: Storage,
   ) {}
 
   async create(principal: Principal, input: ProjectInputDto): Promise<ProjectEntity> {
@@ -116,13 +118,16 @@ export class ProjectsService {
     });
   }
 
+  /** Deletes a draft or archived project, then its deck file (after commit; the storage sweep catches a crash in between). */
   async delete(principal: Principal, id: string): Promise<void> {
-    await this.uow.run(async (tx) => {
+    const deckKey = await this.uow.run(async (tx) => {
       const project = await this.writable(tx, principal, id);
       if (project.status === 'published') throw startupsError('PROJECT_STATE_INVALID', { status: project.status, action: 'delete' });
       await tx.em.delete(ProjectEntity, { id });
       this.changed(tx, { ...project, status: 'archived' });
+      return project.deckStorageKey;
     });
+    if (deckKey) await this.storage.delete(deckKey).catch(() => undefined);
   }
 
   /** Drafts are private to their organization; published and archived projects are public (ProjectVisibility). */

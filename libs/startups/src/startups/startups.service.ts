@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, Page, toPage, Tx, UnitOfWork } from '@app/platform';
 import { mapUniqueViolation, Principal } from '@app/identity';
 import { StartupEntity } from '../entities/startup.entity';
 import { startupsError } from '../startups.errors';
+import { Storage, STORAGE } from '../storage/storage';
 import { StartupAccess } from './startup-access';
 import { normalizeStartupInput } from './startup-input';
 import type { StartupInputDto, UpdateStartupDto } from './startups.dto';
@@ -23,6 +24,7 @@ export class StartupsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly access: StartupAccess,
+    @Inject(STORAGE) private readonly storage: Storage,
   ) {}
 
   async create(principal: Principal, input: StartupInputDto): Promise<StartupEntity> {
@@ -75,12 +77,19 @@ export class StartupsService {
     }
   }
 
+  /** Deletes a company with its projects (cascade), then their deck files after commit. */
   async delete(principal: Principal, id: string): Promise<void> {
-    await this.uow.run(async (tx) => {
+    const deckKeys = await this.uow.run(async (tx) => {
       const startup = await this.access.writable(tx.em, principal, id);
+      const decks: { key: string }[] = await tx.em.query(
+        'SELECT deck_storage_key AS key FROM projects WHERE startup_id = $1 AND deck_storage_key IS NOT NULL',
+        [startup.id],
+      );
       await tx.em.delete(StartupEntity, { id: startup.id });
       this.changed(tx, startup);
+      return decks.map((d) => d.key);
     });
+    for (const key of deckKeys) await this.storage.delete(key).catch(() => undefined);
   }
 
   get(id: string): Promise<StartupEntity> {

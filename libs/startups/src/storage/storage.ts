@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, opendir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 
 /** Where uploaded files live. Local disk by default; an object store implements the same port. */
@@ -9,6 +9,14 @@ export interface Storage {
   put(key: string, body: Buffer): Promise<void>;
   get(key: string): Promise<{ stream: Readable; size: number }>;
   delete(key: string): Promise<void>;
+  /** Every stored key under `prefix` (e.g. `decks/`), with when it was last written; for the orphan sweep. */
+  list(prefix: string): AsyncIterable<StoredObject>;
+}
+
+export interface StoredObject {
+  key: string;
+  modifiedAt: Date;
+  size: number;
 }
 
 export const STORAGE = Symbol('STORAGE');
@@ -48,5 +56,23 @@ export class LocalDiskStorage implements Storage {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  async *list(prefix: string): AsyncIterable<StoredObject> {
+    const trimmed = prefix.replace(/\/+$/, '');
+    const start = trimmed ? this.path(trimmed) : this.root;
+    let dir;
+    try {
+      dir = await opendir(start, { recursive: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // nothing stored yet
+      throw err;
+    }
+    for await (const entry of dir) {
+      if (!entry.isFile()) continue;
+      const full = join(entry.parentPath ?? entry.path, entry.name);
+      const info = await stat(full).catch(() => null); // deleted while we walked
+      if (info) yield { key: relative(this.root, full).split(sep).join('/'), modifiedAt: info.mtime, size: info.size };
+    }
   }
 }
