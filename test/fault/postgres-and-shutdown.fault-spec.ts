@@ -84,36 +84,34 @@ describe('faults: Postgres restart and SIGTERM under a write load', () => {
       () => phase,
       (all) => phase === 'after' && count(all, 'after', 201) >= 30,
     );
-    // Faults are triggered by progress, not by time: 30 creates acknowledged, then the database goes.
+    // Faults are triggered by progress, not by time: 40 creates sent, then the database goes; 20
+    // more sent while it is down, then it comes back.
     const waitFor = async (cond: () => boolean) => {
       while (!cond()) await new Promise((r) => setTimeout(r, 20));
     };
-    const seen: Outcome[] = [];
-    const sample = setInterval(() => undefined, 1000);
-    try {
-      // `done` is still running: peek at its array by polling the database for rows.
-      await waitFor(() => seq >= 40);
-      await world.pg.down('fast');
-      phase = 'down';
-      const downSince = seq;
-      await waitFor(() => seq >= downSince + 20);
-      const ready = await world.ready();
-      expect(ready.status).toBe(503);
-      expect(ready.body.code).toBe('SERVICE_UNAVAILABLE');
-      expect(ready.body.details.failing).toContain('database');
-      await world.pg.up();
-      phase = 'after';
-      seen.push(...(await done));
-    } finally {
-      clearInterval(sample);
-    }
+    await waitFor(() => seq >= 40);
+    await world.pg.down('fast');
+    phase = 'down';
+    const downSince = seq;
+    await waitFor(() => seq >= downSince + 20);
+    const ready = await world.ready();
+    expect(ready.status).toBe(503);
+    expect(ready.body.code).toBe('SERVICE_UNAVAILABLE');
+    expect(ready.body.details.failing).toContain('database');
+    await world.pg.up();
+    phase = 'after';
+    const seen = await done;
     // While it was down: coded 503s naming the database, never a 500 (or any other 5xx).
     const down = seen.filter((o) => o.during === 'down');
     const downStatuses = new Set(down.map((o) => o.status));
     expect([...downStatuses].filter((s) => s !== 503 && s !== 201)).toEqual([]);
     expect(down.filter((o) => o.status === 503).every((o) => o.code === 'SERVICE_UNAVAILABLE')).toBe(true);
     expect(count(seen, 'down', 503)).toBeGreaterThan(0);
-    expect(seen.filter((o) => typeof o.status === 'number' && o.status >= 500 && o.status !== 503)).toEqual([]);
+    const fives = seen.filter((o) => typeof o.status === 'number' && o.status >= 500 && o.status !== 503);
+    if (fives.length) {
+      const logged = world.api.output().split('\n').filter((l) => l.includes('unhandled error'));
+      throw new Error(`${fives.length} × 5xx other than 503:\n${logged.join('\n').slice(0, 4000)}`);
+    }
     // Recovered without restarting anything: creates succeed again on the same processes.
     expect(count(seen, 'after', 201)).toBeGreaterThanOrEqual(30);
     expect(world.api.proc.exitCode).toBeNull();
@@ -126,8 +124,7 @@ describe('faults: Postgres restart and SIGTERM under a write load', () => {
     expect(acked.filter((id) => !inDb.has(id))).toEqual([]);
     expect(inDb.size - acked.length).toBeLessThanOrEqual(count(seen, 'down', 503));
     expect(await integrity()).toEqual({ orphanRows: 0, orphanEvents: 0 });
-    const ready = await world.ready();
-    expect(ready.status).toBe(200);
+    expect((await world.ready()).status).toBe(200);
   });
 
   it('SIGTERM under load: requests in flight finish, the process exits 0, nothing answered is missing', async () => {

@@ -125,19 +125,41 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     await Promise.all([...this.producers.values()].map((q) => q.close().catch(() => undefined)));
   }
 
+  private listening = false;
+  private listenerDown = false;
+
   private async listen(): Promise<void> {
+    if (this.listening || this.stopped) return;
+    this.listening = true;
+    try {
+      await this.connectListener();
+    } finally {
+      this.listening = false;
+    }
+  }
+
+  private async connectListener(): Promise<void> {
     const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'tourong-outbox-listener' });
     client.on('notification', () => this.wake());
-    client.on('error', (err) => {
-      this.logger.warn(`outbox listener lost (${err.message}); polling continues`);
+    const lost = (reason: string) => {
+      if (this.listener !== client) return;
       this.listener = undefined;
-    });
+      this.listenerDown = true;
+      this.logger.warn(`outbox listener lost (${reason}); polling continues and listens again`);
+    };
+    client.on('error', (err) => lost(err.message));
+    client.on('end', () => lost('connection ended'));
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       this.listener = client;
+      if (this.listenerDown) this.logger.log('outbox listener back');
+      this.listenerDown = false;
     } catch (err) {
-      this.logger.warn(`outbox listener unavailable (${(err as Error).message}); polling only`);
+      await client.end().catch(() => undefined);
+      // Said once per outage, not on every pass.
+      if (!this.listenerDown) this.logger.warn(`outbox listener unavailable (${(err as Error).message}); polling only`);
+      this.listenerDown = true;
     }
   }
 
@@ -163,6 +185,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   }
 
   private async pass(): Promise<void> {
+    // A Postgres restart ends the LISTEN session: polling carries on, and each pass tries to listen again.
+    if (!this.listener) await this.listen();
     try {
       const result = await this.relay!.drain();
       if (result.dispatched) this.logger.debug(`relayed ${result.dispatched} event(s)`);
