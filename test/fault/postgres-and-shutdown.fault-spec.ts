@@ -109,7 +109,10 @@ describe('faults: Postgres restart and SIGTERM under a write load', () => {
     expect(count(seen, 'down', 503)).toBeGreaterThan(0);
     const fives = seen.filter((o) => typeof o.status === 'number' && o.status >= 500 && o.status !== 503);
     if (fives.length) {
-      const logged = world.api.output().split('\n').filter((l) => l.includes('unhandled error'));
+      const logged = world.api
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('unhandled error'));
       throw new Error(`${fives.length} × 5xx other than 503:\n${logged.join('\n').slice(0, 4000)}`);
     }
     // Recovered without restarting anything: creates succeed again on the same processes.

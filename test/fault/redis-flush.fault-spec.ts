@@ -1,13 +1,5 @@
 import Redis from 'ioredis';
-import {
-  converge,
-  createDrafts,
-  FaultEnv,
-  inParallel,
-  makeCohort,
-  publish,
-  type Cohort,
-} from '../support/fault-env';
+import { converge, createDrafts, FaultEnv, inParallel, makeCohort, publish, type Cohort } from '../support/fault-env';
 
 /**
  * Redis here keeps nothing on disk (house rule 6). A FLUSHALL drops jobs the relay already marked

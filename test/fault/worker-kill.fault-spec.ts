@@ -1,12 +1,4 @@
-import {
-  converge,
-  createDrafts,
-  FaultEnv,
-  inParallel,
-  makeCohort,
-  publish,
-  type Cohort,
-} from '../support/fault-env';
+import { converge, createDrafts, FaultEnv, inParallel, makeCohort, publish, type Cohort } from '../support/fault-env';
 
 /**
  * kill -9 of the worker while it relays (outbox rows claimed, jobs half-added) and while the

@@ -62,7 +62,9 @@ export class FaultEnv {
 
   private async waitFor(proc: SpawnedApp, url: string): Promise<void> {
     const exited = new Promise<never>((_, reject) =>
-      proc.proc.once('exit', (code) => reject(new Error(`process exited (${code}) before ready:\n${proc.output().slice(-3000)}`))),
+      proc.proc.once('exit', (code) =>
+        reject(new Error(`process exited (${code}) before ready:\n${proc.output().slice(-3000)}`)),
+      ),
     );
     exited.catch(() => undefined);
     await Promise.race([waitForHttp(url, 180_000), exited]);
@@ -151,7 +153,11 @@ export async function makeCohort(world: FaultEnv): Promise<Cohort> {
 }
 
 /** Runs `task` over `items` with at most `concurrency` in flight. */
-export async function inParallel<T, R>(items: readonly T[], concurrency: number, task: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function inParallel<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -167,22 +173,26 @@ export async function inParallel<T, R>(items: readonly T[], concurrency: number,
 
 /** Creates `n` draft projects of the cohort's company (drafts are not discoverable yet). */
 export async function createDrafts(world: FaultEnv, cohort: Cohort, n: number, label: string): Promise<string[]> {
-  return inParallel(Array.from({ length: n }, (_, i) => i), 6, async (i) => {
-    const res = await world.request('/api/v1/projects', {
-      method: 'POST',
-      token: cohort.founder.token,
-      json: {
-        startupId: cohort.startupId,
-        title: `${label} 项目 ${i}`,
-        stage: 'seed',
-        amountSought: wan(500 + i),
-        instruments: ['equity'],
-        pitch: { problem: '问题', product: '产品' },
-      },
-    });
-    if (res.status !== 201) throw new Error(`draft ${i}: ${res.status} ${res.text}`);
-    return res.body.id as string;
-  });
+  return inParallel(
+    Array.from({ length: n }, (_, i) => i),
+    6,
+    async (i) => {
+      const res = await world.request('/api/v1/projects', {
+        method: 'POST',
+        token: cohort.founder.token,
+        json: {
+          startupId: cohort.startupId,
+          title: `${label} 项目 ${i}`,
+          stage: 'seed',
+          amountSought: wan(500 + i),
+          instruments: ['equity'],
+          pitch: { problem: '问题', product: '产品' },
+        },
+      });
+      if (res.status !== 201) throw new Error(`draft ${i}: ${res.status} ${res.text}`);
+      return res.body.id as string;
+    },
+  );
 }
 
 export const publish = (world: FaultEnv, cohort: Cohort, projectId: string) =>
@@ -192,7 +202,9 @@ export const publish = (world: FaultEnv, cohort: Cohort, projectId: string) =>
 export async function searchedIds(world: FaultEnv, cohort: Cohort): Promise<Set<string>> {
   const ids = new Set<string>();
   for (let page = 1; ; page++) {
-    const res = await world.request(`/api/v1/search?type=projects&limit=100&page=${page}`, { token: cohort.fund.token });
+    const res = await world.request(`/api/v1/search?type=projects&limit=100&page=${page}`, {
+      token: cohort.fund.token,
+    });
     if (res.status !== 200) throw new Error(`search: ${res.status} ${res.text}`);
     for (const hit of res.body.hits as { id: string }[]) ids.add(hit.id);
     if ((res.body.hits as unknown[]).length < 100) return ids;
@@ -201,7 +213,9 @@ export async function searchedIds(world: FaultEnv, cohort: Cohort): Promise<Set<
 
 /** How many projects the fund's deal flow ranks. */
 export async function dealFlowTotal(world: FaultEnv, cohort: Cohort): Promise<number> {
-  const res = await world.request(`/api/v1/mandates/${cohort.mandateId}/deal-flow?limit=1`, { token: cohort.fund.token });
+  const res = await world.request(`/api/v1/mandates/${cohort.mandateId}/deal-flow?limit=1`, {
+    token: cohort.fund.token,
+  });
   if (res.status !== 200) throw new Error(`deal flow: ${res.status} ${res.text}`);
   return res.body.total as number;
 }
@@ -226,7 +240,11 @@ export async function converge(
   let degradedSeen = false;
   for (;;) {
     const expected = await publishedInDatabase(world);
-    const [found, total, ready] = await Promise.all([searchedIds(world, cohort), dealFlowTotal(world, cohort), world.ready()]);
+    const [found, total, ready] = await Promise.all([
+      searchedIds(world, cohort),
+      dealFlowTotal(world, cohort),
+      world.ready(),
+    ]);
     const projections = ready.body?.info?.projections ?? ready.body?.details?.checks?.projections;
     if (projections) {
       maxBehind = Math.max(maxBehind, projections.behind ?? 0);

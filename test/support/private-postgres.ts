@@ -59,7 +59,11 @@ export class PrivatePostgres {
       chownSync(dir, uid, gid);
     }
     chmodSync(dir, 0o700);
-    run(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'], 'initdb');
+    run(
+      join(bin, 'initdb'),
+      ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'],
+      'initdb',
+    );
     const pg = new PrivatePostgres(await freePort(), dir, bin);
     await pg.up();
     await pg.loadTemplate();
@@ -77,7 +81,11 @@ export class PrivatePostgres {
       '-c max_connections=60',
       '-c shared_buffers=32MB',
     ].join(' ');
-    run(join(this.bin, 'pg_ctl'), ['-D', join(this.dir, 'data'), '-o', options, '-l', join(this.dir, 'log'), '-w', '-t', '60', 'start'], 'pg_ctl start');
+    run(
+      join(this.bin, 'pg_ctl'),
+      ['-D', join(this.dir, 'data'), '-o', options, '-l', join(this.dir, 'log'), '-w', '-t', '60', 'start'],
+      'pg_ctl start',
+    );
   }
 
   /** Stops the server: `fast` ends every session (clients see 57P01), `immediate` is a crash. */
