@@ -50,7 +50,7 @@ const config: Config = {
       ...base,
       displayName: 'fault',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.fault-spec.ts'],
-      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalSetup: '<rootDir>/test/fault/global-setup.ts',
     },
   ],
 };

@@ -51,12 +51,12 @@ export class FaultEnv {
 
   /** Starts the API process and resolves once it is ready (not after a fixed delay). */
   async startApi(): Promise<void> {
-    this.api = spawnApp('api', this.env);
+    this.api = spawnApp('api', this.env, { built: process.env.TOURONG_FAULT_BUILD });
     await this.waitFor(this.api, `${this.baseUrl}/api/v1/health/live`);
   }
 
   async startWorker(): Promise<void> {
-    this.worker = spawnApp('worker', this.env);
+    this.worker = spawnApp('worker', this.env, { built: process.env.TOURONG_FAULT_BUILD });
     await this.waitFor(this.worker, `http://127.0.0.1:${this.workerPort}/health/live`);
   }
 

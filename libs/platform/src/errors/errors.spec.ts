@@ -57,7 +57,10 @@ describe('error responses', () => {
     });
     const terminated = new Error('Connection terminated unexpectedly');
     const starting = Object.assign(new Error('the database system is starting up'), { code: '57P03' });
-    for (const err of [refused, shutdown, terminated, starting]) {
+    const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), {
+      name: 'QueryRunnerAlreadyReleasedError',
+    });
+    for (const err of [refused, shutdown, terminated, starting, released]) {
       const res = toErrorResponse(err, 'en', 'req-1');
       expect([res.status, res.body.code, res.body.details, res.unexpected]).toEqual([
         503,
