@@ -43,10 +43,14 @@ export function buildForFaults(): string {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, outputText);
   }
-  // tsconfig-paths resolves @app/* against this folder, with the checkout's own mapping.
-  writeFileSync(
-    join(FAULT_BUILD_DIR, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { baseUrl: '.', paths: config.compilerOptions.paths } }),
+  // tsconfig-paths resolves @app/* against this folder, with the checkout's own mapping (a target
+  // naming a .ts file names the .js one here).
+  const paths = Object.fromEntries(
+    Object.entries(config.compilerOptions.paths as Record<string, string[]>).map(([k, v]) => [
+      k,
+      v.map((target) => target.replace(/\.ts$/, '')),
+    ]),
   );
+  writeFileSync(join(FAULT_BUILD_DIR, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths } }));
   return FAULT_BUILD_DIR;
 }

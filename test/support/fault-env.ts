@@ -41,7 +41,12 @@ export class FaultEnv {
       ...extra,
     };
     const world = new FaultEnv(pg, redis, env, apiPort, workerPort);
-    await Promise.all([world.startApi(), world.startWorker()]);
+    try {
+      await Promise.all([world.startApi(), world.startWorker()]);
+    } catch (err) {
+      await world.close(); // leave no cluster or server behind when a process does not start
+      throw err;
+    }
     return world;
   }
 
