@@ -1,6 +1,6 @@
 import type { Config } from 'jest';
 
-// Three tiers, one command: `npm test` runs them all; `--selectProjects unit|int|e2e` runs one.
+// Four tiers, one command: `npm test` runs them all; `--selectProjects unit|int|e2e|fault` runs one.
 const libs = ['reference', 'platform', 'identity', 'startups', 'matching', 'funds', 'search', 'roadshows', 'engagement'];
 const moduleNameMapper: Record<string, string> = {
   '^@app/db(|/.*)$': '<rootDir>/db$1',
@@ -44,6 +44,13 @@ const config: Config = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
+    },
+    {
+      // Each file: its own Postgres cluster and redis-server, the real api and worker processes.
+      ...base,
+      displayName: 'fault',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/test/fault/global-setup.ts',
     },
   ],
 };

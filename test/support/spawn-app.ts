@@ -10,20 +10,27 @@ export interface SpawnedApp {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
 }
 
-/** Runs an app's real entry point (apps/<name>/src/main.ts) as its own process. */
-export function spawnApp(name: 'api' | 'worker', env: Record<string, string>): SpawnedApp {
+/**
+ * Runs an app's real entry point (apps/<name>/src/main.ts) as its own process: from source through
+ * ts-node, or from `built` (a transpiled copy with the same layout, test/support/fault-build.ts).
+ */
+export function spawnApp(name: 'api' | 'worker', env: Record<string, string>, opts: { built?: string } = {}): SpawnedApp {
   let out = '';
-  const proc = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      join(root, 'apps', name, 'src', 'main.ts'),
-    ],
-    { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env }, stdio: 'pipe' },
-  );
+  const args = opts.built
+    ? ['-r', 'tsconfig-paths/register', join(opts.built, 'apps', name, 'src', 'main.js')]
+    : [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        join(root, 'apps', name, 'src', 'main.ts'),
+      ];
+  const project = opts.built ? join(opts.built, 'tsconfig.json') : join(root, 'tsconfig.json');
+  const proc = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, TS_NODE_PROJECT: project, ...env },
+    stdio: 'pipe',
+  });
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
   return {

@@ -19,6 +19,17 @@ describe('API platform behaviour over HTTP', () => {
       // engagement's figure: the age of the oldest due-and-unsent reminder
       reminders: { status: 'up', overdue: 0, oldestOverdueSeconds: null },
       search: { status: 'up' },
+      // platform's figure: how far this process's read models are behind the outbox (reported, never failing)
+      projections: {
+        status: 'up',
+        behind: 0,
+        lagSeconds: 0,
+        watermark: 0,
+        head: 0,
+        caughtUp: 0,
+        degraded: false,
+        checkedSecondsAgo: expect.any(Number),
+      },
     });
   });
 

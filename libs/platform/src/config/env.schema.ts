@@ -164,6 +164,33 @@ export class EnvSchema {
   @Max(60_000)
   OUTBOX_POLL_MS = 500;
 
+  /**
+   * Redis keeps nothing on disk: when the worker finds its sentinel key gone (FLUSHALL, a restart),
+   * it re-delivers every event dispatched within this window (ms), idempotently by event id.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(7 * 24 * 3_600_000)
+  OUTBOX_REDELIVER_WINDOW_MS = 900_000;
+
+  /** How often the worker checks its Redis sentinel and each API process checks its projection gaps (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  PROJECTION_CHECK_MS = 1000;
+
+  /**
+   * A dispatched event an API process has not received after this long (ms) is taken as lost in
+   * Redis and applied from the outbox table instead.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  PROJECTION_GAP_GRACE_MS = 5000;
+
   /** The worker's only HTTP surface: /health/live and /health/ready. */
   @Transform(toInt)
   @IsInt()

@@ -31,6 +31,35 @@ interface LowLevelError {
   code?: string;
 }
 
+/** Postgres SQLSTATEs of a server that is gone, shutting down or starting up (class 08, 57P0x). */
+const DB_UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const DB_UNAVAILABLE_MESSAGES =
+  /Connection terminated|Client was closed and is not queryable|Client has already been connected|Cannot use a pool after calling end|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command/i;
+const REDIS_UNAVAILABLE_MESSAGES =
+  /Stream isn't writeable and enableOfflineQueue|Connection is closed\.|Reached the max retries per request limit/i;
+
+/**
+ * Which dependency an error says is unreachable, if any: Postgres (a driver error, bare or wrapped
+ * by TypeORM in `driverError`) or Redis (ioredis). Such a request is answered 503, not 500: nothing
+ * was written (its transaction never committed) and the client may retry.
+ */
+export function unavailableDependency(exception: unknown): 'database' | 'redis' | null {
+  if (!exception || typeof exception !== 'object') return null;
+  const err = exception as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown };
+  const candidates = [err, (err.driverError ?? {}) as typeof err];
+  for (const e of candidates) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (e.name === 'MaxRetriesPerRequestError' || REDIS_UNAVAILABLE_MESSAGES.test(message)) return 'redis';
+    // TypeORM releases a transaction's runner when its connection dies; the next query says so.
+    if (e.name === 'QueryRunnerAlreadyReleasedError') return 'database';
+    if (DB_UNAVAILABLE_STATES.has(code) || DB_UNAVAILABLE_MESSAGES.test(message)) return 'database';
+    if (NETWORK_CODES.has(code)) return 'database';
+  }
+  return null;
+}
+
 /**
  * Turns any thrown value into `{ code, message, details, requestId }`. Domain errors keep their
  * code; framework errors get a platform code from their status; anything else is a 500 that is
@@ -63,7 +92,11 @@ export function toErrorResponse(
       code = STATUS_CODES[lowStatus] ?? 'MALFORMED_REQUEST';
       if (low.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') code = 'UNSUPPORTED_MEDIA_TYPE';
     } else {
-      unexpected = true;
+      const dependency = unavailableDependency(exception);
+      if (dependency) {
+        code = 'SERVICE_UNAVAILABLE';
+        details = { dependency };
+      } else unexpected = true;
     }
   }
   const def = errorDefinition(code) ?? errorDefinition('INTERNAL_ERROR')!;
@@ -90,6 +123,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     );
     if (unexpected) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
+    } else if (status === HttpStatus.SERVICE_UNAVAILABLE && body.details.dependency) {
+      const err = (exception as Error).message;
+      this.logger.warn({ requestId: body.requestId, dependency: body.details.dependency, err }, 'dependency unavailable');
     }
     if (status === HttpStatus.TOO_MANY_REQUESTS && !reply.getHeader('retry-after')) {
       const retry = (exception as DomainError).details?.retryAfterSeconds;

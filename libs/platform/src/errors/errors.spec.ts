@@ -50,6 +50,32 @@ describe('error responses', () => {
     expect(toErrorResponse(media, 'en', 'r').body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('answers 503 naming the dependency when Postgres or Redis is unreachable, not 500', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('QueryFailedError'), {
+      driverError: { code: '57P01', message: 'terminating connection due to administrator command' },
+    });
+    const terminated = new Error('Connection terminated unexpectedly');
+    const starting = Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+    const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), {
+      name: 'QueryRunnerAlreadyReleasedError',
+    });
+    for (const err of [refused, shutdown, terminated, starting, released]) {
+      const res = toErrorResponse(err, 'en', 'req-1');
+      expect([res.status, res.body.code, res.body.details, res.unexpected]).toEqual([
+        503,
+        'SERVICE_UNAVAILABLE',
+        { dependency: 'database' },
+        false,
+      ]);
+    }
+    const redis = toErrorResponse(new Error("Stream isn't writeable and enableOfflineQueue options is false"), 'en', 'r');
+    expect([redis.status, redis.body.details]).toEqual([503, { dependency: 'redis' }]);
+    // A query that is merely wrong is still our bug: 500.
+    const bad = Object.assign(new Error('syntax error'), { driverError: { code: '42601', message: 'syntax error' } });
+    expect(toErrorResponse(bad, 'en', 'r').status).toBe(500);
+  });
+
   it('turns anything unknown into a 500 without internals', () => {
     const res = toErrorResponse(new TypeError('cannot read x of undefined at /srv/app.js:10'), 'en', 'req-9');
     expect(res.status).toBe(500);

@@ -31,6 +31,10 @@ export function createHttpAdapter(config: Pick<AppConfig, 'BODY_LIMIT_BYTES' | '
     // Only trust X-Forwarded-For from known proxies: otherwise anyone could pick their rate-limit key.
     trustProxy: config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false,
     logger: false,
+    // While draining (SIGTERM), a request that arrives on an open keep-alive connection is served
+    // (with `Connection: close`) instead of Fastify's uncoded 503: each connection gets at most one
+    // more, so the drain stays bounded, and no client sees an answer without our error shape.
+    return503OnClosing: false,
   });
 }
 

@@ -19,6 +19,12 @@ export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T 
 /** Shape of a job on any event-fed queue. */
 export interface EventJob<E extends DomainEvent = DomainEvent> {
   eventId: string;
+  /**
+   * The event's outbox sequence (`outbox_events.seq`): readers use it to notice events they never
+   * received (a Redis that lost its keys) and catch up from the table. Absent on jobs enqueued before
+   * the column existed.
+   */
+  seq?: number;
   occurredAt: string;
   event: E;
 }

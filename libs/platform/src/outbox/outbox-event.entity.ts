@@ -1,11 +1,21 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
 import type { DomainEvent } from './events';
 
 @Entity('outbox_events')
 @Index('ix_outbox_events_pending', ['nextAttemptAt', 'createdAt'], { where: 'dispatched_at IS NULL' })
+@Index('ix_outbox_events_dispatched_at', ['dispatchedAt'])
 export class OutboxEventEntity {
   @PrimaryColumn('uuid')
   id: string;
+
+  /**
+   * The event's place in the outbox (allocated at insert, just before commit): jobs carry it, and a
+   * reader that never saw a dispatched sequence notices the gap and catches up from this table.
+   */
+  @Index('ux_outbox_events_seq', { unique: true })
+  @Column({ type: 'bigint' })
+  @Generated('increment')
+  seq: string;
 
   @Column({ type: 'text' })
   type: DomainEvent['type'];

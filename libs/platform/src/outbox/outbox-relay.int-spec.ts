@@ -108,4 +108,26 @@ describe('outbox relay (real Postgres, a private real redis-server)', () => {
     expect(await relay.drain()).toEqual({ dispatched: 3, failed: 0 });
     expect(await queue.getJobCountByTypes('waiting')).toBe(before);
   });
+
+  it('after Redis lost its keys, re-delivers the recent window once, with the sequence on every job', async () => {
+    await publish(4, 200);
+    await relay.drain();
+    const client = (await queue.client) as unknown as { flushall(): Promise<string> };
+    await client.flushall();
+    expect(await queue.getJobCountByTypes('waiting')).toBe(0);
+    // Every row dispatched in the window comes back (this file's earlier rows included).
+    const total: number = (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox_events'))[0].n;
+    expect(await relay.redeliverSince(60_000)).toBe(total);
+    expect(await relay.backlog()).toMatchObject({ pending: total });
+    expect((await relay.drain()).dispatched).toBe(total);
+    const jobs = await queue.getJobs(['waiting']);
+    expect(jobs).toHaveLength(total);
+    const rows: { id: string; seq: string }[] = await db.dataSource.query('SELECT id, seq FROM outbox_events');
+    const seqOf = new Map(rows.map((r) => [r.id, Number(r.seq)]));
+    expect(jobs.every((j) => j.data.seq === seqOf.get(j.id!))).toBe(true);
+    expect(await relay.backlog()).toEqual({ pending: 0, oldestSeconds: 0 });
+    // Rows dispatched before the window are left alone.
+    await db.dataSource.query("UPDATE outbox_events SET dispatched_at = now() - interval '2 hours'");
+    expect(await relay.redeliverSince(60_000)).toBe(0);
+  });
 });

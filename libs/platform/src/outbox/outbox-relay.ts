@@ -7,6 +7,7 @@ export type EventRoutes = (type: string) => readonly string[];
 
 interface PendingRow {
   id: string;
+  seq: string;
   payload: DomainEvent;
   created_at: Date;
   attempts: number;
@@ -25,6 +26,9 @@ export interface OutboxRelayOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
 }
+
+/** The key whose absence tells the worker that Redis lost every key (FLUSHALL, restart). */
+export const redisSentinelKey = (queuePrefix: string) => `${queuePrefix}:outbox:sentinel`;
 
 export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 20));
@@ -56,7 +60,7 @@ export class OutboxRelay {
   relayOnce(): Promise<RelayResult> {
     return this.dataSource.transaction(async (em) => {
       const rows: PendingRow[] = await em.query(
-        `SELECT id, payload, created_at, attempts FROM outbox_events
+        `SELECT id, seq, payload, created_at, attempts FROM outbox_events
           WHERE dispatched_at IS NULL AND next_attempt_at <= now()
           ORDER BY created_at, id
           LIMIT $1
@@ -90,6 +94,31 @@ export class OutboxRelay {
     });
   }
 
+  /**
+   * Redis lost its keys (a FLUSHALL, a restart without persistence): every job it held is gone, so
+   * the rows dispatched within `windowMs` are made pending again and the next passes re-add their
+   * jobs (same jobIds: a job Redis still holds is not added twice; consumers are idempotent by
+   * event id). Returns how many rows will be re-delivered.
+   */
+  async redeliverSince(windowMs: number): Promise<number> {
+    const [, affected] = (await this.dataSource.query(
+      `UPDATE outbox_events SET dispatched_at = NULL, next_attempt_at = now()
+        WHERE dispatched_at >= now() - make_interval(secs => $1::float / 1000)`,
+      [windowMs],
+    )) as [unknown, number];
+    return affected;
+  }
+
+  /** Events committed but not yet in Redis: how many, and how old the oldest is (readiness). */
+  async backlog(): Promise<{ pending: number; oldestSeconds: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS pending,
+              COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS oldest
+         FROM outbox_events WHERE dispatched_at IS NULL`,
+    )) as { pending: number; oldest: number }[];
+    return { pending: row.pending, oldestSeconds: Math.round(row.oldest * 10) / 10 };
+  }
+
   /** Relays until no due row is left (or a pass fails). */
   async drain(): Promise<RelayResult> {
     const total: RelayResult = { dispatched: 0, failed: 0 };
@@ -109,7 +138,7 @@ export class OutboxRelay {
         const jobs = perQueue.get(queueName) ?? [];
         jobs.push({
           name: row.payload.type,
-          data: { eventId: row.id, occurredAt: new Date(row.created_at).toISOString(), event: row.payload },
+          data: { eventId: row.id, seq: Number(row.seq), occurredAt: new Date(row.created_at).toISOString(), event: row.payload },
           opts: { jobId: row.id },
         });
         perQueue.set(queueName, jobs);
