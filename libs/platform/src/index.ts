@@ -33,3 +33,8 @@ export * from './projections/projections.module';
 export * from './projections/projection-broadcast.processor';
 export * from './health/readiness';
 export * from './http/query-list.decorator';
+export * from './http/method-not-allowed';
+export * from './idempotency/idempotency-key.entity';
+export * from './idempotency/idempotency-context';
+export * from './idempotency/idempotency.interceptor';
+export * from './http/rate-limit';

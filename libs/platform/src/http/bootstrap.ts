@@ -9,8 +9,13 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { registeredErrorCodes, errorDefinition } from '../errors/domain-error';
+import { DataSource } from 'typeorm';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { InputPolicyInterceptor } from './input-policy.interceptor';
+import { RateLimitInterceptor } from './rate-limit';
+import { REDIS } from '../queue/redis.module';
 import { installJsonBodyParser } from './input-rules';
+import { installMethodNotAllowed } from './method-not-allowed';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -50,10 +55,15 @@ export async function configureHttpApp(
   app.flushLogs();
   if (options.prefix) app.setGlobalPrefix(options.prefix);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new InputPolicyInterceptor());
+  app.useGlobalInterceptors(
+    new RateLimitInterceptor(app.get(REDIS), config),
+    new InputPolicyInterceptor(),
+    new IdempotencyInterceptor(app.get(DataSource)),
+  );
   app.useGlobalFilters(new AllExceptionsFilter());
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(app);
+  installMethodNotAllowed(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

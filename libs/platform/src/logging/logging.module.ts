@@ -43,14 +43,14 @@ export const REDACT_PATHS = [
           customAttributeKeys: { reqId: 'requestId' },
           // Probes hit /health every few seconds: not worth a line unless they fail. (pino-http's
           // autoLogging.ignore is lost when nestjs-pino reuses the options object, hence 'silent'.)
+          // A 4xx is the caller's mistake, answered as designed: info, so a probe's thousands of
+          // refusals do not drown the warnings that need an operator.
           customLogLevel: (req, res, err) =>
             err || res.statusCode >= 500
               ? 'error'
-              : res.statusCode >= 400
-                ? 'warn'
-                : (req.url ?? '').includes('/health/')
-                  ? 'silent'
-                  : 'info',
+              : (req.url ?? '').includes('/health/') && res.statusCode < 400
+                ? 'silent'
+                : 'info',
           serializers: {
             req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

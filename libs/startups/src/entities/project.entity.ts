@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  ForeignKey,
+} from 'typeorm';
 import type { Instrument, PitchProfile, ProjectKind, ProjectStatus, Stage } from '@app/reference';
 import { moneyColumn } from './bigint-money';
 import { StartupEntity } from './startup.entity';
@@ -20,6 +31,9 @@ export class ProjectEntity {
 
   /** Denormalized owner, so every scoped query filters on one column. */
   @Column({ type: 'uuid' })
+  // The organization, by name: a lib reads identity's tables only through its ports, but the
+  // database may still refuse a row whose organization does not exist.
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   organizationId: string;
 
   @Column({ type: 'text' })

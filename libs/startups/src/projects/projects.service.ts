@@ -23,8 +23,10 @@ export interface ProjectListQuery {
 /** What a published project needs so investors can judge it. */
 export function publishProblems(p: ProjectEntity): { field: string; rule: string }[] {
   const problems: { field: string; rule: string }[] = [];
-  if (p.kind === 'financing_round' && !p.amountSought) problems.push({ field: 'amountSought', rule: 'required for a financing round' });
-  if (p.kind === 'financing_round' && p.instruments.length === 0) problems.push({ field: 'instruments', rule: 'at least one' });
+  if (p.kind === 'financing_round' && !p.amountSought)
+    problems.push({ field: 'amountSought', rule: 'required for a financing round' });
+  if (p.kind === 'financing_round' && p.instruments.length === 0)
+    problems.push({ field: 'instruments', rule: 'at least one' });
   if (!p.pitch.problem?.trim()) problems.push({ field: 'pitch.problem', rule: 'required' });
   if (!p.pitch.product?.trim()) problems.push({ field: 'pitch.product', rule: 'required' });
   return problems;
@@ -66,8 +68,10 @@ export class ProjectsService {
     const { version, startupId, ...patch } = input;
     return this.uow.run(async (tx) => {
       const project = await this.writable(tx, principal, id);
-      if (project.version !== version) throw startupsError('VERSION_CONFLICT', { field: 'version', currentVersion: project.version });
-      if (project.status === 'archived') throw startupsError('PROJECT_STATE_INVALID', { status: project.status, action: 'update' });
+      if (project.version !== version)
+        throw startupsError('VERSION_CONFLICT', { field: 'version', currentVersion: project.version });
+      if (project.status === 'archived')
+        throw startupsError('PROJECT_STATE_INVALID', { status: project.status, action: 'update' });
       if (startupId && startupId !== project.startupId) await this.access.writable(tx.em, principal, startupId);
       const changes: Partial<ProjectEntity> = {
         ...patch,
@@ -80,7 +84,10 @@ export class ProjectsService {
       await tx.em.update(ProjectEntity, { id }, changes);
       const updated = await tx.em.findOneByOrFail(ProjectEntity, { id });
       if (updated.status === 'published' && publishProblems(updated).length) {
-        throw startupsError('PROJECT_INCOMPLETE', { field: publishProblems(updated)[0].field, problems: publishProblems(updated) });
+        throw startupsError('PROJECT_INCOMPLETE', {
+          field: publishProblems(updated)[0].field,
+          problems: publishProblems(updated),
+        });
       }
       this.changed(tx, updated);
       return updated;
@@ -89,7 +96,8 @@ export class ProjectsService {
 
   /** draft → published → archived; archived → draft to rework. Anything else is 409 with the current status. */
   async transition(principal: Principal, id: string, to: ProjectStatus): Promise<ProjectEntity> {
-    if (!can(principal, 'organization:update', principal.organizationId)) throw platformError('FORBIDDEN', { action: `project:${to}` });
+    if (!can(principal, 'organization:update', principal.organizationId))
+      throw platformError('FORBIDDEN', { action: `project:${to}` });
     return this.uow.run(async (tx) => {
       const project = await this.writable(tx, principal, id);
       const allowed: Record<ProjectStatus, ProjectStatus[]> = {
@@ -108,7 +116,11 @@ export class ProjectsService {
       await tx.em.update(
         ProjectEntity,
         { id },
-        { status: to, ...(to === 'published' ? { publishedAt: now } : {}), ...(to === 'archived' ? { archivedAt: now } : {}) },
+        {
+          status: to,
+          ...(to === 'published' ? { publishedAt: now } : {}),
+          ...(to === 'archived' ? { archivedAt: now } : {}),
+        },
       );
       const updated = await tx.em.findOneByOrFail(ProjectEntity, { id });
       this.changed(tx, updated);
@@ -119,7 +131,8 @@ export class ProjectsService {
   async delete(principal: Principal, id: string): Promise<void> {
     await this.uow.run(async (tx) => {
       const project = await this.writable(tx, principal, id);
-      if (project.status === 'published') throw startupsError('PROJECT_STATE_INVALID', { status: project.status, action: 'delete' });
+      if (project.status === 'published')
+        throw startupsError('PROJECT_STATE_INVALID', { status: project.status, action: 'delete' });
       await tx.em.delete(ProjectEntity, { id });
       this.changed(tx, { ...project, status: 'archived' });
     });
@@ -134,12 +147,34 @@ export class ProjectsService {
     return project;
   }
 
+  /**
+   * Which of `projects` the caller may see the deck metadata of (file name, size, hash): the deck is
+   * confidential, so only the company, organizations it granted access and platform admins.
+   */
+  async deckVisible(principal: Principal, projects: readonly ProjectEntity[]): Promise<Set<string>> {
+    const orgs = await this.access.confidentialReadable(
+      principal,
+      projects.filter((p) => p.deckStorageKey).map((p) => p.organizationId),
+    );
+    return new Set(projects.filter((p) => orgs.has(p.organizationId)).map((p) => p.id));
+  }
+
   async list(principal: Principal, query: ProjectListQuery): Promise<Page<ProjectEntity>> {
     const qb = this.dataSource.getRepository(ProjectEntity).createQueryBuilder('p');
     if (query.mine) {
       qb.where('p.organization_id = :org', { org: principal.organizationId });
       if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     } else {
+      // Other organizations' drafts and archived projects are never listed: a status filter
+      // without mine=true can only ask for published ones, so any other is refused, not ignored.
+      if (query.status && query.status !== 'published') {
+        throw platformError('VALIDATION_FAILED', {
+          field: 'status',
+          fields: [
+            { field: 'status', rules: ['requiresMine'], messages: ['status other than published needs mine=true'] },
+          ],
+        });
+      }
       qb.where("p.status = 'published'");
     }
     if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
@@ -148,7 +183,11 @@ export class ProjectsService {
       const [at, cid] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(p.updated_at, p.id) < (:at, :cid)', { at, cid });
     }
-    const rows = await qb.orderBy('p.updated_at', 'DESC').addOrderBy('p.id', 'DESC').take(query.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('p.updated_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .take(query.limit + 1)
+      .getMany();
     return toPage(rows, query.limit, (p) => [p.updatedAt.toISOString(), p.id]);
   }
 
@@ -165,7 +204,12 @@ export class ProjectsService {
   }
 
   private changed(tx: Tx, project: Pick<ProjectEntity, 'id' | 'startupId' | 'status'>): void {
-    tx.publish({ type: 'startups.project_changed', projectId: project.id, startupId: project.startupId, status: project.status });
+    tx.publish({
+      type: 'startups.project_changed',
+      projectId: project.id,
+      startupId: project.startupId,
+      status: project.status,
+    });
   }
 }
 
