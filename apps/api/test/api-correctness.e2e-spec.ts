@@ -53,7 +53,9 @@ describe('API correctness', () => {
         json: { legalName, regionCode: '320211' },
       });
     const count = async (legalName: string) =>
-      Number((await api.db.dataSource.query('SELECT count(*) FROM startups WHERE legal_name = $1', [legalName]))[0].count);
+      Number(
+        (await api.db.dataSource.query('SELECT count(*) FROM startups WHERE legal_name = $1', [legalName]))[0].count,
+      );
 
     it('a retried create with the same key returns the same resource and writes it once', async () => {
       const key = randomUUID();
@@ -137,13 +139,22 @@ describe('API correctness', () => {
     for (let i = 0; i < 5; i++) projects.push(await newProject());
     const dealIds: string[] = [];
     for (const projectId of projects) {
-      dealIds.push(ok(await api.request('/api/v1/deals', { method: 'POST', token: fund.token, json: { projectId } }), 201).id);
+      dealIds.push(
+        ok(await api.request('/api/v1/deals', { method: 'POST', token: fund.token, json: { projectId } }), 201).id,
+      );
     }
     const page1 = ok(await api.request('/api/v1/deals?limit=2', { token: fund.token }), 200);
     expect(page1.items).toHaveLength(2);
     // Move the oldest deal (on a later page) and a deal of the first page between the reads.
     for (const id of [dealIds[0], page1.items[0].id]) {
-      ok(await api.request(`/api/v1/deals/${id}/transitions`, { method: 'POST', token: fund.token, json: { to: 'shortlisted' } }), 200);
+      ok(
+        await api.request(`/api/v1/deals/${id}/transitions`, {
+          method: 'POST',
+          token: fund.token,
+          json: { to: 'shortlisted' },
+        }),
+        200,
+      );
     }
     const seen = page1.items.map((d: { id: string }) => d.id);
     let cursor = page1.nextCursor;
@@ -164,7 +175,10 @@ describe('API correctness', () => {
       code: 'METHOD_NOT_ALLOWED',
       allow: 'GET, HEAD, PATCH',
     });
-    const withId = await api.request(`/api/v1/projects/${randomUUID()}/publish`, { method: 'GET', token: founder.token });
+    const withId = await api.request(`/api/v1/projects/${randomUUID()}/publish`, {
+      method: 'GET',
+      token: founder.token,
+    });
     expect({ status: withId.status, allow: withId.headers.get('allow') }).toEqual({ status: 405, allow: 'POST' });
     const anonymous = await api.request('/api/v1/startups', { method: 'PUT' });
     expect(anonymous.status).toBe(405);
@@ -174,11 +188,17 @@ describe('API correctness', () => {
 
   it('?asOf=2023-02-30 is a 400 on asOf, not a 422 about the company', async () => {
     const startup = ok(
-      await api.request('/api/v1/startups', { method: 'POST', token: founder.token, json: { legalName: '日期测试科技有限公司', regionCode: '320211' } }),
+      await api.request('/api/v1/startups', {
+        method: 'POST',
+        token: founder.token,
+        json: { legalName: '日期测试科技有限公司', regionCode: '320211' },
+      }),
       201,
     );
     for (const asOf of ['2023-02-30', '2023-02-29', '2023-13-01', '2023-00-10', '2023-2-3']) {
-      const res = await api.request(`/api/v1/startups/${startup.id}/qualification?asOf=${asOf}`, { token: founder.token });
+      const res = await api.request(`/api/v1/startups/${startup.id}/qualification?asOf=${asOf}`, {
+        token: founder.token,
+      });
       expect({ asOf, status: res.status, code: res.body.code, field: res.body.details?.field }).toEqual({
         asOf,
         status: 400,
@@ -186,7 +206,9 @@ describe('API correctness', () => {
         field: 'asOf',
       });
     }
-    const leap = await api.request(`/api/v1/startups/${startup.id}/qualification?asOf=2024-02-29`, { token: founder.token });
+    const leap = await api.request(`/api/v1/startups/${startup.id}/qualification?asOf=2024-02-29`, {
+      token: founder.token,
+    });
     expect(leap.status).toBe(200);
   });
 
@@ -194,7 +216,10 @@ describe('API correctness', () => {
     const draft = await newProject(false);
     const refused = await api.request('/api/v1/projects?status=archived', { token: founder.token });
     expect({ status: refused.status, field: refused.body.details?.field }).toEqual({ status: 400, field: 'status' });
-    const drafts = ok(await api.request('/api/v1/projects?mine=true&status=draft&limit=100', { token: founder.token }), 200);
+    const drafts = ok(
+      await api.request('/api/v1/projects?mine=true&status=draft&limit=100', { token: founder.token }),
+      200,
+    );
     expect(drafts.items.map((p: { id: string }) => p.id)).toContain(draft);
     expect(drafts.items.every((p: { status: string }) => p.status === 'draft')).toBe(true);
     const published = ok(await api.request('/api/v1/projects?status=published&limit=100', { token: fund.token }), 200);
@@ -205,7 +230,10 @@ describe('API correctness', () => {
     const projectId = await newProject();
     const form = new FormData();
     form.append('file', new Blob([PDF], { type: 'application/pdf' }), '机密路演材料.pdf');
-    const uploaded = ok(await api.request(`/api/v1/projects/${projectId}/deck`, { method: 'PUT', token: founder.token, body: form }), 200);
+    const uploaded = ok(
+      await api.request(`/api/v1/projects/${projectId}/deck`, { method: 'PUT', token: founder.token, body: form }),
+      200,
+    );
     expect(uploaded.deck).toMatchObject({ fileName: '机密路演材料.pdf', sizeBytes: PDF.length });
     const sha = uploaded.deck.sha256 as string;
 
@@ -216,7 +244,9 @@ describe('API correctness', () => {
       deck: null,
     });
     const list = await api.request('/api/v1/projects?limit=100', { token: otherFund.token });
-    const search = await api.request(`/api/v1/search?q=${encodeURIComponent('正确性测试')}`, { token: otherFund.token });
+    const search = await api.request(`/api/v1/search?q=${encodeURIComponent('正确性测试')}`, {
+      token: otherFund.token,
+    });
     for (const res of [asStranger, list, search]) {
       expect(res.text).not.toContain(sha);
       expect(res.text).not.toContain('机密路演材料');
@@ -261,7 +291,14 @@ describe('API correctness', () => {
       csp: res.headers.get('content-security-policy')?.includes("default-src 'self'"),
       referrer: res.headers.get('referrer-policy'),
       poweredBy: res.headers.get('x-powered-by'),
-    }).toEqual({ nosniff: 'nosniff', frame: 'SAMEORIGIN', hsts: true, csp: true, referrer: 'no-referrer', poweredBy: null });
+    }).toEqual({
+      nosniff: 'nosniff',
+      frame: 'SAMEORIGIN',
+      hsts: true,
+      csp: true,
+      referrer: 'no-referrer',
+      poweredBy: null,
+    });
 
     const preflight = (origin: string) =>
       api.request('/api/v1/me', {
