@@ -45,7 +45,13 @@ describe('logs hold no secret, and refusals are info', () => {
       body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    let body: any;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text; // a calendar, not JSON
+    }
+    return { status: res.status, body };
   };
 
   beforeAll(async () => {
