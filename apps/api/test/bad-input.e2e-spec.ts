@@ -489,7 +489,7 @@ describe('every route refuses hostile input with a 4xx and a code, and writes no
     expect(after[0].n).toBe(before[0].n + 1);
     // Search and filter syntax in a query is text to match, never an expression.
     for (const q of ["' OR 1=1 --", 'status = published OR 1=1', '<b>x</b>', '%', '_', '\\']) {
-      const res = await api.request(`/api/v1/search?q=${encodeURIComponent(q)}`, { token: fund.token });
+      const res = await api.request(`/api/v1/search?type=projects&q=${encodeURIComponent(q)}`, { token: fund.token });
       expect({ q, status: res.status }).toEqual({ q, status: 200 });
     }
   });

@@ -38,3 +38,4 @@ export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency-context';
 export * from './idempotency/idempotency.interceptor';
 export * from './http/rate-limit';
+export * from './http/date-rules';

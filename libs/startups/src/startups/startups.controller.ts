@@ -1,4 +1,3 @@
-import { isISO8601 } from 'class-validator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -9,7 +8,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors, IntParamPipe, platformError, UuidPipe } from '@app/platform';
+import { ApiErrors, IntParamPipe, platformError, UuidPipe, isCalendarDate } from '@app/platform';
 import { CurrentPrincipal, Principal, ReqContext, RequestContext } from '@app/identity';
 import {
   FiscalYearView,
@@ -70,8 +69,8 @@ export class StartupsController {
     @ReqContext() ctx: RequestContext,
     @Query('asOf') asOf?: string,
   ): Promise<QualificationReportView> {
-    // isISO8601 strict checks the calendar: Date.parse would take 2023-02-30 as March 2nd.
-    if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isISO8601(asOf, { strict: true }))) {
+    // The one date rule: Date.parse would take 2023-02-30 as March 2nd.
+    if (asOf !== undefined && !isCalendarDate(asOf)) {
       throw platformError('VALIDATION_FAILED', {
         field: 'asOf',
         fields: [{ field: 'asOf', rules: ['isDate'], messages: ['asOf must be YYYY-MM-DD'] }],
