@@ -156,7 +156,7 @@ export class MeetingsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Run the scheduler (in the worker); poll the run for progress, the plan and its bounds.' })
   @ApiAcceptedResponse({ type: ScheduleRunView })
-  @ApiErrors(...ORGANIZER, 'GRID_MISSING')
+  @ApiErrors('RATE_LIMITED', ...ORGANIZER, 'GRID_MISSING')
   startRun(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,

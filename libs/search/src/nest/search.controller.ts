@@ -46,7 +46,7 @@ export class SearchController {
       '(embedded engine: the index of the API process that answers; Meilisearch: the server’s indexes).',
   })
   @ApiOkResponse({ type: ReindexResultView })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'SEARCH_UNAVAILABLE', 'SEARCH_TASK_TIMEOUT')
+  @ApiErrors('RATE_LIMITED', 'UNAUTHENTICATED', 'FORBIDDEN', 'SEARCH_UNAVAILABLE', 'SEARCH_TASK_TIMEOUT')
   async reindex(@CurrentPrincipal() principal: Principal): Promise<ReindexResultView> {
     return this.search.reindex(principal);
   }

@@ -61,7 +61,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
   @ApiOkResponse({ description: '`{ format, totalRows, validRows, companies, errors[], errorsTruncated }`' })
-  @ApiErrors('UNAUTHENTICATED', 'STARTUP_ORG_KIND_INVALID', 'IMPORT_FILE_INVALID', 'IMPORT_TOO_LARGE')
+  @ApiErrors('RATE_LIMITED', 'UNAUTHENTICATED', 'STARTUP_ORG_KIND_INVALID', 'IMPORT_FILE_INVALID', 'IMPORT_TOO_LARGE')
   async dryRun(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     this.access.assertCanOwnStartups(principal);
     const { body } = await readUpload(request);
@@ -80,6 +80,7 @@ export class ImportsController {
   @ApiOkResponse({ description: '`{ report, importId: null }`' })
   @ApiAcceptedResponse({ description: '`{ report, importId }`' })
   @ApiErrors(
+    'RATE_LIMITED',
     'UNAUTHENTICATED',
     'STARTUP_ORG_KIND_INVALID',
     'IMPORT_FILE_INVALID',
