@@ -6706,6 +6706,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ImportsController_commit: {
@@ -6776,6 +6785,15 @@ export interface operations {
             };
             /** @description `IMPORT_HAS_ERRORS` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `RATE_LIMITED` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7847,6 +7865,15 @@ export interface operations {
             };
             /** @description `FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `RATE_LIMITED` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10338,6 +10365,15 @@ export interface operations {
             };
             /** @description `GRID_MISSING` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `RATE_LIMITED` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
