@@ -168,6 +168,39 @@ describe('API correctness', () => {
     expect(seen).toEqual([...dealIds].reverse());
   });
 
+  it('my projects page on a key that does not move: a project edited between two page reads is neither skipped nor repeated', async () => {
+    const created: string[] = [];
+    for (let i = 0; i < 4; i++) created.push(await newProject(false));
+    const mine = async (cursor?: string) =>
+      ok(
+        await api.request(`/api/v1/projects?mine=true&status=draft&limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+          token: founder.token,
+        }),
+        200,
+      );
+    const page1 = await mine();
+    // Edit the oldest draft (on a later page) between the reads: it must still come once, in its place.
+    const oldest = ok(await api.request(`/api/v1/projects/${created[0]}`, { token: founder.token }), 200);
+    ok(
+      await api.request(`/api/v1/projects/${created[0]}`, {
+        method: 'PATCH',
+        token: founder.token,
+        json: { version: oldest.version, title: '改过的标题' },
+      }),
+      200,
+    );
+    const seen = page1.items.map((p: { id: string }) => p.id);
+    let cursor = page1.nextCursor;
+    while (cursor) {
+      const page = await mine(cursor);
+      seen.push(...page.items.map((p: { id: string }) => p.id));
+      cursor = page.nextCursor;
+    }
+    const ours = seen.filter((id: string) => created.includes(id));
+    expect(ours).toEqual([...created].reverse());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
   it('an unknown method on a known path is 405 with Allow; an unknown path stays 404', async () => {
     const res = await api.request('/api/v1/me', { method: 'DELETE', token: founder.token });
     expect({ status: res.status, code: res.body.code, allow: res.headers.get('allow') }).toEqual({

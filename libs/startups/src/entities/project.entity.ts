@@ -15,6 +15,7 @@ import { moneyColumn } from './bigint-money';
 import { StartupEntity } from './startup.entity';
 
 @Entity('projects')
+@Index('ix_projects_created', ['status', 'createdAt', 'id'])
 @Index('ix_projects_startup', ['startupId'])
 @Index('ix_projects_org', ['organizationId'])
 @Index('ix_projects_published', ['status', 'updatedAt'])
@@ -88,7 +89,8 @@ export class ProjectEntity {
   @Column({ type: 'timestamptz', nullable: true })
   deckUploadedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Milliseconds, like the page cursors that carry it. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 
 @Entity('startups')
+@Index('ix_startups_created', ['createdAt', 'id'])
 @Index('ix_startups_org', ['organizationId'])
 @Index('ux_startups_credit_code', ['creditCode'], { unique: true, where: 'credit_code IS NOT NULL' })
 export class StartupEntity {
@@ -63,7 +64,8 @@ export class StartupEntity {
   @Column({ type: 'text', nullable: true })
   oneLiner: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Milliseconds, like the page cursors that carry it. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })

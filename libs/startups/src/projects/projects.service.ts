@@ -181,14 +181,16 @@ export class ProjectsService {
     if (query.startupId) qb.andWhere('p.startup_id = :sid', { sid: query.startupId });
     if (query.cursor) {
       const [at, cid] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-      qb.andWhere('(p.updated_at, p.id) < (:at, :cid)', { at, cid });
+      qb.andWhere('(p.created_at, p.id) < (:at, :cid)', { at, cid });
     }
+    // Pages on (created_at, id), which never change: updated_at moved with every edit, so a project
+    // edited between two page reads was skipped or shown twice.
     const rows = await qb
-      .orderBy('p.updated_at', 'DESC')
+      .orderBy('p.created_at', 'DESC')
       .addOrderBy('p.id', 'DESC')
       .take(query.limit + 1)
       .getMany();
-    return toPage(rows, query.limit, (p) => [p.updatedAt.toISOString(), p.id]);
+    return toPage(rows, query.limit, (p) => [p.createdAt.toISOString(), p.id]);
   }
 
   private async writable(tx: Tx, principal: Principal, id: string): Promise<ProjectEntity> {

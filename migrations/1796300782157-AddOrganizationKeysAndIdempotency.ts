@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class AddOrganizationKeysAndIdempotency1796298453700 implements MigrationInterface {
-    name = 'AddOrganizationKeysAndIdempotency1796298453700'
+export class AddOrganizationKeysAndIdempotency1796300782157 implements MigrationInterface {
+    name = 'AddOrganizationKeysAndIdempotency1796300782157'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -17,6 +17,20 @@ export class AddOrganizationKeysAndIdempotency1796298453700 implements Migration
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_idempotency_keys_created" ON "idempotency_keys" ("created_at")
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "startups"
+            ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "projects"
+            ALTER COLUMN "created_at" TYPE TIMESTAMP(3) WITH TIME ZONE
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_startups_created" ON "startups" ("created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_projects_created" ON "projects" ("status", "created_at", "id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_deals_investor_created" ON "deals" ("investor_organization_id", "created_at", "id")
@@ -61,6 +75,20 @@ export class AddOrganizationKeysAndIdempotency1796298453700 implements Migration
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ix_deals_investor_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_projects_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."ix_startups_created"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "projects"
+            ALTER COLUMN "created_at" TYPE TIMESTAMP(6) WITH TIME ZONE
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "startups"
+            ALTER COLUMN "created_at" TYPE TIMESTAMP(6) WITH TIME ZONE
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ix_idempotency_keys_created"
