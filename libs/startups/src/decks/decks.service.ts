@@ -111,8 +111,8 @@ export class DecksService {
 
 /** Keeps a readable name for Content-Disposition without path parts or control characters. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const base = (name.split(/[\\/]/).pop() ?? '')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\x00-\x1f\x7f"]/g, '')
     .trim()
     .slice(0, 150);
