@@ -39,11 +39,7 @@ export const startupsError = defineErrors<StartupsErrorCode>({
   IP_ITEM_NOT_FOUND: { status: 404, en: 'IP item not found.', zh: '知识产权条目不存在。' },
   IP_ITEM_DUPLICATE: { status: 409, en: 'This IP number is already listed.', zh: '该知识产权编号已存在。' },
   QUALIFICATION_NOT_FOUND: { status: 404, en: 'Qualification not found.', zh: '资质不存在。' },
-  QUALIFICATION_DATES_INVALID: {
-    status: 422,
-    en: 'Valid-until must be after valid-from.',
-    zh: '有效期截止日须晚于起始日。',
-  },
+  QUALIFICATION_DATES_INVALID: { status: 422, en: 'Valid-until must be after valid-from.', zh: '有效期截止日须晚于起始日。' },
   CONFIDENTIAL_ACCESS_REQUIRED: {
     status: 403,
     en: 'This is confidential company data; ask the company to grant your organization access.',
@@ -54,16 +50,8 @@ export const startupsError = defineErrors<StartupsErrorCode>({
     en: 'Someone changed this in the meantime; reload and apply your edit again.',
     zh: '内容已被他人修改，请刷新后重新编辑。',
   },
-  PROJECT_STATE_INVALID: {
-    status: 409,
-    en: 'The project cannot do that in its current status.',
-    zh: '项目当前状态不允许该操作。',
-  },
-  PROJECT_INCOMPLETE: {
-    status: 422,
-    en: 'Fill in the missing fields before publishing.',
-    zh: '请先补全必填信息再发布。',
-  },
+  PROJECT_STATE_INVALID: { status: 409, en: 'The project cannot do that in its current status.', zh: '项目当前状态不允许该操作。' },
+  PROJECT_INCOMPLETE: { status: 422, en: 'Fill in the missing fields before publishing.', zh: '请先补全必填信息再发布。' },
   TRACK_UNKNOWN: { status: 400, en: 'Unknown track code.', zh: '未知的赛道代码。' },
   INDUSTRY_UNKNOWN: { status: 400, en: 'Unknown industry for the SME size standard.', zh: '未知的中小企业划型行业。' },
   STARTUP_CREDIT_CODE_TAKEN: {
@@ -75,11 +63,7 @@ export const startupsError = defineErrors<StartupsErrorCode>({
   DECK_TOO_LARGE: { status: 413, en: 'The deck may be at most 20 MB.', zh: '路演材料不得超过 20 MB。' },
   DECK_MISSING: { status: 404, en: 'This project has no deck yet.', zh: '该项目尚未上传路演材料。' },
   IMPORT_NOT_FOUND: { status: 404, en: 'Import not found.', zh: '导入任务不存在。' },
-  IMPORT_FILE_INVALID: {
-    status: 400,
-    en: 'The file could not be read as .xlsx or .csv.',
-    zh: '无法读取该文件（须为 .xlsx 或 .csv）。',
-  },
+  IMPORT_FILE_INVALID: { status: 400, en: 'The file could not be read as .xlsx or .csv.', zh: '无法读取该文件（须为 .xlsx 或 .csv）。' },
   IMPORT_TOO_LARGE: { status: 413, en: 'The import file is too large.', zh: '导入文件过大。' },
   QUALIFICATION_INPUT_INVALID: {
     status: 422,

@@ -4,22 +4,13 @@ import type { IpItemEntity } from './entities/ip-item.entity';
 import type { ProjectEntity } from './entities/project.entity';
 import type { QualificationHeldEntity } from './entities/qualification-held.entity';
 import type { StartupEntity } from './entities/startup.entity';
-import {
-  INSTRUMENTS,
-  IP_STATUSES,
-  IP_TYPES,
-  PROJECT_KINDS,
-  PROJECT_STATUSES,
-  QUALIFICATION_KINDS,
-  STAGES,
-} from '@app/reference';
+import { INSTRUMENTS, IP_STATUSES, IP_TYPES, PROJECT_KINDS, PROJECT_STATUSES, QUALIFICATION_KINDS, STAGES } from '@app/reference';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /** Class Ⅰ IP (invention patents and their peers) versus class Ⅱ (utility models, designs, software copyrights). */
 export function ipClass(type: string): 'I' | 'II' | null {
-  if (['invention_patent', 'new_plant_variety', 'ic_layout', 'national_new_drug', 'protected_tcm_1'].includes(type))
-    return 'I';
+  if (['invention_patent', 'new_plant_variety', 'ic_layout', 'national_new_drug', 'protected_tcm_1'].includes(type)) return 'I';
   if (['utility_model', 'design', 'software_copyright'].includes(type)) return 'II';
   return null;
 }
@@ -65,8 +56,7 @@ export class FiscalYearView {
 export class IpItemView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: IP_TYPES }) type: string;
-  @ApiProperty({ enum: ['I', 'II'], nullable: true, description: 'Ⅰ类 / Ⅱ类, derived from the type.' }) ipClass:
-    'I' | 'II' | null;
+  @ApiProperty({ enum: ['I', 'II'], nullable: true, description: 'Ⅰ类 / Ⅱ类, derived from the type.' }) ipClass: 'I' | 'II' | null;
   @ApiProperty() number: string;
   @ApiPropertyOptional({ nullable: true, type: String }) title: string | null;
   @ApiProperty({ enum: IP_STATUSES }) status: string;
@@ -166,13 +156,7 @@ export const startupsMapper = {
     };
   },
   qualification(q: QualificationHeldEntity): QualificationHeldView {
-    return {
-      id: q.id,
-      kind: q.kind,
-      certificateNumber: q.certificateNumber,
-      validFrom: q.validFrom,
-      validUntil: q.validUntil,
-    };
+    return { id: q.id, kind: q.kind, certificateNumber: q.certificateNumber, validFrom: q.validFrom, validUntil: q.validUntil };
   },
   /** `deckVisible`: whether the caller may see the deck's metadata (see ProjectsService.deckVisible). */
   project(p: ProjectEntity, deckVisible: boolean): ProjectView {
@@ -192,15 +176,9 @@ export const startupsMapper = {
       status: p.status,
       publishedAt: iso(p.publishedAt),
       hasDeck: Boolean(p.deckStorageKey),
-      deck:
-        p.deckStorageKey && deckVisible
-          ? {
-              fileName: p.deckFileName!,
-              sizeBytes: p.deckSizeBytes!,
-              sha256: p.deckSha256!,
-              uploadedAt: iso(p.deckUploadedAt)!,
-            }
-          : null,
+      deck: p.deckStorageKey && deckVisible
+        ? { fileName: p.deckFileName!, sizeBytes: p.deckSizeBytes!, sha256: p.deckSha256!, uploadedAt: iso(p.deckUploadedAt)! }
+        : null,
       version: p.version,
       updatedAt: iso(p.updatedAt)!,
     };

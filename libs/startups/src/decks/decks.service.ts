@@ -41,8 +41,7 @@ export class DecksService {
    * old file is deleted only after commit. A failed upload leaves the previous deck untouched.
    */
   async upload(principal: Principal, projectId: string, fileName: string, body: Buffer): Promise<ProjectEntity> {
-    if (body.length > DECK_MAX_BYTES)
-      throw startupsError('DECK_TOO_LARGE', { field: 'file', maxBytes: DECK_MAX_BYTES });
+    if (body.length > DECK_MAX_BYTES) throw startupsError('DECK_TOO_LARGE', { field: 'file', maxBytes: DECK_MAX_BYTES });
     if (!looksLikePdf(body)) throw startupsError('DECK_NOT_PDF', { field: 'file' });
     const key = `decks/${projectId}/${randomUUID()}.pdf`;
     let previous: string | null = null;
@@ -111,11 +110,8 @@ export class DecksService {
 
 /** Keeps a readable name for Content-Disposition without path parts or control characters. */
 export function safeFileName(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\x00-\x1f\x7f"]/g, '')
-    .trim()
-    .slice(0, 150);
+  // eslint-disable-next-line no-control-regex
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\x00-\x1f\x7f"]/g, '').trim().slice(0, 150);
   if (!base) return 'deck.pdf';
   return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
 }

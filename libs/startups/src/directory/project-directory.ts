@@ -86,10 +86,7 @@ export class ProjectDirectory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Published projects (or any status) with every row their features need, in four queries per batch. */
-  async featureRows(
-    selection: FeatureSelection,
-    options: { includeDrafts?: boolean; em?: EntityManager } = {},
-  ): Promise<ProjectFeatureRows[]> {
+  async featureRows(selection: FeatureSelection, options: { includeDrafts?: boolean; em?: EntityManager } = {}): Promise<ProjectFeatureRows[]> {
     const em = options.em ?? this.dataSource.manager;
     const qb = em.getRepository(ProjectEntity).createQueryBuilder('p');
     if (!options.includeDrafts) qb.where("p.status = 'published'");
@@ -198,17 +195,12 @@ export class ProjectDirectory {
   /** The ids among these that name a company (profiles are public). */
   async existingStartupIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM startups WHERE id = ANY($1::uuid[])', [
-      [...ids],
-    ]);
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM startups WHERE id = ANY($1::uuid[])', [[...ids]]);
     return new Set(rows.map((r) => r.id));
   }
 
   /** Titles, company names and the facts lists show (deal flow, pipeline, stated vs actual), one query. */
-  async labels(
-    projectIds: readonly string[],
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, ProjectLabel>> {
+  async labels(projectIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Map<string, ProjectLabel>> {
     if (projectIds.length === 0) return new Map();
     const rows: Record<string, unknown>[] = await em.query(
       `SELECT p.id, p.title, p.organization_id, p.startup_id, p.stage, p.amount_sought, s.legal_name, s.tracks
@@ -243,11 +235,7 @@ export class ProjectDirectory {
   }
 
   /** One project, if the principal may read it (ProjectVisibility.readable); null looks like "not found". */
-  async readable(
-    principal: Principal,
-    id: string,
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<ProjectSummary | null> {
+  async readable(principal: Principal, id: string, em: EntityManager = this.dataSource.manager): Promise<ProjectSummary | null> {
     const project = await em.getRepository(ProjectEntity).findOne({
       where: { id },
       select: { id: true, startupId: true, organizationId: true, status: true, title: true },

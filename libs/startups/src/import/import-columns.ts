@@ -2,8 +2,7 @@
  * The import template: one row per company-year. Headers are zh-CN (what organizers' spreadsheets
  * use); `key` is the field. Money is in 元 with at most two decimals and is stored as integer 分.
  */
-export type ColumnKind =
-  'text' | 'date' | 'region' | 'credit_code' | 'year' | 'count' | 'money' | 'bool' | 'list' | 'industry';
+export type ColumnKind = 'text' | 'date' | 'region' | 'credit_code' | 'year' | 'count' | 'money' | 'bool' | 'list' | 'industry';
 
 export interface ImportColumn {
   key: string;

@@ -83,9 +83,7 @@ export async function* readSheet(body: Buffer, format: ImportFormat): AsyncGener
   });
   let headers: string[] | null = null;
   for (let r = 1; r <= sheet.rowCount; r++) {
-    const values = (sheet.getRow(r).values as ExcelJS.CellValue[])
-      .slice(1)
-      .map((v) => (v === null || v === undefined ? null : String(v)));
+    const values = (sheet.getRow(r).values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? null : String(v)));
     if (!headers) {
       headers = values.map((v) => String(v ?? '').trim());
       yield { headers };

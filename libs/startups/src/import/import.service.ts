@@ -61,11 +61,7 @@ export class ImportService {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Tourong';
     const sheet = workbook.addWorksheet('企业年度数据');
-    sheet.columns = IMPORT_COLUMNS.map((c) => ({
-      header: c.header + (c.required ? ' *' : ''),
-      key: c.key,
-      width: Math.max(12, c.header.length * 2 + 4),
-    }));
+    sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header + (c.required ? ' *' : ''), key: c.key, width: Math.max(12, c.header.length * 2 + 4) }));
     sheet.getRow(1).font = { bold: true };
     sheet.addRow({
       legalName: '无锡星航智农导航科技有限公司',
@@ -85,12 +81,7 @@ export class ImportService {
     });
     const notes = workbook.addWorksheet('填写说明');
     notes.addRow(['列名', '是否必填', '说明']);
-    for (const c of IMPORT_COLUMNS)
-      notes.addRow([
-        c.header,
-        c.required ? '必填' : '',
-        c.note ?? (c.kind === 'money' ? '单位：元，最多两位小数' : ''),
-      ]);
+    for (const c of IMPORT_COLUMNS) notes.addRow([c.header, c.required ? '必填' : '', c.note ?? (c.kind === 'money' ? '单位：元，最多两位小数' : '')]);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
@@ -118,12 +109,7 @@ export class ImportService {
         if (!parsed.row) continue;
         const key = `${parsed.row.creditCode}:${parsed.row.year}`;
         if (seen.has(key)) {
-          errors.push({
-            row: item.rowNumber,
-            column: '统一社会信用代码',
-            value: parsed.row.creditCode,
-            code: 'DUPLICATE_ROW',
-          });
+          errors.push({ row: item.rowNumber, column: '统一社会信用代码', value: parsed.row.creditCode, code: 'DUPLICATE_ROW' });
           continue;
         }
         seen.set(key, item.rowNumber);
@@ -153,11 +139,7 @@ export class ImportService {
    * Commits a clean file. Small files are written at once; larger ones are stored and handed to the
    * worker (an `import_jobs` row tracks progress). A file with any error is refused whole.
    */
-  async commit(
-    actor: ImportActor,
-    body: Buffer,
-    fileName: string,
-  ): Promise<{ report: ImportReport; job?: ImportJobEntity }> {
+  async commit(actor: ImportActor, body: Buffer, fileName: string): Promise<{ report: ImportReport; job?: ImportJobEntity }> {
     const { report, rows } = await this.dryRun(actor, body);
     if (report.errors.length) return { report };
     if (rows.length <= IMPORT_SYNC_MAX_ROWS) {
@@ -197,58 +179,37 @@ export class ImportService {
       const actor = { organizationId: job.organizationId, userId: job.requestedByUserId };
       const { report, rows } = await this.dryRun(actor, Buffer.concat(chunks));
       if (report.errors.length) {
-        await repo.update(
-          { id: job.id },
-          {
-            status: 'failed',
-            errors: report.errors,
-            failureReason: 'the file no longer validates',
-            finishedAt: this.clock.now(),
-          },
-        );
+        await repo.update({ id: job.id }, { status: 'failed', errors: report.errors, failureReason: 'the file no longer validates', finishedAt: this.clock.now() });
         return repo.findOneByOrFail({ id: job.id });
       }
       const upserted = await this.write(actor, rows, async (done) => {
         await repo.update({ id: job.id }, { processedRows: done });
         await onProgress(done, rows.length);
       });
-      await repo.update(
-        { id: job.id },
-        { status: 'succeeded', processedRows: rows.length, startupsUpserted: upserted, finishedAt: this.clock.now() },
-      );
+      await repo.update({ id: job.id }, { status: 'succeeded', processedRows: rows.length, startupsUpserted: upserted, finishedAt: this.clock.now() });
       await this.storage.delete(job.fileKey).catch(() => undefined);
     } catch (err) {
-      await repo.update(
-        { id: job.id },
-        { status: 'failed', failureReason: String((err as Error).message).slice(0, 500), finishedAt: this.clock.now() },
-      );
+      await repo.update({ id: job.id }, { status: 'failed', failureReason: String((err as Error).message).slice(0, 500), finishedAt: this.clock.now() });
       throw err;
     }
     return repo.findOneByOrFail({ id: job.id });
   }
 
   async job(actor: ImportActor, id: string): Promise<ImportJobEntity> {
-    const job = await this.dataSource
-      .getRepository(ImportJobEntity)
-      .findOneBy({ id, organizationId: actor.organizationId });
+    const job = await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id, organizationId: actor.organizationId });
     if (!job) throw startupsError('IMPORT_NOT_FOUND');
     return job;
   }
 
   private format(body: Buffer): ImportFormat {
-    if (body.length > IMPORT_MAX_BYTES)
-      throw startupsError('IMPORT_TOO_LARGE', { field: 'file', maxBytes: IMPORT_MAX_BYTES });
+    if (body.length > IMPORT_MAX_BYTES) throw startupsError('IMPORT_TOO_LARGE', { field: 'file', maxBytes: IMPORT_MAX_BYTES });
     const format = detectFormat(body);
     if (!format) throw startupsError('IMPORT_FILE_INVALID', { field: 'file' });
     return format;
   }
 
   /** Credit codes that already belong to another organization's profile cannot be overwritten. */
-  private async ownedElsewhere(
-    actor: ImportActor,
-    rows: ImportRow[],
-    rowOf: Map<string, number>,
-  ): Promise<CellError[]> {
+  private async ownedElsewhere(actor: ImportActor, rows: ImportRow[], rowOf: Map<string, number>): Promise<CellError[]> {
     const codes = [...new Set(rows.map((r) => r.creditCode))];
     if (!codes.length) return [];
     const taken: { credit_code: string }[] = await this.dataSource.query(
@@ -258,12 +219,7 @@ export class ImportService {
     const set = new Set(taken.map((t) => t.credit_code));
     return rows
       .filter((r) => set.has(r.creditCode))
-      .map((r) => ({
-        row: rowOf.get(`${r.creditCode}:${r.year}`)!,
-        column: '统一社会信用代码',
-        value: r.creditCode,
-        code: 'CREDIT_CODE_OWNED_ELSEWHERE' as const,
-      }));
+      .map((r) => ({ row: rowOf.get(`${r.creditCode}:${r.year}`)!, column: '统一社会信用代码', value: r.creditCode, code: 'CREDIT_CODE_OWNED_ELSEWHERE' as const }));
   }
 
   /**
@@ -271,11 +227,7 @@ export class ImportService {
    * years, a chunk per transaction, each with its outbox events. Re-running the same file changes
    * nothing. Returns how many companies were written.
    */
-  private async write(
-    actor: ImportActor,
-    rows: ImportRow[],
-    progress?: (done: number) => Promise<void>,
-  ): Promise<number> {
+  private async write(actor: ImportActor, rows: ImportRow[], progress?: (done: number) => Promise<void>): Promise<number> {
     const companies = new Set<string>();
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
@@ -307,18 +259,7 @@ export class ImportService {
     const values: unknown[] = [];
     const tuples = [...byCode.values()].map((r, i) => {
       const b = i * 10;
-      values.push(
-        actor.organizationId,
-        r.legalName,
-        r.creditCode,
-        r.foundedOn,
-        r.regionCode,
-        r.industry,
-        r.tracks,
-        r.universitySpinOut,
-        r.website,
-        r.oneLiner,
-      );
+      values.push(actor.organizationId, r.legalName, r.creditCode, r.foundedOn, r.regionCode, r.industry, r.tracks, r.universitySpinOut, r.website, r.oneLiner);
       return `($${b + 1}::uuid, $${b + 2}, $${b + 3}, $${b + 4}::date, $${b + 5}, $${b + 6}, $${b + 7}::text[], $${b + 8}::boolean, $${b + 9}, $${b + 10}, 1)`;
     });
     const result: { id: string; credit_code: string; touched: boolean }[] = await em.query(
@@ -340,10 +281,7 @@ export class ImportService {
        RETURNING id, credit_code, updated_at = now() AS touched`,
       values,
     );
-    return {
-      ids: new Map(result.map((r) => [r.credit_code, r.id])),
-      touched: result.filter((r) => r.touched).map((r) => r.id),
-    };
+    return { ids: new Map(result.map((r) => [r.credit_code, r.id])), touched: result.filter((r) => r.touched).map((r) => r.id) };
   }
 
   /** Returns the startups whose figures were inserted or changed. A blank cell keeps the stored figure. */

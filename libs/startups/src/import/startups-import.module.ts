@@ -10,11 +10,7 @@ import { ImportService } from './import.service';
   imports: [PlatformQueueModule.forFeature(IMPORTS_QUEUE)],
   providers: [
     ImportService,
-    {
-      provide: STORAGE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new LocalDiskStorage(config.STORAGE_DIR),
-    },
+    { provide: STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.STORAGE_DIR) },
   ],
   exports: [ImportService, STORAGE],
 })

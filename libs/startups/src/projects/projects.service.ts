@@ -23,10 +23,8 @@ export interface ProjectListQuery {
 /** What a published project needs so investors can judge it. */
 export function publishProblems(p: ProjectEntity): { field: string; rule: string }[] {
   const problems: { field: string; rule: string }[] = [];
-  if (p.kind === 'financing_round' && !p.amountSought)
-    problems.push({ field: 'amountSought', rule: 'required for a financing round' });
-  if (p.kind === 'financing_round' && p.instruments.length === 0)
-    problems.push({ field: 'instruments', rule: 'at least one' });
+  if (p.kind === 'financing_round' && !p.amountSought) problems.push({ field: 'amountSought', rule: 'required for a financing round' });
+  if (p.kind === 'financing_round' && p.instruments.length === 0) problems.push({ field: 'instruments', rule: 'at least one' });
   if (!p.pitch.problem?.trim()) problems.push({ field: 'pitch.problem', rule: 'required' });
   if (!p.pitch.product?.trim()) problems.push({ field: 'pitch.product', rule: 'required' });
   return problems;
@@ -68,10 +66,8 @@ export class ProjectsService {
     const { version, startupId, ...patch } = input;
     return this.uow.run(async (tx) => {
       const project = await this.writable(tx, principal, id);
-      if (project.version !== version)
-        throw startupsError('VERSION_CONFLICT', { field: 'version', currentVersion: project.version });
-      if (project.status === 'archived')
-        throw startupsError('PROJECT_STATE_INVALID', { status: project.status, action: 'update' });
+      if (project.version !== version) throw startupsError('VERSION_CONFLICT', { field: 'version', currentVersion: project.version });
+      if (project.status === 'archived') throw startupsError('PROJECT_STATE_INVALID', { status: project.status, action: 'update' });
       if (startupId && startupId !== project.startupId) await this.access.writable(tx.em, principal, startupId);
       const changes: Partial<ProjectEntity> = {
         ...patch,
@@ -84,10 +80,7 @@ export class ProjectsService {
       await tx.em.update(ProjectEntity, { id }, changes);
       const updated = await tx.em.findOneByOrFail(ProjectEntity, { id });
       if (updated.status === 'published' && publishProblems(updated).length) {
-        throw startupsError('PROJECT_INCOMPLETE', {
-          field: publishProblems(updated)[0].field,
-          problems: publishProblems(updated),
-        });
+        throw startupsError('PROJECT_INCOMPLETE', { field: publishProblems(updated)[0].field, problems: publishProblems(updated) });
       }
       this.changed(tx, updated);
       return updated;
@@ -96,8 +89,7 @@ export class ProjectsService {
 
   /** draft → published → archived; archived → draft to rework. Anything else is 409 with the current status. */
   async transition(principal: Principal, id: string, to: ProjectStatus): Promise<ProjectEntity> {
-    if (!can(principal, 'organization:update', principal.organizationId))
-      throw platformError('FORBIDDEN', { action: `project:${to}` });
+    if (!can(principal, 'organization:update', principal.organizationId)) throw platformError('FORBIDDEN', { action: `project:${to}` });
     return this.uow.run(async (tx) => {
       const project = await this.writable(tx, principal, id);
       const allowed: Record<ProjectStatus, ProjectStatus[]> = {
@@ -116,11 +108,7 @@ export class ProjectsService {
       await tx.em.update(
         ProjectEntity,
         { id },
-        {
-          status: to,
-          ...(to === 'published' ? { publishedAt: now } : {}),
-          ...(to === 'archived' ? { archivedAt: now } : {}),
-        },
+        { status: to, ...(to === 'published' ? { publishedAt: now } : {}), ...(to === 'archived' ? { archivedAt: now } : {}) },
       );
       const updated = await tx.em.findOneByOrFail(ProjectEntity, { id });
       this.changed(tx, updated);
@@ -131,8 +119,7 @@ export class ProjectsService {
   async delete(principal: Principal, id: string): Promise<void> {
     await this.uow.run(async (tx) => {
       const project = await this.writable(tx, principal, id);
-      if (project.status === 'published')
-        throw startupsError('PROJECT_STATE_INVALID', { status: project.status, action: 'delete' });
+      if (project.status === 'published') throw startupsError('PROJECT_STATE_INVALID', { status: project.status, action: 'delete' });
       await tx.em.delete(ProjectEntity, { id });
       this.changed(tx, { ...project, status: 'archived' });
     });
@@ -185,11 +172,7 @@ export class ProjectsService {
     }
     // Pages on (created_at, id), which never change: updated_at moved with every edit, so a project
     // edited between two page reads was skipped or shown twice.
-    const rows = await qb
-      .orderBy('p.created_at', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .take(query.limit + 1)
-      .getMany();
+    const rows = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').take(query.limit + 1).getMany();
     return toPage(rows, query.limit, (p) => [p.createdAt.toISOString(), p.id]);
   }
 
@@ -206,12 +189,7 @@ export class ProjectsService {
   }
 
   private changed(tx: Tx, project: Pick<ProjectEntity, 'id' | 'startupId' | 'status'>): void {
-    tx.publish({
-      type: 'startups.project_changed',
-      projectId: project.id,
-      startupId: project.startupId,
-      status: project.status,
-    });
+    tx.publish({ type: 'startups.project_changed', projectId: project.id, startupId: project.startupId, status: project.status });
   }
 }
 

@@ -12,17 +12,12 @@ const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'];
 export class GapView {
   @ApiProperty({ type: Number, description: 'The threshold, in `unit` (a percentage for ratios).' }) threshold: number;
   @ApiProperty({ enum: GAP_UNITS }) unit: string;
-  @ApiProperty({
-    type: Number,
-    description: 'Threshold minus the current value, in `unit`; negative when the value must fall.',
-  })
+  @ApiProperty({ type: Number, description: 'Threshold minus the current value, in `unit`; negative when the value must fall.' })
   delta: number;
-  @ApiPropertyOptional({ type: Number, description: 'The input value that reaches the threshold.' })
-  valueNeeded?: number;
+  @ApiPropertyOptional({ type: Number, description: 'The input value that reaches the threshold.' }) valueNeeded?: number;
   @ApiPropertyOptional({ description: 'Which input `valueNeeded` refers to.' }) valueNeededInput?: string;
   @ApiPropertyOptional({ type: Number, description: '`valueNeeded` minus the current value.' }) valueDelta?: number;
-  @ApiProperty({ description: 'Reaching it turns `fail` into `pass` with nothing else changed.' })
-  flipsVerdict: boolean;
+  @ApiProperty({ description: 'Reaching it turns `fail` into `pass` with nothing else changed.' }) flipsVerdict: boolean;
 }
 
 export class NextBandView extends GapView {
@@ -35,13 +30,11 @@ export class IndicatorResultView {
   @ApiProperty() labelEn: string;
   @ApiPropertyOptional({ type: Number, nullable: true }) rawValue: number | null;
   @ApiProperty() displayValue: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: '`null` when an input is missing.' }) points:
-    number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '`null` when an input is missing.' }) points: number | null;
   @ApiProperty({ type: Number }) minPoints: number;
   @ApiProperty({ type: Number }) maxPointsPossible: number;
   @ApiProperty({ type: Number }) maxPoints: number;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The band reached, e.g. `≥30%`.' }) band:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The band reached, e.g. `≥30%`.' }) band: string | null;
   @ApiPropertyOptional({ type: NextBandView }) nextBand?: NextBandView;
   @ApiProperty({ type: [String] }) missingInputs: string[];
   @ApiProperty() explanation: string;

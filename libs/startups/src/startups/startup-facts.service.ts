@@ -43,12 +43,7 @@ export class StartupFactsService {
   }
 
   /** Replaces one year's figures (idempotent: the same PUT twice leaves the same row). */
-  async putFiscalYear(
-    principal: Principal,
-    startupId: string,
-    year: number,
-    input: FiscalYearDto,
-  ): Promise<FiscalYearEntity> {
+  async putFiscalYear(principal: Principal, startupId: string, year: number, input: FiscalYearDto): Promise<FiscalYearEntity> {
     const problems = fiscalYearProblems(input);
     if (problems.length) throw startupsError('FISCAL_YEAR_INVALID', { field: problems[0].field, problems });
     return this.uow.run(async (tx) => {
@@ -100,35 +95,22 @@ export class StartupFactsService {
         return item;
       });
     } catch (err) {
-      return mapUniqueViolation(err, {
-        ux_ip_items_startup_type_number: () => startupsError('IP_ITEM_DUPLICATE', { field: 'number' }),
-      });
+      return mapUniqueViolation(err, { ux_ip_items_startup_type_number: () => startupsError('IP_ITEM_DUPLICATE', { field: 'number' }) });
     }
   }
 
-  async updateIpItem(
-    principal: Principal,
-    startupId: string,
-    itemId: string,
-    input: UpdateIpItemDto,
-  ): Promise<IpItemEntity> {
+  async updateIpItem(principal: Principal, startupId: string, itemId: string, input: UpdateIpItemDto): Promise<IpItemEntity> {
     try {
       return await this.uow.run(async (tx) => {
         const startup = await this.access.writable(tx.em, principal, startupId);
         const item = await tx.em.findOneBy(IpItemEntity, { id: itemId, startupId });
         if (!item) throw startupsError('IP_ITEM_NOT_FOUND');
-        await tx.em.update(
-          IpItemEntity,
-          { id: itemId },
-          { ...input, ...(input.number ? { number: input.number.trim().toUpperCase() } : {}) },
-        );
+        await tx.em.update(IpItemEntity, { id: itemId }, { ...input, ...(input.number ? { number: input.number.trim().toUpperCase() } : {}) });
         await this.touch(tx, startup);
         return tx.em.findOneByOrFail(IpItemEntity, { id: itemId });
       });
     } catch (err) {
-      return mapUniqueViolation(err, {
-        ux_ip_items_startup_type_number: () => startupsError('IP_ITEM_DUPLICATE', { field: 'number' }),
-      });
+      return mapUniqueViolation(err, { ux_ip_items_startup_type_number: () => startupsError('IP_ITEM_DUPLICATE', { field: 'number' }) });
     }
   }
 
@@ -144,16 +126,10 @@ export class StartupFactsService {
   /** Certificates held are public information (they are published by the issuing authorities). */
   async qualifications(startupId: string): Promise<QualificationHeldEntity[]> {
     await this.access.readable(startupId);
-    return this.dataSource
-      .getRepository(QualificationHeldEntity)
-      .find({ where: { startupId }, order: { createdAt: 'ASC' } });
+    return this.dataSource.getRepository(QualificationHeldEntity).find({ where: { startupId }, order: { createdAt: 'ASC' } });
   }
 
-  async addQualification(
-    principal: Principal,
-    startupId: string,
-    input: QualificationDto,
-  ): Promise<QualificationHeldEntity> {
+  async addQualification(principal: Principal, startupId: string, input: QualificationDto): Promise<QualificationHeldEntity> {
     if (input.validFrom && input.validUntil && input.validUntil <= input.validFrom) {
       throw startupsError('QUALIFICATION_DATES_INVALID', { field: 'validUntil' });
     }

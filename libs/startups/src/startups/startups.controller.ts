@@ -1,14 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ApiErrors, IntParamPipe, platformError, UuidPipe, isCalendarDate } from '@app/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, IntParamPipe, isCalendarDate, platformError, UuidPipe } from '@app/platform';
 import { CurrentPrincipal, Principal, ReqContext, RequestContext } from '@app/identity';
 import {
   FiscalYearView,
@@ -22,15 +14,7 @@ import { QualificationReportService } from '../qualification-report/qualificatio
 import { QualificationReportView } from '../qualification-report/qualification-report.views';
 import { StartupAccess } from './startup-access';
 import { StartupFactsService } from './startup-facts.service';
-import {
-  FiscalYearDto,
-  IpItemDto,
-  QualificationDto,
-  StartupInputDto,
-  UpdateIpItemDto,
-  StartupListQueryDto,
-  UpdateStartupDto,
-} from './startups.dto';
+import { FiscalYearDto, IpItemDto, QualificationDto, StartupInputDto, UpdateIpItemDto, StartupListQueryDto, UpdateStartupDto } from './startups.dto';
 import { StartupsService } from './startups.service';
 
 const YEAR = new IntParamPipe(1980, 2100);
@@ -49,20 +33,12 @@ export class StartupsController {
 
   @Get(':id/qualification')
   @ApiOperation({
-    summary:
-      'Every rubric (科技型中小企业, SME size, 高企, 创新型/专精特新/小巨人): verdict, points, explanation and distance to each next band.',
-    description:
-      'Confidential (it shows raw figures): the company, granted organizations, platform admins; outside reads are audited. `asOf` (YYYY-MM-DD, default today in Asia/Shanghai) decides which certificates are valid and which fiscal year is read.',
+    summary: 'Every rubric (科技型中小企业, SME size, 高企, 创新型/专精特新/小巨人): verdict, points, explanation and distance to each next band.',
+    description: 'Confidential (it shows raw figures): the company, granted organizations, platform admins; outside reads are audited. `asOf` (YYYY-MM-DD, default today in Asia/Shanghai) decides which certificates are valid and which fiscal year is read.',
   })
   @ApiQuery({ name: 'asOf', required: false, example: '2024-06-30' })
   @ApiOkResponse({ type: QualificationReportView })
-  @ApiErrors(
-    'UNAUTHENTICATED',
-    'VALIDATION_FAILED',
-    'STARTUP_NOT_FOUND',
-    'CONFIDENTIAL_ACCESS_REQUIRED',
-    'QUALIFICATION_INPUT_INVALID',
-  )
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'STARTUP_NOT_FOUND', 'CONFIDENTIAL_ACCESS_REQUIRED', 'QUALIFICATION_INPUT_INVALID')
   async qualificationReport(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -71,10 +47,7 @@ export class StartupsController {
   ): Promise<QualificationReportView> {
     // The one date rule: Date.parse would take 2023-02-30 as March 2nd.
     if (asOf !== undefined && !isCalendarDate(asOf)) {
-      throw platformError('VALIDATION_FAILED', {
-        field: 'asOf',
-        fields: [{ field: 'asOf', rules: ['isDate'], messages: ['asOf must be YYYY-MM-DD'] }],
-      });
+      throw platformError('VALIDATION_FAILED', { field: 'asOf', fields: [{ field: 'asOf', rules: ['isDate'], messages: ['asOf must be YYYY-MM-DD'] }] });
     }
     return this.qualification.report(principal, id, asOf, ctx);
   }
@@ -117,19 +90,8 @@ export class StartupsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Edit the profile (send the version you read; 409 if someone edited first).' })
   @ApiOkResponse({ type: StartupView })
-  @ApiErrors(
-    ...WRITE_ERRORS,
-    'VERSION_CONFLICT',
-    'CREDIT_CODE_INVALID',
-    'TRACK_UNKNOWN',
-    'INDUSTRY_UNKNOWN',
-    'STARTUP_CREDIT_CODE_TAKEN',
-  )
-  async update(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidPipe) id: string,
-    @Body() dto: UpdateStartupDto,
-  ): Promise<StartupView> {
+  @ApiErrors(...WRITE_ERRORS, 'VERSION_CONFLICT', 'CREDIT_CODE_INVALID', 'TRACK_UNKNOWN', 'INDUSTRY_UNKNOWN', 'STARTUP_CREDIT_CODE_TAKEN')
+  async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() dto: UpdateStartupDto): Promise<StartupView> {
     return startupsMapper.startup(await this.startups.update(principal, id, dto), true);
   }
 
@@ -196,11 +158,7 @@ export class StartupsController {
   @ApiOperation({ summary: 'Add an IP item (patent, utility model, software copyright …).' })
   @ApiCreatedResponse({ type: IpItemView })
   @ApiErrors(...WRITE_ERRORS, 'IP_ITEM_DUPLICATE')
-  async addIpItem(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidPipe) id: string,
-    @Body() dto: IpItemDto,
-  ): Promise<IpItemView> {
+  async addIpItem(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() dto: IpItemDto): Promise<IpItemView> {
     return startupsMapper.ipItem(await this.facts.addIpItem(principal, id, dto));
   }
 
