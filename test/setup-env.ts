@@ -7,3 +7,5 @@ process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
 // Test files register many accounts from 127.0.0.1; throttling tests lower these for their own app.
 process.env.LOGIN_MAX_ATTEMPTS_PER_IP ??= '100000';
 process.env.LOGIN_MAX_ATTEMPTS_PER_EMAIL ??= '1000';
+// Suites call imports and scheduler runs many times from one organization; the rate-limit test lowers it.
+process.env.EXPENSIVE_ROUTE_LIMIT ??= '100000';

@@ -1,4 +1,4 @@
-import { OutboxEventEntity } from '@app/platform';
+import { IdempotencyKeyEntity, OutboxEventEntity } from '@app/platform';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { STARTUPS_ENTITIES } from '@app/startups';
 import { FUNDS_ENTITIES } from '@app/funds';
@@ -12,6 +12,7 @@ import { ENGAGEMENT_ENTITIES } from '@app/engagement';
  */
 export const ENTITIES = [
   OutboxEventEntity,
+  IdempotencyKeyEntity,
   ...IDENTITY_ENTITIES,
   ...STARTUPS_ENTITIES,
   ...FUNDS_ENTITIES,

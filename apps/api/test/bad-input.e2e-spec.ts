@@ -20,6 +20,8 @@ type Schema = {
   items?: Schema;
   allOf?: Schema[];
   enum?: unknown[];
+  format?: string;
+  minimum?: number;
 };
 interface Operation {
   parameters?: { name: string; in: 'path' | 'query' | 'header'; schema?: Schema }[];
@@ -389,6 +391,148 @@ describe('every route refuses hostile input with a 4xx and a code, and writes no
     expect(items.body).toEqual([
       expect.objectContaining({ id: ids.ipItem, number: 'ZL2021109999999', status: 'valid', tiedToMainProduct: true }),
     ]);
+  });
+
+  /** Numeric, date and time-zone fields of a body schema (nested ones included). */
+  function typedFields(
+    schema: Schema,
+    prefix = '',
+  ): { path: string; kind: 'number' | 'integer' | 'date' | 'date-time' | 'zone'; minimum?: number }[] {
+    const s = resolve(schema);
+    return Object.entries(s.properties ?? {}).flatMap(([name, raw]) => {
+      const p = resolve(raw);
+      const path = prefix ? `${prefix}.${name}` : name;
+      if (name === 'version') return [];
+      if (p.type === 'integer' || p.type === 'number') return [{ path, kind: p.type, minimum: p.minimum }];
+      if (p.type === 'string' && p.format === 'date-time') return [{ path, kind: 'date-time' as const }];
+      if (p.type === 'string' && /On$/.test(name)) return [{ path, kind: 'date' as const }];
+      if (p.type === 'string' && name === 'timeZone') return [{ path, kind: 'zone' as const }];
+      if (p.type === 'object' || p.properties) return typedFields(p, path);
+      return [];
+    });
+  }
+
+  /** Money in 分 (bigint columns): never negative, never past what the column and JavaScript hold. */
+  const MONEY =
+    /^(amount|amountSought|ticketMin|ticketMax|revenue|mainBusinessRevenue|highTechRevenue|totalCosts|rdSpend|rdSpendInChina|totalAssets|liabilities|newEquityRaised)$/;
+
+  it('refuses overflowing and negative numbers, impossible dates and unknown time zones with the field named', async () => {
+    const from = failures.length;
+    const MARK = '"__raw__"';
+    for (const route of routes) {
+      const body = jsonBody(route);
+      if (!body || route.method === 'GET') continue;
+      const actor = actorFor(route.template);
+      const path = pathFor(route.template);
+      for (const field of typedFields(body)) {
+        const leaf = field.path.split('.').pop()!;
+        const cases: [string, string, boolean][] =
+          field.kind === 'number' || field.kind === 'integer'
+            ? [
+                ['1e309 (Infinity once parsed)', '1e309', false],
+                ['2^63', '9223372036854775808', false],
+                ['1e20', '100000000000000000000', false],
+                ['-1', '-1', !MONEY.test(leaf) && (field.minimum === undefined || field.minimum < 0)],
+                ...(field.kind === 'integer' ? ([['1.5', '1.5', false]] as [string, string, boolean][]) : []),
+                ['"12" (a string)', '"12"', false],
+              ]
+            : field.kind === 'zone'
+              ? [
+                  ['an unknown zone', '"Mars/Olympus"', false],
+                  ['an offset', '"UTC+25"', false],
+                ]
+              : field.kind === 'date'
+                ? [
+                    ['February 30th', '"2023-02-30"', false],
+                    ['month 13', '"2023-13-01"', false],
+                    ['a date-time', '"2023-02-01T00:00:00Z"', false],
+                  ]
+                : [
+                    ['February 30th', '"2023-02-30T10:00:00Z"', false],
+                    ["25 o'clock", '"2023-01-01T25:00:00Z"', false],
+                    ['an offset of +25:00', '"2023-06-01T10:00:00+25:00"', false],
+                    ['no zone', '"2023-06-01 10:00"', false],
+                  ];
+        for (const [label, raw, mayAccept] of cases) {
+          await run({
+            label: `${label} in ${field.path}`,
+            route,
+            path,
+            init: json(actor, route.method, JSON.stringify(setPath(field.path, '__raw__')).replace(MARK, raw)),
+            status: mayAccept ? undefined : [400, 401, 403],
+            field: mayAccept ? undefined : field.path,
+            mayAccept,
+          });
+        }
+      }
+    }
+    expect(failures.slice(from)).toEqual([]);
+  });
+
+  it('keeps SQL and HTML in text verbatim (stored as data, served as JSON), and changes nothing else', async () => {
+    const hostile = {
+      legalName: "x'); DROP TABLE startups; --",
+      oneLiner: '<script>alert(1)</script><img src=x onerror=alert(2)> 1 OR 1=1; -- \u202Eevil',
+    };
+    const before = await api.db.dataSource.query('SELECT count(*)::int AS n FROM startups');
+    const created = await api.request('/api/v1/startups', {
+      method: 'POST',
+      token: startup.token,
+      json: { ...hostile, regionCode: '320211' },
+    });
+    expect(created.status).toBe(201);
+    const read = await api.request(`/api/v1/startups/${created.body.id}`, { token: fund.token });
+    expect({ legalName: read.body.legalName, oneLiner: read.body.oneLiner }).toEqual(hostile);
+    expect(read.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(read.headers.get('x-content-type-options')).toBe('nosniff');
+    const after = await api.db.dataSource.query('SELECT count(*)::int AS n FROM startups');
+    expect(after[0].n).toBe(before[0].n + 1);
+    // Search and filter syntax in a query is text to match, never an expression.
+    for (const q of ["' OR 1=1 --", 'status = published OR 1=1', '<b>x</b>', '%', '_', '\\']) {
+      const res = await api.request(`/api/v1/search?type=projects&q=${encodeURIComponent(q)}`, { token: fund.token });
+      expect({ q, status: res.status }).toEqual({ q, status: 200 });
+    }
+  });
+
+  it('refuses wrong and oversized files by their bytes with a code, and writes nothing', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512)]);
+    const huge = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.alloc(50 * 1024 * 1024, 0x20),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+    const upload = (path: string, method: string, body: Buffer, name: string, type: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([body], { type }), name);
+      return api.request(path, { method, token: startup.token, body: form });
+    };
+    const deck = `/api/v1/projects/${ids.project}/deck`;
+    const cases: [string, string, Buffer, string, string, number, string][] = [
+      ['a PNG renamed .pdf', deck, png, 'deck.pdf', 'application/pdf', 415, 'DECK_NOT_PDF'],
+      ['a 50 MB PDF', deck, huge, 'deck.pdf', 'application/pdf', 413, 'DECK_TOO_LARGE'],
+      [
+        'a PNG renamed .xlsx',
+        '/api/v1/imports/startups/dry-run',
+        png,
+        'a.xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        400,
+        'IMPORT_FILE_INVALID',
+      ],
+      ['a 50 MB file', '/api/v1/imports/startups', huge, 'a.csv', 'text/csv', 413, 'IMPORT_TOO_LARGE'],
+    ];
+    for (const [label, path, body, name, type, status, code] of cases) {
+      const before = await fingerprint();
+      const method = path === deck ? 'PUT' : 'POST';
+      const res = await upload(path, method, body, name, type);
+      expect({ label, status: res.status, code: res.body?.code, field: res.body?.details?.field }).toEqual({
+        label,
+        status,
+        code,
+        field: 'file',
+      });
+      expect(await fingerprint()).toBe(before);
+    }
   });
 
   it('a body-less action sent with Content-Type: application/json and no body behaves as without the header', async () => {

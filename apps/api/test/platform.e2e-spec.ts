@@ -54,13 +54,14 @@ describe('API platform behaviour over HTTP', () => {
   });
 
   it('rejects an oversized body with 413 and a broken JSON body with 400, never 500', async () => {
-    const big = await api.request('/api/v1/health/live', {
+    // A route that takes a body (POST on /health/live is a 405 before any body is read).
+    const big = await api.request('/api/v1/auth/logout', {
       method: 'POST',
       json: { blob: 'x'.repeat(200 * 1024) },
     });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
-    const broken = await api.request('/api/v1/health/live', {
+    const broken = await api.request('/api/v1/auth/logout', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"unterminated": ',
@@ -68,6 +69,16 @@ describe('API platform behaviour over HTTP', () => {
     expect(broken.status).toBe(400);
     expect(broken.body.code).toBe('MALFORMED_REQUEST');
     expect(broken.body.requestId).toBe(broken.headers.get('x-request-id'));
+    const wrongMethod = await api.request('/api/v1/health/live', { method: 'POST', json: { a: 1 } });
+    expect({
+      status: wrongMethod.status,
+      code: wrongMethod.body.code,
+      allow: wrongMethod.headers.get('allow'),
+    }).toEqual({
+      status: 405,
+      code: 'METHOD_NOT_ALLOWED',
+      allow: 'GET, HEAD',
+    });
   });
 
   it('serves a valid OpenAPI 3 document listing the health routes and the error schema', async () => {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { PageQueryDto } from '@app/platform';
+import { isInstant, PageQueryDto } from '@app/platform';
 import { AUDIT_ACTIONS, AuditAction } from './entities/audit-event.entity';
 import { ROLES, Role } from './entities/membership.entity';
 
@@ -83,8 +83,9 @@ export class CreateAccessGrantDto {
 
   @ApiPropertyOptional({ description: 'When access ends (ISO 8601, at most 2 years ahead). Omit for "until revoked".' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  // Checked as text first (a real day and time, with a zone): Date would take 2023-02-30 as March 2nd.
+  @Transform(({ value }) => (isInstant(value) ? new Date(value) : value))
+  @IsDate({ message: 'expiresAt must be an ISO 8601 date-time with a zone' })
   expiresAt?: Date;
 }
 

@@ -5,7 +5,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsObject,
@@ -22,6 +21,7 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
+import { IsInstant } from '@app/platform';
 import { TRACK_CODES } from '@app/reference';
 import {
   EVENT_STATUSES,
@@ -82,12 +82,12 @@ export class CreateEventDto {
   @IsTimeZone()
   timeZone?: string;
 
-  @ApiProperty({ format: 'date-time' }) @IsDateString({ strict: true }) startsAt: string;
-  @ApiProperty({ format: 'date-time' }) @IsDateString({ strict: true }) endsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant() startsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant() endsAt: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Applications close at this instant.' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   applicationDeadline?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, description: 'Most applications accepted.' })
@@ -140,8 +140,8 @@ export class CreateSessionDto {
   @IsIn(TRACK_CODES)
   track?: string;
 
-  @ApiProperty({ format: 'date-time' }) @IsDateString({ strict: true }) startsAt: string;
-  @ApiProperty({ format: 'date-time' }) @IsDateString({ strict: true }) endsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant() startsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant() endsAt: string;
 
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) room?: string;
 
@@ -236,16 +236,16 @@ export class CheckInDto {
 }
 
 export class MeetingGridDto {
-  @ApiProperty({ format: 'date-time' }) @IsDateString({ strict: true }) startsAt: string;
-  @ApiProperty({ format: 'date-time' }) @IsDateString({ strict: true }) endsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant() startsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant() endsAt: string;
   @ApiProperty({ type: 'integer', minimum: 5, maximum: 240 }) @IsInt() @Min(5) @Max(240) slotMinutes: number;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Lunch splits the window into morning and afternoon.' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   lunchStartsAt?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString({ strict: true }) lunchEndsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant() lunchEndsAt?: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) tables: number;
 

@@ -94,7 +94,14 @@ export class ProjectView {
   @ApiPropertyOptional({ nullable: true, type: Number }) trl: number | null;
   @ApiProperty({ enum: PROJECT_STATUSES }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) publishedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: DeckInfoView, description: 'Present when a deck is uploaded (the file itself is confidential).' })
+  @ApiProperty({ description: 'Whether a deck is uploaded (everyone who may read the project sees this).' })
+  hasDeck: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: DeckInfoView,
+    description:
+      'The deck’s file name, size and hash: confidential like the file, so null unless a deck is uploaded and you may read the company’s confidential data.',
+  })
   deck: DeckInfoView | null;
   @ApiProperty() version: number;
   @ApiProperty() updatedAt: string;
@@ -151,7 +158,8 @@ export const startupsMapper = {
   qualification(q: QualificationHeldEntity): QualificationHeldView {
     return { id: q.id, kind: q.kind, certificateNumber: q.certificateNumber, validFrom: q.validFrom, validUntil: q.validUntil };
   },
-  project(p: ProjectEntity): ProjectView {
+  /** `deckVisible`: whether the caller may see the deck's metadata (see ProjectsService.deckVisible). */
+  project(p: ProjectEntity, deckVisible: boolean): ProjectView {
     return {
       id: p.id,
       startupId: p.startupId,
@@ -167,7 +175,8 @@ export const startupsMapper = {
       trl: p.trl,
       status: p.status,
       publishedAt: iso(p.publishedAt),
-      deck: p.deckStorageKey
+      hasDeck: Boolean(p.deckStorageKey),
+      deck: p.deckStorageKey && deckVisible
         ? { fileName: p.deckFileName!, sizeBytes: p.deckSizeBytes!, sha256: p.deckSha256!, uploadedAt: iso(p.deckUploadedAt)! }
         : null,
       version: p.version,

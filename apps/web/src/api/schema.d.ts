@@ -806,7 +806,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your organization’s pipeline, most recently moved first. */
+        /** Your organization’s pipeline, newest deal first (pages on the creation time, which never moves). */
         get: operations["DealsController_list"];
         put?: never;
         /** Open a deal at `new` on a published project of another organization, optionally under one of your mandates (its terms version is recorded). One deal per project and organization: a second is 409 DEAL_EXISTS with details.dealId. */
@@ -2237,7 +2237,9 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "published" | "archived";
             publishedAt?: string | null;
-            /** @description Present when a deck is uploaded (the file itself is confidential). */
+            /** @description Whether a deck is uploaded (everyone who may read the project sees this). */
+            hasDeck: boolean;
+            /** @description The deck’s file name, size and hash: confidential like the file, so null unless a deck is uploaded and you may read the company’s confidential data. */
             deck?: components["schemas"]["DeckInfoView"] | null;
             version: number;
             updatedAt: string;
@@ -3743,7 +3745,7 @@ export interface components {
         };
         ErrorBody: {
             /** @enum {string} */
-            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FOLLOW_UP_NOT_FOUND" | "FOLLOW_UP_STATE_INVALID" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "HOLIDAY_NOTICE_INVALID" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_PREFERENCES_INVALID" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
+            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FOLLOW_UP_NOT_FOUND" | "FOLLOW_UP_STATE_INVALID" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "HOLIDAY_NOTICE_INVALID" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_KEY_MISMATCH" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_PREFERENCES_INVALID" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
             message: string;
             details: {
                 [key: string]: unknown;
@@ -3806,7 +3808,10 @@ export interface operations {
     AuthController_register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4527,7 +4532,10 @@ export interface operations {
     InvitationsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4812,7 +4820,10 @@ export interface operations {
     AccessGrantsController_grant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5112,7 +5123,10 @@ export interface operations {
     StartupsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5594,7 +5608,10 @@ export interface operations {
     StartupsController_addIpItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5839,7 +5856,10 @@ export interface operations {
     StartupsController_addQualification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5970,6 +5990,7 @@ export interface operations {
                 limit?: number;
                 /** @description Only my organization’s projects, drafts included. */
                 mine?: string;
+                /** @description With `mine=true`, any status; without it only `published` (others are 400 on `status`). */
                 status?: "draft" | "published" | "archived";
                 stage?: "idea" | "seed" | "angel" | "pre_a" | "a" | "b" | "c" | "pre_ipo";
                 startupId?: string;
@@ -6011,7 +6032,10 @@ export interface operations {
     ProjectsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6682,6 +6706,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ImportsController_commit: {
@@ -6752,6 +6785,15 @@ export interface operations {
             };
             /** @description `IMPORT_HAS_ERRORS` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `RATE_LIMITED` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6912,7 +6954,10 @@ export interface operations {
     MandatesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7217,7 +7262,10 @@ export interface operations {
     DealsController_open: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7824,6 +7872,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description `SEARCH_UNAVAILABLE`, `SEARCH_TASK_TIMEOUT` */
             503: {
                 headers: {
@@ -8293,7 +8350,10 @@ export interface operations {
     RoadshowsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8558,7 +8618,10 @@ export interface operations {
     RoadshowsController_addSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8745,7 +8808,10 @@ export interface operations {
     RoadshowsController_apply: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9286,7 +9352,10 @@ export interface operations {
     RoadshowsController_invite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9554,7 +9623,10 @@ export interface operations {
     RoadshowsController_createFeed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9987,7 +10059,10 @@ export interface operations {
     MeetingsController_request: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10290,6 +10365,15 @@ export interface operations {
             };
             /** @description `GRID_MISSING` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `RATE_LIMITED` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
+  ForeignKey,
 } from 'typeorm';
 import type { MandateStatus, MandateTerms } from '../mandates/mandate-terms';
 
@@ -18,6 +19,9 @@ export class MandateEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  // The organization, by name: a lib reads identity's tables only through its ports, but the
+  // database may still refuse a row whose organization does not exist.
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   organizationId: string;
 
   /** `fund` for equity/convertible mandates, `bank_product` for credit products. */

@@ -6,6 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
+  ForeignKey,
 } from 'typeorm';
 import type { DealStage, PassReason } from './deal-stages';
 
@@ -23,11 +24,15 @@ const money = {
 @Index('ux_deals_investor_project', ['investorOrganizationId', 'projectId'], { unique: true })
 @Index('ix_deals_project', ['projectId'])
 @Index('ix_deals_mandate', ['mandateId', 'stage'])
+@Index('ix_deals_investor_created', ['investorOrganizationId', 'createdAt', 'id'])
 export class DealEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
+  // The organization, by name: a lib reads identity's tables only through its ports, but the
+  // database may still refuse a row whose organization does not exist.
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   investorOrganizationId: string;
 
   @Column({ type: 'uuid' })

@@ -28,7 +28,9 @@ export class DealsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your organization’s pipeline, most recently moved first.' })
+  @ApiOperation({
+    summary: 'Your organization’s pipeline, newest deal first (pages on the creation time, which never moves).',
+  })
   @ApiOkResponse({ type: DealPageView })
   @ApiErrors(...BASE_ERRORS, 'INVALID_CURSOR')
   async list(@CurrentPrincipal() principal: Principal, @Query() query: DealListQueryDto): Promise<DealPageView> {

@@ -209,7 +209,11 @@ export class DealsService {
     return this.withHistory(this.dataSource.manager, deal);
   }
 
-  /** The organization's pipeline, most recently moved first. */
+  /**
+   * The organization's pipeline, newest deal first. Pages on `(created_at, id)`, which never change:
+   * `stage_changed_at` moves with every transition, so paging on it skipped or repeated a deal moved
+   * between two page reads.
+   */
   async list(principal: Principal, query: DealListQuery): Promise<Page<DealEntity & DealSubject>> {
     this.assertCan(principal, 'deal:read');
     const qb = this.dataSource
@@ -221,14 +225,14 @@ export class DealsService {
     if (query.projectId) qb.andWhere('d.project_id = :projectId', { projectId: query.projectId });
     if (query.cursor) {
       const [at, cid] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-      qb.andWhere('(d.stage_changed_at, d.id) < (:at, :cid)', { at, cid });
+      qb.andWhere('(d.created_at, d.id) < (:at, :cid)', { at, cid });
     }
     const rows = await qb
-      .orderBy('d.stage_changed_at', 'DESC')
+      .orderBy('d.created_at', 'DESC')
       .addOrderBy('d.id', 'DESC')
       .take(query.limit + 1)
       .getMany();
-    const page = toPage(rows, query.limit, (d) => [d.stageChangedAt.toISOString(), d.id]);
+    const page = toPage(rows, query.limit, (d) => [d.createdAt.toISOString(), d.id]);
     const subjects = await this.subjects(this.dataSource.manager, page.items);
     return {
       items: page.items.map((d) => Object.assign(d, subjects.get(d.id) ?? { projectTitle: null, startupName: null })),

@@ -105,6 +105,19 @@ export class EnvSchema {
   @Max(24 * 3600)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** Calls per organization to one expensive route (scheduler runs, imports, reindex) in each window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  EXPENSIVE_ROUTE_LIMIT = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  EXPENSIVE_ROUTE_WINDOW_SECONDS = 60;
+
   /** Reverse-proxy hops to trust for the client IP (X-Forwarded-For); 0 trusts none. */
   @Transform(toInt)
   @IsInt()

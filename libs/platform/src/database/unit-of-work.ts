@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent } from '../outbox/events';
 import { OutboxEventEntity } from '../outbox/outbox-event.entity';
+import { claimIdempotencyKey } from '../idempotency/idempotency-context';
 
 export const OUTBOX_CHANNEL = 'outbox_events';
 
@@ -42,6 +43,8 @@ export function runInTransaction<T>(dataSource: DataSource, work: (tx: Tx) => Pr
     const events: DomainEvent[] = [];
     const result = await work({ em, publish: (event) => void events.push(event) });
     await flushEvents(em, events);
+    // A create sent with an Idempotency-Key records the key with its rows (see IdempotencyInterceptor).
+    await claimIdempotencyKey(em);
     return result;
   });
 }

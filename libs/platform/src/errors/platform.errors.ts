@@ -14,6 +14,8 @@ export type PlatformErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'IDEMPOTENCY_KEY_MISMATCH'
+  | 'IDEMPOTENCY_KEY_IN_PROGRESS'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_ERROR';
@@ -40,6 +42,16 @@ export const platformError = defineErrors<PlatformErrorCode>({
   FORBIDDEN: { status: 403, en: 'Your role does not allow this action.', zh: '您的角色无权执行此操作。' },
   NOT_FOUND: { status: 404, en: 'Not found.', zh: '未找到。' },
   CONFLICT: { status: 409, en: 'The request conflicts with the current state.', zh: '请求与当前状态冲突。' },
+  IDEMPOTENCY_KEY_MISMATCH: {
+    status: 422,
+    en: 'This Idempotency-Key was already used for a different request.',
+    zh: '该 Idempotency-Key 已用于另一个不同的请求。',
+  },
+  IDEMPOTENCY_KEY_IN_PROGRESS: {
+    status: 409,
+    en: 'A request with this Idempotency-Key is still being processed; retry shortly.',
+    zh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试。',
+  },
   RATE_LIMITED: { status: 429, en: 'Too many requests; try again later.', zh: '请求过于频繁，请稍后再试。' },
   SERVICE_UNAVAILABLE: { status: 503, en: 'A dependency is unavailable.', zh: '依赖服务暂不可用。' },
   INTERNAL_ERROR: { status: 500, en: 'Something went wrong on our side.', zh: '服务器内部错误。' },

@@ -3,14 +3,19 @@ import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { registeredErrorCodes, errorDefinition } from '../errors/domain-error';
+import { DataSource } from 'typeorm';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { InputPolicyInterceptor } from './input-policy.interceptor';
+import { RateLimitInterceptor } from './rate-limit';
+import { REDIS } from '../queue/redis.module';
 import { installJsonBodyParser } from './input-rules';
+import { installMethodNotAllowed } from './method-not-allowed';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -54,10 +59,15 @@ export async function configureHttpApp(
   app.flushLogs();
   if (options.prefix) app.setGlobalPrefix(options.prefix);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new InputPolicyInterceptor());
+  app.useGlobalInterceptors(
+    new RateLimitInterceptor(app.get(REDIS), config),
+    new InputPolicyInterceptor(),
+    new IdempotencyInterceptor(app.get(DataSource)),
+  );
   app.useGlobalFilters(new AllExceptionsFilter());
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(app);
+  installMethodNotAllowed(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -97,6 +107,7 @@ function setUpOpenApi(app: INestApplication, meta: { title: string; description:
       .addBearerAuth()
       .build(),
   );
+  declareIdempotencyKeys(document);
   document.components ??= {};
   document.components.schemas ??= {};
   document.components.schemas.ErrorBody = {
@@ -114,4 +125,27 @@ function setUpOpenApi(app: INestApplication, meta: { title: string; description:
     jsonDocumentUrl: 'api/docs-json',
     yamlDocumentUrl: 'api/docs-yaml',
   });
+}
+
+/** Every create (a POST answering 201 that is not an upload) takes the `Idempotency-Key` header. */
+function declareIdempotencyKeys(document: OpenAPIObject): void {
+  for (const ops of Object.values(document.paths)) {
+    const post = ops.post;
+    if (!post?.responses?.['201']) continue;
+    const body = post.requestBody as { content?: Record<string, unknown> } | undefined;
+    if (body?.content?.['multipart/form-data']) continue;
+    post.parameters = [
+      ...(post.parameters ?? []),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Any 1–255 visible ASCII characters, unique per create (a UUID). A retry with the same key and request ' +
+          'returns the first answer (`Idempotent-Replayed: true`) and creates nothing; a different request under ' +
+          'the key is 422 IDEMPOTENCY_KEY_MISMATCH; kept 24 h, per signed-in user.',
+        schema: { type: 'string', minLength: 1, maxLength: 255 },
+      },
+    ];
+  }
 }

@@ -26,6 +26,39 @@ export const REDACT_PATHS = [
   'err.driverError.detail',
 ];
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An unguessable capability (a calendar-feed token, an invitation token): 32+ base64url characters. */
+const CAPABILITY = /^[A-Za-z0-9_-]{32,}$/;
+const SECRET_QUERY = /token|secret|password|key|code/i;
+
+/**
+ * The URL as logged: capabilities in the path (`/calendar-feeds/<token>.ics`) and credential-like
+ * query values (`?access_token=…`, `?token=…`) become `[redacted]`; ids and everything else stay.
+ */
+export function redactUrl(url: string): string {
+  const [path, query] = url.split(/\?(.*)/s, 2);
+  const cleanPath = path
+    .split('/')
+    .map((segment) => {
+      const dot = segment.indexOf('.');
+      const base = dot > 0 ? segment.slice(0, dot) : segment;
+      return CAPABILITY.test(base) && !UUID.test(base) ? `[redacted]${dot > 0 ? segment.slice(dot) : ''}` : segment;
+    })
+    .join('/');
+  if (!query) return cleanPath;
+  const cleanQuery = query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      return SECRET_QUERY.test(name) || (CAPABILITY.test(value) && !UUID.test(value)) ? `${name}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${cleanPath}?${cleanQuery}`;
+}
+
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -43,16 +76,16 @@ export const REDACT_PATHS = [
           customAttributeKeys: { reqId: 'requestId' },
           // Probes hit /health every few seconds: not worth a line unless they fail. (pino-http's
           // autoLogging.ignore is lost when nestjs-pino reuses the options object, hence 'silent'.)
+          // A 4xx is the caller's mistake, answered as designed: info, so a probe's thousands of
+          // refusals do not drown the warnings that need an operator.
           customLogLevel: (req, res, err) =>
             err || res.statusCode >= 500
               ? 'error'
-              : res.statusCode >= 400
-                ? 'warn'
-                : (req.url ?? '').includes('/health/')
-                  ? 'silent'
-                  : 'info',
+              : (req.url ?? '').includes('/health/') && res.statusCode < 400
+                ? 'silent'
+                : 'info',
           serializers: {
-            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
         },

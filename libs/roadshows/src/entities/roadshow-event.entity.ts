@@ -6,6 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
+  ForeignKey,
 } from 'typeorm';
 
 export const EVENT_STATUSES = ['draft', 'open', 'closed', 'live', 'finished'] as const;
@@ -32,6 +33,9 @@ export class RoadshowEventEntity {
 
   /** The organizer. */
   @Column({ type: 'uuid' })
+  // The organization, by name: a lib reads identity's tables only through its ports, but the
+  // database may still refuse a row whose organization does not exist.
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   organizationId: string;
 
   @Column({ type: 'text' })

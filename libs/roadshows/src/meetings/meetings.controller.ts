@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { CurrentPrincipal, Principal } from '@app/identity';
-import { ApiErrors, UuidPipe } from '@app/platform';
+import { ApiErrors, UuidPipe, RateLimited } from '@app/platform';
 import { AvailabilityDto, DeclineDto, MeetingGridDto, MeetingRequestDto, ScheduleRunDto } from '../roadshows.dto';
 import {
   AvailabilityView,
@@ -152,10 +152,11 @@ export class MeetingsController {
   }
 
   @Post('events/:id/schedule-runs')
+  @RateLimited('schedule-runs')
   @HttpCode(202)
   @ApiOperation({ summary: 'Run the scheduler (in the worker); poll the run for progress, the plan and its bounds.' })
   @ApiAcceptedResponse({ type: ScheduleRunView })
-  @ApiErrors(...ORGANIZER, 'GRID_MISSING')
+  @ApiErrors('RATE_LIMITED', ...ORGANIZER, 'GRID_MISSING')
   startRun(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,

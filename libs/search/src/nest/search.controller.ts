@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '@app/platform';
+import { ApiErrors, RateLimited } from '@app/platform';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { SearchQueryDto } from './search.dto';
 import './search.errors';
@@ -38,6 +38,7 @@ export class SearchController {
   }
 
   @Post('reindex')
+  @RateLimited('reindex')
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -45,7 +46,7 @@ export class SearchController {
       '(embedded engine: the index of the API process that answers; Meilisearch: the server’s indexes).',
   })
   @ApiOkResponse({ type: ReindexResultView })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'SEARCH_UNAVAILABLE', 'SEARCH_TASK_TIMEOUT')
+  @ApiErrors('RATE_LIMITED', 'UNAUTHENTICATED', 'FORBIDDEN', 'SEARCH_UNAVAILABLE', 'SEARCH_TASK_TIMEOUT')
   async reindex(@CurrentPrincipal() principal: Principal): Promise<ReindexResultView> {
     return this.search.reindex(principal);
   }

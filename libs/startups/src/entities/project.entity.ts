@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { Instrument, PitchProfile, ProjectKind, ProjectStatus, Stage } from '@app/reference';
 import { moneyColumn } from './bigint-money';
 import { StartupEntity } from './startup.entity';
 
 @Entity('projects')
+@Index('ix_projects_created', ['status', 'createdAt', 'id'])
 @Index('ix_projects_startup', ['startupId'])
 @Index('ix_projects_org', ['organizationId'])
 @Index('ix_projects_published', ['status', 'updatedAt'])
@@ -20,6 +21,9 @@ export class ProjectEntity {
 
   /** Denormalized owner, so every scoped query filters on one column. */
   @Column({ type: 'uuid' })
+  // The organization, by name: a lib reads identity's tables only through its ports, but the
+  // database may still refuse a row whose organization does not exist.
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   organizationId: string;
 
   @Column({ type: 'text' })
@@ -74,7 +78,8 @@ export class ProjectEntity {
   @Column({ type: 'timestamptz', nullable: true })
   deckUploadedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Milliseconds, like the page cursors that carry it. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 @Entity('startups')
+@Index('ix_startups_created', ['createdAt', 'id'])
 @Index('ix_startups_org', ['organizationId'])
 @Index('ux_startups_credit_code', ['creditCode'], { unique: true, where: 'credit_code IS NOT NULL' })
 export class StartupEntity {
@@ -9,6 +10,9 @@ export class StartupEntity {
 
   /** The startup or university organization whose members maintain this profile. */
   @Column({ type: 'uuid' })
+  // The organization, by name: a lib reads identity's tables only through its ports, but the
+  // database may still refuse a row whose organization does not exist.
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   organizationId: string;
 
   @Column({ type: 'text' })
@@ -51,7 +55,8 @@ export class StartupEntity {
   @Column({ type: 'text', nullable: true })
   oneLiner: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Milliseconds, like the page cursors that carry it. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrors, UuidPipe, readSingleUpload } from '@app/platform';
+import { ApiErrors, UuidPipe, readSingleUpload, RateLimited } from '@app/platform';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { StartupAccess } from '../startups/startup-access';
 import { startupsError } from '../startups.errors';
@@ -53,6 +53,7 @@ export class ImportsController {
   }
 
   @Post('dry-run')
+  @RateLimited('imports')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Check an .xlsx or .csv file: every cell error with row, column, value and code. Writes nothing.',
@@ -60,7 +61,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
   @ApiOkResponse({ description: '`{ format, totalRows, validRows, companies, errors[], errorsTruncated }`' })
-  @ApiErrors('UNAUTHENTICATED', 'STARTUP_ORG_KIND_INVALID', 'IMPORT_FILE_INVALID', 'IMPORT_TOO_LARGE')
+  @ApiErrors('RATE_LIMITED', 'UNAUTHENTICATED', 'STARTUP_ORG_KIND_INVALID', 'IMPORT_FILE_INVALID', 'IMPORT_TOO_LARGE')
   async dryRun(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     this.access.assertCanOwnStartups(principal);
     const { body } = await readUpload(request);
@@ -69,6 +70,7 @@ export class ImportsController {
 
   @Post()
   @HttpCode(200)
+  @RateLimited('imports')
   @ApiOperation({
     summary: 'Import: upsert companies by credit code with their fiscal years (idempotent).',
     description: `Up to 1000 rows are written at once (200). Larger files return 202 with an import job; poll GET /imports/startups/{id}. A file with any error imports nothing (422 IMPORT_HAS_ERRORS with the report).`,
@@ -78,6 +80,7 @@ export class ImportsController {
   @ApiOkResponse({ description: '`{ report, importId: null }`' })
   @ApiAcceptedResponse({ description: '`{ report, importId }`' })
   @ApiErrors(
+    'RATE_LIMITED',
     'UNAUTHENTICATED',
     'STARTUP_ORG_KIND_INVALID',
     'IMPORT_FILE_INVALID',

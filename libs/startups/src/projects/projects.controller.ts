@@ -35,7 +35,7 @@ export class ProjectsController {
   @ApiCreatedResponse({ type: ProjectView })
   @ApiErrors(...WRITE_ERRORS, 'STARTUP_NOT_FOUND')
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: ProjectInputDto): Promise<ProjectView> {
-    return startupsMapper.project(await this.projects.create(principal, dto));
+    return startupsMapper.project(await this.projects.create(principal, dto), true);
   }
 
   @Get()
@@ -46,7 +46,8 @@ export class ProjectsController {
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'INVALID_CURSOR')
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ProjectListQueryDto): Promise<ProjectPageView> {
     const page = await this.projects.list(principal, { ...query, mine: query.mine === 'true' });
-    return { items: page.items.map(startupsMapper.project), nextCursor: page.nextCursor };
+    const visible = await this.projects.deckVisible(principal, page.items);
+    return { items: page.items.map((p) => startupsMapper.project(p, visible.has(p.id))), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -54,7 +55,9 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectView })
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'PROJECT_NOT_FOUND')
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<ProjectView> {
-    return startupsMapper.project(await this.projects.get(principal, id));
+    const project = await this.projects.get(principal, id);
+    const visible = await this.projects.deckVisible(principal, [project]);
+    return startupsMapper.project(project, visible.has(project.id));
   }
 
   @Patch(':id')
@@ -66,7 +69,7 @@ export class ProjectsController {
     @Param('id', UuidPipe) id: string,
     @Body() dto: UpdateProjectDto,
   ): Promise<ProjectView> {
-    return startupsMapper.project(await this.projects.update(principal, id, dto));
+    return startupsMapper.project(await this.projects.update(principal, id, dto), true);
   }
 
   @Post(':id/publish')
@@ -75,7 +78,7 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectView })
   @ApiErrors(...WRITE_ERRORS, 'FORBIDDEN', 'PROJECT_STATE_INVALID', 'PROJECT_INCOMPLETE')
   async publish(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<ProjectView> {
-    return startupsMapper.project(await this.projects.transition(principal, id, 'published'));
+    return startupsMapper.project(await this.projects.transition(principal, id, 'published'), true);
   }
 
   @Post(':id/archive')
@@ -84,7 +87,7 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectView })
   @ApiErrors(...WRITE_ERRORS, 'FORBIDDEN', 'PROJECT_STATE_INVALID')
   async archive(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<ProjectView> {
-    return startupsMapper.project(await this.projects.transition(principal, id, 'archived'));
+    return startupsMapper.project(await this.projects.transition(principal, id, 'archived'), true);
   }
 
   @Post(':id/reopen')
@@ -93,7 +96,7 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectView })
   @ApiErrors(...WRITE_ERRORS, 'FORBIDDEN', 'PROJECT_STATE_INVALID')
   async reopen(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<ProjectView> {
-    return startupsMapper.project(await this.projects.transition(principal, id, 'draft'));
+    return startupsMapper.project(await this.projects.transition(principal, id, 'draft'), true);
   }
 
   @Delete(':id')
@@ -125,7 +128,7 @@ export class ProjectsController {
       invalid: (reason) => startupsError('DECK_NOT_PDF', { field: 'file', reason }),
       tooLarge: () => startupsError('DECK_TOO_LARGE', { field: 'file', maxBytes: DECK_MAX_BYTES }),
     });
-    return startupsMapper.project(await this.decks.upload(principal, id, fileName, body));
+    return startupsMapper.project(await this.decks.upload(principal, id, fileName, body), true);
   }
 
   @Get(':id/deck')

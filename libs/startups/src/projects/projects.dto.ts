@@ -122,7 +122,10 @@ export class ProjectListQueryDto extends PageQueryDto {
   @IsIn(['true', 'false'])
   mine?: 'true' | 'false';
 
-  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
+  @ApiPropertyOptional({
+    enum: PROJECT_STATUSES,
+    description: 'With `mine=true`, any status; without it only `published` (others are 400 on `status`).',
+  })
   @IsOptional()
   @IsIn(PROJECT_STATUSES)
   status?: ProjectStatus;

@@ -139,22 +139,46 @@ export class ProjectsService {
     return project;
   }
 
+  /**
+   * Which of `projects` the caller may see the deck metadata of (file name, size, hash): the deck is
+   * confidential, so only the company, organizations it granted access and platform admins.
+   */
+  async deckVisible(principal: Principal, projects: readonly ProjectEntity[]): Promise<Set<string>> {
+    const orgs = await this.access.confidentialReadable(
+      principal,
+      projects.filter((p) => p.deckStorageKey).map((p) => p.organizationId),
+    );
+    return new Set(projects.filter((p) => orgs.has(p.organizationId)).map((p) => p.id));
+  }
+
   async list(principal: Principal, query: ProjectListQuery): Promise<Page<ProjectEntity>> {
     const qb = this.dataSource.getRepository(ProjectEntity).createQueryBuilder('p');
     if (query.mine) {
       qb.where('p.organization_id = :org', { org: principal.organizationId });
       if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     } else {
+      // Other organizations' drafts and archived projects are never listed: a status filter
+      // without mine=true can only ask for published ones, so any other is refused, not ignored.
+      if (query.status && query.status !== 'published') {
+        throw platformError('VALIDATION_FAILED', {
+          field: 'status',
+          fields: [
+            { field: 'status', rules: ['requiresMine'], messages: ['status other than published needs mine=true'] },
+          ],
+        });
+      }
       qb.where("p.status = 'published'");
     }
     if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
     if (query.startupId) qb.andWhere('p.startup_id = :sid', { sid: query.startupId });
     if (query.cursor) {
       const [at, cid] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-      qb.andWhere('(p.updated_at, p.id) < (:at, :cid)', { at, cid });
+      qb.andWhere('(p.created_at, p.id) < (:at, :cid)', { at, cid });
     }
-    const rows = await qb.orderBy('p.updated_at', 'DESC').addOrderBy('p.id', 'DESC').take(query.limit + 1).getMany();
-    return toPage(rows, query.limit, (p) => [p.updatedAt.toISOString(), p.id]);
+    // Pages on (created_at, id), which never change: updated_at moved with every edit, so a project
+    // edited between two page reads was skipped or shown twice.
+    const rows = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').take(query.limit + 1).getMany();
+    return toPage(rows, query.limit, (p) => [p.createdAt.toISOString(), p.id]);
   }
 
   private async writable(tx: Tx, principal: Principal, id: string): Promise<ProjectEntity> {

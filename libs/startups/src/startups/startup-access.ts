@@ -56,8 +56,22 @@ export class StartupAccess {
     return this.isOwner(principal, startup) || this.grants.canReadConfidential(principal, startup.organizationId);
   }
 
+  /** Of `organizationIds` (companies' organizations), those whose confidential data `principal` may read. */
+  async confidentialReadable(principal: Principal, organizationIds: Iterable<string>): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const id of new Set(organizationIds)) {
+      if (id === principal.organizationId || (await this.grants.canReadConfidential(principal, id))) out.add(id);
+    }
+    return out;
+  }
+
   /** Throws unless entitled; records the read when the reader is not the company itself. */
-  async readConfidential(principal: Principal, startup: StartupEntity, what: string, ctx: RequestContext): Promise<void> {
+  async readConfidential(
+    principal: Principal,
+    startup: StartupEntity,
+    what: string,
+    ctx: RequestContext,
+  ): Promise<void> {
     if (!(await this.canReadConfidential(principal, startup))) {
       throw startupsError('CONFIDENTIAL_ACCESS_REQUIRED', { startupId: startup.id });
     }

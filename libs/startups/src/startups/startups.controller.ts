@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, IntParamPipe, platformError, UuidPipe } from '@app/platform';
+import { ApiErrors, IntParamPipe, isCalendarDate, platformError, UuidPipe } from '@app/platform';
 import { CurrentPrincipal, Principal, ReqContext, RequestContext } from '@app/identity';
 import {
   FiscalYearView,
@@ -45,7 +45,8 @@ export class StartupsController {
     @ReqContext() ctx: RequestContext,
     @Query('asOf') asOf?: string,
   ): Promise<QualificationReportView> {
-    if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+    // The one date rule: Date.parse would take 2023-02-30 as March 2nd.
+    if (asOf !== undefined && !isCalendarDate(asOf)) {
       throw platformError('VALIDATION_FAILED', { field: 'asOf', fields: [{ field: 'asOf', rules: ['isDate'], messages: ['asOf must be YYYY-MM-DD'] }] });
     }
     return this.qualification.report(principal, id, asOf, ctx);

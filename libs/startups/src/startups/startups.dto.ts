@@ -3,7 +3,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsOptional,
@@ -15,7 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQueryDto } from '@app/platform';
+import { PageQueryDto, IsCalendarDate } from '@app/platform';
 import { IP_STATUSES, IP_TYPES, IpStatus, IpType, QUALIFICATION_KINDS, QualificationKind } from '@app/reference';
 
 const MONEY_MAX = 9_000_000_000_000_000; // 分; below 2^53
@@ -34,7 +33,7 @@ export class StartupInputDto {
 
   @ApiPropertyOptional({ example: '2019-06-18', type: String, nullable: true, description: '`null` clears it.' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   foundedOn?: string | null;
 
   @ApiProperty({ example: '320211' })
@@ -166,7 +165,7 @@ export class IpItemDto {
 
   @ApiPropertyOptional({ example: '2022-03-01', type: String, nullable: true })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   grantedOn?: string | null;
 }
 
@@ -185,12 +184,12 @@ export class QualificationDto {
 
   @ApiPropertyOptional({ example: '2023-11-06', type: String, nullable: true })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   validFrom?: string | null;
 
   @ApiPropertyOptional({ example: '2026-11-05', type: String, nullable: true })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   validUntil?: string | null;
 }
 

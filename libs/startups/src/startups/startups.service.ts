@@ -104,14 +104,15 @@ export class StartupsService {
     if (query.regionPrefix) qb.andWhere('s.region_code LIKE :region', { region: `${query.regionPrefix}%` });
     if (query.cursor) {
       const [at, cid] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-      qb.andWhere('(s.updated_at, s.id) < (:at, :cid)', { at, cid });
+      qb.andWhere('(s.created_at, s.id) < (:at, :cid)', { at, cid });
     }
+    // A key that never moves (see ProjectsService.list).
     const rows = await qb
-      .orderBy('s.updated_at', 'DESC')
+      .orderBy('s.created_at', 'DESC')
       .addOrderBy('s.id', 'DESC')
       .take(query.limit + 1)
       .getMany();
-    return toPage(rows, query.limit, (s) => [s.updatedAt.toISOString(), s.id]);
+    return toPage(rows, query.limit, (s) => [s.createdAt.toISOString(), s.id]);
   }
 
   private changed(tx: Tx, startup: StartupEntity): void {
