@@ -150,7 +150,8 @@ async function main(): Promise<void> {
     DATABASE_URL: url,
     QUEUE_PREFIX: queuePrefix,
     JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
+    // stdout carries the one JSON object: the app logs nothing below error there.
+    LOG_LEVEL: 'error',
     SEARCH_ENGINE: 'embedded',
     LOGIN_MAX_ATTEMPTS_PER_EMAIL: '1000',
     LOGIN_MAX_ATTEMPTS_PER_IP: '1000',
