@@ -33,3 +33,4 @@ export * from './projections/projections.module';
 export * from './projections/projection-broadcast.processor';
 export * from './health/readiness';
 export * from './http/query-list.decorator';
+export * from './cache/row-cache';

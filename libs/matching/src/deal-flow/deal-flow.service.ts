@@ -90,7 +90,7 @@ export class DealFlowService {
     const view: View = query.view ?? 'full';
     // The mandate check decides the answer; the grants read reveals nothing, so both go in parallel.
     const [mandate, readable] = await Promise.all([
-      this.mandates.own(principal, mandateId),
+      this.mandates.ownForRead(principal, mandateId),
       this.grants.grantingOrganizations(principal),
     ]);
     const cursor = query.cursor ? decodeCursor(query.cursor, ['number', 'uuid']) : null;
@@ -140,7 +140,7 @@ export class DealFlowService {
 
   /** One project's full explanation for the mandate (the compact list's "why"), from the current snapshot. */
   async item(principal: Principal, mandateId: string, projectId: string): Promise<DealFlowItemView> {
-    const mandate = await this.mandates.own(principal, mandateId);
+    const mandate = await this.mandates.ownForRead(principal, mandateId);
     const [readable, dealStage] = await Promise.all([
       this.grants.grantingOrganizations(principal),
       this.deals.stagesOf(principal.organizationId, [projectId]),
@@ -169,7 +169,7 @@ export class DealFlowService {
     };
   }
 
-  private rank(mandate: MandateEntity, k: number, cursor: unknown[] | null, filters: RankFilters): CachedPage {
+  private rank(mandate: Readonly<MandateEntity>, k: number, cursor: unknown[] | null, filters: RankFilters): CachedPage {
     let page: RankPage;
     try {
       page = rankMandate(this.snapshots.snapshot, toEngineMandate(mandate, mandate.terms), {
