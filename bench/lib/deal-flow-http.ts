@@ -35,6 +35,10 @@ export interface HttpSectionResult {
   bootSeconds: number;
   /** Spawn → listening, including loading the sources through ts-node. */
   processStartSeconds: number;
+  /** CPU seconds the API process used until listening (ts-node loading included). */
+  bootCpuSeconds: number;
+  /** The matching snapshot's build: rows from the store, rows computed, milliseconds. */
+  snapshotBuild: Record<string, unknown>;
   /** The API process's own RSS / heap (MB) after boot and after the load. */
   rssAfterBootMb: number;
   rssAfterLoadMb: number;
@@ -81,12 +85,19 @@ async function load(url: string, headers: Record<string, string>, connections: n
   };
 }
 
-
 const root = join(__dirname, '..', '..');
 
 interface ApiChild {
   proc: ChildProcess;
-  ready: { port: number; bootSeconds: number; importSeconds: number; snapshotProjects: number; rssMb: number };
+  ready: {
+    port: number;
+    bootSeconds: number;
+    importSeconds: number;
+    bootCpuSeconds: number;
+    snapshotBuild: Record<string, unknown>;
+    snapshotProjects: number;
+    rssMb: number;
+  };
   spawnedAt: number;
   readyAt: number;
   memory(): Promise<{ rssMb: number; heapUsedMb: number; snapshotVersion: number }>;
@@ -306,7 +317,13 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       // The real worker relays the edits' outbox events to the projection feed, as in production.
       worker = spawn(
         process.execPath,
-        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'apps/worker/src/main.ts')],
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          '-r',
+          'tsconfig-paths/register',
+          join(root, 'apps/worker/src/main.ts'),
+        ],
         {
           cwd: root,
           env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env, WORKER_HEALTH_PORT: '0' },
@@ -338,11 +355,18 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       ).map((r: { id: string; startup_id: string }) => ({ projectId: r.id, startupId: r.startup_id }));
       // Wait until the worker relays: one edit must move the snapshot version.
       const v0 = (await api.memory()).snapshotVersion;
-      await runWriter(base, editorToken, targets, 10, (() => {
-        let n = 0;
-        return () => n++ >= 1;
-      })());
-      for (let i = 0; i < 600 && (await api.memory()).snapshotVersion === v0; i++) await new Promise((r) => setTimeout(r, 100));
+      await runWriter(
+        base,
+        editorToken,
+        targets,
+        10,
+        (() => {
+          let n = 0;
+          return () => n++ >= 1;
+        })(),
+      );
+      for (let i = 0; i < 600 && (await api.memory()).snapshotVersion === v0; i++)
+        await new Promise((r) => setTimeout(r, 100));
       const before = (await api.memory()).snapshotVersion;
       if (before === v0) throw new Error('mixed load: the worker did not relay an edit within 60 s');
       let stop = false;
@@ -368,6 +392,8 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       reusedDb,
       bootSeconds,
       processStartSeconds,
+      bootCpuSeconds: api.ready.bootCpuSeconds,
+      snapshotBuild: api.ready.snapshotBuild,
       rssAfterBootMb,
       rssAfterLoadMb: memory.rssMb,
       heapAfterLoadMb: memory.heapUsedMb,

@@ -110,11 +110,29 @@ export class MandatesService {
    */
   private readonly rows = new RowCache<string, MandateEntity | null>({ max: 5_000, ttlMs: 5_000 });
 
+  /** In-process listeners told after a mandate write committed (or failed): read models of this process. */
+  private readonly listeners = new Set<(mandateId: string) => void>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Calls `listener` with a mandate's id after each create or update here committed (or failed), so a
+   * read model in this process (matching's mandate snapshot) re-reads it before its next answer;
+   * other processes learn of it through `funds.mandate_changed` on the projection feed.
+   */
+  onChange(listener: (mandateId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(mandateId: string): void {
+    this.rows.invalidate(mandateId);
+    for (const l of this.listeners) l(mandateId);
+  }
 
   async create(principal: Principal, dto: CreateMandateDto, ctx: RequestContext | null): Promise<MandateEntity> {
     this.assertCan(principal, 'mandate:write');
@@ -137,6 +155,9 @@ export class MandatesService {
       );
       await this.appendVersion(tx, mandate, principal, ctx, 'mandate.created');
       return mandate;
+    }).then((mandate) => {
+      this.changed(mandate.id);
+      return mandate;
     });
   }
 
@@ -150,7 +171,7 @@ export class MandatesService {
     try {
       return await this.uow.run(async (tx) => this.updateIn(tx, principal, id, dto, ctx));
     } finally {
-      this.rows.invalidate(id);
+      this.changed(id);
     }
   }
 

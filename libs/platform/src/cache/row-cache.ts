@@ -16,7 +16,10 @@ export class RowCache<K extends string, V> {
   private readonly loading = new Map<K, { generation: number; promise: Promise<V> }>();
 
   constructor(options: { max: number; ttlMs?: number }) {
-    this.entries = new LRUCache<K, { value: V }>({ max: options.max, ...(options.ttlMs ? { ttl: options.ttlMs } : {}) });
+    this.entries = new LRUCache<K, { value: V }>({
+      max: options.max,
+      ...(options.ttlMs ? { ttl: options.ttlMs } : {}),
+    });
   }
 
   /** The cached value of `key`, else `load()`'s (stored unless an invalidation raced with it). */
