@@ -325,6 +325,7 @@ async function httpSection(out: Result): Promise<void> {
     `TARGET deal-flow (view=compact) p95 ≤ ${HTTP_TARGETS.p95VsHello}× hello world under ${connections} connections: ${met(p95Ratio <= HTTP_TARGETS.p95VsHello)} (${r.dealFlow.p95} ms vs ${r.hello.p95} ms, ×${p95Ratio}; full view ${r.dealFlowFull.p95} ms)`,
     `TARGET deal-flow (view=compact) throughput ≥ ${HTTP_TARGETS.rpsVsHello * 100} % of hello world: ${met(rpsRatio >= HTTP_TARGETS.rpsVsHello)} (${r.dealFlow.rps} vs ${r.hello.rps} req/s, ${(rpsRatio * 100).toFixed(1)} %; full view ${r.dealFlowFull.rps} req/s)`,
   );
+  if (r.mixedError) out.failures.push(`mixed load: ${r.mixedError}`);
   if (r.mixed) {
     const m = r.mixed;
     const mp95 = Number((m.dealFlow.p95 / m.hello.p95).toFixed(1));

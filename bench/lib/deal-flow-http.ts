@@ -53,6 +53,8 @@ export interface HttpSectionResult {
   /** One connection: the request's own latency, without queueing behind 49 others. */
   dealFlowOneConnection: Timing & { p90: number; requests: number; rps: number; non2xx: number };
   hello: Timing & { p90: number; requests: number; rps: number; non2xx: number };
+  /** Why the mixed run did not complete (its figures are then missing). */
+  mixedError: string | null;
   /** The compact view again, with `writesPerSecond` edits running beside it (null when skipped). */
   mixed: null | {
     dealFlow: Timing & { p90: number; requests: number; rps: number; non2xx: number };
@@ -157,6 +159,7 @@ async function runWriter(
   targets: { projectId: string; startupId: string }[],
   perSecond: number,
   until: () => boolean,
+  statuses: Map<number, number> = new Map(),
 ) {
   const samples: number[] = [];
   let attempted = 0;
@@ -196,8 +199,9 @@ async function runWriter(
       }
       await res.arrayBuffer();
       if (res.ok) ok++;
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     } catch {
-      // counted as failed
+      statuses.set(0, (statuses.get(0) ?? 0) + 1);
     }
     samples.push(performance.now() - t0);
   };
@@ -253,6 +257,25 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       LOGIN_MAX_ATTEMPTS_PER_EMAIL: '1000',
       LOGIN_MAX_ATTEMPTS_PER_IP: '1000',
     };
+    if (o.writesPerSecond > 0) {
+      // The real worker relays the mixed run's edits to the projection feed, as in production (started
+      // now: loading it through ts-node takes a while on a busy machine).
+      worker = spawn(
+        process.execPath,
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          '-r',
+          'tsconfig-paths/register',
+          join(root, 'apps/worker/src/main.ts'),
+        ],
+        {
+          cwd: root,
+          env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env, WORKER_HEALTH_PORT: '0' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
+    }
     o.log('starting the API process …');
     api = await forkApi(env, o.cpuProfDir);
     const bootSeconds = api.ready.bootSeconds;
@@ -313,76 +336,61 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
     const dealFlowOneConnection = await load(compactUrl, auth, 1, Math.min(5, o.seconds));
 
     let mixed: HttpSectionResult['mixed'] = null;
-    if (o.writesPerSecond > 0) {
-      // The real worker relays the edits' outbox events to the projection feed, as in production.
-      worker = spawn(
-        process.execPath,
-        [
-          '-r',
-          'ts-node/register/transpile-only',
-          '-r',
-          'tsconfig-paths/register',
-          join(root, 'apps/worker/src/main.ts'),
-        ],
-        {
-          cwd: root,
-          env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env, WORKER_HEALTH_PORT: '0' },
-          stdio: ['ignore', 'ignore', 'inherit'],
-        },
-      );
-      // An editor of the cohort's companies: a member of the organization that owns them.
-      const editorEmail = `bench.editor.${randomBytes(4).toString('hex')}@example.com`;
-      const editor = await post('/api/v1/auth/register', {
-        email: editorEmail,
-        password: 'Bench-Deal-Flow-2026!',
-        displayName: 'bench editor',
-        organization: { kind: 'organizer', name: '基准测试编辑', regionCode: '320211' },
-      });
-      const [cohortOrg] = await ds.query(`SELECT organization_id AS id FROM projects LIMIT 1`);
-      await ds.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'owner')`, [
-        editor.userId,
-        cohortOrg.id,
-      ]);
-      const login = await post('/api/v1/auth/login', {
-        email: editorEmail,
-        password: 'Bench-Deal-Flow-2026!',
-        organizationId: cohortOrg.id,
-      }).catch(() => null);
-      const editorToken = (login?.tokens?.accessToken ?? null) as string | null;
-      if (!editorToken) throw new Error('mixed load: the editor could not sign in to the cohort organization');
-      const targets: { projectId: string; startupId: string }[] = (
-        await ds.query(`SELECT id, startup_id FROM projects ORDER BY md5(id::text) LIMIT 2000`)
-      ).map((r: { id: string; startup_id: string }) => ({ projectId: r.id, startupId: r.startup_id }));
-      // Wait until the worker relays: one edit must move the snapshot version.
-      const v0 = (await api.memory()).snapshotVersion;
-      await runWriter(
-        base,
-        editorToken,
-        targets,
-        10,
-        (() => {
-          let n = 0;
-          return () => n++ >= 1;
-        })(),
-      );
-      for (let i = 0; i < 600 && (await api.memory()).snapshotVersion === v0; i++)
-        await new Promise((r) => setTimeout(r, 100));
-      const before = (await api.memory()).snapshotVersion;
-      if (before === v0) throw new Error('mixed load: the worker did not relay an edit within 60 s');
-      let stop = false;
-      const writing = runWriter(base, editorToken, targets, o.writesPerSecond, () => stop);
-      const mixedDealFlow = await load(compactUrl, auth, o.connections, o.seconds);
-      const mixedHello = await load(`${base}/bench/hello`, {}, o.connections, o.seconds);
-      stop = true;
-      const writes = await writing;
-      await new Promise((r) => setTimeout(r, 1000));
-      mixed = {
-        dealFlow: mixedDealFlow,
-        hello: mixedHello,
-        writes,
-        snapshotVersions: { before, after: (await api.memory()).snapshotVersion },
-      };
-    }
+    let mixedError: string | null = null;
+    if (o.writesPerSecond > 0)
+      try {
+        // An editor of the cohort's companies: a member of the organization that owns them.
+        const editorEmail = `bench.editor.${randomBytes(4).toString('hex')}@example.com`;
+        const editor = await post('/api/v1/auth/register', {
+          email: editorEmail,
+          password: 'Bench-Deal-Flow-2026!',
+          displayName: 'bench editor',
+          organization: { kind: 'organizer', name: '基准测试编辑', regionCode: '320211' },
+        });
+        const [cohortOrg] = await ds.query(`SELECT organization_id AS id FROM projects LIMIT 1`);
+        await ds.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'owner')`, [
+          editor.userId,
+          cohortOrg.id,
+        ]);
+        const login = await post('/api/v1/auth/login', {
+          email: editorEmail,
+          password: 'Bench-Deal-Flow-2026!',
+          organizationId: cohortOrg.id,
+        }).catch(() => null);
+        const editorToken = (login?.tokens?.accessToken ?? null) as string | null;
+        if (!editorToken) throw new Error('mixed load: the editor could not sign in to the cohort organization');
+        const targets: { projectId: string; startupId: string }[] = (
+          await ds.query(`SELECT id, startup_id FROM projects ORDER BY md5(id::text) LIMIT 2000`)
+        ).map((r: { id: string; startup_id: string }) => ({ projectId: r.id, startupId: r.startup_id }));
+        // Wait until the worker relays: one edit must move the snapshot version.
+        const v0 = (await api.memory()).snapshotVersion;
+        const statuses = new Map<number, number>();
+        let once = 0;
+        await runWriter(base, editorToken, targets, 10, () => once++ > 1, statuses);
+        if (!statuses.has(200)) throw new Error(`mixed load: the first edit failed (${JSON.stringify([...statuses])})`);
+        let before = v0;
+        for (let i = 0; i < 3000 && before === v0; i++) {
+          await new Promise((r) => setTimeout(r, 200));
+          before = (await api.memory()).snapshotVersion;
+        }
+        if (before === v0) throw new Error('mixed load: the worker did not relay an edit within 10 minutes');
+        let stop = false;
+        const writing = runWriter(base, editorToken, targets, o.writesPerSecond, () => stop);
+        const mixedDealFlow = await load(compactUrl, auth, o.connections, o.seconds);
+        const mixedHello = await load(`${base}/bench/hello`, {}, o.connections, o.seconds);
+        stop = true;
+        const writes = await writing;
+        await new Promise((r) => setTimeout(r, 1000));
+        mixed = {
+          dealFlow: mixedDealFlow,
+          hello: mixedHello,
+          writes,
+          snapshotVersions: { before, after: (await api.memory()).snapshotVersion },
+        };
+      } catch (error) {
+        mixedError = (error as Error).message;
+        o.log(mixedError);
+      }
     const memory = await api.memory();
     await ds.destroy();
     return {
@@ -404,6 +412,7 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       dealFlowOneConnection,
       hello,
       mixed,
+      mixedError,
     };
   } finally {
     worker?.kill('SIGTERM');
