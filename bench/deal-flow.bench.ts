@@ -306,6 +306,7 @@ async function httpSection(out: Result): Promise<void> {
     apiBootSeconds: Number(r.bootSeconds.toFixed(1)),
     apiProcessStartSeconds: Number(r.processStartSeconds.toFixed(1)),
     apiBootCpuSeconds: Number(r.bootCpuSeconds.toFixed(1)),
+    coldBoot: r.coldBoot,
     snapshotBuild: r.snapshotBuild,
     apiRssMb: { afterBoot: r.rssAfterBootMb, afterLoad: r.rssAfterLoadMb, heapAfterLoad: r.heapAfterLoadMb },
   };
