@@ -338,7 +338,7 @@ describe('ranked, explained deal flow', () => {
       ((await dealFlow('?limit=10')).body.items as { projectId: string; score: number }[]).map(
         (i): [string, number] => [i.projectId, i.score],
       );
-    const snapshotInfo = async () => (await api.request('/health/ready')).body.info.matchingSnapshot;
+    const snapshotInfo = async () => (await api.request('/api/v1/health/ready')).body.info.matchingSnapshot;
     const before = await ranked();
     const stored: { project_id: string }[] = await api.db.dataSource.query(
       'SELECT project_id FROM matching_project_features',

@@ -23,9 +23,21 @@ export interface StoredFeatures {
 export class FeatureStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Every stored row, paged by project id; `onPage` reports progress. */
+  /**
+   * Every stored row, paged by project id; `onPage` reports progress. Repeated strings (codes, labels
+   * of the next bands, company ids, names) are interned: each parsed row would otherwise hold its own
+   * copy of what the rubric path shares.
+   */
   async loadAll(onPage?: (loaded: number) => void): Promise<Map<string, StoredFeatures>> {
     const out = new Map<string, StoredFeatures>();
+    const strings = new Map<string, string>();
+    const intern = (v: string): string => {
+      const known = strings.get(v);
+      if (known !== undefined) return known;
+      strings.set(v, v);
+      return v;
+    };
+    const internAll = (list: readonly string[]) => list.map(intern);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: {
@@ -43,9 +55,32 @@ export class FeatureStore {
         [after],
       );
       for (const r of rows) {
+        const f = r.features;
+        const features: ProjectFeatures = {
+          ...f,
+          startupId: intern(f.startupId),
+          stage: intern(f.stage) as ProjectFeatures['stage'],
+          sizeClass: intern(f.sizeClass) as ProjectFeatures['sizeClass'],
+          techSmeVerdict: intern(f.techSmeVerdict) as ProjectFeatures['techSmeVerdict'],
+          regionCode: f.regionCode === null ? null : intern(f.regionCode),
+          tracks: internAll(f.tracks),
+          instruments: internAll(f.instruments) as ProjectFeatures['instruments'],
+          qualifications: internAll(f.qualifications) as ProjectFeatures['qualifications'],
+          keywords: internAll(f.keywords),
+          techSmeNextBands: f.techSmeNextBands.map((b) => ({
+            ...b,
+            indicator: intern(b.indicator),
+            labelZh: intern(b.labelZh),
+            labelEn: intern(b.labelEn),
+          })),
+        };
         out.set(r.project_id, {
-          features: r.features,
-          label: { title: r.title, startupName: r.startup_name, organizationId: r.organization_id },
+          features,
+          label: {
+            title: r.title,
+            startupName: intern(r.startup_name),
+            organizationId: intern(r.organization_id),
+          },
           sourceStamp: r.source_stamp,
           asOf: r.as_of,
           format: r.format,
