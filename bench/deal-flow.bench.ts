@@ -289,7 +289,8 @@ async function httpSection(out: Result): Promise<void> {
   const projects = intArg(args, 'http-projects', N);
   const connections = intArg(args, 'connections', 50);
   const seconds = intArg(args, 'seconds', 10);
-  const writesPerSecond = intArg(args, 'writes', 10);
+  // `--writes 0` skips the mixed run (intArg takes positive integers only).
+  const writesPerSecond = stringArg('writes', '10') === '0' ? 0 : intArg(args, 'writes', 10);
   const db = stringArg('db', '') || undefined;
   const cpuProfDir = stringArg('cpu-prof-dir', '') || undefined;
   const r = await runHttpSection({ projects, connections, seconds, db, writesPerSecond, cpuProfDir, log });

@@ -61,7 +61,14 @@ export interface HttpSectionResult {
   mixed: null | {
     dealFlow: Timing & { p90: number; requests: number; rps: number; non2xx: number };
     hello: Timing & { p90: number; requests: number; rps: number; non2xx: number };
-    writes: { attempted: number; ok: number; failed: number; perSecond: number; latencyMs: Timing };
+    writes: {
+      attempted: number;
+      ok: number;
+      failed: number;
+      perSecond: number;
+      latencyMs: Timing;
+      statuses: Record<string, number>;
+    };
     snapshotVersions: { before: number; after: number };
   };
 }
@@ -116,7 +123,8 @@ function forkApi(env: Record<string, string>, cpuProfDir: string | undefined): P
     cwd: root,
     execArgv,
     env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // The API's logs go to stderr: stdout is the bench's JSON only.
+    stdio: ['ignore', 2, 2, 'ipc'],
   });
   const waiters: ((m: any) => void)[] = [];
   proc.on('message', (m: any) => {
@@ -223,6 +231,7 @@ async function runWriter(
     failed: attempted - ok,
     perSecond: Number((attempted / seconds).toFixed(1)),
     latencyMs: summarize(samples),
+    statuses: Object.fromEntries(statuses),
   };
 }
 
