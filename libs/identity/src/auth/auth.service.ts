@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK, platformError, Tx, UnitOfWork } from '@app/platform';
 import { AuditService } from '../audit/audit.service';
 import type { Principal, RequestContext } from '../authz/principal';
-import { MembershipEntity, Role } from '../entities/membership.entity';
+import { MembershipEntity } from '../entities/membership.entity';
 import { OrganizationEntity, OrganizationKind, OrganizerType } from '../entities/organization.entity';
 import { RefreshTokenEntity, SessionEntity } from '../entities/session.entity';
 import { UserEntity, UserLocale } from '../entities/user.entity';
