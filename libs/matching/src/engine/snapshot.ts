@@ -24,6 +24,7 @@ import {
   instrumentMask,
   qualificationMask,
   regionInt,
+  STAGE_COUNT,
   stageIndex,
   trackMask,
   uniqueKeywords,
@@ -34,6 +35,8 @@ import type { ProjectFeatures } from './types';
 export const MAX_KEYWORDS = 8;
 /** Missing integer figure (all stored integer figures are ≥ 0). */
 export const NONE = -1;
+/** Scratch: one indicator's innovation weight per stage index (`ensureInnovation`). */
+const WEIGHT_BY_STAGE = new Float64Array(STAGE_COUNT);
 /** No indicator value (a project entering or leaving the cohort). */
 const NO_VALUES: readonly null[] = INNOVATION_INDICATORS.map(() => null);
 
@@ -256,9 +259,11 @@ export class Snapshot {
         const below = this.below[ind];
         const equal = this.equal[ind];
         const count = this.cohort.size(ind);
+        // This indicator's weight by stage index (the same numbers innovationWeights returns).
+        for (let st = 0; st < WEIGHT_BY_STAGE.length; st++) WEIGHT_BY_STAGE[st] = innovationWeights(st)[ind];
         for (let row = 0; row < n; row++) {
           if (column[row] !== column[row]) continue; // NaN: unknown, left out as in innovationValue
-          sum[row] += innovationWeights(stage[row])[ind] * ((below[row] + equal[row] / 2) / count);
+          sum[row] += WEIGHT_BY_STAGE[stage[row]] * ((below[row] + equal[row] / 2) / count);
         }
       }
       for (let row = 0; row < n; row++) sum[row] = round4(sum[row]);
