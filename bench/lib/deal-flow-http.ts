@@ -3,12 +3,13 @@
 // connections (autocannon) next to a hello-world route registered on the same Fastify instance.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@app/platform';
 import { ENTITIES } from '@app/db';
 import { seedLarge } from '@app/db/seeds/seed-large';
-import { SnapshotService } from '@app/matching';
 import type { Timing } from './measure';
 import { databaseUrl, withAdmin } from './databases';
 
@@ -16,6 +17,12 @@ export interface HttpSectionOptions {
   projects: number;
   connections: number;
   seconds: number;
+  /** Keep (and reuse on the next run) this scratch database instead of seeding a fresh one. */
+  db?: string;
+  /** Writes per second (projects and companies, alternating) beside the mixed-load run; 0 = skip it. */
+  writesPerSecond: number;
+  /** Write a V8 CPU profile of the API process to this directory. */
+  cpuProfDir?: string;
   log: (message: string) => void;
 }
 
@@ -23,10 +30,19 @@ export interface HttpSectionResult {
   projects: number;
   snapshotProjects: number;
   seedSeconds: number;
+  /** The database was seeded by an earlier run (`--db`). */
+  reusedDb: boolean;
   bootSeconds: number;
-  /** API process RSS after boot and after the load (MB; this process also runs the bench). */
+  /** Spawn → listening, including loading the sources through ts-node. */
+  processStartSeconds: number;
+  /** CPU seconds the API process used until listening (ts-node loading included). */
+  bootCpuSeconds: number;
+  /** The matching snapshot's build: rows from the store, rows computed, milliseconds. */
+  snapshotBuild: Record<string, unknown>;
+  /** The API process's own RSS / heap (MB) after boot and after the load. */
   rssAfterBootMb: number;
   rssAfterLoadMb: number;
+  heapAfterLoadMb: number;
   /** Response sizes of one page (bytes): the compact list view and the full view. */
   compactBytes: number;
   fullBytes: number;
@@ -37,6 +53,24 @@ export interface HttpSectionResult {
   /** One connection: the request's own latency, without queueing behind 49 others. */
   dealFlowOneConnection: Timing & { p90: number; requests: number; rps: number; non2xx: number };
   hello: Timing & { p90: number; requests: number; rps: number; non2xx: number };
+  /** The boot before a restart, when the stored features had to be computed first (null otherwise). */
+  coldBoot: null | { bootSeconds: number; snapshotBuild: Record<string, unknown> };
+  /** Why the mixed run did not complete (its figures are then missing). */
+  mixedError: string | null;
+  /** The compact view again, with `writesPerSecond` edits running beside it (null when skipped). */
+  mixed: null | {
+    dealFlow: Timing & { p90: number; requests: number; rps: number; non2xx: number };
+    hello: Timing & { p90: number; requests: number; rps: number; non2xx: number };
+    writes: {
+      attempted: number;
+      ok: number;
+      failed: number;
+      perSecond: number;
+      latencyMs: Timing;
+      statuses: Record<string, number>;
+    };
+    snapshotVersions: { before: number; after: number };
+  };
 }
 
 /**
@@ -62,42 +96,219 @@ async function load(url: string, headers: Record<string, string>, connections: n
   };
 }
 
+const root = join(__dirname, '..', '..');
+
+interface ApiChild {
+  proc: ChildProcess;
+  ready: {
+    port: number;
+    bootSeconds: number;
+    importSeconds: number;
+    bootCpuSeconds: number;
+    snapshotBuild: Record<string, unknown>;
+    snapshotProjects: number;
+    rssMb: number;
+  };
+  spawnedAt: number;
+  readyAt: number;
+  memory(): Promise<{ rssMb: number; heapUsedMb: number; snapshotVersion: number }>;
+  stop(): Promise<void>;
+}
+
+function forkApi(env: Record<string, string>, cpuProfDir: string | undefined): Promise<ApiChild> {
+  const spawnedAt = performance.now();
+  const execArgv = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+  if (cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
+  const proc = fork(join(__dirname, 'deal-flow-api-child.ts'), [], {
+    cwd: root,
+    execArgv,
+    env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env },
+    // The API's logs go to stderr: stdout is the bench's JSON only.
+    stdio: ['ignore', 2, 2, 'ipc'],
+  });
+  const waiters: ((m: any) => void)[] = [];
+  proc.on('message', (m: any) => {
+    if (m.type === 'rss') waiters.shift()?.(m);
+  });
+  return new Promise((resolve, reject) => {
+    proc.once('exit', (code) => reject(new Error(`API process exited with ${code} before it was ready`)));
+    proc.on('message', (m: any) => {
+      if (m.type === 'error') reject(new Error(m.message));
+      if (m.type !== 'ready') return;
+      resolve({
+        proc,
+        ready: m,
+        spawnedAt,
+        readyAt: performance.now(),
+        memory: () =>
+          new Promise((r) => {
+            waiters.push(r);
+            proc.send({ type: 'rss' });
+          }),
+        stop: () =>
+          new Promise<void>((r) => {
+            if (proc.exitCode !== null) return r();
+            proc.removeAllListeners('exit');
+            proc.once('exit', () => r());
+            proc.send({ type: 'stop' });
+          }),
+      });
+    });
+  });
+}
+
+async function databaseExists(name: string): Promise<boolean> {
+  const rows = await withAdmin((c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]));
+  return rows.rowCount! > 0;
+}
+
+/** Edits at a fixed rate through the API: a project's amount, then a company's fiscal year, alternating. */
+async function runWriter(
+  base: string,
+  token: string,
+  targets: { projectId: string; startupId: string }[],
+  perSecond: number,
+  until: () => boolean,
+  statuses: Map<number, number> = new Map(),
+) {
+  const samples: number[] = [];
+  let attempted = 0;
+  let ok = 0;
+  const started = performance.now();
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const inflight: Promise<void>[] = [];
+  const one = async (i: number) => {
+    const t = targets[i % targets.length];
+    const t0 = performance.now();
+    try {
+      let res: Response;
+      if (i % 2 === 0) {
+        const current = (await (await fetch(`${base}/api/v1/projects/${t.projectId}`, { headers })).json()) as {
+          version: number;
+        };
+        res = await fetch(`${base}/api/v1/projects/${t.projectId}`, {
+          method: 'PATCH',
+          headers,
+          body: JSON.stringify({ version: current.version, amountSought: (100 + (i % 900)) * 1_000_000 }),
+        });
+      } else {
+        res = await fetch(`${base}/api/v1/startups/${t.startupId}/fiscal-years/2025`, {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify({
+            headcount: 20 + (i % 200),
+            techStaff: 5 + (i % 50),
+            rdStaff: 3 + (i % 40),
+            revenue: (500 + i) * 1_000_000,
+            highTechRevenue: (300 + i) * 1_000_000,
+            rdSpend: (50 + (i % 300)) * 1_000_000,
+            totalAssets: (800 + i) * 1_000_000,
+            newEquityRaised: (i % 7) * 10_000_000,
+          }),
+        });
+      }
+      await res.arrayBuffer();
+      if (res.ok) ok++;
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    } catch {
+      statuses.set(0, (statuses.get(0) ?? 0) + 1);
+    }
+    samples.push(performance.now() - t0);
+  };
+  while (!until()) {
+    const due = started + (attempted * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (until()) break;
+    inflight.push(one(attempted++));
+  }
+  await Promise.all(inflight);
+  const seconds = (performance.now() - started) / 1000;
+  const { summarize } = await import('./measure');
+  return {
+    attempted,
+    ok,
+    failed: attempted - ok,
+    perSecond: Number((attempted / seconds).toFixed(1)),
+    latencyMs: summarize(samples),
+    statuses: Object.fromEntries(statuses),
+  };
+}
+
 export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSectionResult> {
-  const name = `tourong_bench_http_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
-  let app: Awaited<ReturnType<typeof import('../../apps/api/src/create-api-app').createApiApp>> | undefined;
+  const name = o.db ?? `tourong_bench_http_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const reusedDb = o.db !== undefined && (await databaseExists(name));
+  if (!reusedDb) await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+  let api: ApiChild | undefined;
+  let worker: ChildProcess | undefined;
+  const queuePrefix = `bench-http-${randomBytes(3).toString('hex')}`;
   try {
     const ds = new DataSource(buildDataSourceOptions(databaseUrl(name), ENTITIES, { applicationName: 'bench-http' }));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
-    const s0 = performance.now();
-    await seedLarge(ds, { projects: o.projects, events: false, log: o.log });
-    const seedSeconds = (performance.now() - s0) / 1000;
+    const [{ n: present }] = await ds.query(`SELECT count(*)::int AS n FROM projects`);
+    let seedSeconds = 0;
+    if (present < o.projects) {
+      const s0 = performance.now();
+      await seedLarge(ds, { projects: o.projects, events: false, log: o.log });
+      seedSeconds = (performance.now() - s0) / 1000;
+    } else {
+      o.log(`reusing ${name}: ${present} projects already seeded`);
+    }
     // Publish every project so the snapshot holds the whole cohort.
     await ds.query(`UPDATE projects SET status = 'published', published_at = now() WHERE status <> 'published'`);
-    await ds.destroy();
+    // Edits of earlier runs are not replayed: the outbox starts empty for this run's worker.
+    await ds.query(`DELETE FROM outbox_events`);
 
-    Object.assign(process.env, {
+    const env = {
       DATABASE_URL: databaseUrl(name),
-      QUEUE_PREFIX: `bench-http-${randomBytes(3).toString('hex')}`,
+      QUEUE_PREFIX: queuePrefix,
       JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       LOGIN_MAX_ATTEMPTS_PER_EMAIL: '1000',
       LOGIN_MAX_ATTEMPTS_PER_IP: '1000',
-    });
-    const { createApiApp } = await import('../../apps/api/src/create-api-app');
-    const b0 = performance.now();
-    app = await createApiApp();
-    app
-      .getHttpAdapter()
-      .getInstance()
-      .get('/bench/hello', async () => ({ hello: 'world' }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const bootSeconds = (performance.now() - b0) / 1000;
-    const rssAfterBootMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-    const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    const snapshotProjects = app.get(SnapshotService).snapshot.size;
-    o.log(`api up in ${bootSeconds.toFixed(1)} s with ${snapshotProjects} projects in the snapshot`);
+    };
+    if (o.writesPerSecond > 0) {
+      // The real worker relays the mixed run's edits to the projection feed, as in production (started
+      // now: loading it through ts-node takes a while on a busy machine).
+      worker = spawn(
+        process.execPath,
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          '-r',
+          'tsconfig-paths/register',
+          join(root, 'apps/worker/src/main.ts'),
+        ],
+        {
+          cwd: root,
+          env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env, WORKER_HEALTH_PORT: '0' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
+    }
+    o.log('starting the API process …');
+    api = await forkApi(env, o.cpuProfDir);
+    let coldBoot: HttpSectionResult['coldBoot'] = null;
+    const build = api.ready.snapshotBuild as { total: number; computed: number };
+    if (build.computed > build.total / 2) {
+      // The store was empty or stale (first run on this database, a new day, a new format): that boot
+      // computed and stored the features. Restart once: the figure is what a restart pays.
+      coldBoot = { bootSeconds: api.ready.bootSeconds, snapshotBuild: api.ready.snapshotBuild };
+      o.log(
+        `cold boot ${api.ready.bootSeconds.toFixed(1)} s (${build.computed} features computed and stored); restarting …`,
+      );
+      await api.stop();
+      api = await forkApi(env, o.cpuProfDir);
+    }
+    const bootSeconds = api.ready.bootSeconds;
+    const processStartSeconds = (api.readyAt - api.spawnedAt) / 1000;
+    const rssAfterBootMb = (await api.memory()).rssMb;
+    const base = `http://127.0.0.1:${api.ready.port}`;
+    const snapshotProjects = api.ready.snapshotProjects;
+    o.log(
+      `api up in ${bootSeconds.toFixed(1)} s (process start → listening ${processStartSeconds.toFixed(1)} s) with ${snapshotProjects} projects in the snapshot; RSS ${rssAfterBootMb} MB`,
+    );
 
     const post = async (path: string, json: unknown, token?: string) => {
       const res = await fetch(base + path, {
@@ -146,25 +357,90 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
     const dealFlow = await load(compactUrl, auth, o.connections, o.seconds);
     const dealFlowFull = await load(fullUrl, auth, o.connections, o.seconds);
     const dealFlowOneConnection = await load(compactUrl, auth, 1, Math.min(5, o.seconds));
-    const rssAfterLoadMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-    // Let the last in-flight requests finish before the app and its database go away.
-    await new Promise((r) => setTimeout(r, 3000));
+
+    let mixed: HttpSectionResult['mixed'] = null;
+    let mixedError: string | null = null;
+    if (o.writesPerSecond > 0)
+      try {
+        // An editor of the cohort's companies: a member of the organization that owns them.
+        const editorEmail = `bench.editor.${randomBytes(4).toString('hex')}@example.com`;
+        const editor = await post('/api/v1/auth/register', {
+          email: editorEmail,
+          password: 'Bench-Deal-Flow-2026!',
+          displayName: 'bench editor',
+          organization: { kind: 'organizer', name: '基准测试编辑', regionCode: '320211' },
+        });
+        const [cohortOrg] = await ds.query(`SELECT organization_id AS id FROM projects LIMIT 1`);
+        await ds.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'owner')`, [
+          editor.userId,
+          cohortOrg.id,
+        ]);
+        const login = await post('/api/v1/auth/login', {
+          email: editorEmail,
+          password: 'Bench-Deal-Flow-2026!',
+          organizationId: cohortOrg.id,
+        }).catch(() => null);
+        const editorToken = (login?.tokens?.accessToken ?? null) as string | null;
+        if (!editorToken) throw new Error('mixed load: the editor could not sign in to the cohort organization');
+        const targets: { projectId: string; startupId: string }[] = (
+          await ds.query(`SELECT id, startup_id FROM projects ORDER BY md5(id::text) LIMIT 2000`)
+        ).map((r: { id: string; startup_id: string }) => ({ projectId: r.id, startupId: r.startup_id }));
+        // Wait until the worker relays: one edit must move the snapshot version.
+        const v0 = (await api.memory()).snapshotVersion;
+        const statuses = new Map<number, number>();
+        let once = 0;
+        await runWriter(base, editorToken, targets, 10, () => once++ > 1, statuses);
+        if (!statuses.has(200)) throw new Error(`mixed load: the first edit failed (${JSON.stringify([...statuses])})`);
+        let before = v0;
+        for (let i = 0; i < 3000 && before === v0; i++) {
+          await new Promise((r) => setTimeout(r, 200));
+          before = (await api.memory()).snapshotVersion;
+        }
+        if (before === v0) throw new Error('mixed load: the worker did not relay an edit within 10 minutes');
+        let stop = false;
+        const writing = runWriter(base, editorToken, targets, o.writesPerSecond, () => stop);
+        const mixedDealFlow = await load(compactUrl, auth, o.connections, o.seconds);
+        const mixedHello = await load(`${base}/bench/hello`, {}, o.connections, o.seconds);
+        stop = true;
+        const writes = await writing;
+        await new Promise((r) => setTimeout(r, 1000));
+        mixed = {
+          dealFlow: mixedDealFlow,
+          hello: mixedHello,
+          writes,
+          snapshotVersions: { before, after: (await api.memory()).snapshotVersion },
+        };
+      } catch (error) {
+        mixedError = (error as Error).message;
+        o.log(mixedError);
+      }
+    const memory = await api.memory();
+    await ds.destroy();
     return {
       projects: o.projects,
       snapshotProjects,
       seedSeconds,
+      reusedDb,
       bootSeconds,
+      processStartSeconds,
+      bootCpuSeconds: api.ready.bootCpuSeconds,
+      snapshotBuild: api.ready.snapshotBuild,
       rssAfterBootMb,
-      rssAfterLoadMb,
+      rssAfterLoadMb: memory.rssMb,
+      heapAfterLoadMb: memory.heapUsedMb,
       compactBytes,
       fullBytes,
       dealFlowFull,
       dealFlow: { ...dealFlow, total: firstBody.total },
       dealFlowOneConnection,
       hello,
+      mixed,
+      mixedError,
+      coldBoot,
     };
   } finally {
-    await app?.close();
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    worker?.kill('SIGTERM');
+    await api?.stop();
+    if (!o.db) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { checkCharacter } from '@app/identity';
+import { checkCharacter, PrincipalCache } from '@app/identity';
 import type { ApiHarness } from './api-app';
 
 export const TEST_PASSWORD = 'Roadshow-2023-金兔';
@@ -68,4 +68,13 @@ export async function addMember(api: ApiHarness, owner: Actor, role: 'admin' | '
     organizationId: res.body.organizationId,
     email,
   };
+}
+
+/**
+ * Makes a user a platform admin the way an operator does (there is no route for it: SQL), then drops
+ * the API's cached principals — as an operator's change reaches a running API within the cache's TTL.
+ */
+export async function promoteToPlatformAdmin(api: ApiHarness, userId: string): Promise<void> {
+  await api.db.dataSource.query('UPDATE users SET is_platform_admin = true WHERE id = $1', [userId]);
+  api.app.get(PrincipalCache).invalidate();
 }

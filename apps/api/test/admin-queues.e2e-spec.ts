@@ -1,5 +1,5 @@
 import { startApi, ApiHarness } from '../../../test/support/api-app';
-import { registerOrg } from '../../../test/support/identity-fixtures';
+import { registerOrg, promoteToPlatformAdmin } from '../../../test/support/identity-fixtures';
 
 describe('/admin/queues (bull-board) is for platform admins only', () => {
   let api: ApiHarness;
@@ -14,7 +14,7 @@ describe('/admin/queues (bull-board) is for platform admins only', () => {
     expect(asUser.status).toBe(403);
     expect(asUser.body.code).toBe('FORBIDDEN');
 
-    await api.db.dataSource.query('UPDATE users SET is_platform_admin = true WHERE id = $1', [user.userId]);
+    await promoteToPlatformAdmin(api, user.userId);
     const page = await api.request('/admin/queues', { token: user.token });
     expect(page.status).toBe(200);
     expect(page.text).toContain('<title>');
@@ -25,7 +25,7 @@ describe('/admin/queues (bull-board) is for platform admins only', () => {
 
   it('turns a one-time access_token into a path-scoped HttpOnly cookie and drops it from the URL', async () => {
     const admin = await registerOrg(api, 'organizer');
-    await api.db.dataSource.query('UPDATE users SET is_platform_admin = true WHERE id = $1', [admin.userId]);
+    await promoteToPlatformAdmin(api, admin.userId);
     const res = await api.request(`/admin/queues?access_token=${admin.token}`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/admin/queues');

@@ -14,6 +14,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { PrincipalCache } from './auth/principal-cache';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard';
 import { TokenService } from './auth/token.service';
 import { AuthGuard } from './authz/auth.guard';
@@ -90,6 +91,7 @@ export class IdentityDirectoryModule {}
   ],
   providers: [
     AuthService,
+    PrincipalCache,
     TokenService,
     PasswordHasher,
     UsersService,
@@ -100,7 +102,7 @@ export class IdentityDirectoryModule {}
     LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, AccessGrantsService, AuditService, OrganizationsService, IdentityDirectoryModule],
+  exports: [AuthService, PrincipalCache, AccessGrantsService, AuditService, OrganizationsService, IdentityDirectoryModule],
 })
 export class IdentityModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {

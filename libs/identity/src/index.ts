@@ -5,6 +5,7 @@ export * from './authz/principal';
 export * from './authz/policy';
 export * from './authz/decorators';
 export * from './auth/auth.service';
+export * from './auth/principal-cache';
 export * from './audit/audit.service';
 export * from './access-grants/access-grants.service';
 export * from './organizations/organizations.service';

@@ -1,6 +1,6 @@
 import { AccessGrantsService, AuthService, Principal } from '@app/identity';
 import { ApiHarness, startApi } from '../../../test/support/api-app';
-import { Actor, addMember, registerOrg } from '../../../test/support/identity-fixtures';
+import { Actor, addMember, registerOrg, promoteToPlatformAdmin } from '../../../test/support/identity-fixtures';
 
 interface GrantView {
   id: string;
@@ -203,7 +203,7 @@ describe('confidential access grants', () => {
   it('platform admins may read any company’s confidential data', async () => {
     const operator = await registerOrg(api, 'organizer');
     await expect(canRead(operator)).resolves.toBe(false);
-    await api.db.dataSource.query('UPDATE users SET is_platform_admin = true WHERE id = $1', [operator.userId]);
+    await promoteToPlatformAdmin(api, operator.userId);
     await expect(canRead(operator)).resolves.toBe(true);
   });
 });

@@ -290,6 +290,9 @@ describe('auth: register, login, refresh, logout, switch organization', () => {
   describe('logout', () => {
     it('ends the session: the refresh token and the access token stop working at once', async () => {
       const a = await registerOrg(api, 'startup');
+      // Signed in and used (authentication caches the principal): the logout must still end it.
+      await expect(me(a.token)).resolves.toMatchObject({ status: 200 });
+      await expect(me(a.token)).resolves.toMatchObject({ status: 200 });
       const out = await api.request('/api/v1/auth/logout', { method: 'POST', json: { refreshToken: a.refreshToken } });
       expect(out.status).toBe(204);
       expect(out.text).toBe('');

@@ -1,5 +1,5 @@
 import { ApiHarness, startApi } from '../../../test/support/api-app';
-import { Actor, addMember, registerOrg, TEST_PASSWORD, uniqueEmail } from '../../../test/support/identity-fixtures';
+import { Actor, addMember, registerOrg, TEST_PASSWORD, uniqueEmail, promoteToPlatformAdmin } from '../../../test/support/identity-fixtures';
 
 interface AuditItem {
   action: string;
@@ -468,7 +468,7 @@ describe('invitations, roles and the audit log', () => {
       const operator = await registerOrg(api, 'organizer');
       const a = await registerOrg(api, 'startup');
       const b = await registerOrg(api, 'fund');
-      await api.db.dataSource.query('UPDATE users SET is_platform_admin = true WHERE id = $1', [operator.userId]);
+      await promoteToPlatformAdmin(api, operator.userId);
       const me = await api.request('/api/v1/me', { token: operator.token });
       expect(me.body.isPlatformAdmin).toBe(true);
 

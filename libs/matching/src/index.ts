@@ -8,11 +8,13 @@ export * from './deals/deals.module';
 
 import { DealEntity } from './deals/deal.entity';
 import { DealTransitionEntity } from './deals/deal-transition.entity';
+import { StoredFeaturesEntity } from './snapshot/stored-features.entity';
 
-export const MATCHING_ENTITIES = [DealEntity, DealTransitionEntity];
+export const MATCHING_ENTITIES = [DealEntity, DealTransitionEntity, StoredFeaturesEntity];
 export * from './features/project-features';
 export * from './snapshot/engine-mandate';
 export * from './snapshot/snapshot.service';
+export * from './snapshot/stored-features.entity';
 export * from './snapshot/snapshot.module';
 export * from './deal-flow/deal-flow.service';
 export * from './deal-flow/deal-flow.module';

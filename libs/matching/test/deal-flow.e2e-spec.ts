@@ -332,6 +332,50 @@ describe('ranked, explained deal flow', () => {
     expect(byFounder.body.code).toBe('MANDATE_ORG_KIND_INVALID');
   });
 
+  it('boots from stored feature rows, and recomputes only what changed behind its back', async () => {
+    const snapshots = api.app.get(SnapshotService);
+    const ranked = async () =>
+      ((await dealFlow('?limit=10')).body.items as { projectId: string; score: number }[]).map(
+        (i): [string, number] => [i.projectId, i.score],
+      );
+    const snapshotInfo = async () => (await api.request('/api/v1/health/ready')).body.info.matchingSnapshot;
+    const before = await ranked();
+    const rdSpend = () => snapshots.snapshot.get(wuxi.projectId)?.rdSpend;
+    const rdBefore = rdSpend();
+    expect(rdBefore).toEqual(expect.any(Number));
+    const stored: { project_id: string }[] = await api.db.dataSource.query(
+      'SELECT project_id FROM matching_project_features',
+    );
+    expect(stored.map((r) => r.project_id)).toEqual(
+      expect.arrayContaining([wuxi.projectId, spinout.projectId, tea.projectId]),
+    );
+
+    // A restart with nothing changed reads every row and runs no rubric.
+    await snapshots.resync();
+    const warm = await snapshotInfo();
+    expect(warm).toMatchObject({ status: 'up', phase: 'built', computed: 0 });
+    expect(warm.fromStore).toBe(warm.total);
+    expect(await ranked()).toEqual(before);
+
+    // Figures edited without an event reaching this process: the source stamp moved, so that one
+    // project is computed again from its new figures.
+    await api.db.dataSource.query(
+      'UPDATE startup_fiscal_years SET rd_spend = rd_spend * 3, updated_at = now() WHERE startup_id = $1',
+      [wuxi.startupId],
+    );
+    await snapshots.resync();
+    expect(await snapshotInfo()).toMatchObject({ phase: 'built', computed: 1, fromStore: warm.total - 1 });
+    expect(rdSpend()).toBe(rdBefore! * 3);
+
+    await api.db.dataSource.query(
+      'UPDATE startup_fiscal_years SET rd_spend = rd_spend / 3, updated_at = now() WHERE startup_id = $1',
+      [wuxi.startupId],
+    );
+    await snapshots.resync();
+    expect(rdSpend()).toBe(rdBefore);
+    expect(await ranked()).toEqual(before);
+  });
+
   describe('with the real worker relaying events', () => {
     let worker: SpawnedApp;
     beforeAll(async () => {

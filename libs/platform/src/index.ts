@@ -39,3 +39,4 @@ export * from './idempotency/idempotency-context';
 export * from './idempotency/idempotency.interceptor';
 export * from './http/rate-limit';
 export * from './http/date-rules';
+export * from './cache/row-cache';

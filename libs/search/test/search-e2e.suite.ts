@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startApi, ApiHarness } from '../../../test/support/api-app';
 import { expectNoForbiddenValues, expectTenantIsolation } from '../../../test/support/cross-tenant';
-import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
+import { Actor, registerOrg, promoteToPlatformAdmin } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
 import { MeiliServer } from '../../../test/support/meilisearch-server';
 import { spawnWorkerFor, SpawnedApp } from '../../../test/support/spawn-app';
@@ -396,7 +396,7 @@ export function describeSearchE2e(engine: SearchEngineKind): void {
       const refused = await api.request('/api/v1/search/reindex', { method: 'POST', token: fund.token });
       expect(refused.status).toBe(403);
       const admin = await registerOrg(api, 'organizer', '平台运营');
-      await api.db.dataSource.query('UPDATE users SET is_platform_admin = true WHERE id = $1', [admin.userId]);
+      await promoteToPlatformAdmin(api, admin.userId);
 
       let stop = false;
       const failures: string[] = [];

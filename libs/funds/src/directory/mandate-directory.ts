@@ -102,6 +102,22 @@ export class MandateDirectory {
       .find({ where: { status: 'active', discoverable: true }, order: { createdAt: 'ASC' }, take: limit });
   }
 
+  /** Every active, discoverable mandate, a keyset page by id (matching's mandate snapshot reads them all). */
+  discoverablePage(afterId: string | null, limit: number): Promise<MandateEntity[]> {
+    const qb = this.dataSource
+      .getRepository(MandateEntity)
+      .createQueryBuilder('m')
+      .where("m.status = 'active' AND m.discoverable");
+    if (afterId) qb.andWhere('m.id > :afterId', { afterId });
+    return qb.orderBy('m.id', 'ASC').take(limit).getMany();
+  }
+
+  /** These mandates in any status (a read model re-reads what an event named). */
+  byIds(ids: readonly string[]): Promise<MandateEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(MandateEntity).findBy({ id: In([...new Set(ids)]) });
+  }
+
   /** The active, discoverable mandates of these organizations (an organizer ranks its applicants by them). */
   discoverableOf(organizationIds: readonly string[]): Promise<MandateEntity[]> {
     if (organizationIds.length === 0) return Promise.resolve([]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, Page, platformError, toPage, Tx, UnitOfWork } from '@app/platform';
+import { decodeCursor, Page, platformError, RowCache, toPage, Tx, UnitOfWork } from '@app/platform';
 import { AuditService, can, isInvestorOrganization, Principal, RequestContext, type AuditAction } from '@app/identity';
 import { MandateEntity } from '../entities/mandate.entity';
 import { MandateVersionEntity } from '../entities/mandate-version.entity';
@@ -103,11 +103,36 @@ export interface MandateListQuery {
 
 @Injectable()
 export class MandatesService {
+  /**
+   * Mandate rows by id for read-only hot paths (a deal-flow page reads its mandate every time).
+   * Mandates change only through `update` here, which drops the entry once it committed (or failed);
+   * another API process's edits reach this one within the TTL.
+   */
+  private readonly rows = new RowCache<string, MandateEntity | null>({ max: 5_000, ttlMs: 5_000 });
+
+  /** In-process listeners told after a mandate write committed (or failed): read models of this process. */
+  private readonly listeners = new Set<(mandateId: string) => void>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Calls `listener` with a mandate's id after each create or update here committed (or failed), so a
+   * read model in this process (matching's mandate snapshot) re-reads it before its next answer;
+   * other processes learn of it through `funds.mandate_changed` on the projection feed.
+   */
+  onChange(listener: (mandateId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(mandateId: string): void {
+    this.rows.invalidate(mandateId);
+    for (const l of this.listeners) l(mandateId);
+  }
 
   async create(principal: Principal, dto: CreateMandateDto, ctx: RequestContext | null): Promise<MandateEntity> {
     this.assertCan(principal, 'mandate:write');
@@ -130,6 +155,9 @@ export class MandatesService {
       );
       await this.appendVersion(tx, mandate, principal, ctx, 'mandate.created');
       return mandate;
+    }).then((mandate) => {
+      this.changed(mandate.id);
+      return mandate;
     });
   }
 
@@ -140,30 +168,42 @@ export class MandatesService {
     ctx: RequestContext | null,
   ): Promise<MandateEntity> {
     this.assertCan(principal, 'mandate:write');
-    return this.uow.run(async (tx) => {
-      const mandate = await tx.em.findOne(MandateEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!mandate || mandate.organizationId !== principal.organizationId) throw fundsError('MANDATE_NOT_FOUND');
-      if (mandate.version !== dto.version) {
-        throw fundsError('MANDATE_VERSION_CONFLICT', { field: 'version', currentVersion: mandate.version });
-      }
-      const terms = termsFromDto(dto, mandate.terms);
-      this.validate(terms, principal);
-      if (terms.linkedMandateId !== mandate.terms.linkedMandateId)
-        await this.checkLink(tx.em, principal, terms.linkedMandateId);
-      const termsChanged =
-        !sameTerms(terms, mandate.terms) || (dto.name !== undefined && dto.name.trim() !== mandate.name);
-      mandate.name = dto.name?.trim() ?? mandate.name;
-      mandate.status = dto.status ?? mandate.status;
-      mandate.discoverable = dto.discoverable ?? mandate.discoverable;
-      mandate.hideNameOnPass = dto.hideNameOnPass ?? mandate.hideNameOnPass;
-      mandate.terms = terms;
-      mandate.linkedMandateId = terms.linkedMandateId;
-      if (termsChanged) mandate.termsVersion += 1;
-      const saved = await tx.em.save(mandate);
-      if (termsChanged) await this.appendVersion(tx, saved, principal, ctx, 'mandate.updated');
-      else this.publish(tx, saved);
-      return saved;
-    });
+    try {
+      return await this.uow.run(async (tx) => this.updateIn(tx, principal, id, dto, ctx));
+    } finally {
+      this.changed(id);
+    }
+  }
+
+  private async updateIn(
+    tx: Tx,
+    principal: Principal,
+    id: string,
+    dto: UpdateMandateDto,
+    ctx: RequestContext | null,
+  ): Promise<MandateEntity> {
+    const mandate = await tx.em.findOne(MandateEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!mandate || mandate.organizationId !== principal.organizationId) throw fundsError('MANDATE_NOT_FOUND');
+    if (mandate.version !== dto.version) {
+      throw fundsError('MANDATE_VERSION_CONFLICT', { field: 'version', currentVersion: mandate.version });
+    }
+    const terms = termsFromDto(dto, mandate.terms);
+    this.validate(terms, principal);
+    if (terms.linkedMandateId !== mandate.terms.linkedMandateId)
+      await this.checkLink(tx.em, principal, terms.linkedMandateId);
+    const termsChanged =
+      !sameTerms(terms, mandate.terms) || (dto.name !== undefined && dto.name.trim() !== mandate.name);
+    mandate.name = dto.name?.trim() ?? mandate.name;
+    mandate.status = dto.status ?? mandate.status;
+    mandate.discoverable = dto.discoverable ?? mandate.discoverable;
+    mandate.hideNameOnPass = dto.hideNameOnPass ?? mandate.hideNameOnPass;
+    mandate.terms = terms;
+    mandate.linkedMandateId = terms.linkedMandateId;
+    if (termsChanged) mandate.termsVersion += 1;
+    const saved = await tx.em.save(mandate);
+    if (termsChanged) await this.appendVersion(tx, saved, principal, ctx, 'mandate.updated');
+    else this.publish(tx, saved);
+    return saved;
   }
 
   /** Own organization: any status. Others: only active, discoverable mandates (what founders may see). */
@@ -179,6 +219,17 @@ export class MandatesService {
   async own(principal: Principal, id: string, em: EntityManager = this.dataSource.manager): Promise<MandateEntity> {
     this.assertCan(principal, 'mandate:read');
     const mandate = await em.findOneBy(MandateEntity, { id });
+    if (!mandate || mandate.organizationId !== principal.organizationId) throw fundsError('MANDATE_NOT_FOUND');
+    return mandate;
+  }
+
+  /**
+   * `own` for readers that do not write: the same checks, the row from a cache that `update`
+   * invalidates. The entity is shared between requests: never modify it.
+   */
+  async ownForRead(principal: Principal, id: string): Promise<Readonly<MandateEntity>> {
+    this.assertCan(principal, 'mandate:read');
+    const mandate = await this.rows.get(id, () => this.dataSource.manager.findOneBy(MandateEntity, { id }), (m) => m !== null);
     if (!mandate || mandate.organizationId !== principal.organizationId) throw fundsError('MANDATE_NOT_FOUND');
     return mandate;
   }

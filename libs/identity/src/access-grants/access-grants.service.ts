@@ -1,7 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK, platformError, Tx, UnitOfWork } from '@app/platform';
+import {
+  Clock,
+  CLOCK,
+  platformError,
+  ProjectionFeed,
+  RowCache,
+  Tx,
+  UnitOfWork,
+  type DomainEvent,
+  type ProjectionConsumer,
+} from '@app/platform';
 import { AuditService } from '../audit/audit.service';
 import { can } from '../authz/policy';
 import type { Principal, RequestContext } from '../authz/principal';
@@ -19,14 +29,48 @@ export interface AccessGrantView extends AccessGrantEntity {
   active: boolean;
 }
 
+/** A grantee's active grants: the granting organization and when the grant ends (ms; null = open-ended). */
+type GrantRow = { organizationId: string; expiresAt: number | null };
+
 @Injectable()
-export class AccessGrantsService {
+export class AccessGrantsService implements OnModuleInit, ProjectionConsumer {
+  readonly name = 'identity-access-grants';
+  /**
+   * Per grantee organization, its active grants (read on every deal-flow page). Grants and
+   * revocations made here drop it once they committed; grants issued inside another lib's
+   * transaction (consent on acceptance) and other processes' changes arrive as
+   * `identity.access_grant_changed` on the projection feed. Expiry is checked on every read.
+   */
+  private readonly granting = new RowCache<string, GrantRow[]>({ max: 5_000, ttlMs: 60_000 });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly feed?: ProjectionFeed,
   ) {}
+
+  onModuleInit(): void {
+    this.feed?.register(this);
+  }
+
+  async apply(events: readonly DomainEvent[]): Promise<void> {
+    if (events.some((e) => e.type === 'identity.access_grant_changed')) this.granting.invalidate();
+  }
+
+  async resync(): Promise<void> {
+    this.granting.invalidate();
+  }
+
+  /** A command that changes grants: the cached grant lists are dropped once it committed (or failed). */
+  private async changing<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.uow.run(work);
+    } finally {
+      this.granting.invalidate();
+    }
+  }
 
   async grant(principal: Principal, granteeOrganizationId: string, expiresAt: Date | null, ctx: RequestContext) {
     if (!can(principal, 'access_grant:manage', principal.organizationId)) {
@@ -45,7 +89,7 @@ export class AccessGrantsService {
       throw identityError('ACCESS_GRANT_INVALID', { field: 'granteeOrganizationId', granteeKind: grantee.kind });
     }
     try {
-      return await this.uow.run(async (tx) => {
+      return await this.changing(async (tx) => {
         // An expired grant still occupies the "active" slot until revoked: retire it first.
         await tx.em
           .createQueryBuilder()
@@ -156,7 +200,7 @@ export class AccessGrantsService {
   }
 
   async revoke(principal: Principal, grantId: string, ctx: RequestContext): Promise<void> {
-    await this.uow.run(async (tx) => {
+    await this.changing(async (tx) => {
       const grant = await tx.em.findOneBy(AccessGrantEntity, {
         id: grantId,
         startupOrganizationId: principal.organizationId,
@@ -236,12 +280,18 @@ export class AccessGrantsService {
    */
   async grantingOrganizations(principal: Principal): Promise<Set<string> | 'all'> {
     if (principal.isPlatformAdmin) return 'all';
-    const rows: { startup_organization_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT startup_organization_id FROM access_grants
-        WHERE grantee_organization_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
-      [principal.organizationId, this.clock.now()],
-    );
-    return new Set([principal.organizationId, ...rows.map((r) => r.startup_organization_id)]);
+    const rows = await this.granting.get(principal.organizationId, async () => {
+      const found: { startup_organization_id: string; expires_at: Date | null }[] = await this.dataSource.query(
+        `SELECT startup_organization_id, expires_at FROM access_grants
+          WHERE grantee_organization_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
+        [principal.organizationId, this.clock.now()],
+      );
+      return found.map((r) => ({ organizationId: r.startup_organization_id, expiresAt: r.expires_at?.getTime() ?? null }));
+    });
+    const now = this.clock.now().getTime();
+    const readable = new Set([principal.organizationId]);
+    for (const r of rows) if (r.expiresAt === null || r.expiresAt > now) readable.add(r.organizationId);
+    return readable;
   }
 
   async canReadConfidential(principal: Principal, startupOrganizationId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK, platformError, Tx, UnitOfWork } from '@app/platform';
 import { AuditService } from '../audit/audit.service';
 import type { Principal, RequestContext } from '../authz/principal';
-import { MembershipEntity, Role } from '../entities/membership.entity';
+import { MembershipEntity } from '../entities/membership.entity';
 import { OrganizationEntity, OrganizationKind, OrganizerType } from '../entities/organization.entity';
 import { RefreshTokenEntity, SessionEntity } from '../entities/session.entity';
 import { UserEntity, UserLocale } from '../entities/user.entity';
@@ -19,6 +19,7 @@ import {
   requireRegionCode,
 } from '../users/identity-input';
 import { hashToken, newOpaqueToken, TokenPair, TokenService } from './token.service';
+import { PrincipalCache, type PrincipalRow } from './principal-cache';
 
 export interface RegisterInput {
   email: string;
@@ -44,15 +45,6 @@ export interface AuthResult {
   organizationId: string;
 }
 
-interface PrincipalRow {
-  status: string;
-  is_platform_admin: boolean;
-  locale: 'zh-CN' | 'en';
-  role: Role | null;
-  kind: OrganizationKind | null;
-  revoked_at: Date | null;
-  expires_at: Date;
-}
 
 @Injectable()
 export class AuthService {
@@ -64,6 +56,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly invitations: InvitationsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /** Creates the user, their organization (or joins an invited one) and the owner membership, atomically. */
@@ -173,7 +166,7 @@ export class AuthService {
    * succeed; a token that was already used means it leaked, and the whole session (family) ends.
    */
   async refresh(refreshToken: string, ctx: RequestContext): Promise<AuthResult> {
-    const outcome = await this.uow.run(async (tx) => {
+    const outcome = await this.revoking(async (tx) => {
       const now = this.clock.now();
       const token = await tx.em
         .getRepository(RefreshTokenEntity)
@@ -211,7 +204,7 @@ export class AuthService {
 
   /** Ends the session the refresh token belongs to (all its tokens). Unknown tokens are ignored. */
   async logout(refreshToken: string, ctx: RequestContext): Promise<void> {
-    await this.uow.run(async (tx) => {
+    await this.revoking(async (tx) => {
       const token = await tx.em.findOneBy(RefreshTokenEntity, { tokenHash: hashToken(refreshToken) });
       if (!token) return;
       const session = await tx.em.findOneByOrFail(SessionEntity, { id: token.sessionId });
@@ -220,7 +213,7 @@ export class AuthService {
   }
 
   async logoutSession(principal: Principal, ctx: RequestContext): Promise<void> {
-    await this.uow.run(async (tx) => {
+    await this.revoking(async (tx) => {
       const session = await tx.em.findOneByOrFail(SessionEntity, { id: principal.sessionId });
       if (!session.revokedAt) await this.revokeSession(tx, session, 'logout', ctx);
     });
@@ -240,21 +233,24 @@ export class AuthService {
   }
 
   /**
-   * Access token → principal. Reads the session, user and membership on every request so that a
-   * logout, a removed membership, a disabled account or a role change takes effect at once.
+   * Access token → principal. The session, user and membership row is cached (`PrincipalCache`) and
+   * every command that changes one of them invalidates it on commit, so a logout, a removed
+   * membership, a disabled account or a role change still takes effect at once.
    */
   async authenticate(accessToken: string): Promise<Principal> {
     const claims = await this.tokens.verify(accessToken);
-    const rows: PrincipalRow[] = await this.dataSource.query(
-      `SELECT u.status, u.is_platform_admin, u.locale, m.role, o.kind, s.revoked_at, s.expires_at
-         FROM sessions s
-         JOIN users u ON u.id = s.user_id
-         LEFT JOIN memberships m ON m.user_id = s.user_id AND m.organization_id = s.organization_id
-         LEFT JOIN organizations o ON o.id = s.organization_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.organization_id = $3`,
-      [claims.sid, claims.sub, claims.org],
-    );
-    const row = rows[0];
+    const row = await this.principals.get(`${claims.sid}:${claims.sub}:${claims.org}`, async () => {
+      const rows: PrincipalRow[] = await this.dataSource.query(
+        `SELECT u.status, u.is_platform_admin, u.locale, m.role, o.kind, s.revoked_at, s.expires_at
+           FROM sessions s
+           JOIN users u ON u.id = s.user_id
+           LEFT JOIN memberships m ON m.user_id = s.user_id AND m.organization_id = s.organization_id
+           LEFT JOIN organizations o ON o.id = s.organization_id
+          WHERE s.id = $1 AND s.user_id = $2 AND s.organization_id = $3`,
+        [claims.sid, claims.sub, claims.org],
+      );
+      return rows[0];
+    });
     if (!row || row.revoked_at || row.expires_at <= this.clock.now()) throw identityError('SESSION_REVOKED');
     if (row.status !== 'active') throw identityError('ACCOUNT_DISABLED');
     if (!row.role || !row.kind) throw identityError('SESSION_REVOKED');
@@ -267,6 +263,15 @@ export class AuthService {
       isPlatformAdmin: row.is_platform_admin,
       locale: row.locale,
     };
+  }
+
+  /** A command that may end sessions: the principal cache is dropped once it committed (or failed). */
+  private async revoking<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.uow.run(work);
+    } finally {
+      this.principals.invalidate();
+    }
   }
 
   private async startSession(em: EntityManager, userId: string, organizationId: string, ctx: RequestContext): Promise<TokenPair> {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK, platformError, UnitOfWork } from '@app/platform';
+import { Clock, CLOCK, platformError, type Tx, UnitOfWork } from '@app/platform';
+import { PrincipalCache } from '../auth/principal-cache';
 import { AuditService } from '../audit/audit.service';
 import { can, canChangeRole, canRemoveMember } from '../authz/policy';
 import type { Principal, RequestContext } from '../authz/principal';
@@ -32,6 +33,7 @@ export class OrganizationsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async current(principal: Principal): Promise<OrganizationEntity> {
@@ -136,7 +138,8 @@ export class OrganizationsService {
   }
 
   async changeRole(principal: Principal, userId: string, role: Role, ctx: RequestContext): Promise<MemberView[]> {
-    await this.uow.run(async (tx) => {
+    // Authentication caches roles and sessions: drop them once this committed.
+    await this.revoking(async (tx) => {
       const members = await this.lockMembers(tx.em, principal.organizationId);
       const actor = this.actorUnderLock(principal, members);
       const target = members.find((m) => m.userId === userId);
@@ -166,7 +169,8 @@ export class OrganizationsService {
 
   /** Removing a member also ends their sessions in this organization. */
   async removeMember(principal: Principal, userId: string, ctx: RequestContext): Promise<void> {
-    await this.uow.run(async (tx) => {
+    // Authentication caches roles and sessions: drop them once this committed.
+    await this.revoking(async (tx) => {
       const members = await this.lockMembers(tx.em, principal.organizationId);
       const actor = this.actorUnderLock(principal, members);
       const target = members.find((m) => m.userId === userId);
@@ -208,6 +212,14 @@ export class OrganizationsService {
     const own = members.find((m) => m.userId === principal.userId);
     if (!own) throw identityError('NOT_A_MEMBER');
     return { ...principal, role: own.role };
+  }
+
+  private async revoking<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.uow.run(work);
+    } finally {
+      this.principals.invalidate();
+    }
   }
 
   /** Locks the organization's memberships so concurrent role changes cannot both remove the last owner. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PrincipalCache } from '../auth/principal-cache';
 import type { Principal } from '../authz/principal';
 import { OrganizationEntity } from '../entities/organization.entity';
 import { UserEntity, UserLocale } from '../entities/user.entity';
@@ -14,7 +15,10 @@ export interface ProfilePatch {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly principals: PrincipalCache,
+  ) {}
 
   async me(principal: Principal): Promise<MeView> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: principal.userId });
@@ -49,7 +53,10 @@ export class UsersService {
     if (patch.displayName !== undefined) changes.displayName = patch.displayName.trim();
     if (patch.locale !== undefined) changes.locale = patch.locale;
     if (patch.mobile !== undefined) changes.mobile = patch.mobile;
-    if (Object.keys(changes).length) await this.dataSource.getRepository(UserEntity).update({ id: principal.userId }, changes);
+    if (Object.keys(changes).length) {
+      await this.dataSource.getRepository(UserEntity).update({ id: principal.userId }, changes);
+      this.principals.invalidate(); // the locale is part of the cached principal
+    }
     return this.me(principal);
   }
 }

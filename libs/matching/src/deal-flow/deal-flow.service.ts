@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { decodeCursor, encodeCursor, platformError } from '@app/platform';
 import { AccessGrantsService, OrganizationDirectory, Principal } from '@app/identity';
-import { MandateDirectory, MandatesService, type MandateEntity } from '@app/funds';
+import { MandatesService, type MandateEntity } from '@app/funds';
 import { startupsError } from '@app/startups';
 import { SearchService } from '@app/search';
 import {
   EngineInputError,
   explainMatch,
+  explainPair,
   rankMandate,
   redactForInvestor,
   SCORE_VERSION,
@@ -27,6 +28,7 @@ import type {
 } from './deal-flow.views';
 import { toEngineMandate } from '../snapshot/engine-mandate';
 import { SnapshotService } from '../snapshot/snapshot.service';
+import { MandateSnapshotService } from '../snapshot/mandate-snapshot.service';
 
 /** Founders see at most this many mandates per project (discoverable ones, best first). */
 const MAX_INVESTOR_MATCHES = 200;
@@ -69,7 +71,7 @@ export class DealFlowService {
     private readonly mandates: MandatesService,
     private readonly grants: AccessGrantsService,
     private readonly search: SearchService,
-    private readonly mandateDirectory: MandateDirectory,
+    private readonly mandateSnapshot: MandateSnapshotService,
     private readonly organizations: OrganizationDirectory,
     private readonly deals: DealsService,
   ) {}
@@ -90,7 +92,7 @@ export class DealFlowService {
     const view: View = query.view ?? 'full';
     // The mandate check decides the answer; the grants read reveals nothing, so both go in parallel.
     const [mandate, readable] = await Promise.all([
-      this.mandates.own(principal, mandateId),
+      this.mandates.ownForRead(principal, mandateId),
       this.grants.grantingOrganizations(principal),
     ]);
     const cursor = query.cursor ? decodeCursor(query.cursor, ['number', 'uuid']) : null;
@@ -140,7 +142,7 @@ export class DealFlowService {
 
   /** One project's full explanation for the mandate (the compact list's "why"), from the current snapshot. */
   async item(principal: Principal, mandateId: string, projectId: string): Promise<DealFlowItemView> {
-    const mandate = await this.mandates.own(principal, mandateId);
+    const mandate = await this.mandates.ownForRead(principal, mandateId);
     const [readable, dealStage] = await Promise.all([
       this.grants.grantingOrganizations(principal),
       this.deals.stagesOf(principal.organizationId, [projectId]),
@@ -169,7 +171,12 @@ export class DealFlowService {
     };
   }
 
-  private rank(mandate: MandateEntity, k: number, cursor: unknown[] | null, filters: RankFilters): CachedPage {
+  private rank(
+    mandate: Readonly<MandateEntity>,
+    k: number,
+    cursor: unknown[] | null,
+    filters: RankFilters,
+  ): CachedPage {
     let page: RankPage;
     try {
       page = rankMandate(this.snapshots.snapshot, toEngineMandate(mandate, mandate.terms), {
@@ -264,13 +271,14 @@ export class DealFlowService {
     const owned = found && (found.project.organizationId === principal.organizationId || principal.isPlatformAdmin);
     const features = owned ? found.features : null;
     if (!features) throw startupsError('PROJECT_NOT_FOUND');
-    const mandates = await this.mandateDirectory.discoverable(2000);
-    const orgs = await this.organizations.names(mandates.map((m) => m.organizationId));
+    // Every discoverable mandate, from this process's mandate snapshot (compiled once; no cap).
+    const mandates = await this.mandateSnapshot.all();
     const cohort = this.snapshots.snapshot.cohort;
-    const scored: { m: MandateEntity; r: MatchResult }[] = [];
-    for (const m of mandates) {
+    const version = this.snapshots.version;
+    const scored: { m: Readonly<MandateEntity>; r: MatchResult }[] = [];
+    for (const { mandate, compiled } of mandates) {
       try {
-        scored.push({ m, r: explainMatch(features, toEngineMandate(m, m.terms), cohort) });
+        scored.push({ m: mandate, r: explainPair(features, compiled, cohort) });
       } catch (error) {
         if (!(error instanceof EngineInputError)) throw error; // a mandate with a retired code is skipped
       }
@@ -283,28 +291,29 @@ export class DealFlowService {
         (a.m.id < b.m.id ? -1 : 1),
     );
     const show = query.show ?? 'all';
-    const items: InvestorMatchView[] = scored
+    const shown = scored
       .filter(({ r }) => show === 'all' || (show === 'eligible') === r.eligible)
-      .slice(0, MAX_INVESTOR_MATCHES)
-      .map(({ m, r }) => ({
-        mandateId: m.id,
-        mandateTermsVersion: m.termsVersion,
-        mandateName: m.name,
-        kind: m.kind,
-        organizationId: m.organizationId,
-        organizationName: orgs.get(m.organizationId) ?? '',
-        instruments: m.terms.instruments,
-        ticketMin: m.terms.ticketMin,
-        ticketMax: m.terms.ticketMax,
-        eligible: r.eligible,
-        score: r.score,
-        breakdown: r.breakdown,
-        reasons: r.reasons,
-        hints: r.hints,
-      }));
+      .slice(0, MAX_INVESTOR_MATCHES);
+    const orgs = await this.organizations.names(shown.map(({ m }) => m.organizationId));
+    const items: InvestorMatchView[] = shown.map(({ m, r }) => ({
+      mandateId: m.id,
+      mandateTermsVersion: m.termsVersion,
+      mandateName: m.name,
+      kind: m.kind,
+      organizationId: m.organizationId,
+      organizationName: orgs.get(m.organizationId) ?? '',
+      instruments: m.terms.instruments,
+      ticketMin: m.terms.ticketMin,
+      ticketMax: m.terms.ticketMax,
+      eligible: r.eligible,
+      score: r.score,
+      breakdown: r.breakdown,
+      reasons: r.reasons,
+      hints: r.hints,
+    }));
     return {
       projectId,
-      snapshotVersion: this.snapshots.version,
+      snapshotVersion: version,
       scoreVersion: SCORE_VERSION,
       eligibleCount: scored.filter((s) => s.r.eligible).length,
       excludedCount: scored.filter((s) => !s.r.eligible).length,

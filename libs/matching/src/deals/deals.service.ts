@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, CLOCK, decodeCursor, Page, platformError, toPage, Tx, UnitOfWork } from '@app/platform';
+import { Clock, CLOCK, decodeCursor, Page, platformError, RowCache, toPage, Tx, UnitOfWork } from '@app/platform';
 import { can, isInvestorOrganization, Principal } from '@app/identity';
 import { MandatesService, type MandateEntity } from '@app/funds';
 import { ProjectDirectory, startupsError } from '@app/startups';
@@ -50,6 +50,13 @@ export interface DealSubject {
  */
 @Injectable()
 export class DealsService {
+  /**
+   * Each investor organization's pipeline stages by project (joined into every deal-flow page). Deals
+   * change only through `open` and `transition` here, which drop their organization's entry once
+   * they committed (or failed); another API process's moves reach this one within the TTL.
+   */
+  private readonly stages = new RowCache<string, Map<string, DealStage>>({ max: 2_000, ttlMs: 5_000 });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
@@ -79,7 +86,7 @@ export class DealsService {
    */
   async open(principal: Principal, input: OpenDealDto, score?: DealScore): Promise<DealWithHistory> {
     this.assertCan(principal, 'deal:write');
-    return this.uow.run(async (tx) => {
+    return this.changing(principal.organizationId, async (tx) => {
       // Another organization's draft looks exactly like a missing project (ProjectVisibility).
       const project = await this.projects.readable(principal, input.projectId, tx.em);
       if (!project) throw startupsError('PROJECT_NOT_FOUND', { field: 'projectId' });
@@ -148,7 +155,7 @@ export class DealsService {
    * after the other: the second sees the first's result and is validated against it.
    */
   async transition(principal: Principal, id: string, input: TransitionDealDto): Promise<DealWithHistory> {
-    return this.uow.run(async (tx) => {
+    return this.changing(principal.organizationId, async (tx) => {
       const deal = await tx.em
         .getRepository(DealEntity)
         .createQueryBuilder('d')
@@ -243,12 +250,28 @@ export class DealsService {
   /** The investor organization's deal stage per project, for lists that show it (deal flow). */
   async stagesOf(investorOrganizationId: string, projectIds: readonly string[]): Promise<Map<string, DealStage>> {
     if (projectIds.length === 0) return new Map();
-    // Raw SQL on the unique (investor, project) index: on every deal-flow page, so no query builder.
-    const rows: { project_id: string; stage: DealStage }[] = await this.dataSource.query(
-      'SELECT project_id, stage FROM deals WHERE investor_organization_id = $1 AND project_id = ANY($2::uuid[])',
-      [investorOrganizationId, [...projectIds]],
-    );
-    return new Map(rows.map((d) => [d.project_id, d.stage]));
+    const all = await this.stages.get(investorOrganizationId, async () => {
+      const rows: { project_id: string; stage: DealStage }[] = await this.dataSource.query(
+        'SELECT project_id, stage FROM deals WHERE investor_organization_id = $1',
+        [investorOrganizationId],
+      );
+      return new Map(rows.map((d) => [d.project_id, d.stage]));
+    });
+    const out = new Map<string, DealStage>();
+    for (const id of projectIds) {
+      const stage = all.get(id);
+      if (stage !== undefined) out.set(id, stage);
+    }
+    return out;
+  }
+
+  /** A command that changes the organization's deals: its cached stages are dropped once it committed. */
+  private async changing<T>(investorOrganizationId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.uow.run(work);
+    } finally {
+      this.stages.invalidate(investorOrganizationId);
+    }
   }
 
   private async subjects(em: EntityManager, deals: DealEntity[]): Promise<Map<string, DealSubject>> {

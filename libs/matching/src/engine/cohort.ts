@@ -86,6 +86,16 @@ export class Cohort {
     return this.counts[i];
   }
 
+  /** Known values of indicator `i` strictly below `v`. */
+  countBelow(i: number, v: number): number {
+    return lowerBound(this.sorted[i], this.counts[i], v);
+  }
+
+  /** Known values of indicator `i` equal to `v`, given `below = countBelow(i, v)`. */
+  countEqual(i: number, v: number, below: number): number {
+    return upperBoundFrom(this.sorted[i], below, this.counts[i], v) - below;
+  }
+
   /** Mid-rank percentile in [0, 1): share of the cohort below `v`, plus half of those equal to it. */
   percentile(i: number, v: number): number {
     const n = this.counts[i];

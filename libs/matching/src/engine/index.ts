@@ -15,3 +15,4 @@ export { redactForInvestor } from './redact';
 export { isConfidential } from './format';
 export { INNOVATION_INDICATORS } from './criteria/innovation-indicators';
 export { ENGINE_VERSION, SCORE_VERSION, EngineInputError } from './reference';
+export { innovationWeights } from './criteria/innovation';

@@ -5,9 +5,12 @@
  * the last row into its slot. The feature objects are kept only to explain the few returned items.
  *
  * Early, small and hard tech do not depend on the mandate, so they are computed once per write. The
- * innovation estimate depends on the whole cohort, so a write marks it stale and the next ranking
- * recomputes the column from the indicator columns (one percentile search per known value, indicator
- * by indicator) — freshness stays well within the 1 s budget without re-sorting anything.
+ * innovation estimate depends on the whole cohort. Each row keeps, per indicator, how many known
+ * cohort values lie strictly below its own and how many equal it (`below`, `equal`): a write that
+ * moves one value shifts those counts by one in a single integer pass per changed indicator (no
+ * search), and the next ranking sums the column again from the counts — the same float as a
+ * from-scratch percentile search (`(lo + (hi − lo) / 2) / n`, the same terms in the same order). An
+ * edit that moves no indicator only recomputes its own row.
  */
 import { Cohort } from './cohort';
 import { earlyValue } from './criteria/early';
@@ -21,6 +24,7 @@ import {
   instrumentMask,
   qualificationMask,
   regionInt,
+  STAGE_COUNT,
   stageIndex,
   trackMask,
   uniqueKeywords,
@@ -31,6 +35,10 @@ import type { ProjectFeatures } from './types';
 export const MAX_KEYWORDS = 8;
 /** Missing integer figure (all stored integer figures are ≥ 0). */
 export const NONE = -1;
+/** Scratch: one indicator's innovation weight per stage index (`ensureInnovation`). */
+const WEIGHT_BY_STAGE = new Float64Array(STAGE_COUNT);
+/** No indicator value (a project entering or leaving the cohort). */
+const NO_VALUES: readonly null[] = INNOVATION_INDICATORS.map(() => null);
 
 const grow = <T extends Int32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array | Int8Array>(
   a: T,
@@ -47,7 +55,10 @@ export class Snapshot {
   version = 0;
   size = 0;
   private capacity: number;
-  private innovationVersion = -1;
+  /** The whole innovation column must be summed again (a cohort distribution moved). */
+  private innovationStale = true;
+  /** Projects whose own innovation value must be summed again (their row's weights or counts changed). */
+  private readonly staleInnovation = new Set<string>();
 
   readonly ids: string[] = [];
   readonly features: ProjectFeatures[] = [];
@@ -77,6 +88,10 @@ export class Snapshot {
   innovation: Float64Array;
   /** The innovation indicators per row, one column each (`INNOVATION_INDICATORS` order); NaN = unknown. */
   indicators: Float64Array[];
+  /** Per indicator and row: known cohort values strictly below the row's value (undefined where unknown). */
+  below: Int32Array[];
+  /** Per indicator and row: known cohort values equal to the row's value, itself included. */
+  equal: Int32Array[];
   readonly cohort: Cohort;
 
   constructor(capacity = 1024, cohort?: Cohort) {
@@ -101,6 +116,8 @@ export class Snapshot {
     this.hardTech = new Float64Array(n);
     this.innovation = new Float64Array(n);
     this.indicators = INNOVATION_INDICATORS.map(() => new Float64Array(n));
+    this.below = INNOVATION_INDICATORS.map(() => new Int32Array(n));
+    this.equal = INNOVATION_INDICATORS.map(() => new Int32Array(n));
     this.cohort = cohort ?? new Cohort(n);
   }
 
@@ -111,6 +128,7 @@ export class Snapshot {
       if (snapshot.rowOf.has(f.projectId)) throw new EngineInputError('DUPLICATE_PROJECT', `duplicate ${f.projectId}`);
       snapshot.write(snapshot.size++, f);
     }
+    for (let row = 0; row < snapshot.size; row++) snapshot.rankRow(row);
     snapshot.version = 1;
     return snapshot;
   }
@@ -134,14 +152,25 @@ export class Snapshot {
     const existing = this.rowOf.get(f.projectId);
     // Validate before touching anything, so a bad event cannot leave the row half-written.
     this.encode(f);
+    const next = innovationIndicatorValues(f);
+    let row: number;
+    let moved: boolean;
     if (existing !== undefined) {
-      this.cohort.remove(innovationIndicatorValues(this.features[existing]));
-      this.write(existing, f);
+      const prev = innovationIndicatorValues(this.features[existing]);
+      this.cohort.remove(prev);
+      this.cohort.add(next);
+      moved = this.shiftCounts(prev, next);
+      row = existing;
     } else {
       if (this.size === this.capacity) this.resize(this.capacity * 2);
-      this.write(this.size++, f);
+      this.cohort.add(next);
+      moved = this.shiftCounts(NO_VALUES, next);
+      row = this.size++;
     }
-    this.cohort.add(innovationIndicatorValues(f));
+    this.write(row, f);
+    this.rankRow(row);
+    if (moved) this.innovationStale = true;
+    else this.staleInnovation.add(f.projectId);
     this.version++;
   }
 
@@ -149,10 +178,13 @@ export class Snapshot {
   remove(projectId: string): boolean {
     const row = this.rowOf.get(projectId);
     if (row === undefined) return false;
-    this.cohort.remove(innovationIndicatorValues(this.features[row]));
+    const prev = innovationIndicatorValues(this.features[row]);
+    this.cohort.remove(prev);
+    if (this.shiftCounts(prev, NO_VALUES)) this.innovationStale = true;
     const last = this.size - 1;
     if (row !== last) this.moveRow(last, row);
     this.rowOf.delete(projectId);
+    this.staleInnovation.delete(projectId);
     this.ids.length = last;
     this.features.length = last;
     this.size = last;
@@ -161,27 +193,100 @@ export class Snapshot {
   }
 
   /**
-   * Recomputes the innovation column when the snapshot changed since the last ranking (a no-op
-   * otherwise: every ranking calls it). Equal to `innovationValue` per row — the same terms added in
-   * the same order from 0, then `round4` — but computed indicator by indicator from the typed
-   * columns: no per-row objects or arrays, and one sorted cohort array in cache at a time.
+   * One value of each indicator leaves the cohort (`prev`) and one enters it (`next`; `null` = none):
+   * every row's `below` / `equal` counts move by one where the value is under or at theirs. Returns
+   * whether any distribution changed (then every row's percentiles did). The row that changed gets its
+   * own counts from `rankRow` afterwards.
    */
-  ensureInnovation(): void {
-    if (this.innovationVersion === this.version) return;
+  private shiftCounts(prev: readonly (number | null)[], next: readonly (number | null)[]): boolean {
     const n = this.size;
-    const sum = this.innovation;
-    const stage = this.stage;
-    sum.fill(0, 0, n);
-    for (let ind = 0; ind < this.indicators.length; ind++) {
+    let moved = false;
+    for (let ind = 0; ind < prev.length; ind++) {
+      const p = prev[ind];
+      const q = next[ind];
+      if (p === q) continue;
+      moved = true;
       const column = this.indicators[ind];
-      for (let row = 0; row < n; row++) {
-        const v = column[row];
-        if (v !== v) continue; // NaN: unknown, left out as in innovationValue
-        sum[row] += innovationWeights(stage[row])[ind] * this.cohort.percentile(ind, v);
+      const below = this.below[ind];
+      const equal = this.equal[ind];
+      // NaN (unknown) compares false both ways: such rows keep meaningless counts nobody reads.
+      if (p !== null) {
+        for (let row = 0; row < n; row++) {
+          const u = column[row];
+          if (u > p) below[row]--;
+          else if (u === p) equal[row]--;
+        }
+      }
+      if (q !== null) {
+        for (let row = 0; row < n; row++) {
+          const u = column[row];
+          if (u > q) below[row]++;
+          else if (u === q) equal[row]++;
+        }
       }
     }
-    for (let row = 0; row < n; row++) sum[row] = round4(sum[row]);
-    this.innovationVersion = this.version;
+    return moved;
+  }
+
+  /** A row's own counts, searched in the cohort (boot, and the row a write replaced). */
+  private rankRow(row: number): void {
+    for (let ind = 0; ind < this.indicators.length; ind++) {
+      const v = this.indicators[ind][row];
+      if (v !== v) {
+        this.below[ind][row] = 0;
+        this.equal[ind][row] = 0;
+        continue;
+      }
+      const below = this.cohort.countBelow(ind, v);
+      this.below[ind][row] = below;
+      this.equal[ind][row] = this.cohort.countEqual(ind, v, below);
+    }
+  }
+
+  /**
+   * Brings the innovation column up to date (a no-op when nothing changed: every ranking calls it).
+   * Equal to `innovationValue` per row — the same terms added in the same order from 0, then
+   * `round4` — computed from the counts: no search, no per-row objects, one column at a time.
+   */
+  ensureInnovation(): void {
+    if (this.innovationStale) {
+      const n = this.size;
+      const sum = this.innovation;
+      const stage = this.stage;
+      sum.fill(0, 0, n);
+      for (let ind = 0; ind < this.indicators.length; ind++) {
+        const column = this.indicators[ind];
+        const below = this.below[ind];
+        const equal = this.equal[ind];
+        const count = this.cohort.size(ind);
+        // This indicator's weight by stage index (the same numbers innovationWeights returns).
+        for (let st = 0; st < WEIGHT_BY_STAGE.length; st++) WEIGHT_BY_STAGE[st] = innovationWeights(st)[ind];
+        for (let row = 0; row < n; row++) {
+          if (column[row] !== column[row]) continue; // NaN: unknown, left out as in innovationValue
+          sum[row] += WEIGHT_BY_STAGE[stage[row]] * ((below[row] + equal[row] / 2) / count);
+        }
+      }
+      for (let row = 0; row < n; row++) sum[row] = round4(sum[row]);
+      this.innovationStale = false;
+      this.staleInnovation.clear();
+      return;
+    }
+    if (this.staleInnovation.size === 0) return;
+    for (const id of this.staleInnovation) {
+      const row = this.rowOf.get(id);
+      if (row !== undefined) this.innovation[row] = this.innovationOfRow(row);
+    }
+    this.staleInnovation.clear();
+  }
+
+  private innovationOfRow(row: number): number {
+    const weights = innovationWeights(this.stage[row]);
+    let sum = 0;
+    for (let ind = 0; ind < this.indicators.length; ind++) {
+      if (this.indicators[ind][row] !== this.indicators[ind][row]) continue;
+      sum += weights[ind] * ((this.below[ind][row] + this.equal[ind][row] / 2) / this.cohort.size(ind));
+    }
+    return round4(sum);
   }
 
   /** Bytes held by the columns and the cohort distribution (not the feature objects or strings). */
@@ -206,6 +311,8 @@ export class Snapshot {
       this.hardTech,
       this.innovation,
       ...this.indicators,
+      ...this.below,
+      ...this.equal,
     ];
     return columns.reduce((s, a) => s + a.byteLength, 0) + this.cohort.byteLength();
   }
@@ -292,6 +399,8 @@ export class Snapshot {
       this.hardTech,
       this.innovation,
       ...this.indicators,
+      ...this.below,
+      ...this.equal,
     ];
     for (const c of columns) c[to] = c[from];
     this.keywords.copyWithin(to * MAX_KEYWORDS, from * MAX_KEYWORDS, (from + 1) * MAX_KEYWORDS);
@@ -321,5 +430,7 @@ export class Snapshot {
     this.hardTech = grow(this.hardTech, capacity);
     this.innovation = grow(this.innovation, capacity);
     this.indicators = this.indicators.map((c) => grow(c, capacity));
+    this.below = this.below.map((c) => grow(c, capacity));
+    this.equal = this.equal.map((c) => grow(c, capacity));
   }
 }

@@ -1,10 +1,32 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Clock, CLOCK, ProjectionFeed, type DomainEvent, type ProjectionConsumer } from '@app/platform';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import {
+  Clock,
+  CLOCK,
+  ProjectionFeed,
+  ReadinessRegistry,
+  type DomainEvent,
+  type ProjectionConsumer,
+} from '@app/platform';
 import { EngineInputError, Snapshot, type ProjectFeatures } from '../engine';
-import { ProjectDirectory, type ProjectFeatureRows } from '@app/startups';
+import { ProjectDirectory, shanghaiDate, type ProjectFeatureRows } from '@app/startups';
 import { projectFeatures } from '../features/project-features';
+import { FeatureStore, STORED_FEATURES_FORMAT, type StoredFeatures } from './feature-store';
 
-const BOOT_PAGE = 2000;
+/** Projects computed per read when stored features are missing or stale. */
+const COMPUTE_PAGE = 2000;
+
+/** Where a (re)build is, for `/health/ready`. */
+export interface BuildProgress {
+  phase: 'stamps' | 'stored' | 'compute' | 'built';
+  /** Published projects. */
+  total: number;
+  /** Rows taken from `matching_project_features`. */
+  fromStore: number;
+  /** Rows computed through the rubrics (missing or stale in the store) so far, of `toCompute`. */
+  computed: number;
+  toCompute: number;
+  ms?: number;
+}
 
 /** What a list shows of a project beside its features, read with them (so one version holds both). */
 export interface SnapshotLabel {
@@ -14,13 +36,16 @@ export interface SnapshotLabel {
 }
 
 /**
- * This process's columnar snapshot of every published project. Built at boot by paging through
- * Postgres, then kept fresh by the projection feed: a project event re-reads that project, a company
- * event re-reads its projects; anything no longer published leaves the snapshot. After a feed gap
- * (Redis reconnect, failed apply) the whole snapshot is rebuilt off to the side and swapped in.
+ * This process's columnar snapshot of every published project. Built at boot from the stored feature
+ * rows (`matching_project_features`): each published project's source stamp is read first, rows whose
+ * stamp, evaluation date and format still match are used as they are, and only the others are
+ * computed again through the rubrics (and stored). Then kept fresh by the projection feed: a project
+ * event re-reads that project, a company event re-reads its projects (each stored again); anything
+ * no longer published leaves the snapshot. After a feed gap (Redis reconnect, failed apply) the whole
+ * snapshot is rebuilt off to the side and swapped in. `/health/ready` shows the build's progress.
  */
 @Injectable()
-export class SnapshotService implements OnApplicationBootstrap, ProjectionConsumer {
+export class SnapshotService implements OnModuleInit, OnApplicationBootstrap, ProjectionConsumer {
   readonly name = 'matching-snapshot';
   private readonly logger = new Logger(SnapshotService.name);
   private current: Snapshot = Snapshot.build([]);
@@ -32,14 +57,35 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
   /** Bumped by rebuilds so versions keep increasing across swaps. */
   private epoch = 0;
 
+  private progress: BuildProgress = { phase: 'stamps', total: 0, fromStore: 0, computed: 0, toCompute: 0 };
+  private built = false;
+
   constructor(
     private readonly projects: ProjectDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly feed: ProjectionFeed,
+    private readonly store: FeatureStore,
+    private readonly readiness: ReadinessRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.readiness.register({
+      name: 'matchingSnapshot',
+      check: async () => ({
+        ok: this.built,
+        detail: this.built ? undefined : `snapshot ${this.progress.phase}`,
+        info: { ...this.progress, projects: this.current.size, version: this.version },
+      }),
+    });
+  }
 
   get snapshot(): Snapshot {
     return this.current;
+  }
+
+  /** Where the last (or current) build is: rows from the store, rows computed, milliseconds. */
+  get buildProgress(): Readonly<BuildProgress> {
+    return { ...this.progress };
   }
 
   /** The label of a project in the current snapshot (the version `version` reports). */
@@ -73,6 +119,11 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
       else if (e.type === 'startups.startup_changed') startupIds.add(e.startupId);
     }
     if (projectIds.size === 0 && startupIds.size === 0) return;
+    // Stamps before rows: a row stored with an older stamp than its data is recomputed next boot.
+    const [stampsP, stampsS] = await Promise.all([
+      this.projects.featureStamps({ kind: 'projects', projectIds: [...projectIds] }),
+      this.projects.featureStamps({ kind: 'startups', startupIds: [...startupIds] }),
+    ]);
     const [byProject, byStartup] = await Promise.all([
       this.projects.featureRows({ kind: 'projects', projectIds: [...projectIds] }),
       this.projects.featureRows({ kind: 'startups', startupIds: [...startupIds] }),
@@ -91,23 +142,34 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
       snapshot.remove(id);
       labels.delete(id);
     }
+    const asOf = shanghaiDate(this.clock.now());
+    const toStore: StoredFeatures[] = [];
     for (const rows of fresh.values()) {
       const features = this.features(rows);
       try {
         if (features) {
           snapshot.upsert(features);
-          labels.set(rows.project.id, labelOf(rows));
+          const label = labelOf(rows);
+          labels.set(rows.project.id, label);
+          const sourceStamp = stampsP.get(rows.project.id) ?? stampsS.get(rows.project.id);
+          if (sourceStamp) toStore.push({ features, label, sourceStamp, asOf, format: STORED_FEATURES_FORMAT });
         } else {
           snapshot.remove(rows.project.id);
           labels.delete(rows.project.id);
+          gone.push(rows.project.id);
         }
       } catch (error) {
         if (!(error instanceof EngineInputError)) throw error;
         this.logger.warn({ projectId: rows.project.id, code: error.code }, 'project left out of the matching snapshot');
         snapshot.remove(rows.project.id);
         labels.delete(rows.project.id);
+        gone.push(rows.project.id);
       }
     }
+    // The snapshot is already fresh; the stored rows only speed up the next boot (their stamps guard them).
+    await Promise.all([this.store.save(toStore), this.store.remove(gone)]).catch((error: Error) =>
+      this.logger.warn({ err: error.message }, 'stored features not written (the next boot recomputes them)'),
+    );
   }
 
   async resync(): Promise<void> {
@@ -143,21 +205,51 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
 
   private async buildAndSwap(reason: 'boot' | 'resync'): Promise<void> {
     const started = performance.now();
+    const progress: BuildProgress = { phase: 'stamps', total: 0, fromStore: 0, computed: 0, toCompute: 0 };
+    this.progress = progress;
+    const asOf = shanghaiDate(this.clock.now());
+    // Stamps first (see featureStamps): then the stored rows, then whatever they do not cover.
+    const stamps = await this.projects.featureStamps({ kind: 'all' });
+    progress.total = stamps.size;
+    progress.phase = 'stored';
+    const stored = await this.store.loadAll();
     const list: ProjectFeatures[] = [];
     const labels = new Map<string, SnapshotLabel>();
-    let after: string | null = null;
-    for (;;) {
-      const page = await this.projects.featureRows({ kind: 'page', afterProjectId: after, limit: BOOT_PAGE });
+    const stale: string[] = [];
+    for (const [projectId, stamp] of stamps) {
+      const row = stored.get(projectId);
+      if (row && row.sourceStamp === stamp && row.asOf === asOf && row.format === STORED_FEATURES_FORMAT) {
+        list.push(row.features);
+        labels.set(projectId, row.label);
+      } else stale.push(projectId);
+    }
+    progress.fromStore = list.length;
+    progress.toCompute = stale.length;
+    progress.phase = 'compute';
+    const unpublished = [...stored.keys()].filter((id) => !stamps.has(id));
+    stored.clear();
+    for (let i = 0; i < stale.length; i += COMPUTE_PAGE) {
+      const ids = stale.slice(i, i + COMPUTE_PAGE);
+      const page = await this.projects.featureRows({ kind: 'projects', projectIds: ids });
+      const toStore: StoredFeatures[] = [];
       for (const rows of page) {
         const f = this.features(rows);
-        if (f) {
-          list.push(f);
-          labels.set(f.projectId, labelOf(rows));
-        }
+        if (!f) continue;
+        const label = labelOf(rows);
+        list.push(f);
+        labels.set(f.projectId, label);
+        toStore.push({
+          features: f,
+          label,
+          sourceStamp: stamps.get(f.projectId)!,
+          asOf,
+          format: STORED_FEATURES_FORMAT,
+        });
       }
-      if (page.length < BOOT_PAGE) break;
-      after = page[page.length - 1].project.id;
+      await this.store.save(toStore);
+      progress.computed += ids.length;
     }
+    await this.store.remove(unpublished);
     const next = Snapshot.build(list);
     next.ensureInnovation();
     this.epoch += 1;
@@ -167,7 +259,20 @@ export class SnapshotService implements OnApplicationBootstrap, ProjectionConsum
     this.duringRebuild = null;
     if (missed.length > 0) await this.apply(missed);
     const ms = Math.round(performance.now() - started);
-    this.logger.log({ reason, projects: next.size, ms, version: this.version }, 'matching snapshot built');
+    progress.phase = 'built';
+    progress.ms = ms;
+    this.built = true;
+    this.logger.log(
+      {
+        reason,
+        projects: next.size,
+        fromStore: progress.fromStore,
+        computed: progress.computed,
+        ms,
+        version: this.version,
+      },
+      'matching snapshot built',
+    );
   }
 
   private features(rows: ProjectFeatureRows): ProjectFeatures | null {

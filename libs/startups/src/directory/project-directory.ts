@@ -131,6 +131,32 @@ export class ProjectDirectory {
       }));
   }
 
+  /**
+   * Per published project, a stamp that changes whenever a row its features are read from changes
+   * (the project, its company — whose `updated_at` every fact edit bumps — and the company's fiscal
+   * years). Read it before `featureRows`: features stored with the stamp read first can only look
+   * older than they are, never fresher.
+   */
+  async featureStamps(
+    selection: { kind: 'all' } | { kind: 'projects'; projectIds: readonly string[] } | { kind: 'startups'; startupIds: readonly string[] },
+  ): Promise<Map<string, string>> {
+    const where =
+      selection.kind === 'all' ? '' : selection.kind === 'projects' ? 'AND p.id = ANY($1::uuid[])' : 'AND p.startup_id = ANY($1::uuid[])';
+    const params = selection.kind === 'all' ? [] : [selection.kind === 'projects' ? [...selection.projectIds] : [...selection.startupIds]];
+    if (params.length > 0 && (params[0] as string[]).length === 0) return new Map();
+    const rows: { id: string; stamp: string }[] = await this.dataSource.query(
+      `SELECT p.id, concat_ws(':', p.version, (extract(epoch FROM p.updated_at) * 1000000)::bigint,
+                s.version, (extract(epoch FROM s.updated_at) * 1000000)::bigint,
+                coalesce((extract(epoch FROM f.at) * 1000000)::bigint, 0), f.n) AS stamp
+         FROM projects p
+         JOIN startups s ON s.id = p.startup_id
+         LEFT JOIN LATERAL (SELECT max(updated_at) AS at, count(*) AS n FROM startup_fiscal_years WHERE startup_id = p.startup_id) f ON true
+        WHERE p.status = 'published' ${where}`,
+      params,
+    );
+    return new Map(rows.map((r) => [r.id, r.stamp]));
+  }
+
   /** Projects in any status with their company's public columns (the search index's source). */
   async searchRows(sel: ProjectSelection): Promise<ProjectSearchRow[]> {
     if (isEmptySelection(sel) || (sel.by === 'startups' && sel.startupIds.length === 0)) return [];

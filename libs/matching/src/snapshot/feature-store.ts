@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SCORE_VERSION, type ProjectFeatures } from '../engine';
+
+/** Bump when `projectFeatures` changes what it computes without a score-version change. */
+const FEATURES_FORMAT = 1;
+export const STORED_FEATURES_FORMAT = `${SCORE_VERSION}/features-${FEATURES_FORMAT}`;
+
+const READ_PAGE = 10_000;
+const WRITE_CHUNK = 500;
+
+export interface StoredFeatures {
+  features: ProjectFeatures;
+  label: { title: string; startupName: string; organizationId: string };
+  sourceStamp: string;
+  asOf: string;
+  format: string;
+}
+
+/** Matching's own table of computed features (`matching_project_features`). */
+@Injectable()
+export class FeatureStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Every stored row, paged by project id; `onPage` reports progress. Repeated strings (codes, labels
+   * of the next bands, company ids, names) are interned: each parsed row would otherwise hold its own
+   * copy of what the rubric path shares.
+   */
+  async loadAll(onPage?: (loaded: number) => void): Promise<Map<string, StoredFeatures>> {
+    const out = new Map<string, StoredFeatures>();
+    const strings = new Map<string, string>();
+    const intern = (v: string): string => {
+      const known = strings.get(v);
+      if (known !== undefined) return known;
+      strings.set(v, v);
+      return v;
+    };
+    const internAll = (list: readonly string[]) => list.map(intern);
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: {
+        project_id: string;
+        source_stamp: string;
+        as_of: string;
+        format: string;
+        features: ProjectFeatures;
+        title: string;
+        startup_name: string;
+        organization_id: string;
+      }[] = await this.dataSource.query(
+        `SELECT project_id, source_stamp, as_of::text AS as_of, format, features, title, startup_name, organization_id
+           FROM matching_project_features WHERE project_id > $1 ORDER BY project_id LIMIT ${READ_PAGE}`,
+        [after],
+      );
+      for (const r of rows) {
+        const f = r.features;
+        const features: ProjectFeatures = {
+          ...f,
+          startupId: intern(f.startupId),
+          stage: intern(f.stage) as ProjectFeatures['stage'],
+          sizeClass: intern(f.sizeClass) as ProjectFeatures['sizeClass'],
+          techSmeVerdict: intern(f.techSmeVerdict) as ProjectFeatures['techSmeVerdict'],
+          regionCode: f.regionCode === null ? null : intern(f.regionCode),
+          tracks: internAll(f.tracks),
+          instruments: internAll(f.instruments) as ProjectFeatures['instruments'],
+          qualifications: internAll(f.qualifications) as ProjectFeatures['qualifications'],
+          keywords: internAll(f.keywords),
+          techSmeNextBands: f.techSmeNextBands.map((b) => ({
+            ...b,
+            indicator: intern(b.indicator),
+            labelZh: intern(b.labelZh),
+            labelEn: intern(b.labelEn),
+          })),
+        };
+        out.set(r.project_id, {
+          features,
+          label: {
+            title: r.title,
+            startupName: intern(r.startup_name),
+            organizationId: intern(r.organization_id),
+          },
+          sourceStamp: r.source_stamp,
+          asOf: r.as_of,
+          format: r.format,
+        });
+      }
+      onPage?.(out.size);
+      if (rows.length < READ_PAGE) return out;
+      after = rows[rows.length - 1].project_id;
+    }
+  }
+
+  /** Upserts rows (idempotent: several API processes may write the same row). */
+  async save(rows: readonly StoredFeatures[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+      const chunk = rows.slice(i, i + WRITE_CHUNK);
+      await this.dataSource.query(
+        `INSERT INTO matching_project_features
+           (project_id, source_stamp, as_of, format, features, title, startup_name, organization_id, updated_at)
+         SELECT r.project_id, r.source_stamp, r.as_of, r.format, r.features, r.title, r.startup_name, r.organization_id, now()
+           FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, source_stamp text, as_of date, format text,
+                features jsonb, title text, startup_name text, organization_id uuid)
+         ON CONFLICT (project_id) DO UPDATE SET source_stamp = EXCLUDED.source_stamp, as_of = EXCLUDED.as_of,
+           format = EXCLUDED.format, features = EXCLUDED.features, title = EXCLUDED.title,
+           startup_name = EXCLUDED.startup_name, organization_id = EXCLUDED.organization_id, updated_at = now()`,
+        [
+          JSON.stringify(
+            chunk.map((r) => ({
+              project_id: r.features.projectId,
+              source_stamp: r.sourceStamp,
+              as_of: r.asOf,
+              format: r.format,
+              features: r.features,
+              title: r.label.title,
+              startup_name: r.label.startupName,
+              organization_id: r.label.organizationId,
+            })),
+          ),
+        ],
+      );
+    }
+  }
+
+  /** Rows of projects that left the snapshot (unpublished, archived, no longer computable). */
+  async remove(projectIds: readonly string[]): Promise<void> {
+    if (projectIds.length === 0) return;
+    await this.dataSource.query('DELETE FROM matching_project_features WHERE project_id = ANY($1::uuid[])', [
+      [...projectIds],
+    ]);
+  }
+}
