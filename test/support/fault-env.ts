@@ -66,13 +66,7 @@ export class FaultEnv {
   }
 
   private async waitFor(proc: SpawnedApp, url: string): Promise<void> {
-    const exited = new Promise<never>((_, reject) =>
-      proc.proc.once('exit', (code) =>
-        reject(new Error(`process exited (${code}) before ready:\n${proc.output().slice(-3000)}`)),
-      ),
-    );
-    exited.catch(() => undefined);
-    await Promise.race([waitForHttp(url, 180_000), exited]);
+    await waitForHttp(url, proc);
   }
 
   async request(path: string, init: RequestInitJson = {}): Promise<ApiResponse> {

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { freePort } from './private-redis';
 
 const root = join(__dirname, '..', '..');
 
@@ -47,8 +48,12 @@ export function spawnApp(name: 'api' | 'worker', env: Record<string, string>, op
   };
 }
 
-export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Resolves when `url` answers 200. No deadline of its own: a process boot on a loaded machine takes
+ * what it takes, and the test's timeout is the hang guard. With `app`, fails at once (with the
+ * process's output) if that process exits before it is ready.
+ */
+export async function waitForHttp(url: string, app?: SpawnedApp): Promise<void> {
   for (;;) {
     try {
       const res = await fetch(url);
@@ -56,21 +61,27 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+    if (app && (app.proc.exitCode !== null || app.proc.signalCode !== null)) {
+      throw new Error(`process exited (${app.proc.exitCode ?? app.proc.signalCode}) before ${url} was ready:\n${app.output().slice(-3000)}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 /**
  * The real worker on an in-process API's database and queue prefix, so it relays that API's events
- * (outbox → BullMQ → projection feed). The outbox poll is slow on purpose: delivery must come from NOTIFY.
+ * (outbox → BullMQ → projection feed); resolves once its /health/ready answers, so a test's own
+ * waits start after the boot. The outbox poll is slow on purpose: delivery must come from NOTIFY.
  */
-export function spawnWorkerFor(db: { url: string }, env: Record<string, string> = {}): SpawnedApp {
-  return spawnApp('worker', {
+export async function spawnWorkerFor(db: { url: string }, env: Record<string, string> = {}): Promise<SpawnedApp> {
+  const healthPort = await freePort();
+  const worker = spawnApp('worker', {
     DATABASE_URL: db.url,
     QUEUE_PREFIX: process.env.QUEUE_PREFIX!,
-    WORKER_HEALTH_PORT: '0',
     OUTBOX_POLL_MS: '5000',
     ...env,
+    WORKER_HEALTH_PORT: String(healthPort),
   });
+  await waitForHttp(`http://127.0.0.1:${healthPort}/health/ready`, worker);
+  return worker;
 }

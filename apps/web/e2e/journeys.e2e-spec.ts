@@ -49,7 +49,7 @@ describe('the web app in Chromium', () => {
       });
     }
     api = await startApi({ WEB_DIST_DIR: join(WEB, 'dist') });
-    worker = spawnWorkerFor(api.db);
+    worker = await spawnWorkerFor(api.db);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     mkdirSync(OUT, { recursive: true });
   });

@@ -31,8 +31,8 @@ describe('api and worker processes', () => {
     worker = spawnApp('worker', env);
     queue = new Queue('notifications', { connection: { host: '127.0.0.1', port: 6379 }, prefix: env.QUEUE_PREFIX });
     await Promise.all([
-      waitForHttp(`http://127.0.0.1:${apiPort}/api/v1/health/ready`),
-      waitForHttp(`http://127.0.0.1:${workerPort}/health/ready`),
+      waitForHttp(`http://127.0.0.1:${apiPort}/api/v1/health/ready`, api),
+      waitForHttp(`http://127.0.0.1:${workerPort}/health/ready`, worker),
     ]);
   });
 

@@ -67,7 +67,7 @@ describe('notifications end to end (real SMTP)', () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
     api = await startApi({ SMTP_URL: smtpUrl });
-    worker = spawnWorkerFor(api.db, { SMTP_URL: smtpUrl, OUTBOX_POLL_MS: '200', REMINDER_SWEEP_MS: '1000' });
+    worker = await spawnWorkerFor(api.db, { SMTP_URL: smtpUrl, OUTBOX_POLL_MS: '200', REMINDER_SWEEP_MS: '1000' });
     [organizer, fund, founder] = await Promise.all([
       registerOrg(api, 'organizer', '西湖投融荟'),
       registerOrg(api, 'fund', '西溪早期基金'),

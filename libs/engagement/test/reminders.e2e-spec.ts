@@ -51,8 +51,8 @@ describe('reminders (rows first, BullMQ second)', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  const startWorker = () => {
-    worker = spawnWorkerFor(api.db, { REDIS_URL: redis.url, REMINDER_SWEEP_MS: '500', OUTBOX_POLL_MS: '500' });
+  const startWorker = async () => {
+    worker = await spawnWorkerFor(api.db, { REDIS_URL: redis.url, REMINDER_SWEEP_MS: '500', OUTBOX_POLL_MS: '500' });
     return worker;
   };
 
@@ -80,11 +80,11 @@ describe('reminders (rows first, BullMQ second)', () => {
     const specs = Array.from({ length: n }, () => spec(due));
     await reminders.sync({ kind: ['session_reminder'], eventId, targetIds: specs.map((s) => s.targetId) }, specs);
     expect(await count(`status = 'pending' AND event_id = $1`, [eventId])).toBe(n);
-    startWorker();
+    await startWorker();
     await until('a first part of the batch sent', async () => (await count(`status = 'sent'`)) >= 20);
     await worker!.stop('SIGKILL');
     const sentAtKill = await count(`status = 'sent'`);
-    startWorker();
+    await startWorker();
     await until('the whole batch sent', async () => (await count(`status = 'sent'`)) === n, 120_000);
     const [{ rows, keys }] = await q<{ rows: string; keys: string }>(
       `SELECT count(*) AS rows, count(DISTINCT dedupe_key) AS keys FROM notifications WHERE kind = 'session_reminder'`,
@@ -115,7 +115,7 @@ describe('reminders (rows first, BullMQ second)', () => {
     expect(ready.status).toBe(200);
     expect(ready.body.info.reminders.overdue).toBe(50);
     expect(ready.body.info.reminders.oldestOverdueSeconds).toEqual(expect.any(Number));
-    startWorker();
+    await startWorker();
     await until('every due reminder sent', async () => (await count(`status = 'pending'`)) === 0);
     expect(await count(`status = 'sent'`)).toBe(450);
     const [{ n }] = await q<{ n: string }>(`SELECT count(*) AS n FROM notifications WHERE kind = 'session_reminder'`);
@@ -124,7 +124,7 @@ describe('reminders (rows first, BullMQ second)', () => {
   });
 
   it('reschedule and cancel update the rows and replace or remove the delayed jobs', async () => {
-    if (!worker || worker.proc.exitCode !== null) startWorker();
+    if (!worker || worker.proc.exitCode !== null) await startWorker();
     const target = randomUUID();
     const later = new Date(Date.now() + 3600_000);
     const a = spec(later, target, 'T-24h');

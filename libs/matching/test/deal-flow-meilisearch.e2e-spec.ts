@@ -85,8 +85,8 @@ suite('deal flow ?q= on a real Meilisearch server', () => {
 
   describe('with the real worker writing to the server', () => {
     let worker: SpawnedApp;
-    beforeAll(() => {
-      worker = spawnWorkerFor(api.db);
+    beforeAll(async () => {
+      worker = await spawnWorkerFor(api.db);
     });
     afterAll(async () => {
       await worker.stop();

@@ -379,7 +379,7 @@ describe('ranked, explained deal flow', () => {
   describe('with the real worker relaying events', () => {
     let worker: SpawnedApp;
     beforeAll(async () => {
-      worker = spawnWorkerFor(api.db);
+      worker = await spawnWorkerFor(api.db);
     });
     afterAll(async () => {
       await worker.stop();

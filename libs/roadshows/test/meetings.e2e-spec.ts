@@ -44,7 +44,7 @@ describe('roadshow 1:1 meetings', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    worker = spawnWorkerFor(api.db, { OUTBOX_POLL_MS: '200' });
+    worker = await spawnWorkerFor(api.db, { OUTBOX_POLL_MS: '200' });
     [organizer, fund, bank, ...founders] = await Promise.all([
       registerOrg(api, 'organizer', '西湖投融荟'),
       registerOrg(api, 'fund', '西溪早期基金'),

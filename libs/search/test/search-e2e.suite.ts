@@ -521,8 +521,8 @@ export function describeSearchE2e(engine: SearchEngineKind): void {
 
     describe('with the real worker relaying events', () => {
       let worker: SpawnedApp;
-      beforeAll(() => {
-        worker = spawnWorkerFor(api.db);
+      beforeAll(async () => {
+        worker = await spawnWorkerFor(api.db);
       });
       afterAll(async () => {
         await worker.stop();

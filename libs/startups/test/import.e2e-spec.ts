@@ -140,7 +140,7 @@ describe('bulk import of companies and fiscal years', () => {
       STORAGE_DIR: process.env.STORAGE_DIR ?? './var/storage',
     });
     try {
-      await waitForHttp(`http://127.0.0.1:${workerPort}/health/ready`);
+      await waitForHttp(`http://127.0.0.1:${workerPort}/health/ready`, worker);
       const file = await xlsx(companyRows(5000, 1500, 2024));
       const res = await upload(api, organizer.token, '/api/v1/imports/startups', file, 'big.xlsx');
       expect(res.status).toBe(202);
