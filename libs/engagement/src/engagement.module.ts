@@ -3,6 +3,10 @@ import { PlatformQueueModule, ReadinessRegistry } from '@app/platform';
 import { IdentityDirectoryModule } from '@app/identity';
 import { RoadshowsDirectoryModule } from '@app/roadshows';
 import { StartupsDirectoryModule } from '@app/startups';
+import { DealsDirectoryModule } from '@app/matching';
+import { EngagementDirectoryModule } from './directory/engagement-directory';
+import { OutcomesController } from './outcomes/outcomes.controller';
+import { OutcomesService } from './outcomes/outcomes.service';
 import { FollowUpsController, NotificationsController } from './engagement.controller';
 import { NOTIFICATIONS_QUEUE, REMINDERS_QUEUE } from './engagement.events';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
@@ -41,8 +45,11 @@ class RemindersReadiness implements OnModuleInit {
     IdentityDirectoryModule,
     RoadshowsDirectoryModule,
     StartupsDirectoryModule,
+    DealsDirectoryModule,
+    EngagementDirectoryModule,
   ],
   providers: [
+    OutcomesService,
     Mailer,
     NotificationsService,
     RemindersService,
@@ -55,6 +62,8 @@ class RemindersReadiness implements OnModuleInit {
     NotificationsService,
     RemindersService,
     FollowUpsService,
+    OutcomesService,
+    EngagementDirectoryModule,
     HolidayCalendar,
     PostgresHolidayCalendar,
     Mailer,
@@ -66,7 +75,10 @@ class RemindersReadiness implements OnModuleInit {
 export class EngagementCoreModule {}
 
 /** Runs in the API: the inbox, preferences, follow-ups and holiday-calendar routes; registers the queues. */
-@Module({ imports: [EngagementCoreModule], controllers: [NotificationsController, FollowUpsController] })
+@Module({
+  imports: [EngagementCoreModule],
+  controllers: [NotificationsController, FollowUpsController, OutcomesController],
+})
 export class EngagementModule {}
 
 /** Runs in the worker: the notifications queue (events → people), the reminders queue and its sweeper. */

@@ -69,15 +69,29 @@ export class FollowUpsService {
       const kind = orgs.get(id)?.kind;
       return kind !== undefined && isInvestorOrganization(kind);
     };
-    const wanted: Omit<FollowUpTaskEntity, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'doneAt' | 'doneByUserId'>[] =
-      [];
+    const wanted: Omit<
+      FollowUpTaskEntity,
+      | 'id'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'status'
+      | 'doneAt'
+      | 'doneByUserId'
+      | 'acknowledgedAt'
+      | 'acknowledgedByUserId'
+    >[] = [];
     for (const m of meetings) {
       const [a, b] = [m.fromOrganizationId, m.toOrganizationId];
       const inv = investor(a) && !investor(b) ? a : investor(b) && !investor(a) ? b : null;
       if (!inv) continue; // two investors or two founders: no reply/data-room pair
       const founder = inv === a ? b : a;
       const d = await this.deadline(m.endsAt, event.timeZone, this.config.FOLLOW_UP_WORKING_DAYS);
+      const ackDays = Math.min(this.config.FOLLOW_UP_ACK_WORKING_DAYS, this.config.FOLLOW_UP_WORKING_DAYS);
+      const ack = await this.deadline(m.endsAt, event.timeZone, ackDays);
       const base = {
+        acknowledgeWorkingDays: ackDays,
+        acknowledgeDueOn: ack.dueOn,
+        acknowledgeDueAt: ack.dueAt,
         meetingId: m.requestId,
         eventId: event.id,
         organizerOrganizationId: event.organizationId,
