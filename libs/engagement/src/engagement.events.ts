@@ -16,6 +16,8 @@ export const NOTIFICATIONS_QUEUE = defineQueue('notifications', {
     'roadshows.meeting_requested',
     'roadshows.meeting_request_answered',
     'roadshows.meetings_published',
+    'engagement.outcome_recorded',
+    'engagement.reminder_settings_changed',
   ],
   concurrency: 4,
 });
@@ -34,6 +36,8 @@ declare module '@app/platform' {
       eventId: string | null;
       stage: string | null;
     };
+    /** An event's reminder times changed: its planned reminders move. */
+    'engagement.reminder_settings_changed': { eventId: string };
   }
 }
 

@@ -7,7 +7,8 @@ import { DealsDirectoryModule } from '@app/matching';
 import { EngagementDirectoryModule } from './directory/engagement-directory';
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { OutcomesService } from './outcomes/outcomes.service';
-import { FollowUpsController, NotificationsController } from './engagement.controller';
+import { EngagementSettingsService } from './settings/engagement-settings.service';
+import { EngagementSettingsController, FollowUpsController, NotificationsController } from './engagement.controller';
 import { NOTIFICATIONS_QUEUE, REMINDERS_QUEUE } from './engagement.events';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { HolidayCalendar, PostgresHolidayCalendar } from './holidays/holiday-calendar';
@@ -50,6 +51,7 @@ class RemindersReadiness implements OnModuleInit {
   ],
   providers: [
     OutcomesService,
+    EngagementSettingsService,
     Mailer,
     NotificationsService,
     RemindersService,
@@ -63,6 +65,7 @@ class RemindersReadiness implements OnModuleInit {
     RemindersService,
     FollowUpsService,
     OutcomesService,
+    EngagementSettingsService,
     EngagementDirectoryModule,
     HolidayCalendar,
     PostgresHolidayCalendar,
@@ -77,7 +80,7 @@ export class EngagementCoreModule {}
 /** Runs in the API: the inbox, preferences, follow-ups and holiday-calendar routes; registers the queues. */
 @Module({
   imports: [EngagementCoreModule],
-  controllers: [NotificationsController, FollowUpsController, OutcomesController],
+  controllers: [NotificationsController, FollowUpsController, OutcomesController, EngagementSettingsController],
 })
 export class EngagementModule {}
 
