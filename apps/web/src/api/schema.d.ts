@@ -1086,6 +1086,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-ups/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owner acknowledges (首问负责制): the acknowledge clock stops; the reply clock keeps running. */
+        post: operations["FollowUpsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/holiday-calendar/{year}": {
         parameters: {
             query?: never;
@@ -1133,6 +1150,42 @@ export interface paths {
         get: operations["OutcomesController_deal"];
         /** Record your side of a deal’s outcome; founders record theirs here too. */
         put: operations["OutcomesController_recordDeal"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagement-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organizer defaults: follow-up reply and acknowledge clocks, reminder times. */
+        get: operations["EngagementSettingsController_organizer"];
+        /** Set your organizer defaults (applies to follow-ups planned from now on). */
+        put: operations["EngagementSettingsController_setOrganizer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/reminder-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What applies to the event (its own reminder times, else the organizer’s, else T-24h/T-1h). */
+        get: operations["EngagementSettingsController_event"];
+        /** Set the event’s reminder times; reminders already planned move to them. */
+        put: operations["EngagementSettingsController_setEvent"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3180,7 +3233,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated";
+            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated" | "follow_up_ack_overdue" | "outcome_recorded" | "mandate_digest";
             /** @description In the recipient’s language (zh-CN or en). */
             title: string;
             body: string;
@@ -3206,7 +3259,7 @@ export interface components {
         };
         NotificationPreferenceView: {
             /** @enum {string} */
-            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated";
+            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated" | "follow_up_ack_overdue" | "outcome_recorded" | "mandate_digest";
             channels: ("in_app" | "email")[];
         };
         NotificationPreferencesView: {
@@ -3214,7 +3267,7 @@ export interface components {
         };
         NotificationPreferenceDto: {
             /** @enum {string} */
-            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated";
+            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated" | "follow_up_ack_overdue" | "outcome_recorded" | "mandate_digest";
             /** @description Empty: this kind is not delivered at all. */
             channels: ("in_app" | "email")[];
         };
@@ -3252,6 +3305,15 @@ export interface components {
             timeZone: string;
             /** @description The count crossed a year without a loaded holiday notice (weekdays only were used there). */
             provisional: boolean;
+            /** @description The acknowledge clock: working days the owner has to acknowledge. */
+            acknowledgeWorkingDays: number;
+            /**
+             * Format: date
+             * @description The last working day to acknowledge.
+             */
+            acknowledgeDueOn: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
             /** Format: date-time */
             doneAt: string | null;
             /** @description Your organization owns it. */
@@ -3374,6 +3436,34 @@ export interface components {
             /** @description Passed only: a structured reason. */
             passReason?: components["schemas"]["OutcomePassReasonDto"] | null;
             note?: string | null;
+        };
+        EngagementSettingsSourceView: {
+            /** @enum {string} */
+            reminderOffsetsMinutes: "event" | "organizer" | "default";
+            /** @enum {string} */
+            followUpWorkingDays: "organizer" | "default";
+            /** @enum {string} */
+            acknowledgeWorkingDays: "organizer" | "default";
+        };
+        EngagementSettingsView: {
+            /** @description Minutes before each pitch and meeting, e.g. [1440, 60] for T-24h and T-1h (1–4 values, 5 min to 30 days). */
+            reminderOffsetsMinutes: number[];
+            /** @description The reply clock: working days after the meeting. */
+            followUpWorkingDays: number;
+            /** @description The acknowledge clock: working days after the meeting (≤ the reply clock). */
+            acknowledgeWorkingDays: number;
+            /** @description Where each value comes from. */
+            source: components["schemas"]["EngagementSettingsSourceView"];
+        };
+        OrganizerSettingsDto: {
+            /** @description Minutes before each pitch and meeting, e.g. [1440, 60] for T-24h and T-1h (1–4 values, 5 min to 30 days). null: back to the default. */
+            reminderOffsetsMinutes?: number[] | null;
+            followUpWorkingDays?: number | null;
+            acknowledgeWorkingDays?: number | null;
+        };
+        EventReminderSettingsDto: {
+            /** @description Minutes before each pitch and meeting, e.g. [1440, 60] for T-24h and T-1h (1–4 values, 5 min to 30 days). null: the organizer’s times. */
+            reminderOffsetsMinutes: number[] | null;
         };
         ApplicationQuestionDto: {
             /** @description Stable key of the answer (letters, digits, _ and -). */
@@ -8438,6 +8528,63 @@ export interface operations {
             };
         };
     };
+    FollowUpsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FOLLOW_UP_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FOLLOW_UP_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     FollowUpsController_year: {
         parameters: {
             query?: never;
@@ -8778,6 +8925,211 @@ export interface operations {
                 };
             };
             /** @description `OUTCOME_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EngagementSettingsController_organizer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementSettingsView"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EngagementSettingsController_setOrganizer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizerSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementSettingsView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FOLLOW_UP_SETTINGS_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EngagementSettingsController_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementSettingsView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EngagementSettingsController_setEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventReminderSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementSettingsView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FOLLOW_UP_SETTINGS_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
