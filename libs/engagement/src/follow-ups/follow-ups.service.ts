@@ -191,7 +191,7 @@ export class FollowUpsService {
                   spec(
                     'follow_up_ack_overdue',
                     'ack-day-after',
-                    at9(DateTime.fromISO(task.acknowledgeDueOn).plus({ days: 1 }).toISODate()!),
+                    at9(addWorkingDays(task.acknowledgeDueOn, 1, data).date),
                     task.ownerOrganizationId,
                   ),
                 ]
