@@ -67,6 +67,18 @@ describe('engagement settings: reminder times per event, follow-up clocks per or
       }),
       201,
     ).id;
+    ok(
+      await as(organizer, `/api/v1/events/${eventId}/sessions`, {
+        method: 'POST',
+        json: {
+          title: '人工智能专场',
+          startsAt: '2026-12-10T01:00:00.000Z',
+          endsAt: '2026-12-10T02:00:00.000Z',
+          maxPitches: 3,
+        },
+      }),
+      201,
+    );
     ok(await as(organizer, `/api/v1/events/${eventId}/status`, { method: 'POST', json: { to: 'open' } }));
     ok(
       await as(organizer, `/api/v1/events/${eventId}/invitations`, {
