@@ -49,3 +49,9 @@ export type ReminderJobData = { type: 'send'; id: string } | { type: 'sweep' };
  * delayed `send` job with jobId = the row id; the repeatable `sweep` enqueues rows due and unsent.
  */
 export const REMINDERS_QUEUE = defineTaskQueue<ReminderJobData>('reminders', { concurrency: 16 });
+
+/** A job of the `digests` queue: the investors' daily digest for a local day (today when absent). */
+export type DigestJobData = { type: 'daily'; day?: string };
+
+/** `digests`: the repeatable daily digest (runs in the API: the ranking needs its matching snapshot). */
+export const DIGESTS_QUEUE = defineTaskQueue<DigestJobData>('digests', { concurrency: 1 });

@@ -9,7 +9,11 @@ import { OutcomesController } from './outcomes/outcomes.controller';
 import { OutcomesService } from './outcomes/outcomes.service';
 import { EngagementSettingsService } from './settings/engagement-settings.service';
 import { EngagementSettingsController, FollowUpsController, NotificationsController } from './engagement.controller';
-import { NOTIFICATIONS_QUEUE, REMINDERS_QUEUE } from './engagement.events';
+import { DIGESTS_QUEUE, NOTIFICATIONS_QUEUE, REMINDERS_QUEUE } from './engagement.events';
+import { DealFlowModule } from '@app/matching';
+import { FundsModule } from '@app/funds';
+import { DigestProcessor, DigestScheduler } from './digest/digest.processor';
+import { DigestService } from './digest/digest.service';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { HolidayCalendar, PostgresHolidayCalendar } from './holidays/holiday-calendar';
 import { Mailer } from './mail/mailer';
@@ -77,9 +81,20 @@ class RemindersReadiness implements OnModuleInit {
 })
 export class EngagementCoreModule {}
 
-/** Runs in the API: the inbox, preferences, follow-ups and holiday-calendar routes; registers the queues. */
+/**
+ * Runs in the API: the investors' daily digest (queue `digests`, its daily scheduler and processor) —
+ * in the API because the top lists are ranked from the API's matching snapshot.
+ */
 @Module({
-  imports: [EngagementCoreModule],
+  imports: [EngagementCoreModule, FundsModule, DealFlowModule, PlatformQueueModule.forFeature(DIGESTS_QUEUE)],
+  providers: [DigestService, DigestProcessor, DigestScheduler],
+  exports: [DigestService],
+})
+export class EngagementDigestModule {}
+
+/** Runs in the API: the inbox, preferences, follow-ups, outcomes, settings and holiday-calendar routes; the digest. */
+@Module({
+  imports: [EngagementCoreModule, EngagementDigestModule],
   controllers: [NotificationsController, FollowUpsController, OutcomesController, EngagementSettingsController],
 })
 export class EngagementModule {}

@@ -12,6 +12,7 @@ export {
 } from './notifications/notifications.service';
 export * from './reminders/reminders.service';
 export { FollowUpsService } from './follow-ups/follow-ups.service';
+export { DigestService, type DigestDayResult } from './digest/digest.service';
 export * from './outcomes/outcome-rules';
 export { OutcomesService, type OutcomeFact, type OutcomeView } from './outcomes/outcomes.service';
 export * from './directory/engagement-directory';

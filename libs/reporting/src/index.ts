@@ -3,3 +3,4 @@ export * from './reporting.module';
 export * from './reporting.service';
 export * from './reporting.views';
 export * from './report-folds';
+export * from './reporting.errors';

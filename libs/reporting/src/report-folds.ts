@@ -306,3 +306,150 @@ export function funnel(x: {
               : x.stages.filter((s) => reachedAtLeast(s, key)).length,
   }));
 }
+
+// ── Programme (an organizer, a period) ─────────────────────────────────────────────────────────
+
+export interface ProgrammeEventInput {
+  facts: EventFactsInput;
+  outcomes: readonly OutcomeRow[];
+  followUps: readonly FollowUpRow[];
+}
+
+export interface ProgrammeReport {
+  from: string;
+  to: string;
+  generatedAt: string;
+  events: number;
+  /** Sessions with a published agenda that have started (all of a finished event's). */
+  sessionsHeld: number;
+  /** Distinct organizations that applied or were invited. */
+  organizationsCovered: number;
+  founderOrganizations: number;
+  investorOrganizations: number;
+  /** Accepted projects by their session's track (`open` for an open session or none). */
+  projectsByTrack: StatusCount[];
+  deals: DealFigures;
+  followUps: FollowUpFigures;
+  funnel: StatusCount[];
+  perEvent: {
+    id: string;
+    title: string;
+    startsAt: string;
+    applications: number;
+    accepted: number;
+    pitched: number;
+    meetingsHeld: number;
+    signed: number;
+    signedAmount: number;
+  }[];
+}
+
+export function programmeReport(
+  period: { from: string; to: string },
+  events: readonly ProgrammeEventInput[],
+  now: Date,
+): ProgrammeReport {
+  const founders = new Set<string>();
+  const investors = new Set<string>();
+  const tracks = new Map<string, number>();
+  let sessionsHeld = 0;
+  const perEvent: ProgrammeReport['perEvent'] = [];
+  const allOutcomes: OutcomeRow[] = [];
+  const allFollowUps: FollowUpRow[] = [];
+  const funnelSum = new Map<string, number>(FUNNEL_STEPS.map((k) => [k, 0]));
+  for (const e of events) {
+    const r = eventReport(e.facts, e.outcomes, e.followUps, now);
+    const finished = e.facts.event.status === 'finished';
+    sessionsHeld += e.facts.sessions.filter(
+      (s) => s.published && (finished || s.startsAt.getTime() <= now.getTime()),
+    ).length;
+    for (const a of e.facts.applications) founders.add(a.startupOrganizationId);
+    for (const i of e.facts.invitations) investors.add(i.investorOrganizationId);
+    const trackOf = new Map(e.facts.sessions.map((s) => [s.id, s.track ?? 'open']));
+    for (const a of e.facts.applications.filter((x) => x.status === 'accepted')) {
+      const t = (a.sessionId && trackOf.get(a.sessionId)) || 'open';
+      tracks.set(t, (tracks.get(t) ?? 0) + 1);
+    }
+    const scheduled = new Set(e.facts.meetings.filter((m) => !m.cancelled).map((m) => m.requestId));
+    allOutcomes.push(...e.outcomes.filter((o) => o.subjectType === 'meeting' && scheduled.has(o.subjectId)));
+    allFollowUps.push(...e.followUps);
+    for (const f of r.funnel) funnelSum.set(f.key, (funnelSum.get(f.key) ?? 0) + f.count);
+    perEvent.push({
+      id: r.event.id,
+      title: r.event.title,
+      startsAt: r.event.startsAt,
+      applications: r.applications.total,
+      accepted: r.applications.accepted,
+      pitched: r.pitched,
+      meetingsHeld: r.meetings.held,
+      signed: r.deals.signed,
+      signedAmount: r.deals.signedAmount,
+    });
+  }
+  return {
+    from: period.from,
+    to: period.to,
+    generatedAt: now.toISOString(),
+    events: events.length,
+    sessionsHeld,
+    organizationsCovered: new Set([...founders, ...investors]).size,
+    founderOrganizations: founders.size,
+    investorOrganizations: investors.size,
+    projectsByTrack: [...tracks]
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
+    deals: dealFigures(allOutcomes),
+    followUps: followUpFigures(allFollowUps, now),
+    funnel: [...funnelSum].map(([key, count]) => ({ key, count })),
+    perEvent,
+  };
+}
+
+// ── Fund (an investor organization's pipeline) ────────────────────────────────────────────────
+
+export const DEAL_FLOW = [
+  'new',
+  'shortlisted',
+  'contacted',
+  'meeting',
+  'due_diligence',
+  'term_sheet',
+  'signed',
+  'disbursed',
+];
+
+export interface DealRow {
+  stage: string;
+  /** Every stage the deal has been in. */
+  reached: readonly string[];
+  passReasonCode: string | null;
+}
+
+export interface FundFunnel {
+  deals: number;
+  /** Where the deals are now (every pipeline stage, passed included). */
+  pipeline: StatusCount[];
+  /** Deals that ever reached each stage of the flow. */
+  funnel: StatusCount[];
+  /** reached(stage) ÷ reached(previous stage), 4 decimals. */
+  conversion: { key: string; rate: number | null }[];
+  passReasons: StatusCount[];
+}
+
+export function fundFunnel(deals: readonly DealRow[]): FundFunnel {
+  const reachedIdx = (d: DealRow) => Math.max(...d.reached.map((s) => DEAL_FLOW.indexOf(s)));
+  const funnelCounts = DEAL_FLOW.map((key, i) => ({ key, count: deals.filter((d) => reachedIdx(d) >= i).length }));
+  return {
+    deals: deals.length,
+    pipeline: counted(
+      [...DEAL_FLOW, 'passed'],
+      deals.map((d) => d.stage),
+    ),
+    funnel: funnelCounts,
+    conversion: funnelCounts.slice(1).map((f, i) => ({ key: f.key, rate: rate(f.count, funnelCounts[i].count) })),
+    passReasons: counted(
+      PASS_REASONS,
+      deals.filter((d) => d.stage === 'passed' && d.passReasonCode).map((d) => d.passReasonCode!),
+    ),
+  };
+}

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
 import { INSTRUMENTS } from '@app/reference';
 
 const int = (description?: string) => ({ type: 'integer' as const, ...(description ? { description } : {}) });
@@ -115,4 +116,84 @@ export class EventReportView {
       'applied, accepted, pitched, met (meetings held), interested, due_diligence, term_sheet, signed, disbursed.',
   })
   funnel: KeyCountView[];
+}
+
+export class ProgrammeQueryDto {
+  @ApiProperty({ format: 'date', description: 'First day (inclusive), in Asia/Shanghai.' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  from: string;
+  @ApiProperty({ format: 'date', description: 'Last day (inclusive), in Asia/Shanghai; at most 3 years after `from`.' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  to: string;
+}
+
+export class ProgrammeEventRowView {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty(int()) applications: number;
+  @ApiProperty(int()) accepted: number;
+  @ApiProperty(int()) pitched: number;
+  @ApiProperty(int()) meetingsHeld: number;
+  @ApiProperty(int()) signed: number;
+  @ApiProperty(int('分.')) signedAmount: number;
+}
+
+/** `GET /reports/programme`: an organizer's events in a period. */
+export class ProgrammeReportView {
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty(int('Events (not drafts) starting in the period.')) events: number;
+  @ApiProperty(int('Sessions with a published agenda that have started.')) sessionsHeld: number;
+  @ApiProperty(int('Distinct organizations that applied or were invited.')) organizationsCovered: number;
+  @ApiProperty(int()) founderOrganizations: number;
+  @ApiProperty(int()) investorOrganizations: number;
+  @ApiProperty({ type: [KeyCountView], description: 'Accepted projects by session track (`open`: no theme).' })
+  projectsByTrack: KeyCountView[];
+  @ApiProperty({ type: DealFiguresView }) deals: DealFiguresView;
+  @ApiProperty({ type: FollowUpFiguresView }) followUps: FollowUpFiguresView;
+  @ApiProperty({ type: [KeyCountView], description: 'applied → … → disbursed, summed over the events.' })
+  funnel: KeyCountView[];
+  @ApiProperty({ type: [ProgrammeEventRowView] }) perEvent: ProgrammeEventRowView[];
+}
+
+export class RateView {
+  @ApiProperty() key: string;
+  @ApiProperty({ type: Number, nullable: true, description: '4 decimals; null when the previous step is 0.' })
+  rate: number | null;
+}
+
+export class MandateFitView {
+  @ApiProperty() mandateId: string;
+  @ApiProperty() mandateName: string;
+  @ApiProperty(int()) deals: number;
+  @ApiProperty(int('Deals that reached a meeting or beyond.')) engaged: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Engaged deals inside the stated stages.' })
+  stageInsideShare: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Engaged deals inside the stated tracks.' })
+  trackInsideShare: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Engaged deals inside the stated ticket range.' })
+  ticketInsideShare: number | null;
+}
+
+/** `GET /reports/fund`: an investor organization's deal flow, stated vs actual per mandate. */
+export class FundReportView {
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty(int()) deals: number;
+  @ApiProperty({ type: [KeyCountView], description: 'Where the deals are now (every stage, passed included).' })
+  pipeline: KeyCountView[];
+  @ApiProperty({ type: [KeyCountView], description: 'Deals that ever reached each stage, new → disbursed.' })
+  funnel: KeyCountView[];
+  @ApiProperty({ type: [RateView], description: 'Each stage ÷ the previous one.' }) conversion: RateView[];
+  @ApiProperty({ type: [KeyCountView] }) passReasons: KeyCountView[];
+  @ApiProperty({
+    type: DealFiguresView,
+    description: 'Outcomes recorded on the deals and the event meetings (signed, amounts by instrument).',
+  })
+  signed: DealFiguresView;
+  @ApiProperty({ type: [MandateFitView], description: 'Stated vs actual, per mandate with deals.' })
+  mandates: MandateFitView[];
 }

@@ -31,6 +31,7 @@ describe('event report (golden figures, real worker)', () => {
   const founders: Actor[] = [];
   let eventId: string;
   const meetings: Record<string, string> = {};
+  const projectIds: string[] = [];
   const as = (actor: Actor, path: string, init: { method?: string; json?: unknown } = {}) =>
     api.request(path, { ...init, token: actor.token });
 
@@ -44,7 +45,7 @@ describe('event report (golden figures, real worker)', () => {
       registerOrg(api, 'fund', '乙基金'),
     ]);
     organizerMember = await addMember(api, organizer, 'member');
-    const projects: string[] = [];
+    const projects = projectIds;
     for (const name of ['一号', '二号', '三号']) {
       const f = await registerOrg(api, 'startup', `${name}科技`);
       founders.push(f);
@@ -405,6 +406,126 @@ describe('event report (golden figures, real worker)', () => {
       pkg.getCell(5).value,
       pkg.getCell(6).value,
     ]).toEqual(['投贷联动', 1, 5_000_000, 3_000_000, 2_000_000]);
+  });
+
+  it('reports the organizer’s programme over a period (the event counted once, nothing outside it)', async () => {
+    const r = ok(await as(organizer, '/api/v1/reports/programme?from=2026-12-01&to=2026-12-31'));
+    expect(r).toMatchObject({
+      from: '2026-12-01',
+      to: '2026-12-31',
+      events: 1,
+      sessionsHeld: 1,
+      // 3 founders applied, 2 funds invited.
+      organizationsCovered: 5,
+      founderOrganizations: 3,
+      investorOrganizations: 2,
+      projectsByTrack: [{ key: 'artificial_intelligence', count: 2 }],
+      deals: { signed: 1, signedAmount: 500 * money.wan(1) },
+      followUps: { total: 6, onTime: 2, late: 1, open: 3, onTimeRate: 0.6667 },
+    });
+    expect(r.funnel.map((f: { count: number }) => f.count)).toEqual([3, 2, 2, 2, 1, 1, 1, 1, 0]);
+    expect(r.perEvent).toEqual([
+      expect.objectContaining({ id: eventId, applications: 3, accepted: 2, pitched: 2, meetingsHeld: 2, signed: 1 }),
+    ]);
+    const empty = ok(await as(organizer, '/api/v1/reports/programme?from=2027-01-01&to=2027-03-31'));
+    expect([empty.events, empty.sessionsHeld, empty.organizationsCovered, empty.deals.signed]).toEqual([0, 0, 0, 0]);
+    const stranger = ok(await as(otherOrganizer, '/api/v1/reports/programme?from=2026-12-01&to=2026-12-31'));
+    expect(stranger.events).toBe(0);
+    const bad = await as(organizer, '/api/v1/reports/programme?from=2026-12-31&to=2026-12-01');
+    expect([bad.status, bad.body.code, bad.body.details.field]).toEqual([422, 'REPORT_PERIOD_INVALID', 'to']);
+    const shape = await as(organizer, '/api/v1/reports/programme?from=yesterday&to=2026-12-01');
+    expect([shape.status, shape.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const fundTry = await as(fundA, '/api/v1/reports/programme?from=2026-12-01&to=2026-12-31');
+    expect([fundTry.status, fundTry.body.code]).toEqual([403, 'FORBIDDEN']);
+    const xlsx = await fetch(`${api.baseUrl}/api/v1/reports/programme.xlsx?from=2026-12-01&to=2026-12-31`, {
+      headers: { authorization: `Bearer ${organizer.token}` },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const row = wb.getWorksheet('活动 Events')!.getRow(2);
+    expect([row.getCell(1).value, row.getCell(3).value, row.getCell(7).value, row.getCell(8).value]).toEqual([
+      '浦江投融汇·人工智能专场',
+      3,
+      1,
+      5_000_000,
+    ]);
+  });
+
+  it('reports a fund’s deal-flow funnel and exports its pipeline; the founder records its side of the deal', async () => {
+    const deal = ok(await as(fundA, '/api/v1/deals', { method: 'POST', json: { projectId: projectIds[0] } }), 201);
+    for (const to of ['shortlisted', 'contacted', 'meeting', 'due_diligence'])
+      ok(await as(fundA, `/api/v1/deals/${deal.id}/transitions`, { method: 'POST', json: { to } }));
+    const passed = ok(await as(fundA, '/api/v1/deals', { method: 'POST', json: { projectId: projectIds[1] } }), 201);
+    ok(await as(fundA, `/api/v1/deals/${passed.id}/transitions`, { method: 'POST', json: { to: 'shortlisted' } }));
+    ok(
+      await as(fundA, `/api/v1/deals/${passed.id}/transitions`, {
+        method: 'POST',
+        json: { to: 'passed', passReason: { code: 'traction' } },
+      }),
+    );
+    // The founder of the first project records its side of the deal; the fund reads it.
+    const founderSide = ok(
+      await as(founders[0], `/api/v1/deals/${deal.id}/outcome`, { method: 'PUT', json: { stage: 'due_diligence' } }),
+    );
+    expect(founderSide).toMatchObject({ yourSide: 'founder', shared: { stage: 'due_diligence', confirmed: false } });
+    expect(ok(await as(fundA, `/api/v1/deals/${deal.id}/outcome`)).founder.stage).toBe('due_diligence');
+    const stranger = await as(founders[2], `/api/v1/deals/${deal.id}/outcome`);
+    expect([stranger.status, stranger.body.code]).toEqual([404, 'OUTCOME_SUBJECT_NOT_FOUND']);
+    const attendance = await as(founders[0], `/api/v1/deals/${deal.id}/outcome`, {
+      method: 'PUT',
+      json: { attendance: 'held' },
+    });
+    expect([attendance.status, attendance.body.code, attendance.body.details.field]).toEqual([
+      422,
+      'OUTCOME_INVALID',
+      'attendance',
+    ]);
+
+    const r = ok(await as(fundA, '/api/v1/reports/fund'));
+    expect(r.deals).toBe(2);
+    expect(r.funnel).toEqual(
+      [
+        ['new', 2],
+        ['shortlisted', 2],
+        ['contacted', 1],
+        ['meeting', 1],
+        ['due_diligence', 1],
+        ['term_sheet', 0],
+        ['signed', 0],
+        ['disbursed', 0],
+      ].map(([key, count]) => ({ key, count })),
+    );
+    expect(r.conversion[0]).toEqual({ key: 'shortlisted', rate: 1 });
+    expect(r.conversion[1]).toEqual({ key: 'contacted', rate: 0.5 });
+    expect(count(r.pipeline, 'due_diligence')).toBe(1);
+    expect(count(r.pipeline, 'passed')).toBe(1);
+    expect(count(r.passReasons, 'traction')).toBe(1);
+    // The meeting signed at the event (投贷联动) is the fund's signed outcome.
+    expect(r.signed).toMatchObject({ signed: 1, signedAmount: 500 * money.wan(1) });
+    expect(r.mandates).toEqual([]);
+    expect(ok(await as(fundB, '/api/v1/reports/fund'))).toMatchObject({ deals: 0, signed: { signed: 0 } });
+    const org = await as(organizer, '/api/v1/reports/fund');
+    expect([org.status, org.body.code]).toEqual([403, 'FORBIDDEN']);
+
+    const xlsx = await fetch(`${api.baseUrl}/api/v1/reports/deal-flow.xlsx`, {
+      headers: { authorization: `Bearer ${fundA.token}` },
+    });
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const ws = wb.getWorksheet('项目流 Deal flow')!;
+    expect(ws.rowCount).toBe(3);
+    const rows = [2, 3].map((i) => ws.getRow(i));
+    expect(rows.map((x) => [x.getCell(1).value, x.getCell(3).value, x.getCell(5).value, x.getCell(6).value])).toEqual([
+      ['项目一号', 'due_diligence', null, 'due_diligence'],
+      ['项目二号', 'passed', '业务进展', null],
+    ]);
+    const other = await fetch(`${api.baseUrl}/api/v1/reports/deal-flow.xlsx`, {
+      headers: { authorization: `Bearer ${fundB.token}` },
+    });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(Buffer.from(await other.arrayBuffer()) as never);
+    expect(wb2.getWorksheet('项目流 Deal flow')!.rowCount).toBe(1);
   });
 
   it('keeps reports and outcomes to the entitled (cross-tenant)', async () => {

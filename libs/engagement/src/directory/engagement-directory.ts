@@ -32,11 +32,11 @@ export class EngagementDirectory {
     return rows.map(outcomeFact);
   }
 
-  /** Deal outcomes (recorded against matching's deals) of an investor organization. */
-  async dealOutcomesOfInvestor(investorOrganizationId: string): Promise<OutcomeFact[]> {
+  /** An investor organization's outcomes (deals and event meetings). */
+  async outcomesOfInvestor(investorOrganizationId: string): Promise<OutcomeFact[]> {
     const rows = await this.dataSource
       .getRepository(OutcomeEntity)
-      .find({ where: { subjectType: 'deal', investorOrganizationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      .find({ where: { investorOrganizationId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.map(outcomeFact);
   }
 

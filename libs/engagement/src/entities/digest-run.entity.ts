@@ -34,6 +34,13 @@ export class DigestRunEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   scores: Record<string, number>;
 
+  /** Titles of the new entries at the time of the run. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  titles: Record<string, string>;
+
+  @Column({ type: 'text' })
+  mandateName: string;
+
   @Column({ type: 'text', default: 'pending' })
   status: DigestStatus;
 

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class AddEngagementOutcomesSettingsDigests1796298615549 implements MigrationInterface {
-    name = 'AddEngagementOutcomesSettingsDigests1796298615549'
+export class AddEngagementOutcomesSettingsDigests1796301499881 implements MigrationInterface {
+    name = 'AddEngagementOutcomesSettingsDigests1796301499881'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -63,6 +63,8 @@ export class AddEngagementOutcomesSettingsDigests1796298615549 implements Migrat
                 "top_project_ids" jsonb NOT NULL,
                 "new_project_ids" jsonb NOT NULL,
                 "scores" jsonb NOT NULL DEFAULT '{}',
+                "titles" jsonb NOT NULL DEFAULT '{}',
+                "mandate_name" text NOT NULL,
                 "status" text NOT NULL DEFAULT 'pending',
                 "sent_at" TIMESTAMP WITH TIME ZONE,
                 "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
