@@ -1749,6 +1749,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/programme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organizer programme in a period: sessions held, organizations covered, projects per track, deals, funnel. */
+        get: operations["ReportingController_programme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/programme.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme report as an Excel workbook (streamed). */
+        get: operations["ReportingController_programmeXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/fund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your fund’s (or bank’s) deal-flow funnel, signed outcomes by instrument, stated vs actual per mandate. */
+        get: operations["ReportingController_fund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/deal-flow.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your pipeline as an Excel workbook: one row per deal with its outcome (streamed). */
+        get: operations["ReportingController_dealFlowXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4124,9 +4192,92 @@ export interface components {
             /** @description applied, accepted, pitched, met (meetings held), interested, due_diligence, term_sheet, signed, disbursed. */
             funnel: components["schemas"]["KeyCountView"][];
         };
+        FollowUpFiguresView: {
+            total: number;
+            /** @description Done by the deadline. */
+            onTime: number;
+            /** @description Done after the deadline, or still open past it. */
+            late: number;
+            /** @description Open, not yet due. */
+            open: number;
+            /** @description onTime ÷ (onTime + late), 4 decimals; null while none is decided. */
+            onTimeRate: number | null;
+            /** @description Acknowledged within the acknowledge clock. */
+            acknowledgedOnTime: number;
+        };
+        ProgrammeEventRowView: {
+            id: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            applications: number;
+            accepted: number;
+            pitched: number;
+            meetingsHeld: number;
+            signed: number;
+            /** @description 分. */
+            signedAmount: number;
+        };
+        ProgrammeReportView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Events (not drafts) starting in the period. */
+            events: number;
+            /** @description Sessions with a published agenda that have started. */
+            sessionsHeld: number;
+            /** @description Distinct organizations that applied or were invited. */
+            organizationsCovered: number;
+            founderOrganizations: number;
+            investorOrganizations: number;
+            /** @description Accepted projects by session track (`open`: no theme). */
+            projectsByTrack: components["schemas"]["KeyCountView"][];
+            deals: components["schemas"]["DealFiguresView"];
+            followUps: components["schemas"]["FollowUpFiguresView"];
+            /** @description applied → … → disbursed, summed over the events. */
+            funnel: components["schemas"]["KeyCountView"][];
+            perEvent: components["schemas"]["ProgrammeEventRowView"][];
+        };
+        RateView: {
+            key: string;
+            /** @description 4 decimals; null when the previous step is 0. */
+            rate: number | null;
+        };
+        MandateFitView: {
+            mandateId: string;
+            mandateName: string;
+            deals: number;
+            /** @description Deals that reached a meeting or beyond. */
+            engaged: number;
+            /** @description Engaged deals inside the stated stages. */
+            stageInsideShare: number | null;
+            /** @description Engaged deals inside the stated tracks. */
+            trackInsideShare: number | null;
+            /** @description Engaged deals inside the stated ticket range. */
+            ticketInsideShare: number | null;
+        };
+        FundReportView: {
+            /** Format: date-time */
+            generatedAt: string;
+            deals: number;
+            /** @description Where the deals are now (every stage, passed included). */
+            pipeline: components["schemas"]["KeyCountView"][];
+            /** @description Deals that ever reached each stage, new → disbursed. */
+            funnel: components["schemas"]["KeyCountView"][];
+            /** @description Each stage ÷ the previous one. */
+            conversion: components["schemas"]["RateView"][];
+            passReasons: components["schemas"]["KeyCountView"][];
+            /** @description Outcomes recorded on the deals and the event meetings (signed, amounts by instrument). */
+            signed: components["schemas"]["DealFiguresView"];
+            /** @description Stated vs actual, per mandate with deals. */
+            mandates: components["schemas"]["MandateFitView"][];
+        };
         ErrorBody: {
             /** @enum {string} */
-            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FOLLOW_UP_NOT_FOUND" | "FOLLOW_UP_SETTINGS_INVALID" | "FOLLOW_UP_STATE_INVALID" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "HOLIDAY_NOTICE_INVALID" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_PREFERENCES_INVALID" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "OUTCOME_INVALID" | "OUTCOME_NOT_APPLICABLE" | "OUTCOME_SUBJECT_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
+            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FOLLOW_UP_NOT_FOUND" | "FOLLOW_UP_SETTINGS_INVALID" | "FOLLOW_UP_STATE_INVALID" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "HOLIDAY_NOTICE_INVALID" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_PREFERENCES_INVALID" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "OUTCOME_INVALID" | "OUTCOME_NOT_APPLICABLE" | "OUTCOME_SUBJECT_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "REPORT_PERIOD_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
             message: string;
             details: {
                 [key: string]: unknown;
@@ -11530,6 +11681,202 @@ export interface operations {
             };
             /** @description `EVENT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportingController_programme: {
+        parameters: {
+            query: {
+                /** @description First day (inclusive), in Asia/Shanghai. */
+                from: string;
+                /** @description Last day (inclusive), in Asia/Shanghai; at most 3 years after `from`. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeReportView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `REPORT_PERIOD_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportingController_programmeXlsx: {
+        parameters: {
+            query: {
+                /** @description First day (inclusive), in Asia/Shanghai. */
+                from: string;
+                /** @description Last day (inclusive), in Asia/Shanghai; at most 3 years after `from`. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `REPORT_PERIOD_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportingController_fund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundReportView"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportingController_dealFlowXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
