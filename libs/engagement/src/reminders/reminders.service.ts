@@ -143,8 +143,7 @@ export class RemindersService {
     return { created: changes.created, rescheduled: changes.rescheduled, cancelled: changes.cancelled };
   }
 
-  /** Cancels the pending reminders of these targets (a task done, a meeting dropped). */
-  /** Cancels the targets' pending reminders (only those of `kinds` when given). */
+  /** Cancels the pending reminders of these targets (a task done, a meeting dropped); only `kinds` when given. */
   async cancelTargets(targetIds: readonly string[], em?: EntityManager, kinds?: readonly string[]): Promise<string[]> {
     if (!targetIds.length) return [];
     const run = async (m: EntityManager) => {
