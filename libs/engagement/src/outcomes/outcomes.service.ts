@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isInvestorOrganization, OrganizationDirectory, type Principal } from '@app/identity';
 import { DealDirectory } from '@app/matching';
-import { CLOCK, type Clock, UnitOfWork } from '@app/platform';
+import { CLOCK, type Clock, platformError, UnitOfWork } from '@app/platform';
 import { RoadshowDirectory } from '@app/roadshows';
 import { engagementError } from '../engagement.errors';
 import { OutcomeEntity } from '../entities/outcome.entity';
@@ -131,7 +131,12 @@ export class OutcomesService {
   /** Records the caller's side (replacing what it recorded before); the shared state is refolded. */
   async record(principal: Principal, type: OutcomeSubject, id: string, input: OutcomeInput): Promise<OutcomeView> {
     const checked = checkOutcome(type, input);
-    if (!checked.ok) throw engagementError('OUTCOME_INVALID', { ...checked.problem });
+    if (!checked.ok) {
+      // Nothing to record at all (an empty body) is a shape error like any missing field: 400.
+      if (checked.problem.field === 'stage' && checked.problem.reason === 'required')
+        throw platformError('VALIDATION_FAILED', { ...checked.problem });
+      throw engagementError('OUTCOME_INVALID', { ...checked.problem });
+    }
     const { s, side } = await this.subject(principal, type, id);
     if (type === 'meeting') {
       const m = await this.roadshows.meeting(id);
