@@ -3,8 +3,17 @@ import { PlatformQueueModule, ReadinessRegistry } from '@app/platform';
 import { IdentityDirectoryModule } from '@app/identity';
 import { RoadshowsDirectoryModule } from '@app/roadshows';
 import { StartupsDirectoryModule } from '@app/startups';
-import { FollowUpsController, NotificationsController } from './engagement.controller';
-import { NOTIFICATIONS_QUEUE, REMINDERS_QUEUE } from './engagement.events';
+import { DealsDirectoryModule } from '@app/matching';
+import { EngagementDirectoryModule } from './directory/engagement-directory';
+import { OutcomesController } from './outcomes/outcomes.controller';
+import { OutcomesService } from './outcomes/outcomes.service';
+import { EngagementSettingsService } from './settings/engagement-settings.service';
+import { EngagementSettingsController, FollowUpsController, NotificationsController } from './engagement.controller';
+import { DIGESTS_QUEUE, NOTIFICATIONS_QUEUE, REMINDERS_QUEUE } from './engagement.events';
+import { DealFlowModule } from '@app/matching';
+import { FundsModule } from '@app/funds';
+import { DigestProcessor, DigestScheduler } from './digest/digest.processor';
+import { DigestService } from './digest/digest.service';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { HolidayCalendar, PostgresHolidayCalendar } from './holidays/holiday-calendar';
 import { Mailer } from './mail/mailer';
@@ -41,8 +50,12 @@ class RemindersReadiness implements OnModuleInit {
     IdentityDirectoryModule,
     RoadshowsDirectoryModule,
     StartupsDirectoryModule,
+    DealsDirectoryModule,
+    EngagementDirectoryModule,
   ],
   providers: [
+    OutcomesService,
+    EngagementSettingsService,
     Mailer,
     NotificationsService,
     RemindersService,
@@ -55,6 +68,9 @@ class RemindersReadiness implements OnModuleInit {
     NotificationsService,
     RemindersService,
     FollowUpsService,
+    OutcomesService,
+    EngagementSettingsService,
+    EngagementDirectoryModule,
     HolidayCalendar,
     PostgresHolidayCalendar,
     Mailer,
@@ -65,8 +81,22 @@ class RemindersReadiness implements OnModuleInit {
 })
 export class EngagementCoreModule {}
 
-/** Runs in the API: the inbox, preferences, follow-ups and holiday-calendar routes; registers the queues. */
-@Module({ imports: [EngagementCoreModule], controllers: [NotificationsController, FollowUpsController] })
+/**
+ * Runs in the API: the investors' daily digest (queue `digests`, its daily scheduler and processor) —
+ * in the API because the top lists are ranked from the API's matching snapshot.
+ */
+@Module({
+  imports: [EngagementCoreModule, FundsModule, DealFlowModule, PlatformQueueModule.forFeature(DIGESTS_QUEUE)],
+  providers: [DigestService, DigestProcessor, DigestScheduler],
+  exports: [DigestService],
+})
+export class EngagementDigestModule {}
+
+/** Runs in the API: the inbox, preferences, follow-ups, outcomes, settings and holiday-calendar routes; the digest. */
+@Module({
+  imports: [EngagementCoreModule, EngagementDigestModule],
+  controllers: [NotificationsController, FollowUpsController, OutcomesController, EngagementSettingsController],
+})
 export class EngagementModule {}
 
 /** Runs in the worker: the notifications queue (events → people), the reminders queue and its sweeper. */

@@ -127,6 +127,13 @@ export class MandateDirectory {
     });
   }
 
+  /** Every active mandate (discoverable or not), oldest first: the investors' daily digest runs over them. */
+  active(): Promise<MandateEntity[]> {
+    return this.dataSource
+      .getRepository(MandateEntity)
+      .find({ where: { status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   /** Whether each mandate hides its fund's name on passes. */
   async hidesNameOnPass(ids: readonly string[]): Promise<Map<string, boolean>> {
     if (ids.length === 0) return new Map();

@@ -78,6 +78,17 @@ export class DealFlowService {
 
   private readonly pages = new LRUCache<string, CachedPage>(PAGE_CACHE);
 
+  /**
+   * A mandate's top list from this process's snapshot, for the investors' digest (no principal: the
+   * caller sends it to the mandate's own organization). Eligible projects scoring at least `minScore`.
+   */
+  topList(mandate: MandateEntity, k: number, minScore: number): { projectId: string; title: string; score: number }[] {
+    const page = this.rank(mandate, k, null, { minScore }).page;
+    return page.items
+      .filter((r) => r.eligible && r.score !== null && r.score >= minScore)
+      .map((r) => ({ projectId: r.projectId, title: this.snapshots.label(r.projectId)?.title ?? '', score: r.score! }));
+  }
+
   /** The page as an object (tests, other callers): the same bytes the route sends, parsed. */
   async dealFlow(principal: Principal, mandateId: string, query: DealFlowQueryDto): Promise<DealFlowPageView> {
     return JSON.parse(await this.dealFlowJson(principal, mandateId, query)) as DealFlowPageView;

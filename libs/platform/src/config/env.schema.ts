@@ -162,6 +162,32 @@ export class EnvSchema {
   @Max(60)
   FOLLOW_UP_WORKING_DAYS = 4;
 
+  /** Working days the owner has to acknowledge a follow-up (the acknowledge clock), unless the organizer sets another. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  FOLLOW_UP_ACK_WORKING_DAYS = 1;
+
+  /** The investors' daily digest: hour (Asia/Shanghai) it runs at, how deep the top list is, and its score threshold. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DIGEST_TOP_K = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  DIGEST_MIN_SCORE = 70;
+
   /** Where the local-disk Storage adapter keeps uploaded files. */
   @IsString()
   STORAGE_DIR = './var/storage';
