@@ -28,12 +28,12 @@ const base = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper,
   setupFiles: ['<rootDir>/test/setup-env.ts'],
-  // A hang guard, not a speed assertion: hooks boot real apps and processes, which on a loaded
-  // 2-core machine take tens of seconds. Files that need longer set their own.
-  testTimeout: 120_000,
 };
 
 const config: Config = {
+  // A hang guard, not a speed assertion: hooks boot real apps and processes, which on a loaded
+  // 2-core machine take tens of seconds. Files that need longer set their own.
+  testTimeout: 120_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,db,test,scripts}/**/*.spec.ts'] },
     {

@@ -96,6 +96,8 @@ describe('api and worker processes', () => {
         reminders: [],
         'roadshow-scheduling': ['roadshows.schedule_requested'],
         'search-sync': expect.arrayContaining(['funds.mandate_changed', 'identity.organization_updated']),
+        // startups' daily storage sweep: a task queue too
+        'storage-sweep': [],
       });
     } finally {
       await Promise.all(opened.map((q) => q.close()));
