@@ -13,6 +13,7 @@ import {
   uniqueKeywords,
   type RegionPrefix,
 } from './reference';
+import { compilePortfolio, type CompiledPortfolio } from './criteria/portfolio';
 import { resolveConstraints, type ResolvedConstraints } from './soft';
 import { CRITERIA, type CriterionKey, type Mandate } from './types';
 
@@ -37,6 +38,8 @@ export interface CompiledMandate {
   thesisSet: ReadonlySet<string>;
   /** Normalised weights in `CRITERIA` order. */
   weights: number[];
+  /** Portfolio fit's tables and weight; null = no history given (the criterion is left out). */
+  portfolio: CompiledPortfolio | null;
 }
 
 export function normalizeWeights(weights: Record<CriterionKey, number>): number[] {
@@ -75,5 +78,6 @@ export function compileMandate(mandate: Mandate): CompiledMandate {
     thesis,
     thesisSet: new Set(thesis),
     weights: normalizeWeights(mandate.weights),
+    portfolio: compilePortfolio(mandate.history),
   };
 }
