@@ -17,3 +17,4 @@ export * from './snapshot/snapshot.module';
 export * from './deal-flow/deal-flow.service';
 export * from './deal-flow/deal-flow.module';
 export * from './matching.events';
+export * from './portfolio/history';

@@ -14,6 +14,9 @@
  * figure counts 0.5), rounded to 4 decimals — a product, so a project unlike the history on one aspect
  * cannot make up for it with another.
  *
+ * A soft ticket edge also stretches to what the investor has really funded: its tolerance becomes at
+ * least the farthest positive deal (weight ≥ 0.5) beyond the edge, capped at 400 % (`compileMandate`).
+ *
  * Its weight grows with the evidence, `0.6 × E ÷ (E + 4)` (E = positive weight + ½ negative weight),
  * and the mandate's own criteria share the rest: `(1 − w) × Σ wᵢcᵢ + w × portfolio`. No history: weight
  * 0, and the explanation says so. The explanation names the nearest past deals.
@@ -61,6 +64,26 @@ const NEAREST = 2;
 /** A passed deal this similar is named too ("and like X, which you passed"). */
 const NEAR_PASS = 0.75;
 
+/** A learned ticket tolerance never goes beyond this (4× beyond an edge). */
+export const MAX_LEARNED_TOLERANCE_PCT = 400;
+/** Positives that count for the learned tolerance (a shortlist alone does not move an edge). */
+const TOLERANCE_MIN_WEIGHT = 0.5;
+
+/**
+ * The soft ticket edge's tolerance the history supports: how far beyond [min, max] (as a share of
+ * the edge, like the written tolerance) the investor has really invested, capped; 0 without such deals.
+ */
+export function learnedTicketTolerancePct(p: CompiledPortfolio, min: number, max: number): number {
+  let worst = 0;
+  for (const e of p.entries) {
+    if (e.polarity < 0 || e.weight < TOLERANCE_MIN_WEIGHT || e.amount === null) continue;
+    if (e.amount >= min && e.amount <= max) continue;
+    const d = e.amount > max ? (max === 0 ? Infinity : (e.amount - max) / max) : (min - e.amount) / min;
+    if (d > worst) worst = d;
+  }
+  return Math.min(MAX_LEARNED_TOLERANCE_PCT, Math.ceil(worst * 100));
+}
+
 export function amountBand(fen: number): number {
   const wan = fen / 1_000_000;
   if (!(wan >= 1)) return 0;
@@ -79,6 +102,7 @@ interface Encoded {
   tracks: number;
   stage: number; // -1 unknown
   band: number; // -1 unknown
+  amount: number | null;
   province: number; // -1 unknown
   keywords: string[];
   /** -1 = not known (an imported row). */
@@ -129,6 +153,7 @@ function encode(e: HistoryEntry): Encoded {
     tracks: trackMask(e.tracks),
     stage: e.stage === null ? -1 : stageIndex(e.stage),
     band: e.amount === null || !(e.amount > 0) ? -1 : amountBand(e.amount),
+    amount: e.amount === null || !(e.amount > 0) ? null : e.amount,
     province: region < 0 ? -1 : Math.floor(region / 10_000),
     keywords: uniqueKeywords(e.keywords),
     qualifications: e.qualifications === null ? -1 : qualificationMask(e.qualifications),
