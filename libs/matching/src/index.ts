@@ -8,8 +8,13 @@ export * from './deals/deals.module';
 
 import { DealEntity } from './deals/deal.entity';
 import { DealTransitionEntity } from './deals/deal-transition.entity';
+import { DealFlowFeedbackEntity, PortfolioInvestmentEntity } from './portfolio/portfolio.entities';
 
-export const MATCHING_ENTITIES = [DealEntity, DealTransitionEntity];
+export const MATCHING_ENTITIES = [DealEntity, DealTransitionEntity, PortfolioInvestmentEntity, DealFlowFeedbackEntity];
+export * from './portfolio/portfolio.entities';
+export * from './portfolio/portfolio.module';
+export * from './portfolio/portfolio.service';
+export * from './portfolio/suggested-mandate';
 export * from './features/project-features';
 export * from './snapshot/engine-mandate';
 export * from './snapshot/snapshot.service';

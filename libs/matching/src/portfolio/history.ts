@@ -43,7 +43,11 @@ export const FEEDBACK_HISTORY: Record<FeedbackKind, { polarity: 1 | -1; weight: 
 };
 
 /** A deal at its current stage (passed: with its reason); null when it says nothing (`new`). */
-export function dealEntry(facts: HistoryFacts, stage: DealStage, passReason: PassReasonCode | null): HistoryEntry | null {
+export function dealEntry(
+  facts: HistoryFacts,
+  stage: DealStage,
+  passReason: PassReasonCode | null,
+): HistoryEntry | null {
   if (stage === 'passed') {
     const rule = PASS_REASON_HISTORY[passReason ?? 'other'];
     return { ...facts, source: 'deal', polarity: -1, weight: rule.weight, aspects: rule.aspects };
