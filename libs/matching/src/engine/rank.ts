@@ -334,9 +334,10 @@ function scan(
     KEEP[0] = pen === 0 ? 1.0 : keepOf(pen);
     const keep = KEEP[0];
     const partial = w0 * early[i] + w1 * small[i] + w2 * hardTech[i] + w3 * innovation[i];
-    const hi = pw === 0 ? 10_000 * (partial + w4) * keep : 10_000 * ((partial + w4) * rest + pw) * keep;
+    // Without portfolio fit rest = 1 and pw = 0: x × 1 + 0 is x exactly, so one formula serves both.
+    const hi = 10_000 * ((partial + w4) * rest + pw) * keep;
     if (hi < minCut) continue;
-    const lo = pw === 0 ? 10_000 * partial * keep : 10_000 * (partial * rest) * keep;
+    const lo = 10_000 * (partial * rest) * keep;
     let score = -1;
     let known = false;
     if (lo < minCut) {
