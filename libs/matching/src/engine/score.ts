@@ -37,7 +37,6 @@ import {
 } from './reference';
 import {
   type BreakdownKey,
-  type CriterionKey,
   type CriterionResult,
   type Cursor,
   type InputValue,

@@ -152,7 +152,7 @@ export function parsePortfolioRow(
     return { header: header ?? PORTFOLIO_COLUMNS[key][0], value, raw: text(value) };
   };
   const fail = (c: { header: string; raw: string }, code: PortfolioImportErrorCode) =>
-    errors.push({ row: rowNumber, column: c.header, value: c.raw.replace(/\u0000/g, '\uFFFD'), code });
+    errors.push({ row: rowNumber, column: c.header, value: c.raw.split('\u0000').join('\uFFFD'), code });
   for (const key of Object.keys(PORTFOLIO_COLUMNS) as ColumnKey[]) {
     const c = cell(key);
     if (hasNulCharacter(c.raw)) fail(c, 'NUL_CHARACTER');
