@@ -45,7 +45,7 @@ describe('engagement settings: reminder times per event, follow-up clocks per or
 
   beforeAll(async () => {
     api = await startApi();
-    worker = spawnWorkerFor(api.db, { OUTBOX_POLL_MS: '200', REMINDER_SWEEP_MS: '1000' });
+    worker = await spawnWorkerFor(api.db, { OUTBOX_POLL_MS: '200', REMINDER_SWEEP_MS: '1000' });
     [organizer, otherOrganizer, fund, founder] = await Promise.all([
       registerOrg(api, 'organizer', '滨江创投汇'),
       registerOrg(api, 'organizer', '别家主办方'),

@@ -11,8 +11,19 @@ export { DealInsightsService } from './deals/deal-insights.service';
 import { DealEntity } from './deals/deal.entity';
 import { DealTransitionEntity } from './deals/deal-transition.entity';
 import { StoredFeaturesEntity } from './snapshot/stored-features.entity';
+import { DealFlowFeedbackEntity, PortfolioInvestmentEntity } from './portfolio/portfolio.entities';
 
-export const MATCHING_ENTITIES = [DealEntity, DealTransitionEntity, StoredFeaturesEntity];
+export const MATCHING_ENTITIES = [
+  DealEntity,
+  DealTransitionEntity,
+  StoredFeaturesEntity,
+  PortfolioInvestmentEntity,
+  DealFlowFeedbackEntity,
+];
+export * from './portfolio/portfolio.entities';
+export * from './portfolio/portfolio.module';
+export * from './portfolio/portfolio.service';
+export * from './portfolio/suggested-mandate';
 export * from './features/project-features';
 export * from './snapshot/engine-mandate';
 export * from './snapshot/snapshot.service';
@@ -21,3 +32,4 @@ export * from './snapshot/snapshot.module';
 export * from './deal-flow/deal-flow.service';
 export * from './deal-flow/deal-flow.module';
 export * from './matching.events';
+export * from './portfolio/history';

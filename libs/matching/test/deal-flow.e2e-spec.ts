@@ -78,7 +78,13 @@ describe('ranked, explained deal flow', () => {
         'hardTech',
         'innovation',
         'fit',
+        'portfolio',
       ]);
+      // No history yet (no deals, marks or imported portfolio): portfolio fit is there, with weight 0.
+      expect(item.breakdown.find((c: { key: string }) => c.key === 'portfolio')).toMatchObject({
+        weight: 0,
+        contribution: 0,
+      });
       const sum = item.breakdown.reduce((s: number, c: { contribution: number }) => s + c.contribution, 0);
       expect(Math.abs(sum - item.score)).toBeLessThan(0.06);
       expect(item.breakdown.find((c: { key: string }) => c.key === 'innovation').estimate).toBe(true);

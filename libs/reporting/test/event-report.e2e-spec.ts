@@ -37,7 +37,7 @@ describe('event report (golden figures, real worker)', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    worker = spawnWorkerFor(api.db, { OUTBOX_POLL_MS: '200', REMINDER_SWEEP_MS: '1000' });
+    worker = await spawnWorkerFor(api.db, { OUTBOX_POLL_MS: '200', REMINDER_SWEEP_MS: '1000' });
     [organizer, otherOrganizer, fundA, fundB] = await Promise.all([
       registerOrg(api, 'organizer', '浦江投融汇'),
       registerOrg(api, 'organizer', '别家主办方'),

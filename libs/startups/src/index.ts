@@ -22,9 +22,18 @@ import { ProjectEntity } from './entities/project.entity';
 import { QualificationHeldEntity } from './entities/qualification-held.entity';
 import { StartupEntity } from './entities/startup.entity';
 
-export const STARTUPS_ENTITIES = [StartupEntity, FiscalYearEntity, IpItemEntity, QualificationHeldEntity, ProjectEntity, ImportJobEntity];
+export const STARTUPS_ENTITIES = [
+  StartupEntity,
+  FiscalYearEntity,
+  IpItemEntity,
+  QualificationHeldEntity,
+  ProjectEntity,
+  ImportJobEntity,
+];
 export * from './import/import-columns';
 export * from './startups.events';
 export { StartupsWorkerModule } from './import/startups-import.module';
 export * from './directory/project-directory';
 export * from './directory/project-visibility';
+export { bufferSource, detectFormat, readSheet, type ImportFormat, type SheetRow } from './import/import-reader';
+export type { CellValue } from './import/parse-import-row';

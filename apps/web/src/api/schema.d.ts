@@ -875,8 +875,94 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stated vs actual for your mandate: the stages, tracks and ticket range its current terms state, next to the distribution of its deals that reached a meeting or beyond, plus its passes by reason. */
+        /** Stated vs actual for your mandate: the stages, tracks and ticket range its current terms state, next to the distribution of its deals that reached a meeting or beyond, plus its passes by reason, and the mandate its history suggests (`suggested`). */
         get: operations["StatedVsActualController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organization’s imported portfolio (past investments); no other organization sees it. */
+        get: operations["PortfolioController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio/import/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a portfolio file (.xlsx or .csv; columns 公司名称, 投资日期, 轮次, 投资金额（元）, 赛道, 地区代码, 关键词): every cell error with row, column, value and code. Writes nothing. */
+        post: operations["PortfolioController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import your portfolio: the file’s rows replace the imported portfolio in one transaction (re-importing a file changes nothing). A file with any error imports nothing. */
+        post: operations["PortfolioController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}/deal-flow/{projectId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a deal-flow item “more like this” or “not for us”: it feeds the mandate’s portfolio fit (a later mark replaces the earlier one). */
+        put: operations["PortfolioController_setFeedback"];
+        post?: never;
+        /** Withdraw the mark on a deal-flow item. */
+        delete: operations["PortfolioController_clearFeedback"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}/suggested-mandate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** “What you actually do”: the stages, tracks, regions and ticket band your history (deals, marks, imported portfolio) suggests, beside the written mandate, with what differs. */
+        get: operations["PortfolioController_suggested"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2992,6 +3078,57 @@ export interface components {
             total: number;
             byReason: components["schemas"]["PassReasonCountView"][];
         };
+        SuggestedBasisView: {
+            positives: number;
+            /** @description Their total weight */
+            weight: number;
+            deals: number;
+            marks: number;
+            imported: number;
+        };
+        SuggestedValueView: {
+            /** @description A stage, track code or 2-digit province code */
+            value: string;
+            /** @description Share of the positive weight (4 decimals) */
+            share: number;
+            /** @description The written mandate names it (or names none) */
+            written: boolean;
+        };
+        SuggestedTicketView: {
+            /** @description 分: weighted 10th percentile of the amounts */
+            min: number;
+            /** @description 分: weighted 90th percentile */
+            max: number;
+            /** @description 分: weighted median */
+            median: number;
+            /** @description How many amounts it is based on */
+            amounts: number;
+        };
+        WrittenTermsView: {
+            stages: ("idea" | "seed" | "angel" | "pre_a" | "a" | "b" | "c" | "pre_ipo")[];
+            tracks: ("integrated_circuits" | "semiconductor_materials" | "artificial_intelligence" | "biomedicine" | "medical_devices" | "new_materials" | "high_end_equipment" | "intelligent_agri_machinery" | "new_energy" | "new_energy_vehicles" | "energy_storage" | "commercial_aerospace" | "low_altitude_economy" | "quantum" | "robotics" | "internet_of_things" | "industrial_software" | "new_generation_it" | "environmental_protection" | "life_health" | "enterprise_services" | "consumer" | "culture_creative" | "modern_agriculture" | "fintech")[];
+            /** @description Hard and preferred regions */
+            regions: string[];
+            ticketMin: number;
+            ticketMax: number;
+        };
+        TextView: {
+            zh: string;
+            en: string;
+        };
+        SuggestedMandateView: {
+            basis: components["schemas"]["SuggestedBasisView"];
+            /** @description Stages with ≥ 10 % of the weight, in stage order */
+            stages: components["schemas"]["SuggestedValueView"][];
+            /** @description Tracks with ≥ 10 % of the weight */
+            tracks: components["schemas"]["SuggestedValueView"][];
+            /** @description Provinces with ≥ 10 % of the weight */
+            regions: components["schemas"]["SuggestedValueView"][];
+            ticket: components["schemas"]["SuggestedTicketView"] | null;
+            written: components["schemas"]["WrittenTermsView"];
+            /** @description What differs from the written mandate, one sentence each */
+            differences: components["schemas"]["TextView"][];
+        };
         StatedVsActualView: {
             mandateId: string;
             mandateName: string;
@@ -3009,10 +3146,67 @@ export interface components {
             /** @description Agreed amount, else the project’s amount sought */
             ticket: components["schemas"]["TicketFitView"];
             passReasons: components["schemas"]["PassReasonsView"];
+            /** @description “What you actually do”: the mandate your history (deals, marks, imported portfolio) suggests */
+            suggested: components["schemas"]["SuggestedMandateView"];
+        };
+        PortfolioInvestmentView: {
+            id: string;
+            companyName: string;
+            /** Format: date */
+            investedOn: string | null;
+            /** @enum {string|null} */
+            round: "idea" | "seed" | "angel" | "pre_a" | "a" | "b" | "c" | "pre_ipo" | null;
+            /** @description 分 */
+            amount: number | null;
+            tracks: ("integrated_circuits" | "semiconductor_materials" | "artificial_intelligence" | "biomedicine" | "medical_devices" | "new_materials" | "high_end_equipment" | "intelligent_agri_machinery" | "new_energy" | "new_energy_vehicles" | "energy_storage" | "commercial_aerospace" | "low_altitude_economy" | "quantum" | "robotics" | "internet_of_things" | "industrial_software" | "new_generation_it" | "environmental_protection" | "life_health" | "enterprise_services" | "consumer" | "culture_creative" | "modern_agriculture" | "fintech")[];
+            regionCode: string | null;
+            keywords: string[];
+            sourceRow: number;
+        };
+        PortfolioListView: {
+            items: components["schemas"]["PortfolioInvestmentView"][];
+        };
+        PortfolioCellErrorView: {
+            row: number;
+            column: string;
+            value: string;
+            code: string;
+        };
+        PortfolioImportReportView: {
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            totalRows: number;
+            validRows: number;
+            errors: components["schemas"]["PortfolioCellErrorView"][];
+        };
+        PortfolioImportResultView: {
+            report: components["schemas"]["PortfolioImportReportView"];
+            /** @description Investments now in the imported portfolio (the file replaced it) */
+            imported: number;
+        };
+        DealFlowFeedbackDto: {
+            /**
+             * @description `more_like_this` (counts as a light positive for portfolio fit) or `not_for_us` (a negative).
+             * @enum {string}
+             */
+            kind: "more_like_this" | "not_for_us";
+        };
+        DealFlowFeedbackView: {
+            mandateId: string;
+            projectId: string;
+            /** @enum {string} */
+            kind: "more_like_this" | "not_for_us";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SuggestedMandateResponseView: {
+            mandateId: string;
+            termsVersion: number;
+            suggested: components["schemas"]["SuggestedMandateView"];
         };
         CriterionView: {
             /** @enum {string} */
-            key: "early" | "small" | "hardTech" | "innovation" | "fit";
+            key: "early" | "small" | "hardTech" | "innovation" | "fit" | "portfolio";
             labelZh: string;
             labelEn: string;
             /** @description In [0, 1], 4 decimals. */
@@ -3107,7 +3301,7 @@ export interface components {
         };
         CriterionScoreView: {
             /** @enum {string} */
-            key: "early" | "small" | "hardTech" | "innovation" | "fit";
+            key: "early" | "small" | "hardTech" | "innovation" | "fit" | "portfolio";
             /** @description In [0, 1], 4 decimals. */
             value: number;
             /** @description Points out of 100 this criterion adds (2 decimals). */
@@ -4279,7 +4473,7 @@ export interface components {
         };
         ErrorBody: {
             /** @enum {string} */
-            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FOLLOW_UP_NOT_FOUND" | "FOLLOW_UP_SETTINGS_INVALID" | "FOLLOW_UP_STATE_INVALID" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "HOLIDAY_NOTICE_INVALID" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_KEY_MISMATCH" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_PREFERENCES_INVALID" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "OUTCOME_INVALID" | "OUTCOME_NOT_APPLICABLE" | "OUTCOME_SUBJECT_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "REPORT_PERIOD_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
+            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_FLOW_FEEDBACK_NOT_FOUND" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FOLLOW_UP_NOT_FOUND" | "FOLLOW_UP_SETTINGS_INVALID" | "FOLLOW_UP_STATE_INVALID" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "HOLIDAY_NOTICE_INVALID" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_KEY_MISMATCH" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_PREFERENCES_INVALID" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "OUTCOME_INVALID" | "OUTCOME_NOT_APPLICABLE" | "OUTCOME_SUBJECT_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PORTFOLIO_FILE_INVALID" | "PORTFOLIO_FILE_TOO_LARGE" | "PORTFOLIO_IMPORT_HAS_ERRORS" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "REPORT_PERIOD_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
             message: string;
             details: {
                 [key: string]: unknown;
@@ -8076,6 +8270,369 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatedVsActualView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `MANDATE_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MANDATE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PortfolioController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioListView"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `DEAL_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PortfolioController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioImportReportView"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`, `PORTFOLIO_FILE_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `DEAL_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PORTFOLIO_FILE_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PortfolioController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioImportResultView"];
+                };
+            };
+            /** @description `MALFORMED_REQUEST`, `PORTFOLIO_FILE_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `DEAL_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PORTFOLIO_FILE_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `PORTFOLIO_IMPORT_HAS_ERRORS` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PortfolioController_setFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealFlowFeedbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealFlowFeedbackView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `DEAL_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MANDATE_NOT_FOUND`, `PROJECT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PortfolioController_clearFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN`, `DEAL_ORG_KIND_INVALID` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `MANDATE_NOT_FOUND`, `DEAL_FLOW_FEEDBACK_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PortfolioController_suggested: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestedMandateResponseView"];
                 };
             };
             /** @description `VALIDATION_FAILED` */

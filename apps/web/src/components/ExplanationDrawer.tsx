@@ -4,7 +4,7 @@ import type { Schemas } from '../api/client';
 import { formatWan, round } from '../lib/format';
 import { useTracks } from '../lib/reference';
 import { ScoreBar } from './ScoreBar';
-import { CRITERION_COLORS, type Criterion } from './WeightSliders';
+import { CRITERION_COLORS } from './WeightSliders';
 
 export type MatchItem = Schemas['MatchItemView'];
 
@@ -71,7 +71,7 @@ export function ExplanationDrawer({
               <div key={c.key} data-testid={`criterion-${c.key}`} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
                 <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                   <Space size={6}>
-                    <span style={{ width: 8, height: 8, borderRadius: 4, display: 'inline-block', background: CRITERION_COLORS[c.key as Criterion] }} />
+                    <span style={{ width: 8, height: 8, borderRadius: 4, display: 'inline-block', background: CRITERION_COLORS[c.key] }} />
                     <Typography.Text strong>{en ? c.labelEn : c.labelZh}</Typography.Text>
                     {c.estimate && <Tag color="gold">{t('dealFlow.estimate')}</Tag>}
                     <Typography.Text type="secondary">{t('dealFlow.weight', { pct: round(c.weight * 100, 0) })}</Typography.Text>
@@ -81,7 +81,7 @@ export function ExplanationDrawer({
                   </Typography.Text>
                 </div>
                 <div style={{ height: 6, background: '#f0f0f0', borderRadius: 3, margin: '6px 0' }}>
-                  <div style={{ width: `${round(c.value * 100, 1)}%`, height: '100%', borderRadius: 3, background: CRITERION_COLORS[c.key as Criterion] }} />
+                  <div style={{ width: `${round(c.value * 100, 1)}%`, height: '100%', borderRadius: 3, background: CRITERION_COLORS[c.key] }} />
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>{text(c)}</Typography.Text>
               </div>

@@ -6,8 +6,9 @@ export type Criterion = (typeof CRITERIA)[number];
 export type Weights = Record<Criterion, number>;
 
 export const DEFAULT_WEIGHTS: Weights = { early: 20, small: 20, hardTech: 20, innovation: 20, fit: 20 };
-export const CRITERION_COLORS: Record<Criterion, string> = {
-  early: '#1d4ed8', small: '#0891b2', hardTech: '#7c3aed', innovation: '#d97706', fit: '#16a34a',
+/** Colours of the breakdown entries: the five weighted criteria and portfolio fit (learned from the history, no slider). */
+export const CRITERION_COLORS: Record<Criterion | 'portfolio', string> = {
+  early: '#1d4ed8', small: '#0891b2', hardTech: '#7c3aed', innovation: '#d97706', fit: '#16a34a', portfolio: '#db2777',
 };
 
 /** Each weight's share of the total in whole percent, summing to exactly 100 (largest remainder). */

@@ -53,7 +53,7 @@ export class DigestService {
     for (const m of mandates) {
       const repo = this.dataSource.getRepository(DigestRunEntity);
       if (await repo.existsBy({ mandateId: m.id, day })) continue;
-      const top = this.dealFlow.topList(m, k, threshold);
+      const top = await this.dealFlow.topList(m, k, threshold);
       const previous = await repo.findOne({ where: { mandateId: m.id, day: LessThan(day) }, order: { day: 'DESC' } });
       const before = new Set(previous?.topProjectIds ?? []);
       const fresh = top.filter((t) => !before.has(t.projectId));

@@ -29,6 +29,7 @@ import type {
 import { toEngineMandate } from '../snapshot/engine-mandate';
 import { SnapshotService } from '../snapshot/snapshot.service';
 import { MandateSnapshotService } from '../snapshot/mandate-snapshot.service';
+import { PortfolioService, type MandateHistory } from '../portfolio/portfolio.service';
 
 /** Founders see at most this many mandates per project (discoverable ones, best first). */
 const MAX_INVESTOR_MATCHES = 200;
@@ -74,6 +75,7 @@ export class DealFlowService {
     private readonly mandateSnapshot: MandateSnapshotService,
     private readonly organizations: OrganizationDirectory,
     private readonly deals: DealsService,
+    private readonly portfolio: PortfolioService,
   ) {}
 
   private readonly pages = new LRUCache<string, CachedPage>(PAGE_CACHE);
@@ -82,8 +84,14 @@ export class DealFlowService {
    * A mandate's top list from this process's snapshot, for the investors' digest (no principal: the
    * caller sends it to the mandate's own organization). Eligible projects scoring at least `minScore`.
    */
-  topList(mandate: MandateEntity, k: number, minScore: number): { projectId: string; title: string; score: number }[] {
-    const page = this.rank(mandate, k, null, { minScore }).page;
+  async topList(
+    mandate: MandateEntity,
+    k: number,
+    minScore: number,
+  ): Promise<{ projectId: string; title: string; score: number }[]> {
+    // Ranked as the investor sees it: with its own history (portfolio fit).
+    const history = await this.portfolio.history(mandate.organizationId, mandate.id);
+    const page = this.rank(mandate, history, k, null, { minScore }).page;
     return page.items
       .filter((r) => r.eligible && r.score !== null && r.score >= minScore)
       .map((r) => ({ projectId: r.projectId, title: this.snapshots.label(r.projectId)?.title ?? '', score: r.score! }));
@@ -101,10 +109,12 @@ export class DealFlowService {
    */
   async dealFlowJson(principal: Principal, mandateId: string, query: DealFlowQueryDto): Promise<string> {
     const view: View = query.view ?? 'full';
-    // The mandate check decides the answer; the grants read reveals nothing, so both go in parallel.
-    const [mandate, readable] = await Promise.all([
+    // The mandate check decides the answer; the grants read and the history (the caller's own
+    // organization's rows only) reveal nothing, so all go in parallel.
+    const [mandate, readable, history] = await Promise.all([
       this.mandates.ownForRead(principal, mandateId),
       this.grants.grantingOrganizations(principal),
+      this.portfolio.history(principal.organizationId, mandateId),
     ]);
     const cursor = query.cursor ? decodeCursor(query.cursor, ['number', 'uuid']) : null;
     const filters: RankFilters = {
@@ -123,10 +133,10 @@ export class DealFlowService {
     const version = this.snapshots.version;
     const key = candidates
       ? null
-      : JSON.stringify([mandate.id, mandate.termsVersion, version, query.limit, cursor, filters]);
+      : JSON.stringify([mandate.id, mandate.termsVersion, version, history.fingerprint, query.limit, cursor, filters]);
     let cached = key ? this.pages.get(key) : undefined;
     if (!cached) {
-      cached = this.rank(mandate, query.limit, cursor, filters);
+      cached = this.rank(mandate, history, query.limit, cursor, filters);
       if (key) this.pages.set(key, cached);
     }
     const page = cached.page;
@@ -154,9 +164,10 @@ export class DealFlowService {
   /** One project's full explanation for the mandate (the compact list's "why"), from the current snapshot. */
   async item(principal: Principal, mandateId: string, projectId: string): Promise<DealFlowItemView> {
     const mandate = await this.mandates.ownForRead(principal, mandateId);
-    const [readable, dealStage] = await Promise.all([
+    const [readable, dealStage, history] = await Promise.all([
       this.grants.grantingOrganizations(principal),
       this.deals.stagesOf(principal.organizationId, [projectId]),
+      this.portfolio.history(principal.organizationId, mandateId),
     ]);
     const version = this.snapshots.version;
     const snapshot = this.snapshots.snapshot;
@@ -164,7 +175,11 @@ export class DealFlowService {
     if (!features) throw startupsError('PROJECT_NOT_FOUND');
     let result: MatchResult;
     try {
-      result = explainMatch(features, toEngineMandate(mandate, mandate.terms), snapshot.cohort);
+      result = explainMatch(
+        features,
+        { ...toEngineMandate(mandate, mandate.terms), history: history.entries },
+        snapshot.cohort,
+      );
     } catch (error) {
       if (error instanceof EngineInputError)
         throw platformError('VALIDATION_FAILED', { field: 'mandate', reason: error.code });
@@ -184,13 +199,16 @@ export class DealFlowService {
 
   private rank(
     mandate: Readonly<MandateEntity>,
+    history: MandateHistory,
     k: number,
     cursor: unknown[] | null,
     filters: RankFilters,
   ): CachedPage {
     let page: RankPage;
     try {
-      page = rankMandate(this.snapshots.snapshot, toEngineMandate(mandate, mandate.terms), {
+      // The investor's own history (portfolio fit); founders' views never carry it.
+      const engineMandate = { ...toEngineMandate(mandate, mandate.terms), history: history.entries };
+      page = rankMandate(this.snapshots.snapshot, engineMandate, {
         k,
         cursor: cursor ? { score: cursor[0] as number, projectId: cursor[1] as string } : null,
         filters,

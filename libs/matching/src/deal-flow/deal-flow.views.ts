@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { CRITERIA, type ConstraintCode, type CriterionKey, type InputValue } from '../engine';
+import { BREAKDOWN_KEYS, type BreakdownKey, type ConstraintCode, type InputValue } from '../engine';
 
 const CONSTRAINT_CODES: readonly ConstraintCode[] = [
   'STAGE',
@@ -29,7 +29,7 @@ const INPUT_VALUE = INPUT_VALUE_SCHEMA as ApiPropertyOptions;
 
 /** One scoring criterion's part of the score (the explanation's "why"). */
 export class CriterionView {
-  @ApiProperty({ enum: CRITERIA }) key: CriterionKey;
+  @ApiProperty({ enum: BREAKDOWN_KEYS }) key: BreakdownKey;
   @ApiProperty() labelZh: string;
   @ApiProperty() labelEn: string;
   @ApiProperty({ type: Number, minimum: 0, maximum: 1, description: 'In [0, 1], 4 decimals.' }) value: number;
@@ -118,7 +118,7 @@ export class MatchItemView {
 
 /** A criterion's part of the score without its inputs and sentences (the compact list view). */
 export class CriterionScoreView {
-  @ApiProperty({ enum: CRITERIA }) key: CriterionKey;
+  @ApiProperty({ enum: BREAKDOWN_KEYS }) key: BreakdownKey;
   @ApiProperty({ type: Number, minimum: 0, maximum: 1, description: 'In [0, 1], 4 decimals.' }) value: number;
   @ApiProperty({ type: Number, description: 'Points out of 100 this criterion adds (2 decimals).' })
   contribution: number;

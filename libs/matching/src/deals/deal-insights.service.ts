@@ -8,6 +8,8 @@ import { DEAL_STAGES, ENGAGED_STAGES, type DealStage, type PassReasonCode } from
 import { DealEntity } from './deal.entity';
 import { DealTransitionEntity } from './deal-transition.entity';
 import { statedVsActual, type DealFacts, type StatedVsActual } from './stated-vs-actual';
+import { PortfolioService } from '../portfolio/portfolio.service';
+import type { SuggestedMandate } from '../portfolio/suggested-mandate';
 
 /** One investor's deal on a founder's project, as the founder may see it. */
 export interface DealFeedback {
@@ -35,6 +37,7 @@ export class DealInsightsService {
     private readonly projects: ProjectDirectory,
     private readonly mandateDirectory: MandateDirectory,
     private readonly organizations: OrganizationDirectory,
+    private readonly portfolio: PortfolioService,
   ) {}
 
   /**
@@ -73,7 +76,7 @@ export class DealInsightsService {
   async statedVsActual(
     principal: Principal,
     mandateId: string,
-  ): Promise<{ mandate: MandateEntity; figure: StatedVsActual }> {
+  ): Promise<{ mandate: MandateEntity; figure: StatedVsActual; suggested: SuggestedMandate }> {
     const mandate = await this.mandates.own(principal, mandateId);
     const rows = await this.dataSource
       .getRepository(DealEntity)
@@ -118,6 +121,7 @@ export class DealInsightsService {
     const terms = mandate.terms;
     return {
       mandate,
+      suggested: await this.portfolio.suggestedFor(mandate),
       figure: statedVsActual(
         { stages: terms.stages, tracks: terms.tracks, ticketMin: terms.ticketMin, ticketMax: terms.ticketMax },
         facts,

@@ -6,6 +6,8 @@ import type { DealTransitionEntity } from './deal-transition.entity';
 import type { DealWithHistory, DealSubject } from './deals.service';
 import { HIDDEN_INVESTOR_LABEL, type DealFeedback } from './deal-insights.service';
 import type { StatedVsActual } from './stated-vs-actual';
+import { SuggestedMandateView } from '../portfolio/portfolio.views';
+import type { SuggestedMandate } from '../portfolio/suggested-mandate';
 
 export class LabelView {
   @ApiProperty() zh: string;
@@ -161,6 +163,11 @@ export class StatedVsActualView {
   @ApiProperty({ type: TicketFitView, description: 'Agreed amount, else the project’s amount sought' })
   ticket: TicketFitView;
   @ApiProperty({ type: PassReasonsView }) passReasons: PassReasonsView;
+  @ApiProperty({
+    type: SuggestedMandateView,
+    description: '“What you actually do”: the mandate your history (deals, marks, imported portfolio) suggests',
+  })
+  suggested: SuggestedMandateView;
 }
 
 export class DealFeedbackListView {
@@ -222,7 +229,13 @@ export const dealsMapper = {
     investorLabel: f.investorName ?? (locale === 'en' ? HIDDEN_INVESTOR_LABEL.en : HIDDEN_INVESTOR_LABEL.zh),
     amount: f.amount,
   }),
-  statedVsActual: (m: MandateEntity, figure: StatedVsActual, engagedStages: readonly string[]): StatedVsActualView => ({
+  statedVsActual: (
+    m: MandateEntity,
+    figure: StatedVsActual,
+    engagedStages: readonly string[],
+    suggested: SuggestedMandate,
+  ): StatedVsActualView => ({
+    suggested,
     mandateId: m.id,
     mandateName: m.name,
     termsVersion: m.termsVersion,

@@ -13,6 +13,7 @@ import {
   uniqueKeywords,
   type RegionPrefix,
 } from './reference';
+import { compilePortfolio, learnedTicketTolerancePct, type CompiledPortfolio } from './criteria/portfolio';
 import { resolveConstraints, type ResolvedConstraints } from './soft';
 import { CRITERIA, type CriterionKey, type Mandate } from './types';
 
@@ -37,6 +38,8 @@ export interface CompiledMandate {
   thesisSet: ReadonlySet<string>;
   /** Normalised weights in `CRITERIA` order. */
   weights: number[];
+  /** Portfolio fit's tables and weight; null = no history given (the criterion is left out). */
+  portfolio: CompiledPortfolio | null;
 }
 
 export function normalizeWeights(weights: Record<CriterionKey, number>): number[] {
@@ -59,6 +62,13 @@ export function compileMandate(mandate: Mandate): CompiledMandate {
   if (tolerance !== undefined && !(Number.isFinite(tolerance) && tolerance >= 0)) {
     throw new EngineInputError('MANDATE_TICKET_TOLERANCE_INVALID', 'ticket tolerance must be a finite percentage ≥ 0');
   }
+  const soft = resolveConstraints(mandate);
+  const portfolio = compilePortfolio(mandate.history);
+  // A soft ticket edge stretches to what the investor has really funded (never a hard one, never legacy terms).
+  if (portfolio !== null && !soft.legacy && soft.modes.ticket === 'soft') {
+    const learned = learnedTicketTolerancePct(portfolio, mandate.ticketMin, mandate.ticketMax);
+    if (learned > soft.ticketTolerancePct) soft.ticketTolerancePct = learned;
+  }
   return {
     mandate,
     stages: stageMask(mandate.stages),
@@ -67,7 +77,7 @@ export function compileMandate(mandate: Mandate): CompiledMandate {
     qualifications: qualificationMask(mandate.requiredQualifications),
     regions,
     provinces: [...new Set(regions.map((r) => Math.floor((r.value * r.divisor) / 10_000)))],
-    soft: resolveConstraints(mandate),
+    soft,
     preferredRegions: (mandate.preferredRegions ?? []).map(regionPrefix),
     excludedTracks: trackMask(mandate.exclusions?.tracks ?? []),
     excludedKeywords: new Set(uniqueKeywords(mandate.exclusions?.keywords)),
@@ -75,5 +85,6 @@ export function compileMandate(mandate: Mandate): CompiledMandate {
     thesis,
     thesisSet: new Set(thesis),
     weights: normalizeWeights(mandate.weights),
+    portfolio,
   };
 }

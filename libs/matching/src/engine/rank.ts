@@ -10,6 +10,7 @@
  * - `ensureInnovation` is a no-op unless the snapshot changed since the last ranking.
  */
 import { fitValue, keywordOverlap, ticketCentrality, trackShare } from './criteria/fit';
+import { portfolioValue, type CompiledPortfolio } from './criteria/portfolio';
 import { compileMandate, type CompiledMandate } from './mandate';
 import { regionMatches, SCORE_VERSION, type RegionPrefix } from './reference';
 import { compileFilters, cursorKey, explainPair, type CompiledFilters } from './score';
@@ -56,6 +57,50 @@ function markWords(table: ReadonlyMap<string, number>, words: Iterable<string>, 
     wordFlags[id] |= bit;
   }
   return count;
+}
+
+/**
+ * Portfolio fit's keyword affinities by snapshot keyword id for the ranking in progress (0 = a word
+ * the history does not name), set and cleared like `wordFlags`.
+ */
+let wordAffinity = new Float64Array(256);
+
+function markAffinities(table: ReadonlyMap<string, number>, p: CompiledPortfolio | null, set: number[]): void {
+  if (p === null || p.keywords === null) return;
+  for (const [w, a] of p.keywords) {
+    const id = table.get(w);
+    if (id === undefined) continue;
+    if (id >= wordAffinity.length) {
+      const grown = new Float64Array(Math.max(id + 1, wordAffinity.length * 2));
+      grown.set(wordAffinity);
+      wordAffinity = grown;
+    }
+    wordAffinity[id] = a;
+    set.push(id);
+  }
+}
+
+/** Portfolio fit of row `i`: `portfolioOf` on the row's columns (the same function, the same values). */
+function rowPortfolio(p: CompiledPortfolio, snapshot: Snapshot, i: number): number {
+  let keyword = NaN;
+  if (p.keywords !== null) {
+    const keywords = snapshot.keywords;
+    for (let s = i * MAX_KEYWORDS, end = s + MAX_KEYWORDS; s < end; s++) {
+      const k = keywords[s];
+      if (k === NONE) break;
+      const a = wordAffinity[k] !== 0 ? wordAffinity[k] : p.keywordDefault;
+      keyword = keyword === keyword && keyword >= a ? keyword : a;
+    }
+  }
+  return portfolioValue(
+    p,
+    snapshot.tracks[i],
+    snapshot.stage[i],
+    snapshot.amount[i],
+    snapshot.region[i],
+    keyword,
+    snapshot.qualifications[i],
+  );
 }
 
 interface ScanCounts {
@@ -164,6 +209,12 @@ function scan(
   if (excludedStartups !== null && excludedStartups.size === 1) excludedStartups = null;
 
   const [w0, w1, w2, w3, w4] = m.weights;
+  // Portfolio fit (when the mandate carries a history with weight): score = round(10 000 ×
+  // ((partial + w4 × fit) × rest + pw × portfolio) × keep), `combine`'s order; portfolio ∈ [0, 1]
+  // widens the bounds the same monotonic way fit does. pw = 0 keeps the five-criterion formula.
+  const pf = m.portfolio;
+  const pw = pf === null ? 0 : pf.weight;
+  const rest = pf === null ? 1 : pf.rest;
   const { stage, instruments: inst, qualifications: quals, tracks, region, amount, age, rdBp, ipClassI } = snapshot;
   const { staffBp, pledgeable, trl, keywords, startup, early, small, hardTech, innovation, ids } = snapshot;
   let total = 0;
@@ -283,15 +334,19 @@ function scan(
     KEEP[0] = pen === 0 ? 1.0 : keepOf(pen);
     const keep = KEEP[0];
     const partial = w0 * early[i] + w1 * small[i] + w2 * hardTech[i] + w3 * innovation[i];
-    const hi = 10_000 * (partial + w4) * keep;
+    // Without portfolio fit rest = 1 and pw = 0: x × 1 + 0 is x exactly, so one formula serves both.
+    const hi = 10_000 * ((partial + w4) * rest + pw) * keep;
     if (hi < minCut) continue;
-    const lo = 10_000 * partial * keep;
+    const lo = 10_000 * (partial * rest) * keep;
     let score = -1;
     let known = false;
     if (lo < minCut) {
       if (matched < 0) matched = hasThesis ? thesisMatches(keywords, i) : 0;
       rowFit(m, snapshot, i, preferred, matched);
-      score = Math.round(10_000 * (partial + w4 * FIT[0]) * keep);
+      score =
+        pw === 0
+          ? Math.round(10_000 * (partial + w4 * FIT[0]) * keep)
+          : Math.round(10_000 * ((partial + w4 * FIT[0]) * rest + pw * rowPortfolio(pf!, snapshot, i)) * keep);
       known = true;
       if (score < minCenti) continue;
     }
@@ -302,7 +357,10 @@ function scan(
         if (!known) {
           if (matched < 0) matched = hasThesis ? thesisMatches(keywords, i) : 0;
           rowFit(m, snapshot, i, preferred, matched);
-          score = Math.round(10_000 * (partial + w4 * FIT[0]) * keep);
+          score =
+            pw === 0
+              ? Math.round(10_000 * (partial + w4 * FIT[0]) * keep)
+              : Math.round(10_000 * ((partial + w4 * FIT[0]) * rest + pw * rowPortfolio(pf!, snapshot, i)) * keep);
           known = true;
         }
         if (!(score < afterCenti || (score === afterCenti && ids[i] > afterId))) continue;
@@ -313,7 +371,10 @@ function scan(
     if (!known) {
       if (matched < 0) matched = hasThesis ? thesisMatches(keywords, i) : 0;
       rowFit(m, snapshot, i, preferred, matched);
-      score = Math.round(10_000 * (partial + w4 * FIT[0]) * keep);
+      score =
+        pw === 0
+          ? Math.round(10_000 * (partial + w4 * FIT[0]) * keep)
+          : Math.round(10_000 * ((partial + w4 * FIT[0]) * rest + pw * rowPortfolio(pf!, snapshot, i)) * keep);
     }
     heap.offer(i, score);
     if (heap.isFull()) heapCut = heap.worstScore() - 0.5;
@@ -345,12 +406,15 @@ export function rankMandate(snapshot: Snapshot, mandate: Mandate, options: RankO
   const heap = new TopK(options.k, (row) => ids[row]);
   const counts: ScanCounts = { total: 0, remaining: 0 };
   const flagged: number[] = [];
+  const affinities: number[] = [];
   try {
     const excludedWords = markWords(snapshot.keywordTable, m.excludedKeywords, EXCLUDED, flagged);
     markWords(snapshot.keywordTable, m.thesis, THESIS, flagged);
+    markAffinities(snapshot.keywordTable, m.portfolio, affinities);
     scan(snapshot, m, filters, after, heap, excludedWords, counts, candidateRows(snapshot, filters.projectIds));
   } finally {
     for (const id of flagged) wordFlags[id] = 0;
+    for (const id of affinities) wordAffinity[id] = 0;
   }
 
   const top = heap.drain();

@@ -8,6 +8,7 @@ import { belowInnovationMinimum, evaluateConstraints, excludes, innovationReason
 import { keepOf } from './soft';
 import { earlyInputs, earlyValue, renderEarly } from './criteria/early';
 import { fitInputs, fitParts, fitValue, renderFit } from './criteria/fit';
+import { portfolioInputs, portfolioOf, renderPortfolio } from './criteria/portfolio';
 import { hardTechInputs, hardTechValue, renderHardTech } from './criteria/hard-tech';
 import { innovationIndicatorValues } from './criteria/innovation-indicators';
 import {
@@ -35,7 +36,7 @@ import {
   type RegionPrefix,
 } from './reference';
 import {
-  type CriterionKey,
+  type BreakdownKey,
   type CriterionResult,
   type Cursor,
   type InputValue,
@@ -47,20 +48,22 @@ import {
   type RankPage,
 } from './types';
 
-export const CRITERION_LABELS: Record<CriterionKey, Text> = {
+export const CRITERION_LABELS: Record<BreakdownKey, Text> = {
   early: { zh: '投早', en: 'Early' },
   small: { zh: '投小', en: 'Small' },
   hardTech: { zh: '投硬科技', en: 'Hard tech' },
   innovation: { zh: '创新积分（估算）', en: 'Innovation points (estimate)' },
   fit: { zh: '匹配度', en: 'Mandate fit' },
+  portfolio: { zh: '投资组合相似度', en: 'Portfolio fit' },
 };
 
-export const RENDERERS: Record<CriterionKey, (i: Record<string, InputValue>, v: number, m: DisplayMode) => Text> = {
+export const RENDERERS: Record<BreakdownKey, (i: Record<string, InputValue>, v: number, m: DisplayMode) => Text> = {
   early: renderEarly,
   small: renderSmall,
   hardTech: renderHardTech,
   innovation: renderInnovation,
   fit: renderFit,
+  portfolio: renderPortfolio,
 };
 
 /**
@@ -76,12 +79,21 @@ export function combine(
   innovation: number,
   fit: number,
   keep = 1,
+  portfolioWeight = 0,
+  portfolio = 0,
+  rest = 1,
 ): number {
-  return Math.round(
-    10_000 *
-      (weights[0] * early + weights[1] * small + weights[2] * hardTech + weights[3] * innovation + weights[4] * fit) *
-      keep,
-  );
+  const mandate =
+    weights[0] * early + weights[1] * small + weights[2] * hardTech + weights[3] * innovation + weights[4] * fit;
+  // Without portfolio fit the formula is exactly the five-criterion one (no extra float operations).
+  if (portfolioWeight === 0) return Math.round(10_000 * mandate * keep);
+  return Math.round(10_000 * (mandate * rest + portfolioWeight * portfolio) * keep);
+}
+
+/** `combine` with the compiled mandate's portfolio weight (0 without history). */
+export function combineFor(m: CompiledMandate, v: readonly number[], keep: number, portfolio: number): number {
+  const p = m.portfolio;
+  return combine(m.weights, v[0], v[1], v[2], v[3], v[4], keep, p?.weight ?? 0, portfolio, p?.rest ?? 1);
 }
 
 /** The five criterion values of an eligible pair, from the feature object. */
@@ -105,7 +117,7 @@ export function criterionValues(f: ProjectFeatures, m: CompiledMandate, cohort: 
 }
 
 function criterion(
-  key: CriterionKey,
+  key: BreakdownKey,
   weight: number,
   value: number,
   inputs: Record<string, InputValue>,
@@ -238,13 +250,19 @@ export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Coho
     texts.cohort = cohort;
     texts.cohortRevision = cohort.revision;
   }
+  const p = m.portfolio;
+  // With portfolio fit, the mandate's criteria share what it leaves (`rest`): the weights shown are
+  // the ones the score used, so contributions still add up to it (before penalties).
+  const r = p === null || p.weight === 0 ? 1 : p.rest;
   const breakdown = [
-    criterion('early', w[0], early, earlyIn, texts.early),
-    criterion('small', w[1], small, smallIn, texts.small),
-    criterion('hardTech', w[2], hard, hardIn, texts.hardTech),
-    criterion('innovation', w[3], innovation, innovationIn, texts.innovation),
-    criterion('fit', w[4], fit, fitInputs(f, m, parts)),
+    criterion('early', w[0] * r, early, earlyIn, texts.early),
+    criterion('small', w[1] * r, small, smallIn, texts.small),
+    criterion('hardTech', w[2] * r, hard, hardIn, texts.hardTech),
+    criterion('innovation', w[3] * r, innovation, innovationIn, texts.innovation),
+    criterion('fit', w[4] * r, fit, fitInputs(f, m, parts)),
   ];
+  const portfolio = p === null ? 0 : portfolioOf(f, p);
+  if (p !== null) breakdown.push(criterion('portfolio', p.weight, portfolio, portfolioInputs(f, p)));
   return {
     projectId: f.projectId,
     startupId: f.startupId,
@@ -252,7 +270,7 @@ export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Coho
     mandateVersion: m.mandate.version,
     scoreVersion: SCORE_VERSION,
     eligible: true,
-    score: combine(w, early, small, hard, innovation, fit, keepOf(penaltyBpOf(reasons))) / 100,
+    score: combineFor(m, [early, small, hard, innovation, fit], keepOf(penaltyBpOf(reasons)), portfolio) / 100,
     reasons,
     breakdown,
     hints,
@@ -328,7 +346,8 @@ export function rankNaive(
     if (excludes(reasons)) continue;
     const v = criterionValues(f, m, cohort);
     if (belowInnovationMinimum(v[3], m.mandate.minInnovationScore)) continue;
-    const centi = combine(m.weights, v[0], v[1], v[2], v[3], v[4], keepOf(penaltyBpOf(reasons)));
+    const portfolio = m.portfolio === null ? 0 : portfolioOf(f, m.portfolio);
+    const centi = combineFor(m, v, keepOf(penaltyBpOf(reasons)), portfolio);
     if (centi < filters.minCenti) continue;
     scored.push({ f, centi });
   }

@@ -96,6 +96,34 @@ export interface ProjectFeatures {
 export const CRITERIA = ['early', 'small', 'hardTech', 'innovation', 'fit'] as const;
 export type CriterionKey = (typeof CRITERIA)[number];
 export type CriterionWeights = Record<CriterionKey, number>;
+/** A breakdown entry: the five mandate criteria, and portfolio fit when the ranking was given a history. */
+export const BREAKDOWN_KEYS = [...CRITERIA, 'portfolio'] as const;
+export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number];
+
+/** What a past decision is about; a negative weighs only on these (all when absent or empty). */
+export type PortfolioAspect = 'track' | 'stage' | 'amount' | 'region' | 'keywords' | 'qualifications';
+
+/**
+ * One past decision of the investor, as portfolio fit reads it: a deal (signed, in due diligence,
+ * shortlisted… positive; passed, negative), a "more like this" / "not for us" mark on a deal-flow item,
+ * or a row of an imported portfolio. Facts are those of the company at the time, all nullable.
+ */
+export interface HistoryEntry {
+  /** Company name the explanation quotes ("like your investments in 星航智农"). */
+  label: string;
+  source: 'deal' | 'feedback' | 'portfolio';
+  polarity: 1 | -1;
+  /** How much it counts (default 1; a signed deal counts more than a shortlist). */
+  weight?: number;
+  aspects?: readonly PortfolioAspect[];
+  stage: Stage | null;
+  tracks: readonly string[];
+  amount: Fen | null;
+  regionCode: string | null;
+  keywords: readonly string[];
+  /** `null` = not known (imported rows). */
+  qualifications: readonly QualificationKind[] | null;
+}
 
 export interface MandateExclusions {
   tracks?: readonly string[];
@@ -133,6 +161,11 @@ export interface Mandate {
   thesisKeywords?: readonly string[];
   weights: CriterionWeights;
   constraints?: MandateConstraints | null;
+  /**
+   * The investor's own decisions, for portfolio fit. Absent / `null`: the criterion is left out (the
+   * founders' view, callers that know no history). An empty list: present with weight 0 (cold start).
+   */
+  history?: readonly HistoryEntry[] | null;
 }
 
 export type ConstraintCode =
@@ -177,7 +210,7 @@ export interface ConstraintReason {
 }
 
 export interface CriterionResult {
-  key: CriterionKey;
+  key: BreakdownKey;
   labelZh: string;
   labelEn: string;
   /** In [0, 1], rounded to 4 decimals. */

@@ -8,7 +8,7 @@ import { api, call, type Schemas } from '../../api/client';
 import { ExplanationDrawer, type MatchItem } from '../../components/ExplanationDrawer';
 import { ScoreBar } from '../../components/ScoreBar';
 import { EmptyState, ErrorState, PageLoading } from '../../components/states';
-import { CRITERION_COLORS, type Criterion } from '../../components/WeightSliders';
+import { CRITERION_COLORS } from '../../components/WeightSliders';
 import { formatWan, round } from '../../lib/format';
 import { PageHeader } from '../../lib/page';
 import { enumOptions, STAGES, useTracks } from '../../lib/reference';
@@ -36,7 +36,7 @@ function CriterionChips({ item }: { item: MatchItem }) {
           <Tooltip key={c.key} title={en ? c.en : c.zh}>
             <Tag
               bordered={false}
-              style={{ background: `${CRITERION_COLORS[c.key as Criterion]}14`, color: CRITERION_COLORS[c.key as Criterion], marginInlineEnd: 0 }}
+              style={{ background: `${CRITERION_COLORS[c.key]}14`, color: CRITERION_COLORS[c.key], marginInlineEnd: 0 }}
               data-testid={`chip-${c.key}`}
             >
               {en ? c.labelEn : c.labelZh} {round(c.contribution, 1)}

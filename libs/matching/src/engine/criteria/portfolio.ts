@@ -1,0 +1,478 @@
+/**
+ * Portfolio fit (投资组合相似度): how much a project looks like what this investor has actually done —
+ * its signed, due-diligence and shortlisted deals, "more like this" marks and an imported portfolio
+ * (positive), and its passes and "not for us" marks (negative) — as opposed to what its mandate says.
+ *
+ * The history is compiled once per ranking into one affinity table per aspect (track, stage, amount
+ * band, province, pitch keywords, qualifications), so a row costs a handful of table reads in the
+ * columnar scan and the explained path reads the very same tables through the same function
+ * (`portfolioValue`): both compute the same float. Per aspect a value's affinity is its smoothed
+ * positive mass relative to the best value (stage and amount spread to neighbours: ½ one step away,
+ * 0.15 two), shrunk by the negative mass on it: `rel × (1 + pos) ÷ (1 + pos + neg)`. A negative only
+ * weighs on the aspects its reason is about (a pass for `off_thesis_track` on the track). The value is
+ * the weighted geometric mean of the active aspects' affinities (floored at 0.05; an unknown project
+ * figure counts 0.5), rounded to 4 decimals — a product, so a project unlike the history on one aspect
+ * cannot make up for it with another.
+ *
+ * A soft ticket edge also stretches to what the investor has really funded: its tolerance becomes at
+ * least the farthest positive deal (weight ≥ 0.5) beyond the edge, capped at 400 % (`compileMandate`).
+ *
+ * Its weight grows with the evidence, `0.6 × E ÷ (E + 4)` (E = positive weight + ½ negative weight),
+ * and the mandate's own criteria share the rest: `(1 − w) × Σ wᵢcᵢ + w × portfolio`. No history: weight
+ * 0, and the explanation says so. The explanation names the nearest past deals.
+ */
+import type { DisplayMode, Text } from '../format';
+import {
+  EngineInputError,
+  popcount,
+  qualificationMask,
+  regionInt,
+  round4,
+  STAGE_COUNT,
+  stageIndex,
+  trackMask,
+  uniqueKeywords,
+} from '../reference';
+import type { HistoryEntry, InputValue, PortfolioAspect, ProjectFeatures } from '../types';
+
+export const PORTFOLIO_ASPECTS: readonly PortfolioAspect[] = [
+  'track',
+  'stage',
+  'amount',
+  'region',
+  'keywords',
+  'qualifications',
+];
+/** Weights of the aspects in the geometric mean (`PORTFOLIO_ASPECTS` order). */
+const ASPECT_WEIGHTS = [1, 1, 1, 1, 1, 0.5];
+export const PORTFOLIO_MAX_WEIGHT = 0.6;
+export const PORTFOLIO_HALF_EVIDENCE = 4;
+/** Affinity below this counts as this (the log of 0 would make one aspect decide alone). */
+const FLOOR = 0.05;
+/** An unknown project figure (no amount, no region…) on an aspect the history speaks about. */
+export const PORTFOLIO_MISSING = 0.5;
+/** Pseudo-count spread over an aspect's values, so one past deal does not make every other value ~0. */
+const SMOOTH = 0.5;
+const KERNEL = [1, 0.5, 0.15];
+/** Amount bands: ⌊log₂ of the amount in 万元⌋, 0 … 15 (¥10k … ¥330 m and above). */
+export const AMOUNT_BANDS = 16;
+const TRACK_SLOTS = 32;
+const PROVINCE_SLOTS = 100;
+const QUAL_SLOTS = 16;
+/** How many past deals an explanation names. */
+const NEAREST = 2;
+/** A passed deal this similar is named too ("and like X, which you passed"). */
+const NEAR_PASS = 0.75;
+
+/** A learned ticket tolerance never goes beyond this (4× beyond an edge). */
+export const MAX_LEARNED_TOLERANCE_PCT = 400;
+/** Positives that count for the learned tolerance (a shortlist alone does not move an edge). */
+const TOLERANCE_MIN_WEIGHT = 0.5;
+
+/**
+ * The soft ticket edge's tolerance the history supports: how far beyond [min, max] (as a share of
+ * the edge, like the written tolerance) the investor has really invested, capped; 0 without such deals.
+ */
+export function learnedTicketTolerancePct(p: CompiledPortfolio, min: number, max: number): number {
+  let worst = 0;
+  for (const e of p.entries) {
+    if (e.polarity < 0 || e.weight < TOLERANCE_MIN_WEIGHT || e.amount === null) continue;
+    if (e.amount >= min && e.amount <= max) continue;
+    const d = e.amount > max ? (max === 0 ? Infinity : (e.amount - max) / max) : (min - e.amount) / min;
+    if (d > worst) worst = d;
+  }
+  return Math.min(MAX_LEARNED_TOLERANCE_PCT, Math.ceil(worst * 100));
+}
+
+export function amountBand(fen: number): number {
+  const wan = fen / 1_000_000;
+  if (!(wan >= 1)) return 0;
+  const b = Math.floor(Math.log2(wan));
+  return b >= AMOUNT_BANDS ? AMOUNT_BANDS - 1 : b;
+}
+
+/** One history entry, encoded once. */
+interface Encoded {
+  label: string;
+  source: HistoryEntry['source'];
+  polarity: 1 | -1;
+  weight: number;
+  /** Aspects a negative is about (bit per `PORTFOLIO_ASPECTS` index); all for positives. */
+  aspects: number;
+  tracks: number;
+  stage: number; // -1 unknown
+  band: number; // -1 unknown
+  amount: number | null;
+  province: number; // -1 unknown
+  keywords: string[];
+  /** -1 = not known (an imported row). */
+  qualifications: number;
+}
+
+export interface CompiledPortfolio {
+  /** Share of the score portfolio fit carries (0 without history). */
+  weight: number;
+  /** 1 − weight: what the mandate's own criteria keep. */
+  rest: number;
+  evidence: number;
+  positives: number;
+  negatives: number;
+  /** Aspect affinities, or null when the history says nothing about the aspect. */
+  track: Float64Array | null;
+  stage: Float64Array | null;
+  amount: Float64Array | null;
+  region: Float64Array | null;
+  keywords: Map<string, number> | null;
+  /** Affinity of a keyword the history never saw. */
+  keywordDefault: number;
+  /** P(qualification) among positives with known qualifications, and their sum. */
+  qualifications: Float64Array | null;
+  qualificationMass: number;
+  entries: Encoded[];
+}
+
+const aspectBit = (a: PortfolioAspect) => 1 << PORTFOLIO_ASPECTS.indexOf(a);
+const ALL_ASPECTS = (1 << PORTFOLIO_ASPECTS.length) - 1;
+
+function encode(e: HistoryEntry): Encoded {
+  const weight = e.weight ?? 1;
+  if (!(Number.isFinite(weight) && weight >= 0))
+    throw new EngineInputError('HISTORY_WEIGHT_INVALID', 'history weight must be finite and ≥ 0');
+  let aspects = ALL_ASPECTS;
+  if (e.polarity < 0 && e.aspects && e.aspects.length > 0) {
+    aspects = 0;
+    for (const a of e.aspects) aspects |= aspectBit(a);
+  }
+  const region = e.regionCode === null ? -1 : regionInt(e.regionCode);
+  return {
+    label: e.label,
+    source: e.source,
+    polarity: e.polarity < 0 ? -1 : 1,
+    weight,
+    aspects,
+    tracks: trackMask(e.tracks),
+    stage: e.stage === null ? -1 : stageIndex(e.stage),
+    band: e.amount === null || !(e.amount > 0) ? -1 : amountBand(e.amount),
+    amount: e.amount === null || !(e.amount > 0) ? null : e.amount,
+    province: region < 0 ? -1 : Math.floor(region / 10_000),
+    keywords: uniqueKeywords(e.keywords),
+    qualifications: e.qualifications === null ? -1 : qualificationMask(e.qualifications),
+  };
+}
+
+/** `rel × (1 + pos) ÷ (1 + pos + neg)` per slot, `rel` = smoothed positive mass ÷ the best slot's. */
+function affinities(pos: Float64Array, neg: Float64Array, posTotal: number, negTotal: number): Float64Array | null {
+  if (posTotal + negTotal === 0) return null;
+  const n = pos.length;
+  const prior = SMOOTH / n;
+  let best = 0;
+  for (let v = 0; v < n; v++) if (pos[v] + prior > best) best = pos[v] + prior;
+  const out = new Float64Array(n);
+  for (let v = 0; v < n; v++) out[v] = (((pos[v] + prior) / best) * (1 + pos[v])) / (1 + pos[v] + neg[v]);
+  return out;
+}
+
+function spread(target: Float64Array, at: number, w: number) {
+  for (let d = -2; d <= 2; d++) {
+    const v = at + d;
+    if (v >= 0 && v < target.length) target[v] += w * KERNEL[Math.abs(d)];
+  }
+}
+
+/** `null` history (not given): the criterion is left out. An empty one: present, weight 0 (cold start). */
+export function compilePortfolio(history: readonly HistoryEntry[] | null | undefined): CompiledPortfolio | null {
+  if (history === null || history === undefined) return null;
+  const entries = history.map(encode);
+  const bit = (i: number) => 1 << i;
+  const tPos = new Float64Array(TRACK_SLOTS);
+  const tNeg = new Float64Array(TRACK_SLOTS);
+  const sPos = new Float64Array(STAGE_COUNT);
+  const sNeg = new Float64Array(STAGE_COUNT);
+  const aPos = new Float64Array(AMOUNT_BANDS);
+  const aNeg = new Float64Array(AMOUNT_BANDS);
+  const rPos = new Float64Array(PROVINCE_SLOTS);
+  const rNeg = new Float64Array(PROVINCE_SLOTS);
+  const kPos = new Map<string, number>();
+  const kNeg = new Map<string, number>();
+  const qPos = new Float64Array(QUAL_SLOTS);
+  const totals = { t: [0, 0], s: [0, 0], a: [0, 0], r: [0, 0], k: [0, 0], q: 0 };
+  let positives = 0;
+  let negatives = 0;
+  let evidence = 0;
+  for (const e of entries) {
+    const w = e.weight;
+    if (w === 0) continue;
+    const side = e.polarity > 0 ? 0 : 1;
+    if (side === 0) positives++;
+    else negatives++;
+    evidence += side === 0 ? w : w / 2;
+    const about = (i: number) => (e.aspects & bit(i)) !== 0;
+    const own = popcount(e.tracks);
+    if (own > 0 && about(0)) {
+      const t = side === 0 ? tPos : tNeg;
+      for (let b = 0; b < TRACK_SLOTS; b++) if (((e.tracks >>> b) & 1) === 1) t[b] += w / own;
+      totals.t[side] += w;
+    }
+    if (e.stage >= 0 && about(1)) {
+      spread(side === 0 ? sPos : sNeg, e.stage, w);
+      totals.s[side] += w;
+    }
+    if (e.band >= 0 && about(2)) {
+      spread(side === 0 ? aPos : aNeg, e.band, w);
+      totals.a[side] += w;
+    }
+    if (e.province >= 0 && about(3)) {
+      (side === 0 ? rPos : rNeg)[e.province] += w;
+      totals.r[side] += w;
+    }
+    if (e.keywords.length > 0 && about(4)) {
+      const k = side === 0 ? kPos : kNeg;
+      for (const word of e.keywords) k.set(word, (k.get(word) ?? 0) + w / e.keywords.length);
+      totals.k[side] += w;
+    }
+    if (side === 0 && e.qualifications >= 0) {
+      for (let b = 0; b < QUAL_SLOTS; b++) if (((e.qualifications >>> b) & 1) === 1) qPos[b] += w;
+      totals.q += w;
+    }
+  }
+  // Keywords: the same formula over the words the history names (at least 8 values, for the prior).
+  let keywords: Map<string, number> | null = null;
+  let keywordDefault = 0;
+  if (totals.k[0] + totals.k[1] > 0) {
+    const words = [...new Set([...kPos.keys(), ...kNeg.keys()])].sort();
+    const n = Math.max(8, words.length + 1);
+    const prior = SMOOTH / n;
+    let best = prior;
+    for (const w of words) if ((kPos.get(w) ?? 0) + prior > best) best = (kPos.get(w) ?? 0) + prior;
+    keywords = new Map();
+    for (const w of words) {
+      const p = kPos.get(w) ?? 0;
+      keywords.set(w, (((p + prior) / best) * (1 + p)) / (1 + p + (kNeg.get(w) ?? 0)));
+    }
+    keywordDefault = prior / best;
+  }
+  let qualificationMass = 0;
+  let qualifications: Float64Array | null = null;
+  if (totals.q > 0) {
+    qualifications = new Float64Array(QUAL_SLOTS);
+    for (let b = 0; b < QUAL_SLOTS; b++) {
+      qualifications[b] = qPos[b] / totals.q;
+      qualificationMass += qualifications[b];
+    }
+    if (qualificationMass === 0) qualifications = null;
+  }
+  const weight = evidence === 0 ? 0 : (PORTFOLIO_MAX_WEIGHT * evidence) / (evidence + PORTFOLIO_HALF_EVIDENCE);
+  return {
+    weight,
+    rest: 1 - weight,
+    evidence,
+    positives,
+    negatives,
+    track: affinities(tPos, tNeg, totals.t[0], totals.t[1]),
+    stage: affinities(sPos, sNeg, totals.s[0], totals.s[1]),
+    amount: affinities(aPos, aNeg, totals.a[0], totals.a[1]),
+    region: affinities(rPos, rNeg, totals.r[0], totals.r[1]),
+    keywords,
+    keywordDefault,
+    qualifications,
+    qualificationMass,
+    entries,
+  };
+}
+
+/** Affinity of a project's tracks: the best of its tracks; NaN = no tracks. */
+export function trackAffinity(table: Float64Array, tracks: number): number {
+  if (tracks === 0) return NaN;
+  let best = 0;
+  for (let b = 0; b < TRACK_SLOTS; b++) if (((tracks >>> b) & 1) === 1 && table[b] > best) best = table[b];
+  return best;
+}
+
+/** Weighted share of the history's usual qualifications the project holds. */
+export function qualificationAffinity(p: CompiledPortfolio, held: number): number {
+  const q = p.qualifications!;
+  let got = 0;
+  for (let b = 0; b < QUAL_SLOTS; b++) if (((held >>> b) & 1) === 1) got += q[b];
+  return got / p.qualificationMass;
+}
+
+/** The aspect affinities of one project (NaN = the history says nothing about it), in aspect order. */
+export function aspectValues(
+  p: CompiledPortfolio,
+  tracks: number,
+  stage: number,
+  amount: number,
+  region: number,
+  keyword: number,
+  qualifications: number,
+  out: Float64Array,
+): void {
+  const missing = PORTFOLIO_MISSING;
+  out[0] = p.track === null ? NaN : tracks === 0 ? missing : trackAffinity(p.track, tracks);
+  out[1] = p.stage === null ? NaN : p.stage[stage];
+  out[2] = p.amount === null ? NaN : amount === amount ? p.amount[amountBand(amount)] : missing;
+  out[3] = p.region === null ? NaN : region >= 0 ? p.region[Math.floor(region / 10_000)] : missing;
+  out[4] = p.keywords === null ? NaN : keyword === keyword ? keyword : missing;
+  out[5] = p.qualifications === null ? NaN : qualificationAffinity(p, qualifications);
+}
+
+const ASPECTS = new Float64Array(PORTFOLIO_ASPECTS.length);
+
+/** Weighted geometric mean of the active aspects, 4 decimals; 0 when none is active. */
+export function combineAspects(a: Float64Array): number {
+  let sum = 0;
+  let weights = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v !== v) continue;
+    sum += ASPECT_WEIGHTS[i] * Math.log(v < FLOOR ? FLOOR : v);
+    weights += ASPECT_WEIGHTS[i];
+  }
+  return weights === 0 ? 0 : round4(Math.exp(sum / weights));
+}
+
+/**
+ * The criterion value from encoded project facts — the one function both the scan and the
+ * explanation call. `amount` NaN = unknown, `region` −1 = unknown, `keyword` = the best affinity
+ * among the project's keywords (NaN = it has none).
+ */
+export function portfolioValue(
+  p: CompiledPortfolio,
+  tracks: number,
+  stage: number,
+  amount: number,
+  region: number,
+  keyword: number,
+  qualifications: number,
+): number {
+  aspectValues(p, tracks, stage, amount, region, keyword, qualifications, ASPECTS);
+  return combineAspects(ASPECTS);
+}
+
+/** Best keyword affinity of a project's (normalised, unique) keywords; NaN = none. */
+export function keywordAffinity(p: CompiledPortfolio, words: readonly string[]): number {
+  if (p.keywords === null || words.length === 0) return NaN;
+  let best = 0;
+  for (const w of words) {
+    const a = p.keywords.get(w) ?? p.keywordDefault;
+    if (a > best) best = a;
+  }
+  return best;
+}
+
+interface ProjectCodes {
+  tracks: number;
+  stage: number;
+  amount: number;
+  region: number;
+  keywords: string[];
+  qualifications: number;
+}
+
+function codesOf(f: ProjectFeatures): ProjectCodes {
+  return {
+    tracks: trackMask(f.tracks),
+    stage: stageIndex(f.stage),
+    amount: f.amountSought ?? NaN,
+    region: f.regionCode === null ? -1 : regionInt(f.regionCode),
+    keywords: uniqueKeywords(f.keywords),
+    qualifications: qualificationMask(f.qualifications),
+  };
+}
+
+/** The value for a feature object (explanation, naive reference). */
+export function portfolioOf(f: ProjectFeatures, p: CompiledPortfolio): number {
+  const c = codesOf(f);
+  return portfolioValue(p, c.tracks, c.stage, c.amount, c.region, keywordAffinity(p, c.keywords), c.qualifications);
+}
+
+/** Similarity of the project to one past entry: mean of the aspects both sides know (0 … 1). */
+function entrySimilarity(c: ProjectCodes, e: Encoded): number {
+  let sum = 0;
+  let n = 0;
+  if (c.tracks !== 0 && e.tracks !== 0) {
+    sum += (c.tracks & e.tracks) !== 0 ? 1 : 0;
+    n++;
+  }
+  if (e.stage >= 0) {
+    sum += KERNEL[Math.abs(c.stage - e.stage)] ?? 0;
+    n++;
+  }
+  if (c.amount === c.amount && e.band >= 0) {
+    sum += KERNEL[Math.abs(amountBand(c.amount) - e.band)] ?? 0;
+    n++;
+  }
+  if (c.region >= 0 && e.province >= 0) {
+    sum += Math.floor(c.region / 10_000) === e.province ? 1 : 0;
+    n++;
+  }
+  if (c.keywords.length > 0 && e.keywords.length > 0) {
+    sum += c.keywords.some((k) => e.keywords.includes(k)) ? 1 : 0;
+    n++;
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
+function nearest(c: ProjectCodes, entries: readonly Encoded[], polarity: 1 | -1, min: number): string[] {
+  const scored = entries
+    .filter((e) => e.polarity === polarity && e.weight > 0)
+    .map((e) => ({ label: e.label, s: entrySimilarity(c, e), w: e.weight }))
+    .filter((x) => x.s > min)
+    .sort((a, b) => b.s - a.s || b.w - a.w || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const out: string[] = [];
+  for (const x of scored) {
+    if (!out.includes(x.label)) out.push(x.label);
+    if (out.length === NEAREST) break;
+  }
+  return out;
+}
+
+export function portfolioInputs(f: ProjectFeatures, p: CompiledPortfolio): Record<string, InputValue> {
+  const c = codesOf(f);
+  const a = new Float64Array(PORTFOLIO_ASPECTS.length);
+  aspectValues(p, c.tracks, c.stage, c.amount, c.region, keywordAffinity(p, c.keywords), c.qualifications, a);
+  const inputs: Record<string, InputValue> = {
+    historyEntries: p.positives + p.negatives,
+    positives: p.positives,
+    negatives: p.negatives,
+    portfolioWeight: round4(p.weight),
+    nearest: p.weight === 0 ? [] : nearest(c, p.entries, 1, 0),
+    nearestPassed: p.weight === 0 ? [] : nearest(c, p.entries, -1, NEAR_PASS - 1e-9),
+  };
+  PORTFOLIO_ASPECTS.forEach((name, i) => (inputs[`aspect.${name}`] = a[i] === a[i] ? round4(a[i]) : null));
+  return inputs;
+}
+
+const ASPECT_LABELS: Record<PortfolioAspect, Text> = {
+  track: { zh: '赛道', en: 'track' },
+  stage: { zh: '阶段', en: 'stage' },
+  amount: { zh: '金额', en: 'amount' },
+  region: { zh: '地区', en: 'region' },
+  keywords: { zh: '关键词', en: 'keywords' },
+  qualifications: { zh: '资质', en: 'qualifications' },
+};
+
+/** Quotes the investor's own history and the project's public facts only: both modes read alike. */
+export function renderPortfolio(inputs: Record<string, InputValue>, value: number, _mode: DisplayMode): Text {
+  const n = inputs.historyEntries as number;
+  if ((inputs.portfolioWeight as number) === 0) {
+    return {
+      zh: '投资组合相似度：尚无投资记录（签约、尽调、入围的项目，“更多类似”的标记或导入的投资组合），暂不计分（权重 0）',
+      en: 'Portfolio fit: no history yet (signed, due-diligence or shortlisted deals, "more like this" marks or an imported portfolio), so it does not count (weight 0)',
+    };
+  }
+  const names = inputs.nearest as readonly string[];
+  const passed = inputs.nearestPassed as readonly string[];
+  const parts = PORTFOLIO_ASPECTS.filter((a) => inputs[`aspect.${a}`] !== null);
+  const zhParts = parts.map((a) => `${ASPECT_LABELS[a].zh} ${inputs[`aspect.${a}`]}`).join('、');
+  const enParts = parts.map((a) => `${ASPECT_LABELS[a].en} ${inputs[`aspect.${a}`]}`).join(', ');
+  const zhLike = names.length > 0 ? `与你投资的${names.join('和')}相似` : '与你的投资记录都不太相似';
+  const enLike = names.length > 0 ? `like your investments in ${names.join(' and ')}` : 'unlike your past investments';
+  const zhPass = passed.length > 0 ? `，也像你放弃的${passed.join('和')}` : '';
+  const enPass = passed.length > 0 ? `, and like ${passed.join(' and ')}, which you passed` : '';
+  const w = inputs.portfolioWeight;
+  return {
+    zh: `投资组合相似度 ${value}：${zhLike}${zhPass}（${zhParts}；依据 ${n} 条记录：${inputs.positives} 条正面、${inputs.negatives} 条负面，权重 ${w}）`,
+    en: `Portfolio fit ${value}: ${enLike}${enPass} (${enParts}; from ${n} records: ${inputs.positives} positive, ${inputs.negatives} negative; weight ${w})`,
+  };
+}

@@ -1,0 +1,189 @@
+import { Cohort } from './cohort';
+import {
+  GOLDEN_COHORT,
+  HEFEI_SPINOUT as HEFEI,
+  OPEN_HARD_TECH,
+  syntheticCohort,
+  syntheticMandate,
+  seededRandom,
+  WAN,
+} from '../../testing';
+import {
+  explainMatch,
+  rankMandate,
+  rankNaive,
+  Snapshot,
+  type HistoryEntry,
+  type Mandate,
+  type PortfolioAspect,
+  type ProjectFeatures,
+  type RankOptions,
+} from './index';
+import { amountBand, compilePortfolio } from './criteria/portfolio';
+
+const ASPECTS: PortfolioAspect[] = ['track', 'stage', 'amount', 'region', 'keywords', 'qualifications'];
+
+function entryOf(f: ProjectFeatures, polarity: 1 | -1, extra: Partial<HistoryEntry> = {}): HistoryEntry {
+  return {
+    label: `公司-${f.projectId}`,
+    source: 'deal',
+    polarity,
+    stage: f.stage,
+    tracks: f.tracks,
+    amount: f.amountSought,
+    regionCode: f.regionCode,
+    keywords: f.keywords,
+    qualifications: f.qualifications,
+    ...extra,
+  };
+}
+
+/** A random history drawn from the cohort: deals, imported rows (no qualifications), marks, passes with aspects. */
+function randomHistory(rand: () => number, list: readonly ProjectFeatures[]): HistoryEntry[] {
+  const n = Math.floor(rand() * 25);
+  return Array.from({ length: n }, () => {
+    const f = list[Math.floor(rand() * list.length)];
+    const polarity = rand() < 0.7 ? 1 : -1;
+    const source = (['deal', 'feedback', 'portfolio'] as const)[Math.floor(rand() * 3)];
+    return entryOf(f, polarity, {
+      source,
+      weight: [1, 0.3, 0.5, 0.7, 0][Math.floor(rand() * 5)],
+      aspects: polarity < 0 && rand() < 0.5 ? [ASPECTS[Math.floor(rand() * ASPECTS.length)]] : undefined,
+      qualifications: source === 'portfolio' ? null : f.qualifications,
+      amount: rand() < 0.1 ? null : f.amountSought,
+      regionCode: rand() < 0.1 ? null : f.regionCode,
+    });
+  });
+}
+
+describe('portfolio fit: scan, naive reference and explanation decide alike (property)', () => {
+  const propCohort = syntheticCohort(2_000, 707_070);
+  const propSnapshot = Snapshot.build(propCohort);
+  const propNaiveCohort = Cohort.fromFeatures(propCohort);
+  const rand = seededRandom(16_180);
+  const cases = Array.from({ length: 100 }, (_, i) => ({
+    m: {
+      ...syntheticMandate(rand, i),
+      constraints: rand() < 0.5 ? {} : null,
+      history: randomHistory(rand, propCohort),
+    } as Mandate,
+    k: [1, 7, 50, 200][Math.floor(rand() * 4)],
+  }));
+  const naive = (m: Mandate, options: RankOptions) =>
+    rankNaive(propCohort, m, propNaiveCohort, options, propSnapshot.version);
+
+  it('every first page equals the naive ranking exactly, portfolio entries included', () => {
+    let withWeight = 0;
+    for (const { m, k } of cases) {
+      const fast = rankMandate(propSnapshot, m, { k });
+      expect({ id: m.id, page: fast }).toEqual({ id: m.id, page: naive(m, { k }) });
+      for (const item of fast.items) {
+        const p = item.breakdown.find((c) => c.key === 'portfolio')!;
+        expect(p).toBeDefined();
+        if (p.weight > 0) withWeight++;
+      }
+    }
+    // Not vacuous: most returned items carry a weighted portfolio criterion.
+    expect(withWeight).toBeGreaterThan(1_000);
+  });
+
+  it('cursor pages tile the full naive order', () => {
+    for (const { m } of cases.slice(0, 20)) {
+      const full = naive(m, { k: propCohort.length }).items.map((i) => `${i.projectId}:${i.score}`);
+      const pages: string[] = [];
+      let cursor = null;
+      for (;;) {
+        const page = rankMandate(propSnapshot, m, { k: 97, cursor });
+        pages.push(...page.items.map((i) => `${i.projectId}:${i.score}`));
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      expect(pages).toEqual(full);
+    }
+  });
+
+  it('the per-pair explanation gives the ranking score, and its weights times values add up to it', () => {
+    for (const { m } of cases.slice(0, 40)) {
+      const ranked = new Map(naive(m, { k: propCohort.length }).items.map((i) => [i.projectId, i.score] as const));
+      for (const f of propCohort.slice(0, 200)) {
+        const e = explainMatch(f, m, propNaiveCohort);
+        expect(e.eligible).toBe(ranked.has(f.projectId));
+        if (!e.eligible) continue;
+        expect(e.score).toBe(ranked.get(f.projectId));
+        const raw = e.breakdown.reduce((s, c) => s + c.weight * c.value, 0);
+        const kept =
+          1 -
+          Math.min(
+            0.9,
+            e.reasons.reduce((s, r) => s + r.penalty, 0),
+          );
+        expect(e.score).toBeCloseTo(100 * raw * kept, 1);
+        expect(e.breakdown.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(1, 9);
+      }
+    }
+  });
+
+  it('a mandate without history keeps its five criteria and its scores', () => {
+    for (const { m, k } of cases.slice(0, 20)) {
+      const without = rankMandate(propSnapshot, { ...m, history: undefined }, { k });
+      const empty = rankMandate(propSnapshot, { ...m, history: [] }, { k });
+      expect(empty.items.map((i) => [i.projectId, i.score])).toEqual(without.items.map((i) => [i.projectId, i.score]));
+      for (const i of without.items) expect(i.breakdown.map((c) => c.key)).not.toContain('portfolio');
+    }
+  });
+});
+
+describe('portfolio fit: what it says', () => {
+  const cohort = Cohort.fromFeatures(GOLDEN_COHORT);
+  const like = (over: Partial<ProjectFeatures>, label: string): HistoryEntry =>
+    entryOf({ ...HEFEI, ...over }, 1, { label, source: 'portfolio', qualifications: null });
+
+  it('cold start: weight 0, and the explanation says so', () => {
+    const e = explainMatch(HEFEI, { ...OPEN_HARD_TECH, history: [] }, cohort);
+    const p = e.breakdown.find((c) => c.key === 'portfolio')!;
+    expect(p.weight).toBe(0);
+    expect(p.contribution).toBe(0);
+    expect(p.zh).toContain('尚无投资记录');
+    expect(p.en).toContain('no history yet');
+    expect(e.score).toBe(explainMatch(HEFEI, OPEN_HARD_TECH, cohort).score);
+  });
+
+  it('names the nearest past deals, and a similar history lifts the score over an unlike one', () => {
+    const history = [
+      like({}, '星航智农'),
+      like({ amountSought: (HEFEI.amountSought ?? 0) * 1.2 }, '泰星微电子'),
+      like({ tracks: ['biomedicine'], regionCode: '440305', stage: 'c', amountSought: 80_000 * WAN }, '远方生物'),
+    ];
+    const m = { ...OPEN_HARD_TECH, history };
+    const e = explainMatch(HEFEI, m, cohort);
+    const p = e.breakdown.find((c) => c.key === 'portfolio')!;
+    expect(p.inputs.nearest).toEqual(['星航智农', '泰星微电子']);
+    expect(p.zh).toContain('与你投资的星航智农和泰星微电子相似');
+    expect(p.en).toContain('like your investments in 星航智农 and 泰星微电子');
+    expect(p.weight).toBeGreaterThan(0);
+    const unlike = { ...HEFEI, tracks: ['consumer'], regionCode: '110105', stage: 'pre_ipo' as const };
+    expect(explainMatch(unlike, m, cohort).breakdown.find((c) => c.key === 'portfolio')!.value).toBeLessThan(p.value);
+  });
+
+  it('a pass for off-thesis track lowers that track only; "not for us" lowers the look-alikes', () => {
+    const base = [like({}, '星航智农'), like({ tracks: ['biomedicine'] }, '远方生物')];
+    const value = (history: HistoryEntry[], f: ProjectFeatures) =>
+      explainMatch(f, { ...OPEN_HARD_TECH, history }, cohort).breakdown.find((c) => c.key === 'portfolio')!.value;
+    const bio = { ...HEFEI, tracks: ['biomedicine'] };
+    const passTrack = entryOf(bio, -1, { label: '某生物', aspects: ['track'], weight: 3 });
+    expect(value([...base, passTrack], bio)).toBeLessThan(value(base, bio));
+    // The track pass says nothing about the stage: a project on the first track keeps its stage affinity.
+    const inputs = (history: HistoryEntry[]) =>
+      explainMatch(HEFEI, { ...OPEN_HARD_TECH, history }, cohort).breakdown.find((c) => c.key === 'portfolio')!.inputs;
+    expect(inputs([...base, passTrack])['aspect.stage']).toBe(inputs(base)['aspect.stage']);
+    const notForUs = entryOf(HEFEI, -1, { label: '不合适', source: 'feedback' });
+    expect(value([...base, notForUs], HEFEI)).toBeLessThan(value(base, HEFEI));
+  });
+
+  it('amount bands are log₂ of 万元', () => {
+    expect(amountBand(100 * WAN)).toBe(6);
+    expect(amountBand(1 * WAN)).toBe(0);
+    expect(amountBand(1e12 * WAN)).toBe(15);
+    expect(compilePortfolio(null)).toBeNull();
+  });
+});
