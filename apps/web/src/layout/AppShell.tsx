@@ -1,5 +1,5 @@
 import {
-  AppstoreOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, FundOutlined, LogoutOutlined,
+  AppstoreOutlined, BankOutlined, CalendarOutlined, CarryOutOutlined, SettingOutlined, FileSearchOutlined, FundOutlined, LogoutOutlined,
   NodeIndexOutlined, ProjectOutlined, SafetyCertificateOutlined, SwapOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { App as AntApp, Avatar, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
@@ -7,6 +7,7 @@ import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession, type Persona } from '../auth/session';
+import { NotificationBell } from '../components/NotificationBell';
 import { changeLanguage, type Language } from '../i18n';
 
 const { Header, Sider, Content } = Layout;
@@ -19,6 +20,8 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
       { key: '/company', icon: <BankOutlined />, label: t('nav.company') },
       { key: '/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
       { key: '/qualification', icon: <SafetyCertificateOutlined />, label: t('nav.qualification') },
+      { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
+      { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
     ];
   if (persona === 'investor')
     return [
@@ -26,8 +29,14 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
       { key: '/mandates', icon: <FundOutlined />, label: t('nav.mandates') },
       { key: '/deal-flow', icon: <FileSearchOutlined />, label: t('nav.dealFlow') },
       { key: '/pipeline', icon: <NodeIndexOutlined />, label: t('nav.pipeline') },
+      { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
+      { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
     ];
-  return [home, { key: '/events', icon: <CalendarOutlined />, label: t('nav.events') }];
+  return [
+    home,
+    { key: '/events', icon: <CalendarOutlined />, label: t('nav.events') },
+    { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
+  ];
 }
 
 export function LanguageSwitch() {
@@ -77,10 +86,13 @@ export function AppShell() {
           }]
         : []),
       { type: 'divider' },
+      { key: 'profile', icon: <SettingOutlined />, label: t('nav.profile') },
       { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
     ],
     onClick: async ({ key }) => {
-      if (key === 'logout') {
+      if (key === 'profile') {
+        navigate('/profile');
+      } else if (key === 'logout') {
         await logout();
         navigate('/login');
       } else if (key.startsWith('org:')) {
@@ -103,6 +115,7 @@ export function AppShell() {
       <Layout>
         <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, borderBottom: '1px solid #eef0f3' }}>
           <LanguageSwitch />
+          <NotificationBell />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d4ed8' }} />
