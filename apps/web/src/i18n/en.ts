@@ -5,7 +5,7 @@ const en: Messages = {
   app: { name: 'Tourong', tagline: 'Investment matching for tech finance', pitch: 'Startups, investors, banks and parks in one place: qualification reports, explained matching and a deal pipeline.', footer: 'Tourong 投融 · Investment matching for tech finance' },
   common: {
     save: 'Save', saved: 'Saved', cancel: 'Cancel', create: 'New', edit: 'Edit', back: 'Back', retry: 'Retry', loading: 'Loading…',
-    confirm: 'Confirm', search: 'Search', reset: 'Reset', none: 'None', yes: 'Yes', no: 'No', actions: 'Actions', view: 'View', close: 'Close', delete: 'Delete',
+    confirm: 'Confirm', search: 'Search', reset: 'Reset', none: 'None', yes: 'Yes', no: 'No', actions: 'Actions', view: 'View', close: 'Close', delete: 'Delete', startTime: 'Start', endTime: 'End',
     unitWan: 'CNY 10k', any: 'Any', anyHint: 'Leave empty for any', optional: 'optional', updatedAt: 'Updated', total: '{{count}} in total', next: 'Next', previous: 'Back',
   },
   lang: { label: 'Language', zh: '简体中文', en: 'English' },

@@ -3,7 +3,7 @@ const zhCN = {
   app: { name: '投融', tagline: '科技金融投融资对接平台', pitch: '连接创业企业、投资机构、银行与园区：资质测评、智能匹配、投资管线，一站完成。', footer: '投融 Tourong · 科技金融投融资对接' },
   common: {
     save: '保存', saved: '已保存', cancel: '取消', create: '新建', edit: '编辑', back: '返回', retry: '重试', loading: '加载中…',
-    confirm: '确认', search: '搜索', reset: '重置', none: '暂无', yes: '是', no: '否', actions: '操作', view: '查看', close: '关闭', delete: '删除',
+    confirm: '确认', search: '搜索', reset: '重置', none: '暂无', yes: '是', no: '否', actions: '操作', view: '查看', close: '关闭', delete: '删除', startTime: '开始时间', endTime: '结束时间',
     unitWan: '万元', any: '不限', anyHint: '留空表示不限', optional: '选填', updatedAt: '更新于', total: '共 {{count}} 条', next: '下一步', previous: '上一步',
   },
   lang: { label: '语言', zh: '简体中文', en: 'English' },

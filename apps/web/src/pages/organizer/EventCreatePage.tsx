@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, TimePicker } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
+import { TimeRange } from '../../components/TimeRange';
 import { applyApiError } from '../../components/states';
 import { PageHeader } from '../../lib/page';
 import { DEFAULT_TZ, wallToIso } from '../../lib/time';
@@ -81,7 +82,7 @@ export function EventCreatePage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="hours" label={t('rs.create.hours')} rules={[{ required: true, message: t('rs.create.hoursRequired') }]}>
-                <TimePicker.RangePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} />
+                <TimeRange />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -1,11 +1,12 @@
 import { CalendarOutlined, EnvironmentOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Steps, Table, Tabs, Tag, TimePicker, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Steps, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
+import { TimeRange } from '../../components/TimeRange';
 import { applyApiError, ErrorState, PageLoading } from '../../components/states';
 import { PageHeader } from '../../lib/page';
 import { useTracks } from '../../lib/reference';
@@ -72,7 +73,7 @@ function SessionModal({ event, open, onClose }: { event: EventView; open: boolea
           </Col>
         </Row>
         <Form.Item name="hours" label={t('rs.session.hours', { day: formatDay(event.startsAt, event.timeZone, i18n.language) })} rules={[{ required: true, message: t('rs.create.hoursRequired') }]}>
-          <TimePicker.RangePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} />
+          <TimeRange />
         </Form.Item>
         <Row gutter={12}>
           <Col span={8}><Form.Item name="maxPitches" label={t('rs.session.maxPitches')}><InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} /></Form.Item></Col>

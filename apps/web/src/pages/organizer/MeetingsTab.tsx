@@ -1,12 +1,13 @@
 import { PlayCircleOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Form, InputNumber, Modal, Progress, Row, Space, Statistic, Table, Tag, TimePicker, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Form, InputNumber, Modal, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError, api, call, type Schemas } from '../../api/client';
 import { MeetingGrid, type GridMeeting } from '../../components/MeetingGrid';
+import { TimeRange } from '../../components/TimeRange';
 import { applyApiError, EmptyState, ErrorState, PageLoading } from '../../components/states';
 import { formatRange, formatTime, isoToWall, wallToIso } from '../../lib/time';
 import type { EventView } from './useEvent';
@@ -61,12 +62,12 @@ function GridForm({ event, grid, open, onClose }: { event: EventView; grid: Grid
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="hours" label={t('rs.gridForm.hours')} rules={[{ required: true, message: t('rs.create.hoursRequired') }]}>
-              <TimePicker.RangePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} />
+              <TimeRange />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="lunch" label={t('rs.gridForm.lunch')} extra={t('rs.gridForm.lunchHint')}>
-              <TimePicker.RangePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} />
+              <TimeRange allowClear />
             </Form.Item>
           </Col>
         </Row>
