@@ -37,13 +37,14 @@ export function ApplicantRanking({ items, trackLabel, sessionLabel, busyId, onDe
       rowKey="id"
       dataSource={items}
       pagination={false}
-      scroll={{ x: 1080 }}
+      scroll={{ x: 1320 }}
+      tableLayout="fixed"
       data-testid="applicant-ranking"
       rowClassName={(a) => `applicant-row applicant-${a.status}`}
       columns={[
         { title: '#', dataIndex: 'rank', width: 56, render: (r: number) => <Typography.Text strong data-testid="rank">{r}</Typography.Text> },
         {
-          title: t('rs.applicants.project'), key: 'p',
+          title: t('rs.applicants.project'), key: 'p', width: 300,
           render: (_: unknown, a) => (
             <div>
               <Typography.Text strong>{a.projectTitle ?? '—'}</Typography.Text>
@@ -64,11 +65,11 @@ export function ApplicantRanking({ items, trackLabel, sessionLabel, busyId, onDe
         {
           title: t('rs.applicants.mandates'), key: 'm', width: 150,
           render: (_: unknown, a) =>
-            a.fit ? (
+            a.fit && a.fit.mandatesConsidered > 0 ? (
               <Tooltip title={t('rs.applicants.mandatesHint')}>
                 <span data-testid="eligible">{t('rs.applicants.mandatesValue', { n: a.fit.eligibleMandates, of: a.fit.mandatesConsidered })}</span>
               </Tooltip>
-            ) : '—',
+            ) : <Typography.Text type="secondary">{t('rs.applicants.noInvestors')}</Typography.Text>,
         },
         { title: t('rs.applicants.bestScore'), key: 's', width: 170, render: (_: unknown, a) => <ScoreBar score={a.fit?.bestScore} /> },
         {

@@ -34,7 +34,7 @@ const rsEn: RsMessages = {
     decision: { accepted: 'Accept', waitlisted: 'Waitlist', rejected: 'Reject' },
     applicants: {
       title: 'Applicants', accepted: 'Accepted', allSessions: 'All sessions', project: 'Project / company', theme: 'Theme fit', themeMatch: 'Fits the theme', themeOff: 'Off theme',
-      mandates: 'Invited investors', mandatesValue: '{{n}} of {{of}} mandates', mandatesHint: 'Mandates of the invited investors whose hard rules this project meets',
+      mandates: 'Invited investors', mandatesValue: '{{n}} of {{of}} mandates', mandatesHint: 'Mandates of the invited investors whose hard rules this project meets', noInvestors: 'No investor invited yet',
       bestScore: 'Best match', techSme: 'Tech SME · qualifications', points: '{{n}} pts', status: 'Status', rankHint: 'Ranked by theme fit, then by how many invited investors’ mandates take the project, then by the best match score.',
       empty: 'No applications yet', emptyHint: 'Once applications are open, startups apply from the event page.', emptyHintDraft: 'The event is a draft: add a session and open applications so startups can apply.',
       decidedOk: '“{{name}}” is now {{status}}', rejectTitle: 'Reject “{{name}}”', reason: 'Reason (the startup sees it)', reasonHint: 'Be specific so the startup can act on it, e.g. “This session is on medical devices; the AI session next month fits better.”',

@@ -33,7 +33,7 @@ const rsZh = {
     decision: { accepted: '入选', waitlisted: '候补', rejected: '不入选' },
     applicants: {
       title: '报名企业', accepted: '已入选', allSessions: '全部专场', project: '项目 / 企业', theme: '主题契合', themeMatch: '契合专场主题', themeOff: '主题外',
-      mandates: '受邀投资方匹配', mandatesValue: '{{n}} / {{of}} 个偏好', mandatesHint: '已邀请投资方的投资偏好中，该项目满足硬性条件的数量',
+      mandates: '受邀投资方匹配', mandatesValue: '{{n}} / {{of}} 个偏好', mandatesHint: '已邀请投资方的投资偏好中，该项目满足硬性条件的数量', noInvestors: '尚未邀请投资方',
       bestScore: '最高匹配度', techSme: '科技型中小企业 · 资质', points: '{{n}} 分', status: '状态', rankHint: '按主题契合度、受邀投资方偏好匹配数、最高匹配度综合排序。',
       empty: '还没有企业报名', emptyHint: '开放报名后，企业可通过活动页面提交报名。', emptyHintDraft: '活动仍是草稿：添加专场并开放报名后，企业即可报名。',
       decidedOk: '「{{name}}」已标记为{{status}}', rejectTitle: '不入选「{{name}}」', reason: '原因（企业可见）', reasonHint: '请具体说明，便于企业改进，如「本场聚焦医疗器械，建议报名下一场人工智能专场」。',
@@ -67,7 +67,7 @@ const rsZh = {
     runStatus: { queued: '排队中', running: '计算中', done: '已完成，待发布', failed: '失败', published: '已发布', superseded: '已被新排期取代' },
     unscheduledReason: { NO_COMMON_SLOT: '双方没有共同的空闲时段', PARTICIPANT_FULL: '一方已达场次上限', PARTICIPANT_BUSY: '共同空闲时段已被其他会面占用', NO_TABLE: '洽谈桌已满' },
     grid: {
-      title: '对接安排', previewTitle: '排期预览', preview: '未发布', participant: '参与方', afterLunch: '午后', breaks: '空档', table: '{{table}} 号桌',
+      title: '对接安排', previewTitle: '排期预览', preview: '未发布', participant: '参与方', afterLunch: '午后', breaks: '空档', table: '洽谈桌 {{table}}',
       lock: '锁定（重新排期时保持不变）', unlock: '解除锁定', lockedOk: '已锁定该会面', unlockedOk: '已解除锁定', lockHint: '点击锁形图标固定会面',
       empty: '暂无会面', emptyHint: '运行排期后，这里按参与方 × 时段显示每场会面。',
     },

@@ -42,7 +42,7 @@ export function ApplicantsTab({ event }: { event: EventView }) {
           <Space>
             <Typography.Text type="secondary">{t('rs.applicants.accepted')}</Typography.Text>
             <Typography.Text strong data-testid="accepted-count">{data.capacity != null ? `${data.accepted} / ${data.capacity}` : data.accepted}</Typography.Text>
-            {data.capacity != null && <Progress type="circle" size={28} percent={Math.round((data.accepted / data.capacity) * 100)} showInfo={false} />}
+            {data.capacity != null && <Progress percent={Math.round((data.accepted / data.capacity) * 100)} showInfo={false} size="small" style={{ width: 96, margin: 0 }} />}
           </Space>
         )
       }
