@@ -59,9 +59,9 @@ const rsEn: RsMessages = {
     },
     run: {
       title: 'Scheduler', participants: 'Participants', accepted: 'Accepted requests', pending: 'Pending requests', publishedMeetings: 'Published meetings', start: 'Run the scheduler', replan: 'Re-plan',
-      publish: 'Publish schedule', publishedOk: 'Schedule published: {{n}} meetings sent to both parties', needGrid: 'Set up the meeting grid first.', noAccepted: 'No accepted meeting requests yet.',
+      publish: 'Publish schedule', publishedOk: 'Schedule published: both parties of each meeting are told ({{n}} in all)', needGrid: 'Set up the meeting grid first.', noAccepted: 'No accepted meeting requests yet.',
       meetings: 'Meetings scheduled', vsMip: 'Of the proven optimum', vsLp: 'Of the upper bound', breaks: 'Idle gaps', breaksBound: ' (bound {{n}})', time: 'Solve time', weight: 'Weighted meetings',
-      lpBound: 'LP upper bound', mipBound: 'MIP optimum', boundMeetings: '(≈ {{n}} meetings)', maxBreaks: 'Most gaps for one party',
+      lpBound: 'LP upper bound', mipBound: 'MIP optimum', boundMeetings: '(meetings ≈ {{n}})', maxBreaks: 'Most gaps for one party',
       boundHintMip: 'Small enough to solve exactly: the ratio compares this plan with the proven optimum (integer programme).', boundHintLp: 'The ratio compares this plan with the LP relaxation’s upper bound; the true optimum is no higher.',
       unscheduled: '{{count}} requests could not be placed', moved: '{{count}} published meetings moved',
     },

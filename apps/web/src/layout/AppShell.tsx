@@ -106,20 +106,20 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={0} width={216} theme="light" style={{ borderRight: '1px solid #eef0f3' }}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={216} theme="light" zeroWidthTriggerStyle={{ top: 12, zIndex: 20 }} style={{ borderRight: '1px solid #eef0f3' }}>
         <div style={{ height: 64, display: 'flex', alignItems: 'center', padding: '0 20px' }}>
           <Brand />
         </div>
         <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={({ key }) => navigate(key)} style={{ borderInlineEnd: 0 }} />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, borderBottom: '1px solid #eef0f3' }}>
+        <Header className="app-header" style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, borderBottom: '1px solid #eef0f3' }}>
           <LanguageSwitch />
           <NotificationBell />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d4ed8' }} />
-              <span>
+              <span className="app-header-user">
                 <Typography.Text strong>{me?.displayName}</Typography.Text>
                 <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{org?.name}</Typography.Text>
               </span>
@@ -127,7 +127,7 @@ export function AppShell() {
             </Space>
           </Dropdown>
         </Header>
-        <Content style={{ padding: 24, background: '#f5f7fa' }}>
+        <Content className="app-content" style={{ background: '#f5f7fa' }}>
           <div style={{ maxWidth: 1280, margin: '0 auto' }}>
             <Outlet />
           </div>

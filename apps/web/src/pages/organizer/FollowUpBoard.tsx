@@ -46,6 +46,7 @@ export function FollowUpBoard({ eventId, compact = false }: { eventId?: string; 
     <Row gutter={[16, 16]} data-testid="follow-up-board">
       {lanes.map((lane) => {
         const cards = items.filter((f) => laneOf(f, now) === lane);
+        if (compact && cards.length === 0) return null;
         return (
           <Col key={lane} xs={24} md={compact ? 24 : 8}>
             <Card
