@@ -21,7 +21,15 @@ import zhCN from '../src/i18n/zh-CN';
 const WEB = join(__dirname, '..');
 const OUT = join(WEB, 'test-output', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 jest.setTimeout(300_000);
 
@@ -45,13 +53,18 @@ describe('the web app in Chromium', () => {
   const metrics: Record<string, unknown> = {};
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (see .ci/run)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (see .ci/run)`);
     if (process.env.WEB_E2E_SKIP_BUILD !== '1') {
-      execFileSync(process.execPath, [join(WEB, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-        cwd: WEB,
-        stdio: 'inherit',
-        env: { ...process.env, NODE_ENV: 'production' }, // Jest's NODE_ENV=test would give a development build
-      });
+      execFileSync(
+        process.execPath,
+        [join(WEB, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+        {
+          cwd: WEB,
+          stdio: 'inherit',
+          env: { ...process.env, NODE_ENV: 'production' }, // Jest's NODE_ENV=test would give a development build
+        },
+      );
     }
     api = await startApi({ WEB_DIST_DIR: join(WEB, 'dist') });
     worker = spawnWorkerFor(api.db);
@@ -67,7 +80,11 @@ describe('the web app in Chromium', () => {
   });
 
   async function contextFor(lang: 'zh-CN' | 'en'): Promise<BrowserContext> {
-    const ctx = await browser.newContext({ locale: lang, viewport: { width: 1440, height: 900 }, baseURL: api.baseUrl });
+    const ctx = await browser.newContext({
+      locale: lang,
+      viewport: { width: 1440, height: 900 },
+      baseURL: api.baseUrl,
+    });
     // Runs in the page (no DOM types in the root program: it reaches the browser through globalThis).
     await ctx.addInitScript((l) => {
       const storage = (globalThis as any).localStorage;
@@ -94,14 +111,20 @@ describe('the web app in Chromium', () => {
     for (const label of labels) {
       if (search) await page.fill(selector, label);
       const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: search ? label : exact }).first().click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: search ? label : exact })
+        .first()
+        .click();
     }
     await page.keyboard.press('Escape');
   }
 
   /** Picks a start and an end time in a <TimeRange> (two searchable selects: `#<id>` and `#<id>_end`). */
   async function timeRange(page: Page, selector: string, from: string, to: string) {
-    for (const [sel, value] of [[selector, from], [`${selector}_end`, to]]) {
+    for (const [sel, value] of [
+      [selector, from],
+      [`${selector}_end`, to],
+    ]) {
       await page.click(sel);
       await page.fill(sel, value);
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: value }).first().click();
@@ -122,7 +145,9 @@ describe('the web app in Chromium', () => {
       return {
         domContentLoadedMs: Math.round(e.domContentLoadedEventEnd),
         loadMs: Math.round(e.loadEventEnd),
-        transferredKb: Math.round((resources.reduce((s, r) => s + (r.transferSize || 0), 0) + (e.transferSize || 0)) / 1024),
+        transferredKb: Math.round(
+          (resources.reduce((s, r) => s + (r.transferSize || 0), 0) + (e.transferSize || 0)) / 1024,
+        ),
       };
     });
     metrics.firstLoad = { loginFormVisibleMs: visibleMs, ...nav };
@@ -155,7 +180,10 @@ describe('the web app in Chromium', () => {
         await page.getByRole('heading', { name: T.auth.registerTitle }).waitFor();
         await shot('founder-register');
         await page.click('[data-testid="role-startup"]');
-        await page.fill('#orgName', lang === 'en' ? `Wuxi Xinghang Agritech ${stamp}` : `无锡星航智农导航科技有限公司${stamp}`);
+        await page.fill(
+          '#orgName',
+          lang === 'en' ? `Wuxi Xinghang Agritech ${stamp}` : `无锡星航智农导航科技有限公司${stamp}`,
+        );
         await page.fill('#regionCode', '320211');
         await page.fill('#displayName', lang === 'en' ? 'Li Ming' : '李明');
         await page.fill('#email', `founder-${stamp}@example.com`);
@@ -174,7 +202,12 @@ describe('the web app in Chromium', () => {
         await page.keyboard.press('Enter');
         await pick(page, '#industry', [lang === 'en' ? 'Industry' : '工业']);
         await pick(page, '#tracks', [lang === 'en' ? 'agricultural machinery' : '智能农机']);
-        await page.fill('#oneLiner', lang === 'en' ? 'BeiDou autosteer: tractors that drive straight by themselves' : '北斗高精度农机自动导航，让拖拉机自己走直线');
+        await page.fill(
+          '#oneLiner',
+          lang === 'en'
+            ? 'BeiDou autosteer: tractors that drive straight by themselves'
+            : '北斗高精度农机自动导航，让拖拉机自己走直线',
+        );
         await page.fill('#priorRounds', '1');
         await page.fill('#yearsInNiche', '5');
         await page.check('#universitySpinOut');
@@ -201,11 +234,32 @@ describe('the web app in Chromium', () => {
         await page.fill('#trl', '6');
         await page.fill('#keywords', keyword);
         await page.keyboard.press('Enter');
-        await page.fill('#useOfFunds', lang === 'en' ? 'R&D of the L4 autosteer module and 3 provincial sales offices' : '研发 L4 级自动导航模块，建设 3 个省级销售服务中心');
-        await page.fill('#pitch_problem', lang === 'en' ? 'Manual steering wastes 8% of seed and fuel on every pass.' : '人工驾驶农机重叠漏播严重，每亩浪费 8% 的种子与燃油。');
-        await page.fill('#pitch_product', lang === 'en' ? 'A retrofit autosteer kit with ±2.5 cm accuracy.' : '可加装的北斗自动导航套件，直线精度 ±2.5 厘米。');
-        await page.fill('#pitch_technology', lang === 'en' ? 'RTK + IMU fusion, 5 invention patents.' : 'RTK 与惯导融合定位，已获 5 项发明专利。');
-        await page.fill('#pitch_team', lang === 'en' ? 'Founders from Jiangnan University and CRRC.' : '核心团队来自江南大学与中国中车。');
+        await page.fill(
+          '#useOfFunds',
+          lang === 'en'
+            ? 'R&D of the L4 autosteer module and 3 provincial sales offices'
+            : '研发 L4 级自动导航模块，建设 3 个省级销售服务中心',
+        );
+        await page.fill(
+          '#pitch_problem',
+          lang === 'en'
+            ? 'Manual steering wastes 8% of seed and fuel on every pass.'
+            : '人工驾驶农机重叠漏播严重，每亩浪费 8% 的种子与燃油。',
+        );
+        await page.fill(
+          '#pitch_product',
+          lang === 'en'
+            ? 'A retrofit autosteer kit with ±2.5 cm accuracy.'
+            : '可加装的北斗自动导航套件，直线精度 ±2.5 厘米。',
+        );
+        await page.fill(
+          '#pitch_technology',
+          lang === 'en' ? 'RTK + IMU fusion, 5 invention patents.' : 'RTK 与惯导融合定位，已获 5 项发明专利。',
+        );
+        await page.fill(
+          '#pitch_team',
+          lang === 'en' ? 'Founders from Jiangnan University and CRRC.' : '核心团队来自江南大学与中国中车。',
+        );
         await shot('founder-project-form');
         await page.click('button[type=submit]');
         await page.getByText(T.project.createdOk).waitFor();
@@ -241,7 +295,10 @@ describe('the web app in Chromium', () => {
 
         await page.goto('/register');
         await page.click('[data-testid="role-fund"]');
-        await page.fill('#orgName', lang === 'en' ? `Taihu Deep-Tech Ventures ${stamp}` : `太湖硬科技创业投资基金${stamp}`);
+        await page.fill(
+          '#orgName',
+          lang === 'en' ? `Taihu Deep-Tech Ventures ${stamp}` : `太湖硬科技创业投资基金${stamp}`,
+        );
         await page.fill('#regionCode', '320214');
         await page.fill('#displayName', lang === 'en' ? 'Wang Fang' : '王芳');
         await page.fill('#email', `investor-${stamp}@example.com`);
@@ -255,12 +312,23 @@ describe('the web app in Chromium', () => {
         await shot('investor-mandates-empty');
         await page.click(`button:has-text("${T.mandate.new}")`);
         await page.locator('#name').waitFor();
-        await page.fill('#name', lang === 'en' ? `Deep-tech direct · early spin-outs ${suffix}` : `科创直投 · 高校成果转化早期基金`);
+        await page.fill(
+          '#name',
+          lang === 'en' ? `Deep-tech direct · early spin-outs ${suffix}` : `科创直投 · 高校成果转化早期基金`,
+        );
         await pick(page, '#stages', [T.stage.angel, T.stage.pre_a, T.stage.a], false);
         await page.fill('#ticketMinWan', '500');
         await page.fill('#ticketMaxWan', '5000');
-        await pick(page, '#tracks', [lang === 'en' ? 'agricultural machinery' : '智能农机', lang === 'en' ? 'Artificial intelligence' : '人工智能']);
-        await page.fill('#thesis', lang === 'en' ? 'Hard tech from universities in the Yangtze River Delta, first institutional round.' : '长三角高校硬科技成果转化，领投首轮机构融资。');
+        await pick(page, '#tracks', [
+          lang === 'en' ? 'agricultural machinery' : '智能农机',
+          lang === 'en' ? 'Artificial intelligence' : '人工智能',
+        ]);
+        await page.fill(
+          '#thesis',
+          lang === 'en'
+            ? 'Hard tech from universities in the Yangtze River Delta, first institutional round.'
+            : '长三角高校硬科技成果转化，领投首轮机构融资。',
+        );
         await page.fill('#thesisKeywords', keyword);
         await page.keyboard.press('Enter');
         // Weights: hard tech up to the maximum, company size down to zero (keyboard on the handles).
@@ -278,7 +346,8 @@ describe('the web app in Chromium', () => {
         const row = page.locator('tr.ant-table-row', { hasText: projectTitle });
         const deadline = Date.now() + 60_000;
         while (!(await row.count())) {
-          if (Date.now() > deadline) throw new Error(`project not in the deal flow after 60 s\n${worker.output().slice(-2000)}`);
+          if (Date.now() > deadline)
+            throw new Error(`project not in the deal flow after 60 s\n${worker.output().slice(-2000)}`);
           await page.waitForTimeout(500);
           await page.reload();
           await page.locator('.ant-table').waitFor();
@@ -317,11 +386,16 @@ describe('the web app in Chromium', () => {
           if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 400)}`);
           return res.body;
         };
-        const as = (actor: Actor, path: string, init: { method?: string; json?: unknown } = {}) => api.request(path, { ...init, token: actor.token });
+        const as = (actor: Actor, path: string, init: { method?: string; json?: unknown } = {}) =>
+          api.request(path, { ...init, token: actor.token });
         // The other side of the day, through the API: two founders with published projects, a fund with a mandate.
         const en_ = lang === 'en';
         const [organizer, fund, founderA, founderB] = await Promise.all([
-          registerOrg(api, 'organizer', en_ ? `Binhu Sci-Tech Finance Centre ${stamp}` : `滨湖区科技金融服务中心${stamp}`),
+          registerOrg(
+            api,
+            'organizer',
+            en_ ? `Binhu Sci-Tech Finance Centre ${stamp}` : `滨湖区科技金融服务中心${stamp}`,
+          ),
           registerOrg(api, 'fund', en_ ? `Taihu Angel Fund ${stamp}` : `太湖天使投资基金${stamp}`),
           registerOrg(api, 'startup', en_ ? `Kalman Medical ${stamp}` : `卡尔曼医疗科技${stamp}`),
           registerOrg(api, 'startup', en_ ? `Lakeside Foods ${stamp}` : `湖畔食品${stamp}`),
@@ -329,17 +403,33 @@ describe('the web app in Chromium', () => {
         const titleA = en_ ? 'Kalman wearable ECG · Series A' : '卡尔曼可穿戴心电监测 A 轮';
         const titleB = en_ ? 'Lakeside ready meals · seed' : '湖畔预制菜 种子轮';
         const { projectId: projectA } = await createCompanyWithProject(api, founderA, {
-          legalName: en_ ? `Wuxi Kalman Medical ${stamp}` : `无锡卡尔曼医疗科技有限公司${stamp}`, regionCode: '320211', tracks: ['medical_devices', 'life_health'],
-          inventionPatents: 2, project: { title: titleA, stage: 'a', amountSought: money.wan(2000), instruments: ['equity'] },
+          legalName: en_ ? `Wuxi Kalman Medical ${stamp}` : `无锡卡尔曼医疗科技有限公司${stamp}`,
+          regionCode: '320211',
+          tracks: ['medical_devices', 'life_health'],
+          inventionPatents: 2,
+          project: { title: titleA, stage: 'a', amountSought: money.wan(2000), instruments: ['equity'] },
         });
         const { projectId: projectB } = await createCompanyWithProject(api, founderB, {
-          legalName: en_ ? `Wuxi Lakeside Foods ${stamp}` : `无锡湖畔食品有限公司${stamp}`, regionCode: '320211', tracks: ['consumer'],
+          legalName: en_ ? `Wuxi Lakeside Foods ${stamp}` : `无锡湖畔食品有限公司${stamp}`,
+          regionCode: '320211',
+          tracks: ['consumer'],
           project: { title: titleB, stage: 'seed', amountSought: money.wan(300), instruments: ['equity'] },
         });
-        ok(await as(fund, '/api/v1/mandates', {
-          method: 'POST',
-          json: { name: en_ ? 'Medical devices, early' : '医疗器械早期', instruments: ['equity'], stages: ['angel', 'pre_a', 'a'], tracks: ['medical_devices', 'life_health'], ticketMin: money.wan(500), ticketMax: money.wan(5000), discoverable: true },
-        }), 201);
+        ok(
+          await as(fund, '/api/v1/mandates', {
+            method: 'POST',
+            json: {
+              name: en_ ? 'Medical devices, early' : '医疗器械早期',
+              instruments: ['equity'],
+              stages: ['angel', 'pre_a', 'a'],
+              tracks: ['medical_devices', 'life_health'],
+              ticketMin: money.wan(500),
+              ticketMax: money.wan(5000),
+              discoverable: true,
+            },
+          }),
+          201,
+        );
 
         const ctx = await contextFor(lang);
         const page = await ctx.newPage();
@@ -364,9 +454,16 @@ describe('the web app in Chromium', () => {
         await page.locator('#title').waitFor();
         const day = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
         const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-        const eventTitle = en_ ? `Golden Rabbit Roadshow · Life & Health ${stamp}` : `金兔路演计划 · 生命健康专场 ${stamp}`;
+        const eventTitle = en_
+          ? `Golden Rabbit Roadshow · Life & Health ${stamp}`
+          : `金兔路演计划 · 生命健康专场 ${stamp}`;
         await page.fill('#title', eventTitle);
-        await page.fill('#description', en_ ? 'Binhu district’s roadshow for life-science startups: five pitches, then 1:1 meetings with funds and banks.' : '滨湖区“金兔”路演：生命健康赛道企业集中路演，随后与基金、银行一对一对接。');
+        await page.fill(
+          '#description',
+          en_
+            ? 'Binhu district’s roadshow for life-science startups: five pitches, then 1:1 meetings with funds and banks.'
+            : '滨湖区“金兔”路演：生命健康赛道企业集中路演，随后与基金、银行一对一对接。',
+        );
         await page.fill('#date', day);
         await page.keyboard.press('Tab');
         await timeRange(page, '#hours', '09:00', '17:00');
@@ -402,8 +499,22 @@ describe('the web app in Chromium', () => {
         // Two founders apply (their side is journey 1's; here through the API).
         const event = ok(await as(organizer, `/api/v1/events/${eventId}`));
         const sessionId = event.sessions[0].id;
-        for (const [f, p] of [[founderA, projectA], [founderB, projectB]] as const)
-          ok(await as(f, `/api/v1/events/${eventId}/applications`, { method: 'POST', json: { projectId: p, sessionId, shareConfidential: true, answers: { q1: en_ ? 'Clinical trial and CE marking' : '临床试验与注册申报' } } }), 201);
+        for (const [f, p] of [
+          [founderA, projectA],
+          [founderB, projectB],
+        ] as const)
+          ok(
+            await as(f, `/api/v1/events/${eventId}/applications`, {
+              method: 'POST',
+              json: {
+                projectId: p,
+                sessionId,
+                shareConfidential: true,
+                answers: { q1: en_ ? 'Clinical trial and CE marking' : '临床试验与注册申报' },
+              },
+            }),
+            201,
+          );
 
         // Ranked applicants: the one in the session's theme ranks first; accept it, waitlist the other.
         await page.click(`.ant-tabs-tab:has-text("${R.tabs.applicants}")`);
@@ -433,10 +544,16 @@ describe('the web app in Chromium', () => {
         // Investors: the fund whose mandate takes the accepted project is suggested; invite it.
         await api.app.get(SnapshotService).resync();
         await page.click(`.ant-tabs-tab:has-text("${R.tabs.investors}")`);
-        const suggestion = page.locator('[data-testid="investor-suggestions"] tr.ant-table-row', { hasText: en_ ? `Taihu Angel Fund ${stamp}` : `太湖天使投资基金${stamp}` });
+        const suggestion = page.locator('[data-testid="investor-suggestions"] tr.ant-table-row', {
+          hasText: en_ ? `Taihu Angel Fund ${stamp}` : `太湖天使投资基金${stamp}`,
+        });
         await suggestion.waitFor();
         await suggestion.locator('[data-testid="invite"]').click();
-        await page.getByText(R.investors.invitedOk.replace('{{name}}', en_ ? `Taihu Angel Fund ${stamp}` : `太湖天使投资基金${stamp}`)).waitFor();
+        await page
+          .getByText(
+            R.investors.invitedOk.replace('{{name}}', en_ ? `Taihu Angel Fund ${stamp}` : `太湖天使投资基金${stamp}`),
+          )
+          .waitFor();
         await shot('organizer-investors-invited');
 
         // The 1:1 grid.
@@ -451,7 +568,17 @@ describe('the web app in Chromium', () => {
         await page.getByText(R.gridForm.savedOk.replace('{{n}}', '6')).waitFor();
 
         // The fund asks the accepted founder for a meeting; the founder accepts (their screens: journey 2 and below).
-        const request = ok(await as(fund, `/api/v1/events/${eventId}/meeting-requests`, { method: 'POST', json: { toOrganizationId: founderA.organizationId, priority: 'must', message: en_ ? 'Keen to discuss the CE timeline.' : '希望详细了解注册证进度。' } }), 201);
+        const request = ok(
+          await as(fund, `/api/v1/events/${eventId}/meeting-requests`, {
+            method: 'POST',
+            json: {
+              toOrganizationId: founderA.organizationId,
+              priority: 'must',
+              message: en_ ? 'Keen to discuss the CE timeline.' : '希望详细了解注册证进度。',
+            },
+          }),
+          201,
+        );
         ok(await as(founderA, `/api/v1/meeting-requests/${request.id}/accept`, { method: 'POST' }));
 
         // Run the scheduler in the worker; its progress, then the result against its bound.
@@ -465,9 +592,22 @@ describe('the web app in Chromium', () => {
         await shot('organizer-schedule-result');
         await page.click('[data-testid="publish-run"]');
         await page.getByText(R.run.publishedOk.replace('{{n}}', '1')).waitFor();
-        await page.locator(`[data-testid="lock-${request.id}"]`).first().click();
-        await page.getByText(R.grid.lockedOk).waitFor();
+        // Drag the meeting to another slot where both are free: it moves there and is locked.
+        const placed = ok(await as(organizer, `/api/v1/events/${eventId}/meetings`)).items[0];
+        const target = placed.slot === 0 ? 1 : 0;
+        await page
+          .locator(`[data-testid="meeting-${request.id}"]`)
+          .first()
+          .dragTo(page.locator(`[data-testid="cell-${fund.organizationId}-${target}"]`));
+        await page.getByText(R.grid.movedOk.split('{{time}}')[0]).first().waitFor();
+        const movedTo = ok(await as(organizer, `/api/v1/events/${eventId}/meetings`)).items[0];
+        expect({ slot: movedTo.slot, locked: movedTo.locked }).toEqual({ slot: target, locked: true });
+        await page
+          .locator(`[data-testid="cell-${fund.organizationId}-${target}"] [data-testid="lock-${request.id}"]`)
+          .waitFor();
         await shot('organizer-meetings-published');
+        await page.locator(`[data-testid="lock-${request.id}"]`).first().click();
+        await page.getByText(R.grid.unlockedOk).waitFor();
 
         // The check-in desk on a phone.
         const code = ok(await as(organizer, `/api/v1/events/${eventId}/invitations`)).items[0].checkInCode as string;
@@ -500,18 +640,34 @@ describe('the web app in Chromium', () => {
         await ctx.close();
 
         // The founder, at phone width: the bell, the decision in the inbox, the event with its meeting.
-        const fctx = await browser.newContext({ locale: lang, viewport: { width: 390, height: 844 }, baseURL: api.baseUrl });
-        await fctx.addInitScript(({ l, tokens }) => {
-          const storage = (globalThis as any).localStorage;
-          storage.setItem('tourong.lang', l);
-          storage.setItem('tourong.tokens', JSON.stringify(tokens));
-        }, { l: lang, tokens: { accessToken: founderA.token, refreshToken: founderA.refreshToken, organizationId: founderA.organizationId } });
+        const fctx = await browser.newContext({
+          locale: lang,
+          viewport: { width: 390, height: 844 },
+          baseURL: api.baseUrl,
+        });
+        await fctx.addInitScript(
+          ({ l, tokens }) => {
+            const storage = (globalThis as any).localStorage;
+            storage.setItem('tourong.lang', l);
+            storage.setItem('tourong.tokens', JSON.stringify(tokens));
+          },
+          {
+            l: lang,
+            tokens: {
+              accessToken: founderA.token,
+              refreshToken: founderA.refreshToken,
+              organizationId: founderA.organizationId,
+            },
+          },
+        );
         const fpage = await fctx.newPage();
         const fshot = shooter(fpage, lang, 61);
         fpage.on('pageerror', (e) => errors.push(String(e)));
         await fpage.goto(`/events/${eventId}`);
         await fpage.locator('[data-testid="my-application-status"]').waitFor();
-        expect(await fpage.locator('[data-testid="my-application-status"]').textContent()).toBe(R.applicationStatus.accepted);
+        expect(await fpage.locator('[data-testid="my-application-status"]').textContent()).toBe(
+          R.applicationStatus.accepted,
+        );
         await fpage.locator('[data-testid="my-meetings"]').waitFor();
         await fshot('founder-event-phone');
         const untilN = Date.now() + 60_000;

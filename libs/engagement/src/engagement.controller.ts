@@ -96,7 +96,10 @@ export class FollowUpsController {
   ) {}
 
   @Get('follow-ups')
-  @ApiOperation({ summary: 'Follow-ups your organization owns after meetings, those owed to it, and (organizers) those after your events.' })
+  @ApiOperation({
+    summary:
+      'Follow-ups your organization owns after meetings, those owed to it, and (organizers) those after your events.',
+  })
   @ApiOkResponse({ type: FollowUpListView })
   @ApiErrors('UNAUTHENTICATED')
   async list(@CurrentPrincipal() principal: Principal): Promise<FollowUpListView> {

@@ -69,7 +69,7 @@ const rsEn: RsMessages = {
     unscheduledReason: { NO_COMMON_SLOT: 'No slot where both are free', PARTICIPANT_FULL: 'One party reached its maximum', PARTICIPANT_BUSY: 'Every common slot is taken by their other meetings', NO_TABLE: 'Every table is taken' },
     grid: {
       title: 'Meetings', previewTitle: 'Schedule preview', preview: 'Not published', participant: 'Participant', afterLunch: 'After lunch', breaks: 'Gaps', table: 'Table {{table}}',
-      lock: 'Lock (re-planning keeps it)', unlock: 'Unlock', lockedOk: 'Meeting locked', unlockedOk: 'Meeting unlocked', lockHint: 'Click the lock to pin a meeting',
+      lock: 'Lock (re-planning keeps it)', unlock: 'Unlock', lockedOk: 'Meeting locked', unlockedOk: 'Meeting unlocked', lockHint: 'Drag a meeting to a slot where both are free to move it (it is then locked); click the lock to pin one', movedOk: 'Moved to {{time}} · table {{table}}, and locked',
       empty: 'No meetings yet', emptyHint: 'Run the scheduler: each meeting appears here by participant and slot.',
     },
     requests: { title: 'Meeting requests', from: 'From', to: 'To', priority: 'Priority', score: 'Weight', status: 'Status' },

@@ -68,7 +68,7 @@ const rsZh = {
     unscheduledReason: { NO_COMMON_SLOT: '双方没有共同的空闲时段', PARTICIPANT_FULL: '一方已达场次上限', PARTICIPANT_BUSY: '共同空闲时段已被其他会面占用', NO_TABLE: '洽谈桌已满' },
     grid: {
       title: '对接安排', previewTitle: '排期预览', preview: '未发布', participant: '参与方', afterLunch: '午后', breaks: '空档', table: '洽谈桌 {{table}}',
-      lock: '锁定（重新排期时保持不变）', unlock: '解除锁定', lockedOk: '已锁定该会面', unlockedOk: '已解除锁定', lockHint: '点击锁形图标固定会面',
+      lock: '锁定（重新排期时保持不变）', unlock: '解除锁定', lockedOk: '已锁定该会面', unlockedOk: '已解除锁定', lockHint: '拖动会面到双方都空闲的时段即可调整（调整后自动锁定）；点击锁形图标固定会面', movedOk: '已调整到 {{time}} · 洽谈桌 {{table}}，并已锁定',
       empty: '暂无会面', emptyHint: '运行排期后，这里按参与方 × 时段显示每场会面。',
     },
     requests: { title: '对接请求', from: '发起方', to: '接收方', priority: '优先级', score: '匹配权重', status: '状态' },

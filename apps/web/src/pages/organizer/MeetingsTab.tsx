@@ -182,6 +182,15 @@ export function MeetingsTab({ event }: { event: EventView }) {
     onError: (err) => message.error(err.message),
   });
 
+  const move = useMutation({
+    mutationFn: (v: { id: string; slot: number }) => call(api.PUT('/api/v1/meetings/{id}/slot', { params: { path: { id: v.id } }, body: { slot: v.slot } })),
+    onSuccess: (m) => {
+      message.success(t('rs.grid.movedOk', { time: formatTime(m.startsAt, event.timeZone, lang), table: m.table }));
+      void queryClient.invalidateQueries({ queryKey: ['meetings', event.id] });
+    },
+    onError: (err) => message.error(err.message),
+  });
+
   if (grid.isPending || requests.isPending || participants.isPending || meetings.isPending) return <Card><PageLoading /></Card>;
   if (grid.isError) return <Card><ErrorState error={grid.error} onRetry={() => void grid.refetch()} /></Card>;
   const g = grid.data;
@@ -269,6 +278,7 @@ export function MeetingsTab({ event }: { event: EventView }) {
             meetings={gridMeetings}
             timeLabel={(iso) => formatTime(iso, event.timeZone, lang)}
             onLock={preview ? undefined : (m, locked) => lock.mutate({ id: m.id, locked })}
+            onMove={preview ? undefined : (m, slot) => move.mutate({ id: m.id, slot })}
           />
         )}
       </Card>
