@@ -1,7 +1,7 @@
 import type { Config } from 'jest';
 
 // Three tiers, one command: `npm test` runs them all; `--selectProjects unit|int|e2e` runs one.
-const libs = ['reference', 'platform', 'identity', 'startups', 'matching', 'funds', 'search', 'roadshows', 'engagement'];
+const libs = ['reference', 'platform', 'identity', 'startups', 'matching', 'funds', 'search', 'roadshows', 'engagement', 'reporting'];
 const moduleNameMapper: Record<string, string> = {
   '^@app/db(|/.*)$': '<rootDir>/db$1',
   // A lib's test helpers live beside src, not in it (dist does not ship them).

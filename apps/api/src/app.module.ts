@@ -7,6 +7,7 @@ import { DealFlowModule, DealsModule } from '@app/matching';
 import { SearchModule } from '@app/search';
 import { EngagementModule } from '@app/engagement';
 import { RoadshowsModule } from '@app/roadshows';
+import { ReportingModule } from '@app/reporting';
 import { ENTITIES } from '@app/db';
 
 @Module({
@@ -21,6 +22,7 @@ import { ENTITIES } from '@app/db';
     SearchModule,
     EngagementModule,
     RoadshowsModule,
+    ReportingModule,
   ],
 })
 export class AppModule {}

@@ -6,6 +6,9 @@ import { CurrentPrincipal, type Principal } from '@app/identity';
 import { ApiErrors, PageQueryDto, platformError, UuidPipe } from '@app/platform';
 import { engagementError } from './engagement.errors';
 import {
+  EngagementSettingsView,
+  EventReminderSettingsDto,
+  OrganizerSettingsDto,
   FollowUpListView,
   FollowUpView,
   HolidayNoticeDto,
@@ -19,6 +22,7 @@ import {
   UnreadCountView,
 } from './engagement.views';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
+import { EngagementSettingsService } from './settings/engagement-settings.service';
 import { PostgresHolidayCalendar } from './holidays/holiday-calendar';
 import { NotificationsService } from './notifications/notifications.service';
 
@@ -86,6 +90,54 @@ export class NotificationsController {
   }
 }
 
+@ApiTags('engagement-settings')
+@ApiBearerAuth()
+@Controller()
+export class EngagementSettingsController {
+  constructor(private readonly settings: EngagementSettingsService) {}
+
+  @Get('engagement-settings')
+  @ApiOperation({ summary: 'Your organizer defaults: follow-up reply and acknowledge clocks, reminder times.' })
+  @ApiOkResponse({ type: EngagementSettingsView })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN')
+  organizer(@CurrentPrincipal() principal: Principal): Promise<EngagementSettingsView> {
+    return this.settings.organizer(principal);
+  }
+
+  @Put('engagement-settings')
+  @ApiOperation({ summary: 'Set your organizer defaults (applies to follow-ups planned from now on).' })
+  @ApiOkResponse({ type: EngagementSettingsView })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'FOLLOW_UP_SETTINGS_INVALID')
+  setOrganizer(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: OrganizerSettingsDto,
+  ): Promise<EngagementSettingsView> {
+    return this.settings.setOrganizer(principal, dto);
+  }
+
+  @Get('events/:id/reminder-settings')
+  @ApiOperation({
+    summary: 'What applies to the event (its own reminder times, else the organizer’s, else T-24h/T-1h).',
+  })
+  @ApiOkResponse({ type: EngagementSettingsView })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'EVENT_NOT_FOUND')
+  event(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<EngagementSettingsView> {
+    return this.settings.event(principal, id);
+  }
+
+  @Put('events/:id/reminder-settings')
+  @ApiOperation({ summary: 'Set the event’s reminder times; reminders already planned move to them.' })
+  @ApiOkResponse({ type: EngagementSettingsView })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'EVENT_NOT_FOUND', 'FOLLOW_UP_SETTINGS_INVALID')
+  setEvent(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: EventReminderSettingsDto,
+  ): Promise<EngagementSettingsView> {
+    return this.settings.setEvent(principal, id, dto.reminderOffsetsMinutes ?? null);
+  }
+}
+
 @ApiTags('follow-ups')
 @ApiBearerAuth()
 @Controller()
@@ -115,6 +167,17 @@ export class FollowUpsController {
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'FOLLOW_UP_NOT_FOUND', 'FOLLOW_UP_STATE_INVALID')
   done(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<FollowUpView> {
     return this.followUps.markDone(principal, id);
+  }
+
+  @Post('follow-ups/:id/acknowledge')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The owner acknowledges (首问负责制): the acknowledge clock stops; the reply clock keeps running.',
+  })
+  @ApiOkResponse({ type: FollowUpView })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'FOLLOW_UP_NOT_FOUND', 'FOLLOW_UP_STATE_INVALID')
+  acknowledge(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<FollowUpView> {
+    return this.followUps.acknowledge(principal, id);
   }
 
   @Get('holiday-calendar/:year')

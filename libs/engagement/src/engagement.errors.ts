@@ -5,7 +5,11 @@ export type EngagementErrorCode =
   | 'NOTIFICATION_PREFERENCES_INVALID'
   | 'FOLLOW_UP_NOT_FOUND'
   | 'FOLLOW_UP_STATE_INVALID'
-  | 'HOLIDAY_NOTICE_INVALID';
+  | 'HOLIDAY_NOTICE_INVALID'
+  | 'OUTCOME_INVALID'
+  | 'OUTCOME_SUBJECT_NOT_FOUND'
+  | 'OUTCOME_NOT_APPLICABLE'
+  | 'FOLLOW_UP_SETTINGS_INVALID';
 
 export const engagementError = defineErrors<EngagementErrorCode>({
   NOTIFICATION_NOT_FOUND: { status: 404, en: 'Notification not found.', zh: '通知不存在。' },
@@ -24,5 +28,21 @@ export const engagementError = defineErrors<EngagementErrorCode>({
     status: 422,
     en: 'The holiday notice is invalid.',
     zh: '节假日安排无效。',
+  },
+  OUTCOME_INVALID: {
+    status: 422,
+    en: 'The outcome is invalid.',
+    zh: '结果记录无效。',
+  },
+  OUTCOME_SUBJECT_NOT_FOUND: { status: 404, en: 'Meeting or deal not found.', zh: '会谈或交易不存在。' },
+  OUTCOME_NOT_APPLICABLE: {
+    status: 409,
+    en: 'No outcome can be recorded here (a cancelled meeting, or not between an investor and a founder).',
+    zh: '此处无法记录结果（会谈已取消，或双方并非投资方与创业方）。',
+  },
+  FOLLOW_UP_SETTINGS_INVALID: {
+    status: 422,
+    en: 'The follow-up settings are invalid.',
+    zh: '跟进设置无效。',
   },
 });

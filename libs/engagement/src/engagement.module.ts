@@ -3,7 +3,12 @@ import { PlatformQueueModule, ReadinessRegistry } from '@app/platform';
 import { IdentityDirectoryModule } from '@app/identity';
 import { RoadshowsDirectoryModule } from '@app/roadshows';
 import { StartupsDirectoryModule } from '@app/startups';
-import { FollowUpsController, NotificationsController } from './engagement.controller';
+import { DealsDirectoryModule } from '@app/matching';
+import { EngagementDirectoryModule } from './directory/engagement-directory';
+import { OutcomesController } from './outcomes/outcomes.controller';
+import { OutcomesService } from './outcomes/outcomes.service';
+import { EngagementSettingsService } from './settings/engagement-settings.service';
+import { EngagementSettingsController, FollowUpsController, NotificationsController } from './engagement.controller';
 import { NOTIFICATIONS_QUEUE, REMINDERS_QUEUE } from './engagement.events';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { HolidayCalendar, PostgresHolidayCalendar } from './holidays/holiday-calendar';
@@ -41,8 +46,12 @@ class RemindersReadiness implements OnModuleInit {
     IdentityDirectoryModule,
     RoadshowsDirectoryModule,
     StartupsDirectoryModule,
+    DealsDirectoryModule,
+    EngagementDirectoryModule,
   ],
   providers: [
+    OutcomesService,
+    EngagementSettingsService,
     Mailer,
     NotificationsService,
     RemindersService,
@@ -55,6 +64,9 @@ class RemindersReadiness implements OnModuleInit {
     NotificationsService,
     RemindersService,
     FollowUpsService,
+    OutcomesService,
+    EngagementSettingsService,
+    EngagementDirectoryModule,
     HolidayCalendar,
     PostgresHolidayCalendar,
     Mailer,
@@ -66,7 +78,10 @@ class RemindersReadiness implements OnModuleInit {
 export class EngagementCoreModule {}
 
 /** Runs in the API: the inbox, preferences, follow-ups and holiday-calendar routes; registers the queues. */
-@Module({ imports: [EngagementCoreModule], controllers: [NotificationsController, FollowUpsController] })
+@Module({
+  imports: [EngagementCoreModule],
+  controllers: [NotificationsController, FollowUpsController, OutcomesController, EngagementSettingsController],
+})
 export class EngagementModule {}
 
 /** Runs in the worker: the notifications queue (events → people), the reminders queue and its sweeper. */

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMinSize,
+  IsOptional,
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
@@ -94,6 +96,11 @@ export class FollowUpView {
     description: 'The count crossed a year without a loaded holiday notice (weekdays only were used there).',
   })
   provisional: boolean;
+  @ApiProperty({ type: 'integer', description: 'The acknowledge clock: working days the owner has to acknowledge.' })
+  acknowledgeWorkingDays: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last working day to acknowledge.' })
+  acknowledgeDueOn: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) doneAt: string | null;
   @ApiProperty({ description: 'Your organization owns it.' }) mine: boolean;
 }
@@ -136,4 +143,71 @@ export class HolidayYearView {
   })
   source: string | null;
   @ApiProperty({ type: [HolidayDayDto] }) days: HolidayDayDto[];
+}
+
+const OFFSETS_DOC =
+  'Minutes before each pitch and meeting, e.g. [1440, 60] for T-24h and T-1h (1–4 values, 5 min to 30 days).';
+
+export class EngagementSettingsSourceView {
+  @ApiProperty({ enum: ['event', 'organizer', 'default'] }) reminderOffsetsMinutes: string;
+  @ApiProperty({ enum: ['organizer', 'default'] }) followUpWorkingDays: string;
+  @ApiProperty({ enum: ['organizer', 'default'] }) acknowledgeWorkingDays: string;
+}
+
+export class EngagementSettingsView {
+  @ApiProperty({ type: 'integer', isArray: true, description: OFFSETS_DOC }) reminderOffsetsMinutes: number[];
+  @ApiProperty({ type: 'integer', description: 'The reply clock: working days after the meeting.' })
+  followUpWorkingDays: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'The acknowledge clock: working days after the meeting (≤ the reply clock).',
+  })
+  acknowledgeWorkingDays: number;
+  @ApiProperty({ type: EngagementSettingsSourceView, description: 'Where each value comes from.' })
+  source: EngagementSettingsSourceView;
+}
+
+export class OrganizerSettingsDto {
+  @ApiProperty({
+    type: 'integer',
+    isArray: true,
+    nullable: true,
+    required: false,
+    description: `${OFFSETS_DOC} null: back to the default.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsInt({ each: true })
+  reminderOffsetsMinutes?: number[] | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, required: false, minimum: 1, maximum: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  followUpWorkingDays?: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, required: false, minimum: 1, maximum: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  acknowledgeWorkingDays?: number | null;
+}
+
+export class EventReminderSettingsDto {
+  @ApiProperty({
+    type: 'integer',
+    isArray: true,
+    nullable: true,
+    description: `${OFFSETS_DOC} null: the organizer’s times.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsInt({ each: true })
+  reminderOffsetsMinutes: number[] | null;
 }

@@ -50,6 +50,12 @@ export class NotificationsProcessor extends WorkerHost {
       case 'roadshows.meetings_published':
         drafts = await this.notifier.meetingsPublished(eventId, event);
         break;
+      case 'engagement.outcome_recorded':
+        drafts = await this.notifier.outcomeRecorded(eventId, event);
+        break;
+      case 'engagement.reminder_settings_changed':
+        drafts = await this.notifier.reminderSettingsChanged(event);
+        break;
       default: {
         const unreachable: never = event;
         throw new Error(`unhandled event ${(unreachable as NotificationEvent).type}`);

@@ -228,6 +228,9 @@ describe('notifications end to end (real SMTP)', () => {
     ]);
     // Thursday 2026-12-10 + 4 working days: Fri 11, Mon 14, Tue 15, Wed 16.
     expect(mine).toMatchObject({
+      acknowledgeWorkingDays: 1,
+      acknowledgeDueOn: '2026-12-11',
+      acknowledgedAt: null,
       kind: 'investor_replies',
       dueOn: '2026-12-16',
       dueAt: '2026-12-16T16:00:00.000Z',
@@ -245,6 +248,8 @@ describe('notifications end to end (real SMTP)', () => {
         new Date(r.due_at).toISOString(),
       ]),
     ).toEqual([
+      // The acknowledge clock (1 working day: Fri 11): unacknowledged, the owner hears it on the next working morning.
+      ['follow_up_ack_overdue', 'ack-day-after', '2026-12-14T01:00:00.000Z'],
       ['follow_up_due_soon', 'due-day', '2026-12-16T01:00:00.000Z'],
       ['follow_up_overdue', 'day-after', '2026-12-17T01:00:00.000Z'],
       // 5 more working days after Wed 16: 17, 18, 21, 22, 23 → escalation the morning after.

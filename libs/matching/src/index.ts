@@ -5,6 +5,7 @@ export * from './deals/deal.entity';
 export * from './deals/deal-transition.entity';
 export * from './deals/deals.service';
 export * from './deals/deals.module';
+export * from './deals/deal-directory';
 
 import { DealEntity } from './deals/deal.entity';
 import { DealTransitionEntity } from './deals/deal-transition.entity';

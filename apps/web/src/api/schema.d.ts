@@ -1086,6 +1086,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-ups/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owner acknowledges (首问负责制): the acknowledge clock stops; the reply clock keeps running. */
+        post: operations["FollowUpsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/holiday-calendar/{year}": {
         parameters: {
             query?: never;
@@ -1097,6 +1114,78 @@ export interface paths {
         get: operations["FollowUpsController_year"];
         /** Platform admins enter a year’s State Council notice (replaces that year). */
         put: operations["FollowUpsController_setYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting’s outcome: both sides’ records and the shared state (its two parties only). */
+        get: operations["OutcomesController_meeting"];
+        /** Record your side of a meeting’s outcome (attendance, stage, terms, pass reason). */
+        put: operations["OutcomesController_recordMeeting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal’s outcome as both parties see it (the investor and the project’s organization). */
+        get: operations["OutcomesController_deal"];
+        /** Record your side of a deal’s outcome; founders record theirs here too. */
+        put: operations["OutcomesController_recordDeal"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagement-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organizer defaults: follow-up reply and acknowledge clocks, reminder times. */
+        get: operations["EngagementSettingsController_organizer"];
+        /** Set your organizer defaults (applies to follow-ups planned from now on). */
+        put: operations["EngagementSettingsController_setOrganizer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/reminder-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What applies to the event (its own reminder times, else the organizer’s, else T-24h/T-1h). */
+        get: operations["EngagementSettingsController_event"];
+        /** Set the event’s reminder times; reminders already planned move to them. */
+        put: operations["EngagementSettingsController_setEvent"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1635,6 +1724,40 @@ export interface paths {
             cookie?: never;
         };
         get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event’s figures for its organizer: funnel, meetings, follow-ups on time, deals by instrument. */
+        get: operations["ReportingController_event"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as an Excel workbook (streamed). */
+        get: operations["ReportingController_eventXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3127,7 +3250,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated";
+            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated" | "follow_up_ack_overdue" | "outcome_recorded" | "mandate_digest";
             /** @description In the recipient’s language (zh-CN or en). */
             title: string;
             body: string;
@@ -3153,7 +3276,7 @@ export interface components {
         };
         NotificationPreferenceView: {
             /** @enum {string} */
-            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated";
+            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated" | "follow_up_ack_overdue" | "outcome_recorded" | "mandate_digest";
             channels: ("in_app" | "email")[];
         };
         NotificationPreferencesView: {
@@ -3161,7 +3284,7 @@ export interface components {
         };
         NotificationPreferenceDto: {
             /** @enum {string} */
-            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated";
+            kind: "invitation" | "application_decided" | "investor_invited" | "meeting_requested" | "meeting_answered" | "meetings_published" | "agenda_published" | "deal_changed" | "session_reminder" | "meeting_reminder" | "follow_up_due_soon" | "follow_up_overdue" | "follow_up_escalated" | "follow_up_ack_overdue" | "outcome_recorded" | "mandate_digest";
             /** @description Empty: this kind is not delivered at all. */
             channels: ("in_app" | "email")[];
         };
@@ -3199,6 +3322,15 @@ export interface components {
             timeZone: string;
             /** @description The count crossed a year without a loaded holiday notice (weekdays only were used there). */
             provisional: boolean;
+            /** @description The acknowledge clock: working days the owner has to acknowledge. */
+            acknowledgeWorkingDays: number;
+            /**
+             * Format: date
+             * @description The last working day to acknowledge.
+             */
+            acknowledgeDueOn: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
             /** Format: date-time */
             doneAt: string | null;
             /** @description Your organization owns it. */
@@ -3225,6 +3357,130 @@ export interface components {
         };
         HolidayNoticeDto: {
             days: components["schemas"]["HolidayDayDto"][];
+        };
+        OutcomeTermsView: {
+            /** @enum {string} */
+            instrument: "equity" | "convertible_grant" | "loan" | "ip_pledge_loan" | "equity_loan_package";
+            /** @description in 分 (¥1 = 100 分), a positive integer */
+            amount: number;
+            /** @description 投贷联动: the equity part, 分. */
+            equityAmount: number | null;
+            /** @description 投贷联动: the loan part, 分. */
+            loanAmount: number | null;
+        };
+        OutcomePassReasonView: {
+            /** @enum {string} */
+            code: "off_thesis_stage" | "off_thesis_track" | "off_thesis_ticket" | "off_thesis_region" | "team" | "traction" | "valuation" | "too_early" | "competition" | "other";
+            text: string | null;
+        };
+        OutcomeSideView: {
+            /** @enum {string|null} */
+            stage: "interested" | "due_diligence" | "term_sheet" | "signed" | "disbursed" | "passed" | null;
+            /** @enum {string|null} */
+            attendance: "held" | "no_show" | null;
+            terms: components["schemas"]["OutcomeTermsView"] | null;
+            disbursedAmount: number | null;
+            passReason: components["schemas"]["OutcomePassReasonView"] | null;
+            note: string | null;
+            recordedByUserId: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        SharedOutcomeView: {
+            /**
+             * @description A pass by either side ends it; otherwise the lower of both sides’ stages (one side’s when only it recorded).
+             * @enum {string|null}
+             */
+            stage: "interested" | "due_diligence" | "term_sheet" | "signed" | "disbursed" | "passed" | null;
+            /** @description Both sides recorded the same stage (and the same terms when signed). */
+            confirmed: boolean;
+            /** @enum {string|null} */
+            attendance: "held" | "no_show" | null;
+            terms: components["schemas"]["OutcomeTermsView"] | null;
+            disbursedAmount: number | null;
+            passReason: components["schemas"]["OutcomePassReasonView"] | null;
+            /** @enum {string|null} */
+            passedBy: "investor" | "founder" | null;
+        };
+        OutcomeView: {
+            /** @enum {string} */
+            subjectType: "meeting" | "deal";
+            /** @description The meeting (its request id) or the deal. */
+            subjectId: string;
+            eventId: string | null;
+            projectId: string | null;
+            investorOrganizationId: string;
+            founderOrganizationId: string;
+            /** @enum {string} */
+            yourSide: "investor" | "founder";
+            investor: components["schemas"]["OutcomeSideView"] | null;
+            founder: components["schemas"]["OutcomeSideView"] | null;
+            shared: components["schemas"]["SharedOutcomeView"];
+            /** Format: date-time */
+            updatedAt: string | null;
+            version: number;
+        };
+        OutcomePassReasonDto: {
+            /** @enum {string} */
+            code: "off_thesis_stage" | "off_thesis_track" | "off_thesis_ticket" | "off_thesis_region" | "team" | "traction" | "valuation" | "too_early" | "competition" | "other";
+            /** @description Required for `other`. */
+            text?: string | null;
+        };
+        RecordOutcomeDto: {
+            /**
+             * @description Where your side stands. May be omitted when you only record attendance (meetings).
+             * @enum {string|null}
+             */
+            stage?: "interested" | "due_diligence" | "term_sheet" | "signed" | "disbursed" | "passed" | null;
+            /**
+             * @description Meetings only: held, or the other side did not come.
+             * @enum {string|null}
+             */
+            attendance?: "held" | "no_show" | null;
+            /**
+             * @description Required from signed on: equity, convertible_grant (先投后股), loan, ip_pledge_loan, equity_loan_package (投贷联动).
+             * @enum {string|null}
+             */
+            instrument?: "equity" | "convertible_grant" | "loan" | "ip_pledge_loan" | "equity_loan_package" | null;
+            /** @description The signed amount in 分 (¥1 = 100 分), a positive integer. For 投贷联动 it may be omitted (the sum of both parts) or must equal that sum. */
+            amount?: number | null;
+            /** @description 投贷联动 only: the equity part in 分 (¥1 = 100 分), a positive integer. */
+            equityAmount?: number | null;
+            /** @description 投贷联动 only: the loan part in 分 (¥1 = 100 分), a positive integer. */
+            loanAmount?: number | null;
+            /** @description Disbursed only: the amount paid out in 分 (¥1 = 100 分), a positive integer, at most the signed amount. */
+            disbursedAmount?: number | null;
+            /** @description Passed only: a structured reason. */
+            passReason?: components["schemas"]["OutcomePassReasonDto"] | null;
+            note?: string | null;
+        };
+        EngagementSettingsSourceView: {
+            /** @enum {string} */
+            reminderOffsetsMinutes: "event" | "organizer" | "default";
+            /** @enum {string} */
+            followUpWorkingDays: "organizer" | "default";
+            /** @enum {string} */
+            acknowledgeWorkingDays: "organizer" | "default";
+        };
+        EngagementSettingsView: {
+            /** @description Minutes before each pitch and meeting, e.g. [1440, 60] for T-24h and T-1h (1–4 values, 5 min to 30 days). */
+            reminderOffsetsMinutes: number[];
+            /** @description The reply clock: working days after the meeting. */
+            followUpWorkingDays: number;
+            /** @description The acknowledge clock: working days after the meeting (≤ the reply clock). */
+            acknowledgeWorkingDays: number;
+            /** @description Where each value comes from. */
+            source: components["schemas"]["EngagementSettingsSourceView"];
+        };
+        OrganizerSettingsDto: {
+            /** @description Minutes before each pitch and meeting, e.g. [1440, 60] for T-24h and T-1h (1–4 values, 5 min to 30 days). null: back to the default. */
+            reminderOffsetsMinutes?: number[] | null;
+            followUpWorkingDays?: number | null;
+            acknowledgeWorkingDays?: number | null;
+        };
+        EventReminderSettingsDto: {
+            /** @description Minutes before each pitch and meeting, e.g. [1440, 60] for T-24h and T-1h (1–4 values, 5 min to 30 days). null: the organizer’s times. */
+            reminderOffsetsMinutes: number[] | null;
         };
         ApplicationQuestionDto: {
             /** @description Stable key of the answer (letters, digits, _ and -). */
@@ -3764,9 +4020,136 @@ export interface components {
             /** @description A shared table (T1 … Tn); by default the current one if free, else the lowest free. */
             table?: string;
         };
+        ReportEventView: {
+            id: string;
+            title: string;
+            status: string;
+            timeZone: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        KeyCountView: {
+            key: string;
+            count: number;
+        };
+        ReportApplicationsView: {
+            total: number;
+            accepted: number;
+            /** @description pending, accepted, waitlisted, rejected, withdrawn. */
+            byStatus: components["schemas"]["KeyCountView"][];
+        };
+        ReportSessionView: {
+            id: string;
+            title: string;
+            track: string | null;
+            /** @description On the published agenda. */
+            onAgenda: number;
+            pitched: number;
+        };
+        ReportInvestorsView: {
+            invited: number;
+            /** @description RSVP accepted. */
+            rsvpAccepted: number;
+            /** @description Checked in at the desk. */
+            attending: number;
+        };
+        ReportMeetingsView: {
+            /** @description Meeting requests made. */
+            requested: number;
+            accepted: number;
+            declined: number;
+            /** @description Published and not cancelled. */
+            scheduled: number;
+            /** @description Reported held (or an outcome recorded without a no-show). */
+            held: number;
+            noShow: number;
+            /** @description Scheduled; neither held nor no-show reported yet. */
+            unrecorded: number;
+            cancelled: number;
+        };
+        FollowUpKindFiguresView: {
+            total: number;
+            /** @description Done by the deadline. */
+            onTime: number;
+            /** @description Done after the deadline, or still open past it. */
+            late: number;
+            /** @description Open, not yet due. */
+            open: number;
+            /** @description onTime ÷ (onTime + late), 4 decimals; null while none is decided. */
+            onTimeRate: number | null;
+            /** @description Acknowledged within the acknowledge clock. */
+            acknowledgedOnTime: number;
+            /** @enum {string} */
+            kind: "investor_replies" | "founder_sends_data_room";
+        };
+        EventFollowUpsView: {
+            total: number;
+            /** @description Done by the deadline. */
+            onTime: number;
+            /** @description Done after the deadline, or still open past it. */
+            late: number;
+            /** @description Open, not yet due. */
+            open: number;
+            /** @description onTime ÷ (onTime + late), 4 decimals; null while none is decided. */
+            onTimeRate: number | null;
+            /** @description Acknowledged within the acknowledge clock. */
+            acknowledgedOnTime: number;
+            byKind: components["schemas"]["FollowUpKindFiguresView"][];
+        };
+        ReportOutcomesView: {
+            /** @description Meetings with an outcome recorded by either side. */
+            recorded: number;
+            /** @description Both sides agree. */
+            confirmed: number;
+            /** @description Shared stage: interested … disbursed, passed. */
+            byStage: components["schemas"]["KeyCountView"][];
+            /** @description Passes by structured reason. */
+            passReasons: components["schemas"]["KeyCountView"][];
+        };
+        InstrumentFigureView: {
+            /** @enum {string} */
+            instrument: "equity" | "convertible_grant" | "loan" | "ip_pledge_loan" | "equity_loan_package";
+            /** @description Deals signed with this instrument. */
+            count: number;
+            /** @description Signed amount, 分. */
+            amount: number;
+            /** @description 投贷联动: the equity parts, 分 (0 otherwise). */
+            equityAmount: number;
+            /** @description 投贷联动: the loan parts, 分 (0 otherwise). */
+            loanAmount: number;
+        };
+        DealFiguresView: {
+            /** @description Signed or disbursed. */
+            signed: number;
+            /** @description 分. */
+            signedAmount: number;
+            disbursed: number;
+            /** @description 分. */
+            disbursedAmount: number;
+            /** @description Every instrument, zeros included. */
+            byInstrument: components["schemas"]["InstrumentFigureView"][];
+        };
+        EventReportView: {
+            event: components["schemas"]["ReportEventView"];
+            /** Format: date-time */
+            generatedAt: string;
+            applications: components["schemas"]["ReportApplicationsView"];
+            /** @description Projects on a published agenda whose pitch has started (all once the event is finished). */
+            pitched: number;
+            sessions: components["schemas"]["ReportSessionView"][];
+            investors: components["schemas"]["ReportInvestorsView"];
+            meetings: components["schemas"]["ReportMeetingsView"];
+            followUps: components["schemas"]["EventFollowUpsView"];
+            outcomes: components["schemas"]["ReportOutcomesView"];
+            deals: components["schemas"]["DealFiguresView"];
+            /** @description applied, accepted, pitched, met (meetings held), interested, due_diligence, term_sheet, signed, disbursed. */
+            funnel: components["schemas"]["KeyCountView"][];
+        };
         ErrorBody: {
             /** @enum {string} */
-            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FOLLOW_UP_NOT_FOUND" | "FOLLOW_UP_STATE_INVALID" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "HOLIDAY_NOTICE_INVALID" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_MOVE_INVALID" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_PREFERENCES_INVALID" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
+            code: "ACCESS_GRANT_EXISTS" | "ACCESS_GRANT_INVALID" | "ACCESS_GRANT_NOT_FOUND" | "ACCOUNT_DISABLED" | "AGENDA_FROZEN" | "AGENDA_INVALID" | "ALREADY_MEMBER" | "APPLICATION_CLOSED" | "APPLICATION_EXISTS" | "APPLICATION_INVALID" | "APPLICATION_NOT_FOUND" | "APPLICATION_STATE_INVALID" | "CALENDAR_FEED_NOT_FOUND" | "CHECK_IN_CODE_INVALID" | "CONFIDENTIAL_ACCESS_REQUIRED" | "CONFLICT" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_TAKEN" | "DEAL_EXISTS" | "DEAL_FIELD_NOT_ALLOWED" | "DEAL_NOT_FOUND" | "DEAL_ORG_KIND_INVALID" | "DEAL_TRANSITION_INVALID" | "DEAL_VERSION_CONFLICT" | "DECK_MISSING" | "DECK_NOT_PDF" | "DECK_TOO_LARGE" | "EMAIL_INVALID" | "EMAIL_TAKEN" | "EVENT_FULL" | "EVENT_INVALID" | "EVENT_INVITATION_EXISTS" | "EVENT_INVITATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "EVENT_ORG_KIND_INVALID" | "EVENT_STATE_INVALID" | "EVENT_VERSION_CONFLICT" | "FISCAL_YEAR_INVALID" | "FISCAL_YEAR_NOT_FOUND" | "FOLLOW_UP_NOT_FOUND" | "FOLLOW_UP_SETTINGS_INVALID" | "FOLLOW_UP_STATE_INVALID" | "FORBIDDEN" | "GRID_INVALID" | "GRID_MISSING" | "HOLIDAY_NOTICE_INVALID" | "IMPORT_FILE_INVALID" | "IMPORT_HAS_ERRORS" | "IMPORT_NOT_FOUND" | "IMPORT_TOO_LARGE" | "INDUSTRY_UNKNOWN" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVITATION_EMAIL_MISMATCH" | "INVITATION_EXPIRED" | "INVITATION_NOT_FOUND" | "INVITATION_PENDING" | "INVITATION_USED" | "INVITEE_INVALID" | "IP_ITEM_DUPLICATE" | "IP_ITEM_NOT_FOUND" | "LAST_OWNER" | "LOGIN_THROTTLED" | "MALFORMED_REQUEST" | "MANDATE_INVALID" | "MANDATE_LINK_INVALID" | "MANDATE_NOT_FOUND" | "MANDATE_ORG_KIND_INVALID" | "MANDATE_VERSION_CONFLICT" | "MEETING_MOVE_INVALID" | "MEETING_NOT_FOUND" | "MEETING_REQUEST_EXISTS" | "MEETING_REQUEST_INVALID" | "MEETING_REQUEST_NOT_FOUND" | "MEETING_REQUEST_QUOTA" | "MEETING_REQUEST_STATE_INVALID" | "MEMBER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_PREFERENCES_INVALID" | "NOT_A_MEMBER" | "NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "OUTCOME_INVALID" | "OUTCOME_NOT_APPLICABLE" | "OUTCOME_SUBJECT_NOT_FOUND" | "PASSWORD_TOO_WEAK" | "PASS_REASON_REQUIRED" | "PASS_REASON_TEXT_REQUIRED" | "PATCH_EMPTY" | "PAYLOAD_TOO_DEEP" | "PAYLOAD_TOO_LARGE" | "PROJECT_INCOMPLETE" | "PROJECT_NOT_DEALABLE" | "PROJECT_NOT_FOUND" | "PROJECT_STATE_INVALID" | "QUALIFICATION_DATES_INVALID" | "QUALIFICATION_INPUT_INVALID" | "QUALIFICATION_NOT_FOUND" | "RATE_LIMITED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REGION_CODE_INVALID" | "ROLE_CHANGE_FORBIDDEN" | "ROUTE_NOT_FOUND" | "SCHEDULE_INPUT_INVALID" | "SCHEDULE_RUN_NOT_FOUND" | "SCHEDULE_RUN_STATE_INVALID" | "SEARCH_DOCUMENT_INVALID" | "SEARCH_FACET_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_ATTRIBUTE_NOT_FILTERABLE" | "SEARCH_FILTER_INVALID" | "SEARCH_INDEX_NOT_FOUND" | "SEARCH_PAGINATION_INVALID" | "SEARCH_QUERY_INVALID" | "SEARCH_SETTINGS_INVALID" | "SEARCH_SORT_ATTRIBUTE_NOT_SORTABLE" | "SEARCH_TASK_FAILED" | "SEARCH_TASK_TIMEOUT" | "SEARCH_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "SESSION_INVALID" | "SESSION_NOT_FOUND" | "SESSION_REVOKED" | "STARTUP_CREDIT_CODE_TAKEN" | "STARTUP_NOT_FOUND" | "STARTUP_ORG_KIND_INVALID" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TRACK_UNKNOWN" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_CONFLICT";
             message: string;
             details: {
                 [key: string]: unknown;
@@ -8168,6 +8551,63 @@ export interface operations {
             };
         };
     };
+    FollowUpsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FOLLOW_UP_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FOLLOW_UP_STATE_INVALID` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     FollowUpsController_year: {
         parameters: {
             query?: never;
@@ -8254,6 +8694,465 @@ export interface operations {
                 };
             };
             /** @description `HOLIDAY_NOTICE_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OutcomesController_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `OUTCOME_SUBJECT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `OUTCOME_NOT_APPLICABLE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OutcomesController_recordMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `OUTCOME_SUBJECT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `OUTCOME_NOT_APPLICABLE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `OUTCOME_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OutcomesController_deal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `OUTCOME_SUBJECT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `OUTCOME_NOT_APPLICABLE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OutcomesController_recordDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `OUTCOME_SUBJECT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `OUTCOME_NOT_APPLICABLE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `OUTCOME_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EngagementSettingsController_organizer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementSettingsView"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EngagementSettingsController_setOrganizer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizerSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementSettingsView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FOLLOW_UP_SETTINGS_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EngagementSettingsController_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementSettingsView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EngagementSettingsController_setEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventReminderSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementSettingsView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `FOLLOW_UP_SETTINGS_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10632,6 +11531,103 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportingController_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventReportView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportingController_eventXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `EVENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -60,6 +60,23 @@ export class FollowUpTaskEntity {
   @Column({ type: 'text', default: 'open' })
   status: FollowUpStatus;
 
+  /** The acknowledge clock: the owner says "received, on it" within this many working days (then the reply clock runs). */
+  @Column({ type: 'int', default: 1 })
+  acknowledgeWorkingDays: number;
+
+  @Column({ type: 'date', nullable: true })
+  acknowledgeDueOn: string | null;
+
+  /** The start of the day after `acknowledgeDueOn` in the zone. */
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgeDueAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  acknowledgedByUserId: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   doneAt: Date | null;
 

@@ -14,6 +14,9 @@ export const NOTIFICATION_KINDS = [
   'follow_up_due_soon',
   'follow_up_overdue',
   'follow_up_escalated',
+  'follow_up_ack_overdue',
+  'outcome_recorded',
+  'mandate_digest',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_CHANNELS = ['in_app', 'email'] as const;

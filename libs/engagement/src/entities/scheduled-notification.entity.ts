@@ -6,6 +6,7 @@ export const SCHEDULED_KINDS = [
   'follow_up_due_soon',
   'follow_up_overdue',
   'follow_up_escalated',
+  'follow_up_ack_overdue',
 ] as const;
 export type ScheduledKind = (typeof SCHEDULED_KINDS)[number];
 export type ScheduledStatus = 'pending' | 'sent' | 'cancelled';
@@ -27,6 +28,8 @@ export interface ScheduledPayload {
   /** Follow-ups: the deadline (local date) and whether it is provisional. */
   dueOn?: string;
   provisional?: boolean;
+  /** Follow-ups: the last day to acknowledge (local date). */
+  acknowledgeDueOn?: string | null;
   link?: string;
 }
 

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, In, Not } from 'typeorm';
 import { isInvestorOrganization, OrganizationDirectory, type Principal } from '@app/identity';
-import { APP_CONFIG, type AppConfig, CLOCK, type Clock, UnitOfWork } from '@app/platform';
+import { EngagementSettingsService } from '../settings/engagement-settings.service';
+import { CLOCK, type Clock, UnitOfWork } from '@app/platform';
 import type { RoadshowEventBrief, RoadshowPublishedMeeting } from '@app/roadshows';
 import { FollowUpTaskEntity, type FollowUpKind } from '../entities/follow-up-task.entity';
 import { engagementError } from '../engagement.errors';
@@ -25,11 +26,19 @@ export interface FollowUpView {
   dueAt: string;
   timeZone: string;
   provisional: boolean;
+  acknowledgeWorkingDays: number;
+  acknowledgeDueOn: string | null;
+  acknowledgedAt: string | null;
   doneAt: string | null;
   mine: boolean;
 }
 
-const LADDER_KINDS = ['follow_up_due_soon', 'follow_up_overdue', 'follow_up_escalated'] as const;
+const LADDER_KINDS = [
+  'follow_up_ack_overdue',
+  'follow_up_due_soon',
+  'follow_up_overdue',
+  'follow_up_escalated',
+] as const;
 /** Ladder notices go out at 09:00 in the event's zone. */
 const NOTICE_HOUR = 9;
 const ESCALATE_AFTER_WORKING_DAYS = 5;
@@ -48,7 +57,7 @@ export class FollowUpsService {
     private readonly calendar: HolidayCalendar,
     private readonly reminders: RemindersService,
     private readonly organizations: OrganizationDirectory,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: EngagementSettingsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -65,24 +74,40 @@ export class FollowUpsService {
     const orgs = await this.organizations.summaries(
       meetings.flatMap((m) => [m.fromOrganizationId, m.toOrganizationId]),
     );
+    // The organizer's clocks (reply and acknowledge, in working days), else the env defaults.
+    const clocks = await this.settings.effective(event.organizationId, event.id);
     const investor = (id: string) => {
       const kind = orgs.get(id)?.kind;
       return kind !== undefined && isInvestorOrganization(kind);
     };
-    const wanted: Omit<FollowUpTaskEntity, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'doneAt' | 'doneByUserId'>[] =
-      [];
+    const wanted: Omit<
+      FollowUpTaskEntity,
+      | 'id'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'status'
+      | 'doneAt'
+      | 'doneByUserId'
+      | 'acknowledgedAt'
+      | 'acknowledgedByUserId'
+    >[] = [];
     for (const m of meetings) {
       const [a, b] = [m.fromOrganizationId, m.toOrganizationId];
       const inv = investor(a) && !investor(b) ? a : investor(b) && !investor(a) ? b : null;
       if (!inv) continue; // two investors or two founders: no reply/data-room pair
       const founder = inv === a ? b : a;
-      const d = await this.deadline(m.endsAt, event.timeZone, this.config.FOLLOW_UP_WORKING_DAYS);
+      const d = await this.deadline(m.endsAt, event.timeZone, clocks.followUpWorkingDays);
+      const ackDays = clocks.acknowledgeWorkingDays;
+      const ack = await this.deadline(m.endsAt, event.timeZone, ackDays);
       const base = {
+        acknowledgeWorkingDays: ackDays,
+        acknowledgeDueOn: ack.dueOn,
+        acknowledgeDueAt: ack.dueAt,
         meetingId: m.requestId,
         eventId: event.id,
         organizerOrganizationId: event.organizationId,
         timeZone: event.timeZone,
-        workingDays: this.config.FOLLOW_UP_WORKING_DAYS,
+        workingDays: clocks.followUpWorkingDays,
         ...d,
       };
       wanted.push({ ...base, kind: 'investor_replies', ownerOrganizationId: inv, counterpartOrganizationId: founder });
@@ -140,6 +165,7 @@ export class FollowUpsService {
       provisional,
       link: `/follow-ups/${task.id}`,
       ownerName: owner,
+      acknowledgeDueOn: task.acknowledgeDueOn,
     };
     const spec = (
       kind: ReminderSpec['kind'],
@@ -160,6 +186,16 @@ export class FollowUpsService {
     const desired =
       task.status === 'open' || task.status === 'overdue'
         ? [
+            ...(task.acknowledgedAt === null && task.acknowledgeDueOn !== null && task.acknowledgeDueOn < task.dueOn
+              ? [
+                  spec(
+                    'follow_up_ack_overdue',
+                    'ack-day-after',
+                    at9(addWorkingDays(task.acknowledgeDueOn, 1, data).date),
+                    task.ownerOrganizationId,
+                  ),
+                ]
+              : []),
             spec('follow_up_due_soon', 'due-day', at9(task.dueOn), task.ownerOrganizationId),
             spec('follow_up_overdue', 'day-after', at9(dayAfter), task.ownerOrganizationId),
             spec('follow_up_escalated', 'owner-admins', at9(escalateOn), task.ownerOrganizationId, ['owner', 'admin']),
@@ -184,6 +220,9 @@ export class FollowUpsService {
       dueAt: t.dueAt.toISOString(),
       timeZone: t.timeZone,
       provisional: t.provisional,
+      acknowledgeWorkingDays: t.acknowledgeWorkingDays,
+      acknowledgeDueOn: t.acknowledgeDueOn,
+      acknowledgedAt: t.acknowledgedAt?.toISOString() ?? null,
       doneAt: t.doneAt?.toISOString() ?? null,
       mine: t.ownerOrganizationId === principal.organizationId,
     };
@@ -218,6 +257,10 @@ export class FollowUpsService {
         throw engagementError('FOLLOW_UP_STATE_INVALID', { status: t.status });
       t.status = 'done';
       t.doneAt = this.clock.now();
+      if (!t.acknowledgedAt) {
+        t.acknowledgedAt = t.doneAt;
+        t.acknowledgedByUserId = principal.userId;
+      }
       t.doneByUserId = principal.userId;
       await tx.em.getRepository(FollowUpTaskEntity).save(t);
       await this.reminders.cancelTargets([t.id], tx.em);
@@ -225,6 +268,37 @@ export class FollowUpsService {
     });
     const rows = await this.reminders.rowsOf([task.id]);
     await this.reminders.removeJobs(rows.filter((r) => r.status === 'cancelled').map((r) => r.id));
+    return this.view(principal, task);
+  }
+
+  /**
+   * The owner acknowledges (首问负责制: "received, we own it"): the acknowledge clock stops, its
+   * overdue notice is cancelled, the reply clock keeps running. Once only.
+   */
+  async acknowledge(principal: Principal, id: string): Promise<FollowUpView> {
+    const task = await this.uow.run(async (tx) => {
+      const t = await tx.em
+        .getRepository(FollowUpTaskEntity)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.id = :id AND t.owner_organization_id = :org', { id, org: principal.organizationId })
+        .getOne();
+      if (!t) throw engagementError('FOLLOW_UP_NOT_FOUND');
+      if ((t.status !== 'open' && t.status !== 'overdue') || t.acknowledgedAt)
+        throw engagementError('FOLLOW_UP_STATE_INVALID', {
+          status: t.status,
+          acknowledged: t.acknowledgedAt !== null,
+        });
+      t.acknowledgedAt = this.clock.now();
+      t.acknowledgedByUserId = principal.userId;
+      await tx.em.getRepository(FollowUpTaskEntity).save(t);
+      await this.reminders.cancelTargets([t.id], tx.em, ['follow_up_ack_overdue']);
+      return t;
+    });
+    const rows = await this.reminders.rowsOf([task.id]);
+    await this.reminders.removeJobs(
+      rows.filter((r) => r.status === 'cancelled' && r.kind === 'follow_up_ack_overdue').map((r) => r.id),
+    );
     return this.view(principal, task);
   }
 }

@@ -4,10 +4,16 @@ import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { MemberDirectory, OrganizationDirectory } from '@app/identity';
 import type { DomainEventMap } from '@app/platform';
-import { RoadshowDirectory, type RoadshowEventBrief } from '@app/roadshows';
+import {
+  RoadshowDirectory,
+  type RoadshowAgenda,
+  type RoadshowEventBrief,
+  type RoadshowPublishedMeeting,
+} from '@app/roadshows';
 import { ProjectDirectory } from '@app/startups';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
-import { DEFAULT_REMINDER_OFFSETS, RemindersService, type ReminderSpec } from '../reminders/reminders.service';
+import { RemindersService, type ReminderSpec } from '../reminders/reminders.service';
+import { EngagementSettingsService, offsetLabel } from '../settings/engagement-settings.service';
 import { NotificationsService, type NotificationDraft } from './notifications.service';
 import { formatWhen } from './templates';
 
@@ -65,7 +71,110 @@ export class EventNotifier {
     private readonly organizations: OrganizationDirectory,
     private readonly roadshows: RoadshowDirectory,
     private readonly projects: ProjectDirectory,
+    private readonly settings: EngagementSettingsService,
   ) {}
+
+  /** The event's reminder times (event → organizer → T-24h, T-1h), as labels and lead times. */
+  private async offsets(event: RoadshowEventBrief): Promise<{ label: string; ms: number }[]> {
+    const s = await this.settings.effective(event.organizationId, event.id);
+    return s.reminderOffsetsMinutes.map((m) => ({ label: offsetLabel(m), ms: m * 60_000 }));
+  }
+
+  /** T-x reminders before each founder's pitch on a published agenda (moved ones rescheduled). */
+  private async syncPitchReminders(agenda: RoadshowAgenda): Promise<void> {
+    const { event, session } = agenda;
+    const location = [session.room, event.venue].filter(Boolean).join(', ') || null;
+    const offsets = await this.offsets(event);
+    const specs: ReminderSpec[] = agenda.pitches.flatMap((p) =>
+      offsets.map((o) => ({
+        kind: 'session_reminder' as const,
+        targetType: 'pitch' as const,
+        targetId: p.applicationId,
+        eventId: event.id,
+        recipientOrganizationId: p.startupOrganizationId,
+        label: o.label,
+        dueAt: new Date(p.startsAt.getTime() - o.ms),
+        payload: {
+          eventId: event.id,
+          eventTitle: event.title,
+          timeZone: event.timeZone,
+          subject: session.title,
+          startsAt: p.startsAt.toISOString(),
+          endsAt: p.endsAt.toISOString(),
+          location,
+        },
+      })),
+    );
+    await this.reminders.sync(
+      { kind: ['session_reminder'], eventId: event.id, targetIds: agenda.pitches.map((p) => p.applicationId) },
+      specs,
+    );
+  }
+
+  /** T-x reminders before each published meeting, for both parties; dropped meetings' reminders cancelled. */
+  private async syncMeetingReminders(event: RoadshowEventBrief, meetings: readonly RoadshowPublishedMeeting[]) {
+    const names = await this.organizations.names(meetings.flatMap((m) => [m.fromOrganizationId, m.toOrganizationId]));
+    const other = (m: RoadshowPublishedMeeting, org: string) =>
+      names.get(m.fromOrganizationId === org ? m.toOrganizationId : m.fromOrganizationId) ?? '';
+    const location = (m: RoadshowPublishedMeeting) => [m.tableName, event.venue].filter(Boolean).join(', ');
+    const offsets = await this.offsets(event);
+    const specs: ReminderSpec[] = meetings.flatMap((m) =>
+      [m.fromOrganizationId, m.toOrganizationId].flatMap((org) =>
+        offsets.map((o) => ({
+          kind: 'meeting_reminder' as const,
+          targetType: 'meeting' as const,
+          targetId: m.requestId,
+          eventId: event.id,
+          recipientOrganizationId: org,
+          label: o.label,
+          dueAt: new Date(m.startsAt.getTime() - o.ms),
+          payload: {
+            eventId: event.id,
+            eventTitle: event.title,
+            timeZone: event.timeZone,
+            subject: other(m, org),
+            startsAt: m.startsAt.toISOString(),
+            endsAt: m.endsAt.toISOString(),
+            location: location(m),
+            link: `/events/${event.id}/meetings`,
+          },
+        })),
+      ),
+    );
+    return this.reminders.sync({ kind: ['meeting_reminder'], eventId: event.id }, specs);
+  }
+
+  /** An event's reminder times changed: every planned pitch and meeting reminder moves to the new times. */
+  async reminderSettingsChanged(e: Payload<'engagement.reminder_settings_changed'>): Promise<number> {
+    const facts = await this.roadshows.eventFacts(e.eventId);
+    if (!facts) return 0;
+    for (const s of facts.sessions.filter((x) => x.published)) {
+      const agenda = await this.roadshows.agenda(s.id);
+      if (agenda?.session.published) await this.syncPitchReminders(agenda);
+    }
+    const published = await this.roadshows.publishedMeetings(e.eventId);
+    if (published) await this.syncMeetingReminders(published.event, published.meetings);
+    return 0;
+  }
+
+  /** One side recorded an outcome: the other side hears it (both see the shared state). */
+  async outcomeRecorded(eventId: string, e: Payload<'engagement.outcome_recorded'>): Promise<number> {
+    const [by, to] =
+      e.side === 'investor'
+        ? [e.investorOrganizationId, e.founderOrganizationId]
+        : [e.founderOrganizationId, e.investorOrganizationId];
+    const name = (await this.organizations.names([by])).get(by) ?? '';
+    await this.notifications.notify([
+      {
+        kind: 'outcome_recorded',
+        dedupeKey: eventId,
+        to: { organizationId: to },
+        params: { organizationName: name, stage: e.stage ?? '' },
+        link: e.subjectType === 'meeting' ? `/meetings/${e.subjectId}/outcome` : `/deals/${e.subjectId}/outcome`,
+      },
+    ]);
+    return 1;
+  }
 
   async invitationCreated(eventId: string, e: Payload<'identity.invitation_created'>): Promise<number> {
     const r = await this.members.invitationRecipient(e.invitationId);
@@ -201,30 +310,7 @@ export class EventNotifier {
     }));
     // Notify first: the same drafts go to distinct organizations, one per pitch.
     await this.notifications.notify(drafts);
-    const specs: ReminderSpec[] = agenda.pitches.flatMap((p) =>
-      DEFAULT_REMINDER_OFFSETS.map((o) => ({
-        kind: 'session_reminder' as const,
-        targetType: 'pitch' as const,
-        targetId: p.applicationId,
-        eventId: event.id,
-        recipientOrganizationId: p.startupOrganizationId,
-        label: o.label,
-        dueAt: new Date(p.startsAt.getTime() - o.ms),
-        payload: {
-          eventId: event.id,
-          eventTitle: event.title,
-          timeZone: event.timeZone,
-          subject: session.title,
-          startsAt: p.startsAt.toISOString(),
-          endsAt: p.endsAt.toISOString(),
-          location,
-        },
-      })),
-    );
-    await this.reminders.sync(
-      { kind: ['session_reminder'], eventId: event.id, targetIds: agenda.pitches.map((p) => p.applicationId) },
-      specs,
-    );
+    await this.syncPitchReminders(agenda);
     return drafts.length;
   }
 
@@ -269,30 +355,7 @@ export class EventNotifier {
       ),
     }));
     await this.notifications.notify(drafts);
-    const specs: ReminderSpec[] = meetings.flatMap((m) =>
-      [m.fromOrganizationId, m.toOrganizationId].flatMap((org) =>
-        DEFAULT_REMINDER_OFFSETS.map((o) => ({
-          kind: 'meeting_reminder' as const,
-          targetType: 'meeting' as const,
-          targetId: m.requestId,
-          eventId: event.id,
-          recipientOrganizationId: org,
-          label: o.label,
-          dueAt: new Date(m.startsAt.getTime() - o.ms),
-          payload: {
-            eventId: event.id,
-            eventTitle: event.title,
-            timeZone: event.timeZone,
-            subject: other(m, org),
-            startsAt: m.startsAt.toISOString(),
-            endsAt: m.endsAt.toISOString(),
-            location: location(m),
-            link: `/events/${event.id}/meetings`,
-          },
-        })),
-      ),
-    );
-    const changes = await this.reminders.sync({ kind: ['meeting_reminder'], eventId: event.id }, specs);
+    const changes = await this.syncMeetingReminders(event, meetings);
     await this.followUps.planForMeetings(event, meetings);
     this.logger.log(
       { eventId, roadshowEventId: event.id, meetings: meetings.length, ...changes },

@@ -29,6 +29,26 @@ const TASK: Record<NotificationLocale, Record<string, string>> = {
   'zh-CN': { investor_replies: '投资方答复', founder_sends_data_room: '创业方发送资料包（数据室）' },
   en: { investor_replies: 'investor replies', founder_sends_data_room: 'founder sends the data room' },
 };
+const OUTCOME: Record<NotificationLocale, Record<string, string>> = {
+  'zh-CN': {
+    interested: '有意向',
+    due_diligence: '尽职调查',
+    term_sheet: '投资意向书',
+    signed: '已签约',
+    disbursed: '已到账',
+    passed: '已放弃',
+    '': '出席情况',
+  },
+  en: {
+    interested: 'interested',
+    due_diligence: 'due diligence',
+    term_sheet: 'term sheet',
+    signed: 'signed',
+    disbursed: 'disbursed',
+    passed: 'passed',
+    '': 'attendance',
+  },
+};
 const provisional = (p: TemplateParams, locale: NotificationLocale) =>
   p.provisional === 'true'
     ? locale === 'en'
@@ -165,6 +185,36 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
     en: (p) => ({
       title: `Escalation: ${TASK.en[p.subject] ?? p.subject} is 5 working days overdue`,
       body: `The follow-up "${TASK.en[p.subject] ?? p.subject}" (${p.ownerName}) after ${p.eventTitle} was due on ${p.dueOn} and is still not done after 5 more working days${provisional(p, 'en')}.`,
+    }),
+  },
+  follow_up_ack_overdue: {
+    'zh-CN': (p) => ({
+      title: `待确认：${TASK['zh-CN'][p.subject] ?? p.subject}`,
+      body: `「${p.eventTitle}」会谈后的待办「${TASK['zh-CN'][p.subject] ?? p.subject}」应于 ${p.acknowledgeDueOn} 前确认受理，尚未确认；答复期限为 ${p.dueOn}${provisional(p, 'zh-CN')}。`,
+    }),
+    en: (p) => ({
+      title: `Not acknowledged: ${TASK.en[p.subject] ?? p.subject}`,
+      body: `The follow-up "${TASK.en[p.subject] ?? p.subject}" after ${p.eventTitle} was to be acknowledged by ${p.acknowledgeDueOn} and is not; the reply is due on ${p.dueOn}${provisional(p, 'en')}.`,
+    }),
+  },
+  outcome_recorded: {
+    'zh-CN': (p) => ({
+      title: `「${p.organizationName}」记录了结果：${OUTCOME['zh-CN'][p.stage] ?? p.stage}`,
+      body: `「${p.organizationName}」更新了双方的结果记录（${OUTCOME['zh-CN'][p.stage] ?? p.stage}），请查看并记录您这一方。`,
+    }),
+    en: (p) => ({
+      title: `${p.organizationName} recorded an outcome: ${OUTCOME.en[p.stage] ?? p.stage}`,
+      body: `${p.organizationName} updated the shared outcome (${OUTCOME.en[p.stage] ?? p.stage}); see it and record your side.`,
+    }),
+  },
+  mandate_digest: {
+    'zh-CN': (p) => ({
+      title: `「${p.mandateName}」今日新进入推荐前列的项目 ${p.count} 个`,
+      body: `以下项目今日新进入「${p.mandateName}」的推荐前 ${p.topK} 名（匹配分 ≥ ${p.threshold}）：\n${p.lines}`,
+    }),
+    en: (p) => ({
+      title: `${p.count} new project(s) in the top list of ${p.mandateName}`,
+      body: `New today in the top ${p.topK} of ${p.mandateName} (score ≥ ${p.threshold}):\n${p.lines}`,
     }),
   },
 };

@@ -37,10 +37,16 @@ export const DEFAULT_REMINDER_OFFSETS = [
 const identity = (r: { kind: string; targetId: string; recipientOrganizationId: string; label: string }) =>
   `${r.kind}|${r.targetId}|${r.recipientOrganizationId}|${r.label}`;
 
-const LEAD: Record<string, { 'zh-CN': string; en: string }> = {
-  'T-24h': { 'zh-CN': '24 小时', en: '24 hours' },
-  'T-1h': { 'zh-CN': '1 小时', en: '1 hour' },
-};
+/** `T-24h` → 24 小时 / 24 hours, `T-90m` → 90 分钟 / 90 minutes, `T-2d` → 2 天 / 2 days. */
+export function leadText(label: string, locale: 'zh-CN' | 'en'): string {
+  const m = /^T-(\d+)([mhd])$/.exec(label);
+  if (!m) return label;
+  const n = Number(m[1]);
+  const unit = m[2] as 'm' | 'h' | 'd';
+  if (locale === 'zh-CN') return `${n} ${{ m: '分钟', h: '小时', d: '天' }[unit]}`;
+  const word = { m: 'minute', h: 'hour', d: 'day' }[unit];
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
 
 /** How late a row must be before the sweeper enqueues it (its delayed job had its chance). */
 export const SWEEP_GRACE_MS = 5000;
@@ -138,13 +144,15 @@ export class RemindersService {
   }
 
   /** Cancels the pending reminders of these targets (a task done, a meeting dropped). */
-  async cancelTargets(targetIds: readonly string[], em?: EntityManager): Promise<string[]> {
+  /** Cancels the targets' pending reminders (only those of `kinds` when given). */
+  async cancelTargets(targetIds: readonly string[], em?: EntityManager, kinds?: readonly string[]): Promise<string[]> {
     if (!targetIds.length) return [];
     const run = async (m: EntityManager) => {
       const rows: { id: string }[] = await m.query(
         `UPDATE scheduled_notifications SET status = 'cancelled', updated_at = now()
-          WHERE target_id = ANY($1::uuid[]) AND status = 'pending' RETURNING id`,
-        [[...targetIds]],
+          WHERE target_id = ANY($1::uuid[]) AND status = 'pending' AND ($2::text[] IS NULL OR kind = ANY($2::text[]))
+          RETURNING id`,
+        [[...targetIds], kinds ? [...kinds] : null],
       );
       return rows.map((r) => r.id);
     };
@@ -239,7 +247,12 @@ export class RemindersService {
       if (row.dueAt.getTime() > now.getTime() + 1000) return { outcome: 'early' as const, emails: [] };
       if (row.targetType === 'follow_up') {
         const task = await tx.em.getRepository(FollowUpTaskEntity).findOneBy({ id: row.targetId });
-        if (!task || task.status === 'done' || task.status === 'cancelled') {
+        if (
+          !task ||
+          task.status === 'done' ||
+          task.status === 'cancelled' ||
+          (row.kind === 'follow_up_ack_overdue' && task.acknowledgedAt !== null)
+        ) {
           await tx.em.update(ScheduledNotificationEntity, row.id, { status: 'cancelled' });
           return { outcome: 'cancelled' as const, emails: [] };
         }
@@ -258,10 +271,11 @@ export class RemindersService {
               subject: p.subject,
               startsAt: formatWhen(p.startsAt, p.timeZone, locale),
               location: p.location ?? '',
-              lead: LEAD[row.label]?.[locale] ?? row.label,
+              lead: leadText(row.label, locale),
               dueOn: p.dueOn ?? '',
               provisional: String(p.provisional ?? false),
               ownerName: p.ownerName ?? '',
+              acknowledgeDueOn: p.acknowledgeDueOn ?? '',
             }),
             link: p.link ?? `/events/${p.eventId}`,
           },

@@ -149,6 +149,13 @@ export class EnvSchema {
   @Max(60)
   FOLLOW_UP_WORKING_DAYS = 4;
 
+  /** Working days the owner has to acknowledge a follow-up (the acknowledge clock), unless the organizer sets another. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  FOLLOW_UP_ACK_WORKING_DAYS = 1;
+
   /** Where the local-disk Storage adapter keeps uploaded files. */
   @IsString()
   STORAGE_DIR = './var/storage';
