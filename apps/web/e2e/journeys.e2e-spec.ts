@@ -7,7 +7,7 @@
 // screenshot of every step under apps/web/test-output/e2e/<lang>/ (gitignored) and the first-load
 // timing in apps/web/test-output/e2e/metrics.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SnapshotService } from '@app/matching';
@@ -381,7 +381,7 @@ describe('the web app in Chromium', () => {
         await ctx.close();
       });
 
-      it('an organizer creates an event, accepts the application, runs the scheduler and publishes', async () => {
+      it('an organizer creates an event, accepts the application, runs the scheduler, publishes and reads the report', async () => {
         const ok = (res: ApiResponse, status = 200) => {
           if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 400)}`);
           return res.body;
@@ -636,6 +636,20 @@ describe('the web app in Chromium', () => {
         }
         expect(await page.locator('[data-testid="lane-open"] [data-testid^="follow-up-"]').count()).toBe(2);
         await shot('organizer-follow-ups');
+
+        // The event report: figures, charts (ECharts, SVG) and the Excel workbook.
+        await page.click(`.ant-tabs-tab:has-text("${R.tabs.report}")`);
+        await page.locator('[data-testid="chart-funnel"] svg').waitFor();
+        await page.locator('[data-testid="chart-meetings"] svg').waitFor();
+        expect(await page.locator('[data-testid="event-report"]').textContent()).toContain(R.report.funnel.applied);
+        await shot('organizer-report');
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click('[data-testid="export-xlsx"]'),
+        ]);
+        const xlsx = readFileSync(await download.path());
+        expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+        expect(download.suggestedFilename()).toBe(`${eventTitle}.xlsx`);
         expect(errors).toEqual([]);
         await ctx.close();
 

@@ -9,7 +9,7 @@ const rsEn: RsMessages = {
     visibility: { public: 'Public (listed for everyone)', unlisted: 'Unlisted (apply by link)' },
     tz: { Asia_Shanghai: 'China time (Asia/Shanghai)', Asia_Hong_Kong: 'Hong Kong time (Asia/Hong_Kong)', Asia_Singapore: 'Singapore time (Asia/Singapore)', Europe_London: 'London time (Europe/London)', America_New_York: 'New York time (America/New_York)' },
     role: { founder: 'Startup', investor: 'Investor' },
-    tabs: { overview: 'Overview & sessions', applicants: 'Applicants', agenda: 'Agenda', investors: 'Investors', meetings: '1:1 meetings', followUps: 'Follow-ups' },
+    tabs: { overview: 'Overview & sessions', applicants: 'Applicants', agenda: 'Agenda', investors: 'Investors', meetings: '1:1 meetings', followUps: 'Follow-ups', report: 'Report' },
     events: {
       title: 'Roadshows', new: 'New event', introOrganizer: 'Create roadshow events, screen applicants, order the agenda, invite investors and schedule 1:1 meetings.',
       introFounder: 'Roadshows open for applications: apply with a published project; once accepted, your agenda and meetings appear here.',
@@ -83,6 +83,13 @@ const rsEn: RsMessages = {
       lane: { open: 'Open', overdue: 'Overdue', done: 'Done' }, kind: { investor_replies: 'Investor replies with interest', founder_sends_data_room: 'Startup sends the data room' },
       due: 'Due {{date}} ({{n}} working days)', provisional: 'Provisional', provisionalHint: 'That year’s holiday notice is not out yet; the deadline may move', you: 'Your organization', other: 'Other side',
       markDone: 'Mark done', doneOk: 'Done',
+    },
+    report: {
+      generatedAt: 'Figures as of {{time}}', export: 'Export to Excel', applications: 'Applications', accepted: 'Accepted', sessions: 'Sessions', investors: 'Investors invited', attending: ' · {{n}} came',
+      meetings: 'Meetings scheduled', held: ' · {{n}} held', signed: 'Signed', funnelTitle: 'Funnel', meetingsTitle: '1:1 meetings', followUpsTitle: 'Follow-ups (working-day deadlines)', dealsTitle: 'Deals by instrument',
+      sessionsTitle: 'Sessions', onAgenda: 'On the agenda', pitched: 'Pitched', onTimeRate: 'On time', late: 'Late', open: 'Open', onTime: 'On time', total: 'Total', kind: 'Task', noDeals: 'No deal recorded yet',
+      funnel: { applied: 'Applied', accepted: 'Accepted', pitched: 'Pitched', met: 'Met', interested: 'Interested', due_diligence: 'Due diligence', term_sheet: 'Term sheet', signed: 'Signed', disbursed: 'Disbursed', passed: 'Passed' },
+      meeting: { requested: 'Requested', accepted: 'Accepted', scheduled: 'Scheduled', held: 'Held', noShow: 'No-show', cancelled: 'Cancelled' },
     },
     apply: {
       title: 'Apply to the roadshow', project: 'Project', projectHint: 'Only published projects can apply', session: 'Session', sessionAny: 'Let the organizer decide', share: 'Let the organizer read our financial figures during the event',

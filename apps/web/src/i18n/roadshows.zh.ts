@@ -8,7 +8,7 @@ const rsZh = {
     visibility: { public: '公开（所有人可见）', unlisted: '不公开（凭链接报名）' },
     tz: { Asia_Shanghai: '北京时间（Asia/Shanghai）', Asia_Hong_Kong: '香港时间（Asia/Hong_Kong）', Asia_Singapore: '新加坡时间（Asia/Singapore）', Europe_London: '伦敦时间（Europe/London）', America_New_York: '纽约时间（America/New_York）' },
     role: { founder: '企业', investor: '投资方' },
-    tabs: { overview: '概览与专场', applicants: '报名审核', agenda: '路演议程', investors: '邀请投资方', meetings: '一对一对接', followUps: '会后跟进' },
+    tabs: { overview: '概览与专场', applicants: '报名审核', agenda: '路演议程', investors: '邀请投资方', meetings: '一对一对接', followUps: '会后跟进', report: '活动报告' },
     events: {
       title: '路演活动', new: '创建活动', introOrganizer: '创建路演活动，审核报名、编排议程、邀请投资方并安排一对一对接。',
       introFounder: '浏览正在报名的路演活动，用已发布的融资项目报名；入选后可在此查看议程与对接安排。',
@@ -82,6 +82,13 @@ const rsZh = {
       lane: { open: '进行中', overdue: '已逾期', done: '已完成' }, kind: { investor_replies: '投资方答复意向', founder_sends_data_room: '企业提供尽调资料' },
       due: '截止 {{date}}（{{n}} 个工作日）', provisional: '暂定', provisionalHint: '该年度节假日安排尚未公布，期限可能调整', you: '本机构', other: '对方',
       markDone: '标记完成', doneOk: '已完成',
+    },
+    report: {
+      generatedAt: '数据截至 {{time}}', export: '导出 Excel', applications: '报名企业', accepted: '入选企业', sessions: '专场', investors: '受邀机构', attending: ' · 到场 {{n}}',
+      meetings: '安排会面', held: ' · 已举行 {{n}}', signed: '签约', funnelTitle: '转化漏斗', meetingsTitle: '一对一会面', followUpsTitle: '会后跟进（工作日时限）', dealsTitle: '签约方式',
+      sessionsTitle: '各专场', onAgenda: '议程项目', pitched: '已路演', onTimeRate: '按时完成率', late: '逾期', open: '进行中', onTime: '按时', total: '合计', kind: '事项', noDeals: '尚无签约记录',
+      funnel: { applied: '报名', accepted: '入选', pitched: '路演', met: '会谈', interested: '有意向', due_diligence: '尽职调查', term_sheet: '投资意向书', signed: '签约', disbursed: '到账', passed: '放弃' },
+      meeting: { requested: '请求', accepted: '接受', scheduled: '已安排', held: '已举行', noShow: '缺席', cancelled: '取消' },
     },
     apply: {
       title: '报名路演', project: '报名项目', projectHint: '仅可使用已发布的融资项目', session: '专场', sessionAny: '由主办方分配', share: '同意主办方在活动期间查看本企业的财务数据',

@@ -2,7 +2,7 @@ import { CalendarOutlined, EnvironmentOutlined, PlusOutlined, QrcodeOutlined } f
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Steps, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
@@ -18,6 +18,9 @@ import { InvestorsTab } from './InvestorsTab';
 import { MeetingsTab } from './MeetingsTab';
 import { ParticipantEvent } from '../roadshows/ParticipantEvent';
 import { EVENT_STATUS_COLORS, NEXT_STATUS, useEvent, type EventView } from './useEvent';
+
+// ECharts loads with the report tab only.
+const ReportTab = lazy(() => import('./ReportTab').then((m) => ({ default: m.ReportTab })));
 
 const STATUS_ORDER: EventView['status'][] = ['draft', 'open', 'closed', 'live', 'finished'];
 
@@ -201,6 +204,7 @@ export function EventPage() {
           { key: 'investors', label: t('rs.tabs.investors'), children: <InvestorsTab event={e} /> },
           { key: 'meetings', label: t('rs.tabs.meetings'), children: <MeetingsTab event={e} /> },
           { key: 'follow-ups', label: t('rs.tabs.followUps'), children: <FollowUpBoard eventId={e.id} /> },
+          { key: 'report', label: t('rs.tabs.report'), children: <Suspense fallback={<Card><PageLoading /></Card>}><ReportTab event={e} /></Suspense> },
         ]}
       />}
     </>
