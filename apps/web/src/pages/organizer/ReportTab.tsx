@@ -42,6 +42,7 @@ export function ReportTab({ event }: { event: EventView }) {
   const r: Report = report.data;
   const funnelData = r.funnel.filter((f) => f.key !== 'passed').map((f) => ({ name: t(`rs.report.funnel.${f.key}`, { defaultValue: f.key }), value: f.count }));
   const m = r.meetings;
+  const deals = r.deals.byInstrument.filter((d) => d.count > 0);
   const rate = r.followUps.onTimeRate;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="event-report">
@@ -65,9 +66,14 @@ export function ReportTab({ event }: { event: EventView }) {
             <Chart
               testId="chart-funnel"
               option={{
-                color: BLUE,
-                tooltip: { trigger: 'item' },
-                series: [{ type: 'funnel', sort: 'none', minSize: '12%', left: '8%', width: '84%', gap: 2, label: { show: true, position: 'inside', formatter: '{b} {c}' }, data: funnelData }],
+                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+                grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+                xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } },
+                yAxis: { type: 'category', inverse: true, data: funnelData.map((f) => f.name), axisTick: { show: false } },
+                series: [{
+                  type: 'bar', barMaxWidth: 22, label: { show: true, position: 'right' },
+                  data: funnelData.map((f, i) => ({ value: f.value, itemStyle: { color: BLUE[Math.min(i, BLUE.length - 1)], borderRadius: [0, 4, 4, 0] } })),
+                }],
               }}
             />
           </Card>
@@ -112,7 +118,7 @@ export function ReportTab({ event }: { event: EventView }) {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('rs.report.dealsTitle')}>
-            {r.deals.byInstrument.length === 0 ? (
+            {deals.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rs.report.noDeals')} />
             ) : (
               <Chart
@@ -121,7 +127,7 @@ export function ReportTab({ event }: { event: EventView }) {
                   color: BLUE,
                   tooltip: { trigger: 'item' },
                   legend: { bottom: 0 },
-                  series: [{ type: 'pie', radius: ['40%', '68%'], data: r.deals.byInstrument.map((d) => ({ name: t(`instrument.${d.instrument}`), value: d.count })) }],
+                  series: [{ type: 'pie', radius: ['40%', '68%'], data: deals.map((d) => ({ name: t(`instrument.${d.instrument}`), value: d.count })) }],
                 }}
               />
             )}
