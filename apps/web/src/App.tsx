@@ -28,6 +28,7 @@ const EventPage = lazy(() => import('./pages/organizer/EventPage').then((m) => (
 const CheckInPage = lazy(() => import('./pages/organizer/CheckInPage').then((m) => ({ default: m.CheckInPage })));
 const NotificationsPage = lazy(() => import('./pages/common/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const ProfilePage = lazy(() => import('./pages/common/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const CompanyFiguresPage = lazy(() => import('./pages/founder/CompanyFiguresPage').then((m) => ({ default: m.CompanyFiguresPage })));
 const FollowUpsPage = lazy(() => import('./pages/common/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
 
 export const queryClient = new QueryClient({
@@ -88,6 +89,7 @@ export function AppRoutes() {
         <Route element={<RequireAuth><AppShell /></RequireAuth>}>
           <Route index element={<HomePage />} />
           <Route path="company" element={<OnlyFor persona="founder"><CompanyPage /></OnlyFor>} />
+          <Route path="company/figures" element={<OnlyFor persona="founder"><CompanyFiguresPage /></OnlyFor>} />
           <Route path="projects" element={<OnlyFor persona="founder"><ProjectsPage /></OnlyFor>} />
           <Route path="projects/:id" element={<OnlyFor persona="founder"><ProjectEditPage /></OnlyFor>} />
           <Route path="qualification" element={<OnlyFor persona="founder"><QualificationPage /></OnlyFor>} />

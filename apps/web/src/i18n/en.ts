@@ -34,7 +34,7 @@ const en: Messages = {
   role: { owner: 'Owner', admin: 'Admin', member: 'Member' },
   nav: {
     home: 'Dashboard', company: 'Company', projects: 'Projects', qualification: 'Qualifications', mandates: 'Mandates', dealFlow: 'Deal flow',
-    pipeline: 'Pipeline', events: 'Events', roadshows: 'Roadshows', followUps: 'Follow-ups', notifications: 'Notifications', profile: 'Profile', comingSoon: 'Coming soon',
+    pipeline: 'Pipeline', events: 'Events', roadshows: 'Roadshows', figures: 'Figures & IP', followUps: 'Follow-ups', notifications: 'Notifications', profile: 'Profile', comingSoon: 'Coming soon',
   },
   home: {
     hello: 'Hello, {{name}}', founderIntro: 'Complete your company profile and publish a project: investors then see it in their deal flow.',
@@ -74,7 +74,7 @@ const en: Messages = {
   },
   report: {
     title: 'Qualification report', intro: 'Each rubric is computed from the current rules: points per indicator and the distance to the next band. For guidance only; the authorities decide.',
-    figuresTitle: 'No yearly figures yet', figuresHint: 'Headcount, revenue and R&D spend decide most indicators. The report updates as soon as they are added (figure and IP entry open soon; the platform can also bulk-import them).',
+    figuresTitle: 'No yearly figures yet', figuresHint: 'Headcount, revenue and R&D spend decide most indicators. Add them under “Figures & IP” and the report updates (the platform can also bulk-import them).',
     asOf: 'As of', fiscalYear: 'Fiscal year', verdict: { pass: 'Qualifies', fail: 'Not yet', unknown: 'Needs data' },
     points: 'Points', indicator: 'Indicator', value: 'Current', band: 'Band', nextBand: 'To next band', conditions: 'Conditions', indicators: 'Scored indicators',
     missing: 'Missing data', total: 'Total {{total}} / {{max}} ({{pass}} to pass)', totalUnknown: 'Total pending data (between {{min}} and {{max}})',

@@ -104,6 +104,21 @@ const rsEn: RsMessages = {
       myCode: 'My check-in code', rsvpAccept: 'Attend', rsvpDecline: 'Decline', rsvpOk: 'Reply sent', download: 'Add to calendar',
     },
   },
+  figures: {
+    title: 'Figures, IP and qualifications', intro: 'Yearly figures, IP and the qualifications you hold drive most indicators of the qualification report; only your members, organizations you grant access and organizers of events you apply to see them.',
+    tabYears: 'Yearly figures', tabIp: 'IP', tabQualifications: 'Qualifications', year: 'Fiscal year', filed: '{{year}} filed', savedOk: 'Figures for {{year}} saved', people: 'people',
+    field: {
+      headcount: 'Headcount', techStaff: 'Tech staff', rdStaff: 'R&D staff', revenue: 'Revenue', mainBusinessRevenue: 'Main-business revenue', highTechRevenue: 'High-tech product revenue',
+      totalCosts: 'Total costs', rdSpend: 'R&D spend', rdSpendInChina: 'R&D spend in China', totalAssets: 'Total assets', liabilities: 'Liabilities', newEquityRaised: 'New equity raised',
+    },
+    ipType: {
+      invention_patent: 'Invention patent', utility_model: 'Utility model', design: 'Design patent', software_copyright: 'Software copyright', new_plant_variety: 'New plant variety', ic_layout: 'IC layout design',
+      national_new_drug: 'National new drug', protected_tcm_1: 'Protected TCM (grade 1)', trademark: 'Trademark',
+    },
+    ipTypeLabel: 'Type', ipNumber: 'Number (e.g. ZL202110123456.7)', ipTitle: 'Title', grantedOn: 'Granted on', tied: 'Tied to the main product', add: 'Add', ipAdded: 'IP item added',
+    noIp: 'No IP recorded yet', removeConfirm: 'Delete it?', kind: 'Qualification', certificate: 'Certificate number', validFrom: 'Valid from', validUntil: 'Valid until', validity: 'Validity',
+    qualificationAdded: 'Qualification added', noQualifications: 'No qualification recorded yet',
+  },
   notif: {
     title: 'Notifications', bell: 'Notifications', unread: '{{count}} unread', empty: 'No notifications', emptyHint: 'Decisions on applications, meeting requests, published agendas and follow-up reminders appear here.', markAll: 'Mark all as read',
     markRead: 'Mark as read', all: 'All', onlyUnread: 'Unread', viewAll: 'See all', open: 'Open',

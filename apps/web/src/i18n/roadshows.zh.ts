@@ -103,6 +103,21 @@ const rsZh = {
       myCode: '我的签到码', rsvpAccept: '确认参加', rsvpDecline: '不参加', rsvpOk: '已回复', download: '加入日历',
     },
   },
+  figures: {
+    title: '财务、知识产权与资质', intro: '年度财务数据、知识产权与已获资质决定资质测评的多数指标；仅本企业成员、您授权的机构与所报名活动的主办方可见。',
+    tabYears: '年度财务', tabIp: '知识产权', tabQualifications: '已获资质', year: '财务年度', filed: '{{year}} 年已填', savedOk: '{{year}} 年度数据已保存', people: '人',
+    field: {
+      headcount: '职工总数', techStaff: '科技人员数', rdStaff: '研发人员数', revenue: '营业收入', mainBusinessRevenue: '主营业务收入', highTechRevenue: '高新技术产品（服务）收入',
+      totalCosts: '成本费用总额', rdSpend: '研发费用', rdSpendInChina: '境内研发费用', totalAssets: '资产总额', liabilities: '负债总额', newEquityRaised: '新增股权融资额',
+    },
+    ipType: {
+      invention_patent: '发明专利', utility_model: '实用新型', design: '外观设计', software_copyright: '软件著作权', new_plant_variety: '植物新品种', ic_layout: '集成电路布图设计',
+      national_new_drug: '国家新药', protected_tcm_1: '一级中药保护品种', trademark: '商标',
+    },
+    ipTypeLabel: '类型', ipNumber: '编号（如 ZL202110123456.7）', ipTitle: '名称', grantedOn: '授权日期', tied: '与主营产品相关', add: '添加', ipAdded: '知识产权已添加',
+    noIp: '尚未录入知识产权', removeConfirm: '确认删除？', kind: '资质', certificate: '证书编号', validFrom: '生效日期', validUntil: '有效期至', validity: '有效期',
+    qualificationAdded: '资质已添加', noQualifications: '尚未录入资质',
+  },
   notif: {
     title: '消息通知', bell: '通知', unread: '{{count}} 条未读', empty: '暂无通知', emptyHint: '报名结果、对接请求、议程发布与跟进提醒会出现在这里。', markAll: '全部标为已读',
     markRead: '标为已读', all: '全部', onlyUnread: '未读', viewAll: '查看全部', open: '查看',

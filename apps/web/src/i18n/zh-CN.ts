@@ -31,7 +31,7 @@ const zhCN = {
   role: { owner: '所有者', admin: '管理员', member: '成员' },
   nav: {
     home: '工作台', company: '企业档案', projects: '融资项目', qualification: '资质测评', mandates: '投资偏好', dealFlow: '项目流',
-    pipeline: '投资管线', events: '路演活动', roadshows: '路演活动', followUps: '会后跟进', notifications: '消息通知', profile: '个人设置', comingSoon: '即将上线',
+    pipeline: '投资管线', events: '路演活动', roadshows: '路演活动', figures: '财务与知识产权', followUps: '会后跟进', notifications: '消息通知', profile: '个人设置', comingSoon: '即将上线',
   },
   home: {
     hello: '{{name}}，您好', founderIntro: '完善企业档案并发布融资项目，投资机构即可在项目流中看到您。',
@@ -68,7 +68,7 @@ const zhCN = {
   },
   report: {
     title: '资质测评', intro: '依据现行认定办法逐项测算，给出每项指标的得分以及距下一档的差距。测评结果仅供参考，以主管部门认定为准。',
-    figuresTitle: '尚未录入年度财务数据', figuresHint: '职工人数、营业收入、研发费用等年度数据决定多数指标的得分。补充后测评将自动更新（财务数据与知识产权录入即将开放，也可由平台批量导入）。',
+    figuresTitle: '尚未录入年度财务数据', figuresHint: '职工人数、营业收入、研发费用等年度数据决定多数指标的得分。请在「财务与知识产权」中补充，测评将自动更新（也可由平台批量导入）。',
     asOf: '测评日期', fiscalYear: '财务年度', verdict: { pass: '符合', fail: '暂不符合', unknown: '数据不足' },
     points: '得分', indicator: '指标', value: '当前值', band: '所在档位', nextBand: '距下一档', conditions: '认定条件', indicators: '评分指标',
     missing: '缺少数据', total: '总分 {{total}} / {{max}}（{{pass}} 分达标）', totalUnknown: '总分待补充数据（{{min}}–{{max}} 分之间）',

@@ -18,6 +18,7 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
     return [
       home,
       { key: '/company', icon: <BankOutlined />, label: t('nav.company') },
+      { key: '/company/figures', icon: <FundOutlined />, label: t('nav.figures') },
       { key: '/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
       { key: '/qualification', icon: <SafetyCertificateOutlined />, label: t('nav.qualification') },
       { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
