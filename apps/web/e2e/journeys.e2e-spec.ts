@@ -415,6 +415,8 @@ describe('the web app in Chromium', () => {
           tracks: ['consumer'],
           project: { title: titleB, stage: 'seed', amountSought: money.wan(300), instruments: ['equity'] },
         });
+        // Notifications are written in each person's profile language.
+        for (const a of [organizer, fund, founderA, founderB]) ok(await as(a, '/api/v1/me', { method: 'PATCH', json: { locale: lang } }));
         ok(
           await as(fund, '/api/v1/mandates', {
             method: 'POST',
@@ -691,7 +693,9 @@ describe('the web app in Chromium', () => {
         }
         await fpage.reload();
         await fpage.locator('[data-testid="unread-count"] .ant-badge-count').waitFor();
+        // At phone width the bell opens the inbox page.
         await fpage.click('[data-testid="bell"]');
+        await fpage.waitForURL('**/notifications');
         await fpage.locator('[data-testid="notification"]').first().waitFor();
         await fshot('founder-notifications');
         expect(errors).toEqual([]);

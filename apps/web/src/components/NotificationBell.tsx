@@ -77,10 +77,12 @@ export function NotificationBell() {
     if (to) navigate(to);
   };
   const count = unread.data?.count ?? 0;
+  // On a phone the inbox is a page of its own (a popover would not fit beside the header).
+  const narrow = typeof window !== 'undefined' && window.innerWidth < 576;
   return (
     <Popover
-      open={open}
-      onOpenChange={setOpen}
+      open={open && !narrow}
+      onOpenChange={(v) => (narrow ? v && navigate('/notifications') : setOpen(v))}
       trigger="click"
       placement="bottomRight"
       title={

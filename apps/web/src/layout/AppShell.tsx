@@ -6,6 +6,7 @@ import { App as AntApp, Avatar, Dropdown, Layout, Menu, Segmented, Space, Tag, T
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
 import { useSession, type Persona } from '../auth/session';
 import { NotificationBell } from '../components/NotificationBell';
 import { changeLanguage, type Language } from '../i18n';
@@ -40,13 +41,17 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
   ];
 }
 
-export function LanguageSwitch() {
+export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
   const { i18n } = useTranslation();
   return (
     <Segmented
       size="small"
       value={i18n.language}
-      onChange={(v) => void changeLanguage(v as Language)}
+      onChange={(v) => {
+        void changeLanguage(v as Language);
+        // Signed in, the choice is the profile's language too: e-mails and notifications follow it.
+        if (signedIn) void api.PATCH('/api/v1/me', { body: { locale: v as Language } }).catch(() => undefined);
+      }}
       options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'EN' }]}
       data-testid="lang-switch"
     />
@@ -115,7 +120,7 @@ export function AppShell() {
       </Sider>
       <Layout>
         <Header className="app-header" style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, borderBottom: '1px solid #eef0f3' }}>
-          <LanguageSwitch />
+          <LanguageSwitch signedIn />
           <NotificationBell />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
