@@ -127,7 +127,17 @@ describe('the web app in Chromium', () => {
     ]) {
       await page.click(sel);
       await page.fill(sel, value);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: value }).first().click();
+      // Enter picks this select's own filtered option (another select's dropdown may still be fading out).
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: value })
+        .first()
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        ([s, v]) =>
+          ((globalThis as any).document.querySelector(s)?.closest('.ant-select')?.textContent ?? '').includes(v),
+        [sel, value] as const,
+      );
     }
   }
 
@@ -416,7 +426,8 @@ describe('the web app in Chromium', () => {
           project: { title: titleB, stage: 'seed', amountSought: money.wan(300), instruments: ['equity'] },
         });
         // Notifications are written in each person's profile language.
-        for (const a of [organizer, fund, founderA, founderB]) ok(await as(a, '/api/v1/me', { method: 'PATCH', json: { locale: lang } }));
+        for (const a of [organizer, fund, founderA, founderB])
+          ok(await as(a, '/api/v1/me', { method: 'PATCH', json: { locale: lang } }));
         ok(
           await as(fund, '/api/v1/mandates', {
             method: 'POST',
