@@ -7,7 +7,13 @@ const root = join(__dirname, '..', '..');
 function seed(db: TestDatabase): { status: number | null; out: string } {
   const r = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'db', 'seeds', 'seed-demo.ts')],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(root, 'db', 'seeds', 'seed-demo.ts'),
+    ],
     {
       cwd: root,
       encoding: 'utf8',
@@ -69,10 +75,30 @@ describe('npm run demo: the seed', () => {
     const [{ n: scored }] = await q(`SELECT count(*)::int AS n FROM deals WHERE score_at_open IS NOT NULL`);
     expect(scored).toBe(8);
 
+    // The 金兔 roadshow day: screened applications, published agendas, invitations and a published 1:1 plan.
+    expect(first.out).toContain('Demo roadshow (滨科 金兔): event, applications');
+    const apps = await q(
+      `SELECT a.status, count(*)::int AS n FROM roadshow_applications a JOIN roadshow_events e ON e.id = a.event_id
+        WHERE e.title LIKE '%金兔%' GROUP BY a.status ORDER BY a.status`,
+    );
+    expect(Object.fromEntries(apps.map((a: { status: string; n: number }) => [a.status, a.n]))).toEqual({
+      accepted: 5,
+      rejected: 1,
+      waitlisted: 1,
+    });
+    const [{ n: agendas }] = await q(
+      `SELECT count(*)::int AS n FROM roadshow_sessions WHERE agenda_published_at IS NOT NULL`,
+    );
+    expect(agendas).toBe(2);
+    const [{ n: meetings }] = await q(`SELECT count(*)::int AS n FROM roadshow_meetings WHERE cancelled_at IS NULL`);
+    expect(meetings).toBe(7);
+    const [{ n: invited }] = await q(`SELECT count(*)::int AS n FROM roadshow_invitations`);
+    expect(invited).toBe(4);
+
     const counts = async () =>
       (
         await q(
-          `SELECT (SELECT count(*) FROM startups)::int AS s, (SELECT count(*) FROM mandates)::int AS m, (SELECT count(*) FROM deal_transitions)::int AS t`,
+          `SELECT (SELECT count(*) FROM startups)::int AS s, (SELECT count(*) FROM mandates)::int AS m, (SELECT count(*) FROM deal_transitions)::int AS t, (SELECT count(*) FROM roadshow_events)::int AS e`,
         )
       )[0];
     const before = await counts();

@@ -17,6 +17,7 @@ import { DEMO_SEED, generateDemo } from './demo/generate';
 import { DEMO_SENTINEL_CREDIT_CODE } from './demo/stories';
 import { insertCompanies, type WriteCounts } from './demo/write';
 import { DEMO_MANDATES } from './demo/mandates';
+import { seedRoadshow } from './demo/roadshow';
 import { MandateEntity, MandatesService } from '@app/funds';
 import {
   DealEntity,
@@ -138,6 +139,11 @@ async function main(): Promise<void> {
     );
     const deals = await seedDeals(app.get(DealsService), app.get(SnapshotService), ds);
     console.log(`Demo pipeline (科创直投): ${deals ? `${deals} deals opened` : 'already present'}.`);
+    await app.get(SnapshotService).resync();
+    const roadshow = await seedRoadshow(app, ds);
+    console.log(
+      `Demo roadshow (滨科 金兔): ${roadshow ? 'event, applications, agenda, invitations and a published 1:1 schedule written' : 'already present'}.`,
+    );
 
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD})`);
     console.table(rows.map(([kind, email, role, org]) => ({ kind, email, role, organization: org })));

@@ -4,6 +4,7 @@ import { IdentityModule } from '@app/identity';
 import { StartupsModule } from '@app/startups';
 import { FundsModule } from '@app/funds';
 import { DealFlowModule, DealsModule } from '@app/matching';
+import { RoadshowsModule, SchedulePlanner } from '@app/roadshows';
 import { ENTITIES } from '../schema/entities';
 
 /**
@@ -19,6 +20,9 @@ import { ENTITIES } from '../schema/entities';
     FundsModule,
     DealsModule,
     DealFlowModule,
+    RoadshowsModule,
   ],
+  // The roadshow day's plan is computed in the seed's process (no queue consumer here).
+  providers: [SchedulePlanner],
 })
 export class SeedModule {}

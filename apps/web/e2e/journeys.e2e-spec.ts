@@ -1,14 +1,19 @@
 // The web app in real Chromium (Debian's, driven by playwright-core) against the real API serving the
 // built app, the real worker, Postgres and Redis: a founder registers, fills a company and a project,
 // reads the qualification report and publishes; an investor registers, writes a mandate, finds that
-// project ranked with its explanation and shortlists it. Both journeys run in zh-CN and in en, with a
+// project ranked with its explanation and shortlists it; an organizer creates a roadshow, accepts the
+// application, orders the agenda, invites the investor, runs the scheduler, publishes and checks the
+// investor in at phone width. All journeys run in zh-CN and in en, with a
 // screenshot of every step under apps/web/test-output/e2e/<lang>/ (gitignored) and the first-load
 // timing in apps/web/test-output/e2e/metrics.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startApi, type ApiHarness } from '../../../test/support/api-app';
+import { SnapshotService } from '@app/matching';
+import { startApi, type ApiHarness, type ApiResponse } from '../../../test/support/api-app';
+import { registerOrg, TEST_PASSWORD, type Actor } from '../../../test/support/identity-fixtures';
+import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
 import { spawnWorkerFor, type SpawnedApp } from '../../../test/support/spawn-app';
 import en from '../src/i18n/en';
 import zhCN from '../src/i18n/zh-CN';
@@ -16,7 +21,15 @@ import zhCN from '../src/i18n/zh-CN';
 const WEB = join(__dirname, '..');
 const OUT = join(WEB, 'test-output', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 jest.setTimeout(300_000);
 
@@ -40,13 +53,18 @@ describe('the web app in Chromium', () => {
   const metrics: Record<string, unknown> = {};
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (see .ci/run)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (see .ci/run)`);
     if (process.env.WEB_E2E_SKIP_BUILD !== '1') {
-      execFileSync(process.execPath, [join(WEB, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-        cwd: WEB,
-        stdio: 'inherit',
-        env: { ...process.env, NODE_ENV: 'production' }, // Jest's NODE_ENV=test would give a development build
-      });
+      execFileSync(
+        process.execPath,
+        [join(WEB, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+        {
+          cwd: WEB,
+          stdio: 'inherit',
+          env: { ...process.env, NODE_ENV: 'production' }, // Jest's NODE_ENV=test would give a development build
+        },
+      );
     }
     api = await startApi({ WEB_DIST_DIR: join(WEB, 'dist') });
     worker = await spawnWorkerFor(api.db);
@@ -62,7 +80,11 @@ describe('the web app in Chromium', () => {
   });
 
   async function contextFor(lang: 'zh-CN' | 'en'): Promise<BrowserContext> {
-    const ctx = await browser.newContext({ locale: lang, viewport: { width: 1440, height: 900 }, baseURL: api.baseUrl });
+    const ctx = await browser.newContext({
+      locale: lang,
+      viewport: { width: 1440, height: 900 },
+      baseURL: api.baseUrl,
+    });
     // Runs in the page (no DOM types in the root program: it reaches the browser through globalThis).
     await ctx.addInitScript((l) => {
       const storage = (globalThis as any).localStorage;
@@ -89,9 +111,34 @@ describe('the web app in Chromium', () => {
     for (const label of labels) {
       if (search) await page.fill(selector, label);
       const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: search ? label : exact }).first().click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: search ? label : exact })
+        .first()
+        .click();
     }
     await page.keyboard.press('Escape');
+  }
+
+  /** Picks a start and an end time in a <TimeRange> (two searchable selects: `#<id>` and `#<id>_end`). */
+  async function timeRange(page: Page, selector: string, from: string, to: string) {
+    for (const [sel, value] of [
+      [selector, from],
+      [`${selector}_end`, to],
+    ]) {
+      await page.click(sel);
+      await page.fill(sel, value);
+      // Enter picks this select's own filtered option (another select's dropdown may still be fading out).
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: value })
+        .first()
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        ([s, v]) =>
+          ((globalThis as any).document.querySelector(s)?.closest('.ant-select')?.textContent ?? '').includes(v),
+        [sel, value] as const,
+      );
+    }
   }
 
   it('measures the first load of the API-served build', async () => {
@@ -108,7 +155,9 @@ describe('the web app in Chromium', () => {
       return {
         domContentLoadedMs: Math.round(e.domContentLoadedEventEnd),
         loadMs: Math.round(e.loadEventEnd),
-        transferredKb: Math.round((resources.reduce((s, r) => s + (r.transferSize || 0), 0) + (e.transferSize || 0)) / 1024),
+        transferredKb: Math.round(
+          (resources.reduce((s, r) => s + (r.transferSize || 0), 0) + (e.transferSize || 0)) / 1024,
+        ),
       };
     });
     metrics.firstLoad = { loginFormVisibleMs: visibleMs, ...nav };
@@ -141,7 +190,10 @@ describe('the web app in Chromium', () => {
         await page.getByRole('heading', { name: T.auth.registerTitle }).waitFor();
         await shot('founder-register');
         await page.click('[data-testid="role-startup"]');
-        await page.fill('#orgName', lang === 'en' ? `Wuxi Xinghang Agritech ${stamp}` : `无锡星航智农导航科技有限公司${stamp}`);
+        await page.fill(
+          '#orgName',
+          lang === 'en' ? `Wuxi Xinghang Agritech ${stamp}` : `无锡星航智农导航科技有限公司${stamp}`,
+        );
         await page.fill('#regionCode', '320211');
         await page.fill('#displayName', lang === 'en' ? 'Li Ming' : '李明');
         await page.fill('#email', `founder-${stamp}@example.com`);
@@ -160,7 +212,12 @@ describe('the web app in Chromium', () => {
         await page.keyboard.press('Enter');
         await pick(page, '#industry', [lang === 'en' ? 'Industry' : '工业']);
         await pick(page, '#tracks', [lang === 'en' ? 'agricultural machinery' : '智能农机']);
-        await page.fill('#oneLiner', lang === 'en' ? 'BeiDou autosteer: tractors that drive straight by themselves' : '北斗高精度农机自动导航，让拖拉机自己走直线');
+        await page.fill(
+          '#oneLiner',
+          lang === 'en'
+            ? 'BeiDou autosteer: tractors that drive straight by themselves'
+            : '北斗高精度农机自动导航，让拖拉机自己走直线',
+        );
         await page.fill('#priorRounds', '1');
         await page.fill('#yearsInNiche', '5');
         await page.check('#universitySpinOut');
@@ -187,11 +244,32 @@ describe('the web app in Chromium', () => {
         await page.fill('#trl', '6');
         await page.fill('#keywords', keyword);
         await page.keyboard.press('Enter');
-        await page.fill('#useOfFunds', lang === 'en' ? 'R&D of the L4 autosteer module and 3 provincial sales offices' : '研发 L4 级自动导航模块，建设 3 个省级销售服务中心');
-        await page.fill('#pitch_problem', lang === 'en' ? 'Manual steering wastes 8% of seed and fuel on every pass.' : '人工驾驶农机重叠漏播严重，每亩浪费 8% 的种子与燃油。');
-        await page.fill('#pitch_product', lang === 'en' ? 'A retrofit autosteer kit with ±2.5 cm accuracy.' : '可加装的北斗自动导航套件，直线精度 ±2.5 厘米。');
-        await page.fill('#pitch_technology', lang === 'en' ? 'RTK + IMU fusion, 5 invention patents.' : 'RTK 与惯导融合定位，已获 5 项发明专利。');
-        await page.fill('#pitch_team', lang === 'en' ? 'Founders from Jiangnan University and CRRC.' : '核心团队来自江南大学与中国中车。');
+        await page.fill(
+          '#useOfFunds',
+          lang === 'en'
+            ? 'R&D of the L4 autosteer module and 3 provincial sales offices'
+            : '研发 L4 级自动导航模块，建设 3 个省级销售服务中心',
+        );
+        await page.fill(
+          '#pitch_problem',
+          lang === 'en'
+            ? 'Manual steering wastes 8% of seed and fuel on every pass.'
+            : '人工驾驶农机重叠漏播严重，每亩浪费 8% 的种子与燃油。',
+        );
+        await page.fill(
+          '#pitch_product',
+          lang === 'en'
+            ? 'A retrofit autosteer kit with ±2.5 cm accuracy.'
+            : '可加装的北斗自动导航套件，直线精度 ±2.5 厘米。',
+        );
+        await page.fill(
+          '#pitch_technology',
+          lang === 'en' ? 'RTK + IMU fusion, 5 invention patents.' : 'RTK 与惯导融合定位，已获 5 项发明专利。',
+        );
+        await page.fill(
+          '#pitch_team',
+          lang === 'en' ? 'Founders from Jiangnan University and CRRC.' : '核心团队来自江南大学与中国中车。',
+        );
         await shot('founder-project-form');
         await page.click('button[type=submit]');
         await page.getByText(T.project.createdOk).waitFor();
@@ -227,7 +305,10 @@ describe('the web app in Chromium', () => {
 
         await page.goto('/register');
         await page.click('[data-testid="role-fund"]');
-        await page.fill('#orgName', lang === 'en' ? `Taihu Deep-Tech Ventures ${stamp}` : `太湖硬科技创业投资基金${stamp}`);
+        await page.fill(
+          '#orgName',
+          lang === 'en' ? `Taihu Deep-Tech Ventures ${stamp}` : `太湖硬科技创业投资基金${stamp}`,
+        );
         await page.fill('#regionCode', '320214');
         await page.fill('#displayName', lang === 'en' ? 'Wang Fang' : '王芳');
         await page.fill('#email', `investor-${stamp}@example.com`);
@@ -241,12 +322,23 @@ describe('the web app in Chromium', () => {
         await shot('investor-mandates-empty');
         await page.click(`button:has-text("${T.mandate.new}")`);
         await page.locator('#name').waitFor();
-        await page.fill('#name', lang === 'en' ? `Deep-tech direct · early spin-outs ${suffix}` : `科创直投 · 高校成果转化早期基金`);
+        await page.fill(
+          '#name',
+          lang === 'en' ? `Deep-tech direct · early spin-outs ${suffix}` : `科创直投 · 高校成果转化早期基金`,
+        );
         await pick(page, '#stages', [T.stage.angel, T.stage.pre_a, T.stage.a], false);
         await page.fill('#ticketMinWan', '500');
         await page.fill('#ticketMaxWan', '5000');
-        await pick(page, '#tracks', [lang === 'en' ? 'agricultural machinery' : '智能农机', lang === 'en' ? 'Artificial intelligence' : '人工智能']);
-        await page.fill('#thesis', lang === 'en' ? 'Hard tech from universities in the Yangtze River Delta, first institutional round.' : '长三角高校硬科技成果转化，领投首轮机构融资。');
+        await pick(page, '#tracks', [
+          lang === 'en' ? 'agricultural machinery' : '智能农机',
+          lang === 'en' ? 'Artificial intelligence' : '人工智能',
+        ]);
+        await page.fill(
+          '#thesis',
+          lang === 'en'
+            ? 'Hard tech from universities in the Yangtze River Delta, first institutional round.'
+            : '长三角高校硬科技成果转化，领投首轮机构融资。',
+        );
         await page.fill('#thesisKeywords', keyword);
         await page.keyboard.press('Enter');
         // Weights: hard tech up to the maximum, company size down to zero (keyboard on the handles).
@@ -264,7 +356,8 @@ describe('the web app in Chromium', () => {
         const row = page.locator('tr.ant-table-row', { hasText: projectTitle });
         const deadline = Date.now() + 60_000;
         while (!(await row.count())) {
-          if (Date.now() > deadline) throw new Error(`project not in the deal flow after 60 s\n${worker.output().slice(-2000)}`);
+          if (Date.now() > deadline)
+            throw new Error(`project not in the deal flow after 60 s\n${worker.output().slice(-2000)}`);
           await page.waitForTimeout(500);
           await page.reload();
           await page.locator('.ant-table').waitFor();
@@ -296,6 +389,328 @@ describe('the web app in Chromium', () => {
         await shot('investor-pipeline-moved');
         expect(errors).toEqual([]);
         await ctx.close();
+      });
+
+      it('an organizer creates an event, accepts the application, runs the scheduler, publishes and reads the report', async () => {
+        const ok = (res: ApiResponse, status = 200) => {
+          if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 400)}`);
+          return res.body;
+        };
+        const as = (actor: Actor, path: string, init: { method?: string; json?: unknown } = {}) =>
+          api.request(path, { ...init, token: actor.token });
+        // The other side of the day, through the API: two founders with published projects, a fund with a mandate.
+        const en_ = lang === 'en';
+        const [organizer, fund, founderA, founderB] = await Promise.all([
+          registerOrg(
+            api,
+            'organizer',
+            en_ ? `Binhu Sci-Tech Finance Centre ${stamp}` : `滨湖区科技金融服务中心${stamp}`,
+          ),
+          registerOrg(api, 'fund', en_ ? `Taihu Angel Fund ${stamp}` : `太湖天使投资基金${stamp}`),
+          registerOrg(api, 'startup', en_ ? `Kalman Medical ${stamp}` : `卡尔曼医疗科技${stamp}`),
+          registerOrg(api, 'startup', en_ ? `Lakeside Foods ${stamp}` : `湖畔食品${stamp}`),
+        ]);
+        const titleA = en_ ? 'Kalman wearable ECG · Series A' : '卡尔曼可穿戴心电监测 A 轮';
+        const titleB = en_ ? 'Lakeside ready meals · seed' : '湖畔预制菜 种子轮';
+        const { projectId: projectA } = await createCompanyWithProject(api, founderA, {
+          legalName: en_ ? `Wuxi Kalman Medical ${stamp}` : `无锡卡尔曼医疗科技有限公司${stamp}`,
+          regionCode: '320211',
+          tracks: ['medical_devices', 'life_health'],
+          inventionPatents: 2,
+          project: { title: titleA, stage: 'a', amountSought: money.wan(2000), instruments: ['equity'] },
+        });
+        const { projectId: projectB } = await createCompanyWithProject(api, founderB, {
+          legalName: en_ ? `Wuxi Lakeside Foods ${stamp}` : `无锡湖畔食品有限公司${stamp}`,
+          regionCode: '320211',
+          tracks: ['consumer'],
+          project: { title: titleB, stage: 'seed', amountSought: money.wan(300), instruments: ['equity'] },
+        });
+        // Notifications are written in each person's profile language.
+        for (const a of [organizer, fund, founderA, founderB])
+          ok(await as(a, '/api/v1/me', { method: 'PATCH', json: { locale: lang } }));
+        ok(
+          await as(fund, '/api/v1/mandates', {
+            method: 'POST',
+            json: {
+              name: en_ ? 'Medical devices, early' : '医疗器械早期',
+              instruments: ['equity'],
+              stages: ['angel', 'pre_a', 'a'],
+              tracks: ['medical_devices', 'life_health'],
+              ticketMin: money.wan(500),
+              ticketMax: money.wan(5000),
+              discoverable: true,
+            },
+          }),
+          201,
+        );
+
+        const ctx = await contextFor(lang);
+        const page = await ctx.newPage();
+        const shot = shooter(page, lang, 41);
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        const R = T.rs;
+
+        // Log in (the organizer's account exists; journeys 1–2 show sign-up).
+        await page.goto('/login');
+        await page.fill('#email', organizer.email);
+        await page.fill('#password', TEST_PASSWORD);
+        await page.click('button[type=submit]');
+        await page.getByText(T.home.organizerIntro).waitFor();
+        await shot('organizer-home');
+
+        // The event builder.
+        await page.click(`.ant-menu-item:has-text("${T.nav.events}")`);
+        await page.getByText(R.events.empty).waitFor();
+        await shot('organizer-events-empty');
+        await page.click('[data-testid="new-event"]');
+        await page.locator('#title').waitFor();
+        const day = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+        const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+        const eventTitle = en_
+          ? `Golden Rabbit Roadshow · Life & Health ${stamp}`
+          : `金兔路演计划 · 生命健康专场 ${stamp}`;
+        await page.fill('#title', eventTitle);
+        await page.fill(
+          '#description',
+          en_
+            ? 'Binhu district’s roadshow for life-science startups: five pitches, then 1:1 meetings with funds and banks.'
+            : '滨湖区“金兔”路演：生命健康赛道企业集中路演，随后与基金、银行一对一对接。',
+        );
+        await page.fill('#date', day);
+        await page.keyboard.press('Tab');
+        await timeRange(page, '#hours', '09:00', '17:00');
+        await page.fill('#venue', en_ ? 'Roadshow Centre, Binhu, Wuxi' : '无锡市滨湖区 科技金融路演中心');
+        await page.fill('#deadline', deadline);
+        await page.keyboard.press('Tab');
+        await page.fill('#capacity', '5');
+        await page.click('[data-testid="add-question"]');
+        await page.fill('#questions_0_label', en_ ? 'What will this round fund?' : '本轮融资资金用途');
+        await page.evaluate(() => (globalThis as any).document.activeElement?.blur());
+        await shot('organizer-event-form');
+        await page.click('button[type=submit]');
+        await page.getByText(R.create.createdOk).waitFor();
+        await page.locator('[data-testid="add-session"]').waitFor();
+        const eventId = page.url().split('/events/')[1].split('?')[0];
+        await shot('organizer-event-created');
+
+        await page.click('[data-testid="add-session"]');
+        await page.locator('.ant-modal #title').waitFor();
+        await page.fill('.ant-modal #title', en_ ? 'Life & Health pitches' : '生命健康专场');
+        await page.click('.ant-modal #track');
+        await page.fill('.ant-modal #track', en_ ? 'Medical devices' : '医疗器械');
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+        await page.fill('.ant-modal #room', en_ ? 'Hall 1' : '一号路演厅');
+        await timeRange(page, '.ant-modal #hours', '09:30', '11:00');
+        await shot('organizer-session-form');
+        await page.click('.ant-modal .ant-btn-primary');
+        await page.getByText(R.session.addedOk).waitFor();
+        await page.click('[data-testid="status-open"]');
+        await page.getByText(R.overview.movedOk.replace('{{status}}', R.eventStatus.open)).waitFor();
+        await shot('organizer-event-open');
+
+        // Two founders apply (their side is journey 1's; here through the API).
+        const event = ok(await as(organizer, `/api/v1/events/${eventId}`));
+        const sessionId = event.sessions[0].id;
+        for (const [f, p] of [
+          [founderA, projectA],
+          [founderB, projectB],
+        ] as const)
+          ok(
+            await as(f, `/api/v1/events/${eventId}/applications`, {
+              method: 'POST',
+              json: {
+                projectId: p,
+                sessionId,
+                shareConfidential: true,
+                answers: { q1: en_ ? 'Clinical trial and CE marking' : '临床试验与注册申报' },
+              },
+            }),
+            201,
+          );
+
+        // Ranked applicants: the one in the session's theme ranks first; accept it, waitlist the other.
+        await page.click(`.ant-tabs-tab:has-text("${R.tabs.applicants}")`);
+        const rows = page.locator('[data-testid="applicant-ranking"] tr.applicant-row');
+        await rows.nth(1).waitFor();
+        expect(await rows.nth(0).textContent()).toContain(titleA);
+        expect(await rows.nth(0).locator('[data-testid="theme-match"]').count()).toBe(1);
+        await shot('organizer-applicants-ranked');
+        await rows.nth(0).locator('[data-testid="decide-accepted"]').click();
+        await page.locator('tr.applicant-accepted').waitFor();
+        await rows.nth(1).locator('[data-testid="decide-waitlisted"]').click();
+        await page.locator('tr.applicant-waitlisted').waitFor();
+        expect(await page.locator('[data-testid="accepted-count"]').textContent()).toBe('1 / 5');
+        await shot('organizer-applicants-decided');
+
+        // Agenda: place the accepted project, save, publish.
+        await page.click(`.ant-tabs-tab:has-text("${R.tabs.agenda}")`);
+        await page.click('[data-testid="agenda-add"]');
+        await page.click('[data-testid="agenda-save"]');
+        await page.getByText(R.agenda.savedOk).waitFor();
+        await page.click('[data-testid="agenda-publish"]');
+        await page.click('.ant-popconfirm .ant-btn-primary');
+        await page.getByText(R.agenda.frozenHint).waitFor();
+        expect(await page.locator('[data-testid="agenda-list"]').textContent()).toContain('09:30');
+        await shot('organizer-agenda-published');
+
+        // Investors: the fund whose mandate takes the accepted project is suggested; invite it.
+        await api.app.get(SnapshotService).resync();
+        await page.click(`.ant-tabs-tab:has-text("${R.tabs.investors}")`);
+        const suggestion = page.locator('[data-testid="investor-suggestions"] tr.ant-table-row', {
+          hasText: en_ ? `Taihu Angel Fund ${stamp}` : `太湖天使投资基金${stamp}`,
+        });
+        await suggestion.waitFor();
+        await suggestion.locator('[data-testid="invite"]').click();
+        await page
+          .getByText(
+            R.investors.invitedOk.replace('{{name}}', en_ ? `Taihu Angel Fund ${stamp}` : `太湖天使投资基金${stamp}`),
+          )
+          .waitFor();
+        await shot('organizer-investors-invited');
+
+        // The 1:1 grid.
+        await page.click(`.ant-tabs-tab:has-text("${R.tabs.meetings}")`);
+        await page.click('[data-testid="edit-grid"]');
+        await page.locator('.ant-modal #hours').waitFor();
+        await timeRange(page, '.ant-modal #hours', '13:30', '16:30');
+        await page.fill('.ant-modal #slotMinutes', '30');
+        await page.fill('.ant-modal #tables', '4');
+        await shot('organizer-grid-form');
+        await page.click('.ant-modal .ant-btn-primary');
+        await page.getByText(R.gridForm.savedOk.replace('{{n}}', '6')).waitFor();
+
+        // The fund asks the accepted founder for a meeting; the founder accepts (their screens: journey 2 and below).
+        const request = ok(
+          await as(fund, `/api/v1/events/${eventId}/meeting-requests`, {
+            method: 'POST',
+            json: {
+              toOrganizationId: founderA.organizationId,
+              priority: 'must',
+              message: en_ ? 'Keen to discuss the CE timeline.' : '希望详细了解注册证进度。',
+            },
+          }),
+          201,
+        );
+        ok(await as(founderA, `/api/v1/meeting-requests/${request.id}/accept`, { method: 'POST' }));
+
+        // Run the scheduler in the worker; its progress, then the result against its bound.
+        await page.reload();
+        await page.locator('[data-testid="run-scheduler"]').waitFor();
+        await page.click('[data-testid="run-scheduler"]');
+        await page.locator('[data-testid="run-result"]').waitFor({ timeout: 60_000 });
+        expect(await page.locator('[data-testid="run-status"]').textContent()).toBe(R.runStatus.done);
+        expect(await page.locator('[data-testid="run-result"]').textContent()).toContain('100.0%');
+        await page.locator('[data-testid="meeting-grid"]').waitFor();
+        await shot('organizer-schedule-result');
+        await page.click('[data-testid="publish-run"]');
+        await page.getByText(R.run.publishedOk.replace('{{n}}', '1')).waitFor();
+        // Drag the meeting to another slot where both are free: it moves there and is locked.
+        const placed = ok(await as(organizer, `/api/v1/events/${eventId}/meetings`)).items[0];
+        const target = placed.slot === 0 ? 1 : 0;
+        await page
+          .locator(`[data-testid="meeting-${request.id}"]`)
+          .first()
+          .dragTo(page.locator(`[data-testid="cell-${fund.organizationId}-${target}"]`));
+        await page.getByText(R.grid.movedOk.split('{{time}}')[0]).first().waitFor();
+        const movedTo = ok(await as(organizer, `/api/v1/events/${eventId}/meetings`)).items[0];
+        expect({ slot: movedTo.slot, locked: movedTo.locked }).toEqual({ slot: target, locked: true });
+        await page
+          .locator(`[data-testid="cell-${fund.organizationId}-${target}"] [data-testid="lock-${request.id}"]`)
+          .waitFor();
+        await shot('organizer-meetings-published');
+        await page.locator(`[data-testid="lock-${request.id}"]`).first().click();
+        await page.getByText(R.grid.unlockedOk).waitFor();
+
+        // The check-in desk on a phone.
+        const code = ok(await as(organizer, `/api/v1/events/${eventId}/invitations`)).items[0].checkInCode as string;
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(`/events/${eventId}/check-in`);
+        await page.locator('[data-testid="check-in-code"]').waitFor();
+        await page.fill('[data-testid="check-in-code"]', 'NOPE2345');
+        await page.click('[data-testid="check-in-submit"]');
+        await page.locator('[data-testid="check-in-error"]').waitFor();
+        await shot('organizer-check-in-wrong-code');
+        await page.fill('[data-testid="check-in-code"]', code.toLowerCase());
+        await page.click('[data-testid="check-in-submit"]');
+        await page.locator('[data-testid="checked-in-name"]').waitFor();
+        await shot('organizer-check-in-phone');
+        await page.setViewportSize({ width: 1440, height: 900 });
+
+        // The follow-up board: publishing created one task per side of the meeting (outbox → worker).
+        await page.goto(`/events/${eventId}?tab=follow-ups`);
+        const board = page.locator('[data-testid="follow-up-board"]');
+        const until = Date.now() + 60_000;
+        while (!(await board.count())) {
+          if (Date.now() > until) throw new Error(`no follow-ups after 60 s\n${worker.output().slice(-2000)}`);
+          await page.waitForTimeout(500);
+          await page.reload();
+          await page.locator('.ant-tabs').waitFor();
+        }
+        expect(await page.locator('[data-testid="lane-open"] [data-testid^="follow-up-"]').count()).toBe(2);
+        await shot('organizer-follow-ups');
+
+        // The event report: figures, charts (ECharts, SVG) and the Excel workbook.
+        await page.click(`.ant-tabs-tab:has-text("${R.tabs.report}")`);
+        await page.locator('[data-testid="chart-funnel"] svg').waitFor();
+        await page.locator('[data-testid="chart-meetings"] svg').waitFor();
+        expect(await page.locator('[data-testid="event-report"]').textContent()).toContain(R.report.funnel.applied);
+        await shot('organizer-report');
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click('[data-testid="export-xlsx"]'),
+        ]);
+        const xlsx = readFileSync(await download.path());
+        expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+        expect(download.suggestedFilename()).toBe(`${eventTitle}.xlsx`);
+        expect(errors).toEqual([]);
+        await ctx.close();
+
+        // The founder, at phone width: the bell, the decision in the inbox, the event with its meeting.
+        const fctx = await browser.newContext({
+          locale: lang,
+          viewport: { width: 390, height: 844 },
+          baseURL: api.baseUrl,
+        });
+        await fctx.addInitScript(
+          ({ l, tokens }) => {
+            const storage = (globalThis as any).localStorage;
+            storage.setItem('tourong.lang', l);
+            storage.setItem('tourong.tokens', JSON.stringify(tokens));
+          },
+          {
+            l: lang,
+            tokens: {
+              accessToken: founderA.token,
+              refreshToken: founderA.refreshToken,
+              organizationId: founderA.organizationId,
+            },
+          },
+        );
+        const fpage = await fctx.newPage();
+        const fshot = shooter(fpage, lang, 61);
+        fpage.on('pageerror', (e) => errors.push(String(e)));
+        await fpage.goto(`/events/${eventId}`);
+        await fpage.locator('[data-testid="my-application-status"]').waitFor();
+        expect(await fpage.locator('[data-testid="my-application-status"]').textContent()).toBe(
+          R.applicationStatus.accepted,
+        );
+        await fpage.locator('[data-testid="my-meetings"]').waitFor();
+        await fshot('founder-event-phone');
+        const untilN = Date.now() + 60_000;
+        while (((await (await as(founderA, '/api/v1/notifications/unread-count')).body.count) ?? 0) === 0) {
+          if (Date.now() > untilN) throw new Error('no notification for the founder after 60 s');
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        await fpage.reload();
+        await fpage.locator('[data-testid="unread-count"] .ant-badge-count').waitFor();
+        // At phone width the bell opens the inbox page.
+        await fpage.click('[data-testid="bell"]');
+        await fpage.waitForURL('**/notifications');
+        await fpage.locator('[data-testid="notification"]').first().waitFor();
+        await fshot('founder-notifications');
+        expect(errors).toEqual([]);
+        await fctx.close();
       });
     });
   }

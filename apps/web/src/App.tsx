@@ -22,7 +22,14 @@ const MandatesPage = lazy(() => import('./pages/investor/MandatesPage').then((m)
 const MandateEditPage = lazy(() => import('./pages/investor/MandateEditPage').then((m) => ({ default: m.MandateEditPage })));
 const DealFlowPage = lazy(() => import('./pages/investor/DealFlowPage').then((m) => ({ default: m.DealFlowPage })));
 const PipelinePage = lazy(() => import('./pages/investor/PipelinePage').then((m) => ({ default: m.PipelinePage })));
-const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage').then((m) => ({ default: m.ComingSoonPage })));
+const EventsPage = lazy(() => import('./pages/organizer/EventsPage').then((m) => ({ default: m.EventsPage })));
+const EventCreatePage = lazy(() => import('./pages/organizer/EventCreatePage').then((m) => ({ default: m.EventCreatePage })));
+const EventPage = lazy(() => import('./pages/organizer/EventPage').then((m) => ({ default: m.EventPage })));
+const CheckInPage = lazy(() => import('./pages/organizer/CheckInPage').then((m) => ({ default: m.CheckInPage })));
+const NotificationsPage = lazy(() => import('./pages/common/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const ProfilePage = lazy(() => import('./pages/common/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const CompanyFiguresPage = lazy(() => import('./pages/founder/CompanyFiguresPage').then((m) => ({ default: m.CompanyFiguresPage })));
+const FollowUpsPage = lazy(() => import('./pages/common/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -82,6 +89,7 @@ export function AppRoutes() {
         <Route element={<RequireAuth><AppShell /></RequireAuth>}>
           <Route index element={<HomePage />} />
           <Route path="company" element={<OnlyFor persona="founder"><CompanyPage /></OnlyFor>} />
+          <Route path="company/figures" element={<OnlyFor persona="founder"><CompanyFiguresPage /></OnlyFor>} />
           <Route path="projects" element={<OnlyFor persona="founder"><ProjectsPage /></OnlyFor>} />
           <Route path="projects/:id" element={<OnlyFor persona="founder"><ProjectEditPage /></OnlyFor>} />
           <Route path="qualification" element={<OnlyFor persona="founder"><QualificationPage /></OnlyFor>} />
@@ -90,7 +98,13 @@ export function AppRoutes() {
           <Route path="mandates/:id/deal-flow" element={<OnlyFor persona="investor"><DealFlowPage /></OnlyFor>} />
           <Route path="deal-flow" element={<OnlyFor persona="investor"><DealFlowPage /></OnlyFor>} />
           <Route path="pipeline" element={<OnlyFor persona="investor"><PipelinePage /></OnlyFor>} />
-          <Route path="events" element={<ComingSoonPage />} />
+          <Route path="events" element={<EventsPage />} />
+          <Route path="events/new" element={<OnlyFor persona="organizer"><EventCreatePage /></OnlyFor>} />
+          <Route path="events/:id" element={<EventPage />} />
+          <Route path="events/:id/check-in" element={<OnlyFor persona="organizer"><CheckInPage /></OnlyFor>} />
+          <Route path="follow-ups" element={<FollowUpsPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

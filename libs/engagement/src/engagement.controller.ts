@@ -148,7 +148,10 @@ export class FollowUpsController {
   ) {}
 
   @Get('follow-ups')
-  @ApiOperation({ summary: 'Follow-ups your organization owns after meetings, and those owed to it.' })
+  @ApiOperation({
+    summary:
+      'Follow-ups your organization owns after meetings, those owed to it, and (organizers) those after your events.',
+  })
   @ApiOkResponse({ type: FollowUpListView })
   @ApiErrors('UNAUTHENTICATED')
   async list(@CurrentPrincipal() principal: Principal): Promise<FollowUpListView> {

@@ -220,6 +220,12 @@ describe('notifications end to end (real SMTP)', () => {
     expect(new Date(pitch.due_at).toISOString()).toBe('2026-12-10T00:00:00.000Z');
     const tasks = ok(await as(fund, '/api/v1/follow-ups')).items;
     const mine = tasks.find((t: { mine: boolean }) => t.mine);
+    // The organizer's follow-up board holds both tasks of its event; neither is its own to close.
+    const board = ok(await as(organizer, '/api/v1/follow-ups')).items;
+    expect(board.map((t: { kind: string; mine: boolean }) => [t.kind, t.mine]).sort()).toEqual([
+      ['founder_sends_data_room', false],
+      ['investor_replies', false],
+    ]);
     // Thursday 2026-12-10 + 4 working days: Fri 11, Mon 14, Tue 15, Wed 16.
     expect(mine).toMatchObject({
       acknowledgeWorkingDays: 1,

@@ -35,3 +35,11 @@ export const ROADSHOWS_ENTITIES = [
 export * from './scheduler';
 export * from './scheduler-bounds';
 // ── end Scheduler ──────────────────────────────────────────────────────────────────────────────
+
+// ── Services (the demo seed drives a roadshow day through them, as the API does) ───────────────
+export { EventsService } from './events/events.service';
+export { ApplicationsService } from './applications/applications.service';
+export { AgendaService } from './agenda/agenda.service';
+export { InvestorsService } from './investors/investors.service';
+export { MeetingsService } from './meetings/meetings.service';
+export { SchedulePlanner } from './meetings/schedule-planner';

@@ -31,7 +31,8 @@ export type RoadshowsErrorCode =
   | 'SCHEDULE_RUN_NOT_FOUND'
   | 'SCHEDULE_RUN_STATE_INVALID'
   | 'SCHEDULE_INPUT_INVALID'
-  | 'MEETING_NOT_FOUND';
+  | 'MEETING_NOT_FOUND'
+  | 'MEETING_MOVE_INVALID';
 
 export const roadshowsError = defineErrors<RoadshowsErrorCode>({
   EVENT_NOT_FOUND: { status: 404, en: 'Roadshow event not found.', zh: '路演活动不存在。' },
@@ -106,6 +107,11 @@ export const roadshowsError = defineErrors<RoadshowsErrorCode>({
     status: 422,
     en: 'This meeting grid cannot be held; see details.field and details.reason.',
     zh: '洽谈时段设置无法执行，详见 details.field 与 details.reason。',
+  },
+  MEETING_MOVE_INVALID: {
+    status: 422,
+    en: 'The meeting cannot move there; see details.field and details.reason.',
+    zh: '该会面无法调整到此时段，详见 details.field 与 details.reason。',
   },
   GRID_MISSING: { status: 409, en: 'Set up the 1:1 meeting grid first.', zh: '请先设置一对一洽谈时段。' },
   MEETING_REQUEST_INVALID: {

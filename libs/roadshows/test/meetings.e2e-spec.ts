@@ -405,4 +405,64 @@ describe('roadshow 1:1 meetings', () => {
     const inFeed = vevents.find((v) => v.getFirstPropertyValue('uid') === `meeting-${bankC}@tourong.roadshows`)!;
     expect(inFeed.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
+  it('lets the organizer move a published meeting to a slot where both parties are free, and locks it there', async () => {
+    const grid = ok(await as(organizer, `/api/v1/events/${eventId}/meeting-grid`));
+    const meetings: {
+      requestId: string;
+      slot: number;
+      table: string;
+      fromOrganizationId: string;
+      toOrganizationId: string;
+    }[] = ok(await as(organizer, `/api/v1/events/${eventId}/meetings`)).items;
+    const m = meetings.find((x) => x.requestId === requestIds.fundA)!;
+    const parties = [m.fromOrganizationId, m.toOrganizationId];
+    const busyAt = (slot: number) =>
+      meetings.some(
+        (o) =>
+          o.requestId !== m.requestId &&
+          o.slot === slot &&
+          parties.some((p) => p === o.fromOrganizationId || p === o.toOrganizationId),
+      );
+    const move = (actor: Actor, json: Record<string, unknown>) =>
+      as(actor, `/api/v1/meetings/${m.requestId}/slot`, { method: 'PUT', json });
+
+    expect((await move(fund, { slot: 1 })).body.code).toBe('MEETING_NOT_FOUND');
+    expect((await move(organizer, { slot: grid.slots.length })).body).toMatchObject({
+      code: 'MEETING_MOVE_INVALID',
+      details: { field: 'slot', reason: 'no_such_slot' },
+    });
+    expect((await move(organizer, { slot: -1 })).body.code).toBe('VALIDATION_FAILED');
+    const busy = grid.slots.map((s: { index: number }) => s.index).find((i: number) => i !== m.slot && busyAt(i));
+    expect(busy).toBeDefined();
+    expect((await move(organizer, { slot: busy })).body).toMatchObject({
+      code: 'MEETING_MOVE_INVALID',
+      details: { reason: 'participant_busy' },
+    });
+    // Slot 0 is 甲's own pitch.
+    expect((await move(organizer, { slot: 0 })).body.details.reason).toBe(
+      busyAt(0) ? 'participant_busy' : 'participant_unavailable',
+    );
+
+    const free = grid.slots
+      .map((s: { index: number }) => s.index)
+      .find((i: number) => i > 0 && i !== m.slot && !busyAt(i));
+    expect(free).toBeDefined();
+    const before = (await as(founders[0], `/api/v1/meetings/${m.requestId}/invite.ics`)).text;
+    const moved = ok(await move(organizer, { slot: free }));
+    expect(moved).toMatchObject({
+      slot: free,
+      locked: true,
+      startsAt: grid.slots[free].startsAt,
+      endsAt: grid.slots[free].endsAt,
+    });
+    const seq = (ics: string) => Number(/SEQUENCE:(\d+)/.exec(ics)?.[1] ?? 0);
+    expect(seq((await as(founders[0], `/api/v1/meetings/${m.requestId}/invite.ics`)).text)).toBeGreaterThan(
+      seq(before),
+    );
+    // A table that another meeting holds in that slot is refused; an unknown one too.
+    expect((await move(organizer, { slot: free, table: 'T99' })).body.details).toMatchObject({
+      field: 'table',
+      reason: 'no_such_table',
+    });
+  });
 });

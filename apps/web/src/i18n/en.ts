@@ -1,10 +1,11 @@
 import type { Messages } from './zh-CN';
+import rsEn from './roadshows.en';
 
 const en: Messages = {
   app: { name: 'Tourong', tagline: 'Investment matching for tech finance', pitch: 'Startups, investors, banks and parks in one place: qualification reports, explained matching and a deal pipeline.', footer: 'Tourong 投融 · Investment matching for tech finance' },
   common: {
     save: 'Save', saved: 'Saved', cancel: 'Cancel', create: 'New', edit: 'Edit', back: 'Back', retry: 'Retry', loading: 'Loading…',
-    confirm: 'Confirm', search: 'Search', reset: 'Reset', none: 'None', yes: 'Yes', no: 'No', actions: 'Actions', view: 'View', close: 'Close',
+    confirm: 'Confirm', search: 'Search', reset: 'Reset', none: 'None', yes: 'Yes', no: 'No', actions: 'Actions', view: 'View', close: 'Close', delete: 'Delete', startTime: 'Start', endTime: 'End',
     unitWan: 'CNY 10k', any: 'Any', anyHint: 'Leave empty for any', optional: 'optional', updatedAt: 'Updated', total: '{{count}} in total', next: 'Next', previous: 'Back',
   },
   lang: { label: 'Language', zh: '简体中文', en: 'English' },
@@ -33,12 +34,12 @@ const en: Messages = {
   role: { owner: 'Owner', admin: 'Admin', member: 'Member' },
   nav: {
     home: 'Dashboard', company: 'Company', projects: 'Projects', qualification: 'Qualifications', mandates: 'Mandates', dealFlow: 'Deal flow',
-    pipeline: 'Pipeline', events: 'Events', comingSoon: 'Coming soon',
+    pipeline: 'Pipeline', events: 'Events', roadshows: 'Roadshows', figures: 'Figures & IP', followUps: 'Follow-ups', notifications: 'Notifications', profile: 'Profile', comingSoon: 'Coming soon',
   },
   home: {
     hello: 'Hello, {{name}}', founderIntro: 'Complete your company profile and publish a project: investors then see it in their deal flow.',
     investorIntro: 'Set a mandate and Tourong ranks projects by fit, explaining every point of the score.',
-    organizerIntro: 'Events, application review and meeting scheduling are coming soon.',
+    organizerIntro: 'Create roadshow events, screen applicants, order the agenda, invite investors and let the scheduler plan the 1:1 meetings.',
     stepCompany: 'Company profile', stepProject: 'Create a project', stepReport: 'Qualification report', stepPublish: 'Publish',
     stepMandate: 'Set a mandate', stepDealFlow: 'Browse deal flow', stepShortlist: 'Add to pipeline',
     start: 'Start', done: 'Done',
@@ -73,7 +74,7 @@ const en: Messages = {
   },
   report: {
     title: 'Qualification report', intro: 'Each rubric is computed from the current rules: points per indicator and the distance to the next band. For guidance only; the authorities decide.',
-    figuresTitle: 'No yearly figures yet', figuresHint: 'Headcount, revenue and R&D spend decide most indicators. The report updates as soon as they are added (figure and IP entry open soon; the platform can also bulk-import them).',
+    figuresTitle: 'No yearly figures yet', figuresHint: 'Headcount, revenue and R&D spend decide most indicators. Add them under “Figures & IP” and the report updates (the platform can also bulk-import them).',
     asOf: 'As of', fiscalYear: 'Fiscal year', verdict: { pass: 'Qualifies', fail: 'Not yet', unknown: 'Needs data' },
     points: 'Points', indicator: 'Indicator', value: 'Current', band: 'Band', nextBand: 'To next band', conditions: 'Conditions', indicators: 'Scored indicators',
     missing: 'Missing data', total: 'Total {{total}} / {{max}} ({{pass}} to pass)', totalUnknown: 'Total pending data (between {{min}} and {{max}})',
@@ -118,6 +119,7 @@ const en: Messages = {
     traction: 'Traction', valuation: 'Valuation', too_early: 'Too early', competition: 'Competition', other: 'Other',
   },
   events: { intro: 'Events, application review, meeting scheduling and check-in arrive in a later release.' },
+  ...rsEn,
 };
 
 export default en;

@@ -1,8 +1,9 @@
+import rsZh from './roadshows.zh';
 const zhCN = {
   app: { name: '投融', tagline: '科技金融投融资对接平台', pitch: '连接创业企业、投资机构、银行与园区：资质测评、智能匹配、投资管线，一站完成。', footer: '投融 Tourong · 科技金融投融资对接' },
   common: {
     save: '保存', saved: '已保存', cancel: '取消', create: '新建', edit: '编辑', back: '返回', retry: '重试', loading: '加载中…',
-    confirm: '确认', search: '搜索', reset: '重置', none: '暂无', yes: '是', no: '否', actions: '操作', view: '查看', close: '关闭',
+    confirm: '确认', search: '搜索', reset: '重置', none: '暂无', yes: '是', no: '否', actions: '操作', view: '查看', close: '关闭', delete: '删除', startTime: '开始时间', endTime: '结束时间',
     unitWan: '万元', any: '不限', anyHint: '留空表示不限', optional: '选填', updatedAt: '更新于', total: '共 {{count}} 条', next: '下一步', previous: '上一步',
   },
   lang: { label: '语言', zh: '简体中文', en: 'English' },
@@ -30,12 +31,12 @@ const zhCN = {
   role: { owner: '所有者', admin: '管理员', member: '成员' },
   nav: {
     home: '工作台', company: '企业档案', projects: '融资项目', qualification: '资质测评', mandates: '投资偏好', dealFlow: '项目流',
-    pipeline: '投资管线', events: '路演活动', comingSoon: '即将上线',
+    pipeline: '投资管线', events: '路演活动', roadshows: '路演活动', figures: '财务与知识产权', followUps: '会后跟进', notifications: '消息通知', profile: '个人设置', comingSoon: '即将上线',
   },
   home: {
     hello: '{{name}}，您好', founderIntro: '完善企业档案并发布融资项目，投资机构即可在项目流中看到您。',
     investorIntro: '设置投资偏好后，平台按匹配度为您排序项目，并解释每一分的来由。',
-    organizerIntro: '路演活动、报名审核与对接排期功能即将上线。',
+    organizerIntro: '创建路演活动，审核报名企业、编排议程、邀请投资方并智能安排一对一对接。',
     stepCompany: '填写企业档案', stepProject: '创建融资项目', stepReport: '查看资质测评', stepPublish: '发布项目',
     stepMandate: '设置投资偏好', stepDealFlow: '浏览项目流', stepShortlist: '加入投资管线',
     start: '开始', done: '已完成',
@@ -67,7 +68,7 @@ const zhCN = {
   },
   report: {
     title: '资质测评', intro: '依据现行认定办法逐项测算，给出每项指标的得分以及距下一档的差距。测评结果仅供参考，以主管部门认定为准。',
-    figuresTitle: '尚未录入年度财务数据', figuresHint: '职工人数、营业收入、研发费用等年度数据决定多数指标的得分。补充后测评将自动更新（财务数据与知识产权录入即将开放，也可由平台批量导入）。',
+    figuresTitle: '尚未录入年度财务数据', figuresHint: '职工人数、营业收入、研发费用等年度数据决定多数指标的得分。请在「财务与知识产权」中补充，测评将自动更新（也可由平台批量导入）。',
     asOf: '测评日期', fiscalYear: '财务年度', verdict: { pass: '符合', fail: '暂不符合', unknown: '数据不足' },
     points: '得分', indicator: '指标', value: '当前值', band: '所在档位', nextBand: '距下一档', conditions: '认定条件', indicators: '评分指标',
     missing: '缺少数据', total: '总分 {{total}} / {{max}}（{{pass}} 分达标）', totalUnknown: '总分待补充数据（{{min}}–{{max}} 分之间）',
@@ -108,6 +109,7 @@ const zhCN = {
     valuation: '估值分歧', too_early: '时机过早', competition: '竞争格局', other: '其他',
   },
   events: { intro: '路演活动、报名审核、对接排期与签到将在后续版本上线。' },
+  ...rsZh,
 };
 
 export default zhCN;

@@ -1,12 +1,14 @@
 import {
-  AppstoreOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, FundOutlined, LogoutOutlined,
+  AppstoreOutlined, BankOutlined, CalendarOutlined, CarryOutOutlined, SettingOutlined, FileSearchOutlined, FundOutlined, LogoutOutlined,
   NodeIndexOutlined, ProjectOutlined, SafetyCertificateOutlined, SwapOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { App as AntApp, Avatar, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
 import { useSession, type Persona } from '../auth/session';
+import { NotificationBell } from '../components/NotificationBell';
 import { changeLanguage, type Language } from '../i18n';
 
 const { Header, Sider, Content } = Layout;
@@ -17,8 +19,11 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
     return [
       home,
       { key: '/company', icon: <BankOutlined />, label: t('nav.company') },
+      { key: '/company/figures', icon: <FundOutlined />, label: t('nav.figures') },
       { key: '/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
       { key: '/qualification', icon: <SafetyCertificateOutlined />, label: t('nav.qualification') },
+      { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
+      { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
     ];
   if (persona === 'investor')
     return [
@@ -26,17 +31,27 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
       { key: '/mandates', icon: <FundOutlined />, label: t('nav.mandates') },
       { key: '/deal-flow', icon: <FileSearchOutlined />, label: t('nav.dealFlow') },
       { key: '/pipeline', icon: <NodeIndexOutlined />, label: t('nav.pipeline') },
+      { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
+      { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
     ];
-  return [home, { key: '/events', icon: <CalendarOutlined />, label: t('nav.events') }];
+  return [
+    home,
+    { key: '/events', icon: <CalendarOutlined />, label: t('nav.events') },
+    { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
+  ];
 }
 
-export function LanguageSwitch() {
+export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
   const { i18n } = useTranslation();
   return (
     <Segmented
       size="small"
       value={i18n.language}
-      onChange={(v) => void changeLanguage(v as Language)}
+      onChange={(v) => {
+        void changeLanguage(v as Language);
+        // Signed in, the choice is the profile's language too: e-mails and notifications follow it.
+        if (signedIn) void api.PATCH('/api/v1/me', { body: { locale: v as Language } }).catch(() => undefined);
+      }}
       options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'EN' }]}
       data-testid="lang-switch"
     />
@@ -77,10 +92,13 @@ export function AppShell() {
           }]
         : []),
       { type: 'divider' },
+      { key: 'profile', icon: <SettingOutlined />, label: t('nav.profile') },
       { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
     ],
     onClick: async ({ key }) => {
-      if (key === 'logout') {
+      if (key === 'profile') {
+        navigate('/profile');
+      } else if (key === 'logout') {
         await logout();
         navigate('/login');
       } else if (key.startsWith('org:')) {
@@ -94,19 +112,20 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={0} width={216} theme="light" style={{ borderRight: '1px solid #eef0f3' }}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={216} theme="light" zeroWidthTriggerStyle={{ top: 12, zIndex: 20 }} style={{ borderRight: '1px solid #eef0f3' }}>
         <div style={{ height: 64, display: 'flex', alignItems: 'center', padding: '0 20px' }}>
           <Brand />
         </div>
         <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={({ key }) => navigate(key)} style={{ borderInlineEnd: 0 }} />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, borderBottom: '1px solid #eef0f3' }}>
-          <LanguageSwitch />
+        <Header className="app-header" style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, borderBottom: '1px solid #eef0f3' }}>
+          <LanguageSwitch signedIn />
+          <NotificationBell />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d4ed8' }} />
-              <span>
+              <span className="app-header-user">
                 <Typography.Text strong>{me?.displayName}</Typography.Text>
                 <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{org?.name}</Typography.Text>
               </span>
@@ -114,7 +133,7 @@ export function AppShell() {
             </Space>
           </Dropdown>
         </Header>
-        <Content style={{ padding: 24, background: '#f5f7fa' }}>
+        <Content className="app-content" style={{ background: '#f5f7fa' }}>
           <div style={{ maxWidth: 1280, margin: '0 auto' }}>
             <Outlet />
           </div>

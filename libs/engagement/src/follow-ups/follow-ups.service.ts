@@ -228,12 +228,16 @@ export class FollowUpsService {
     };
   }
 
-  /** Tasks your organization owns, and the ones the other side owes you. */
+  /**
+   * Tasks your organization owns, the ones the other side owes you, and — for an organizer — every
+   * task after its events' meetings (the follow-up board; only the owner can close one).
+   */
   async list(principal: Principal): Promise<FollowUpView[]> {
     const rows = await this.dataSource.getRepository(FollowUpTaskEntity).find({
       where: [
         { ownerOrganizationId: principal.organizationId, status: Not('cancelled') },
         { counterpartOrganizationId: principal.organizationId, status: Not('cancelled') },
+        { organizerOrganizationId: principal.organizationId, status: Not('cancelled') },
       ],
       order: { dueAt: 'ASC', id: 'ASC' },
     });

@@ -6,9 +6,10 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
+  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsBoolean } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { ApiErrors, UuidPipe, RateLimited } from '@app/platform';
 import { AvailabilityDto, DeclineDto, MeetingGridDto, MeetingRequestDto, ScheduleRunDto } from '../roadshows.dto';
@@ -26,6 +27,17 @@ import { MeetingsService } from './meetings.service';
 
 class LockDto {
   @ApiProperty() @IsBoolean() locked: boolean;
+}
+
+class MoveMeetingDto {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Grid slot index.' }) @IsInt() @Min(0) slot: number;
+  @ApiPropertyOptional({
+    description: 'A shared table (T1 … Tn); by default the current one if free, else the lowest free.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^T\d{1,3}$/)
+  table?: string;
 }
 
 const ORGANIZER = ['UNAUTHENTICATED', 'VALIDATION_FAILED', 'FORBIDDEN', 'EVENT_ORG_KIND_INVALID', 'EVENT_NOT_FOUND'];
@@ -208,5 +220,19 @@ export class MeetingsController {
     @Body() dto: LockDto,
   ): Promise<MeetingView> {
     return this.meetings.lock(principal, id, dto.locked);
+  }
+
+  @Put('meetings/:id/slot')
+  @ApiOperation({
+    summary: 'Move a published meeting to another slot (organizers): both parties free there; it is locked afterwards.',
+  })
+  @ApiOkResponse({ type: MeetingView })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'MEETING_NOT_FOUND', 'GRID_MISSING', 'MEETING_MOVE_INVALID')
+  move(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: MoveMeetingDto,
+  ): Promise<MeetingView> {
+    return this.meetings.move(principal, id, dto.slot, dto.table);
   }
 }

@@ -385,6 +385,94 @@ export class MeetingsService {
     return (await this.meetings(principal, eventId)).find((m) => m.requestId === requestId)!;
   }
 
+  /**
+   * The organizer moves a published meeting to another slot (and table) of the grid: both parties
+   * must be free there (no other meeting, not marked unavailable, not pitching), the table free. The
+   * moved meeting is locked, so the next re-plan keeps it; its SEQUENCE bumps for calendars.
+   */
+  async move(principal: Principal, requestId: string, slot: number, table?: string): Promise<MeetingView> {
+    const eventId = await this.uow.run(async (tx) => {
+      const repo = tx.em.getRepository(RoadshowMeetingEntity);
+      const found = await repo.findOneBy({ requestId, cancelledAt: IsNull() });
+      if (!found) throw roadshowsError('MEETING_NOT_FOUND');
+      // The event's row first (as publication does), then the meeting's: moves and publications queue up.
+      await this.events.own(principal, found.eventId, tx.em, true).catch(() => {
+        throw roadshowsError('MEETING_NOT_FOUND');
+      });
+      const m = await repo
+        .createQueryBuilder('m')
+        .setLock('pessimistic_write')
+        .where('m.request_id = :id AND m.cancelled_at IS NULL', { id: requestId })
+        .getOne();
+      if (!m) throw roadshowsError('MEETING_NOT_FOUND');
+      const grid = await tx.em.getRepository(RoadshowMeetingGridEntity).findOneBy({ eventId: m.eventId });
+      if (!grid) throw roadshowsError('GRID_MISSING');
+      const slots = gridSlots(grid);
+      const target = slots[slot];
+      if (!target)
+        throw roadshowsError('MEETING_MOVE_INVALID', { field: 'slot', reason: 'no_such_slot', slots: slots.length });
+      const request = await tx.em.getRepository(RoadshowMeetingRequestEntity).findOneByOrFail({ id: requestId });
+      const parties = [request.fromOrganizationId, request.toOrganizationId];
+      const others = await repo.find({ where: { eventId: m.eventId, slot, cancelledAt: IsNull() } });
+      const otherRequests = others.length
+        ? await tx.em.getRepository(RoadshowMeetingRequestEntity).findBy({ id: In(others.map((o) => o.requestId)) })
+        : [];
+      const busy = parties.find((p) =>
+        otherRequests.some((r) => r.id !== requestId && (r.fromOrganizationId === p || r.toOrganizationId === p)),
+      );
+      if (busy)
+        throw roadshowsError('MEETING_MOVE_INVALID', {
+          field: 'slot',
+          reason: 'participant_busy',
+          organizationId: busy,
+        });
+      const [availability, pitch] = await Promise.all([
+        tx.em.getRepository(RoadshowAvailabilityEntity).findBy({ eventId: m.eventId, organizationId: In(parties) }),
+        pitchSlotsOf(tx.em, m.eventId, slots),
+      ]);
+      const away = parties.find(
+        (p) =>
+          availability.some((a) => a.organizationId === p && a.unavailableSlots.includes(slot)) ||
+          (pitch.get(p)?.has(slot) ?? false),
+      );
+      if (away)
+        throw roadshowsError('MEETING_MOVE_INVALID', {
+          field: 'slot',
+          reason: 'participant_unavailable',
+          organizationId: away,
+        });
+      const booth = parties.map((p) => grid.booths[p]).find((b) => b !== undefined);
+      const taken = new Set(others.filter((o) => o.requestId !== requestId).map((o) => o.tableName));
+      let tableName: string;
+      if (booth !== undefined) tableName = booth;
+      else if (table !== undefined) {
+        if (!/^T\d+$/.test(table) || Number(table.slice(1)) < 1 || Number(table.slice(1)) > grid.tables)
+          throw roadshowsError('MEETING_MOVE_INVALID', {
+            field: 'table',
+            reason: 'no_such_table',
+            tables: grid.tables,
+          });
+        if (taken.has(table)) throw roadshowsError('MEETING_MOVE_INVALID', { field: 'table', reason: 'table_taken' });
+        tableName = table;
+      } else {
+        const free = [m.tableName, ...Array.from({ length: grid.tables }, (_, i) => `T${i + 1}`)].find(
+          (t) => /^T\d+$/.test(t) && !taken.has(t),
+        );
+        if (!free) throw roadshowsError('MEETING_MOVE_INVALID', { field: 'slot', reason: 'no_table' });
+        tableName = free;
+      }
+      m.slot = slot;
+      m.tableName = tableName;
+      m.startsAt = target.startsAt;
+      m.endsAt = target.endsAt;
+      m.locked = true;
+      m.sequence += 1;
+      await repo.save(m);
+      return m.eventId;
+    });
+    return (await this.meetings(principal, eventId)).find((x) => x.requestId === requestId)!;
+  }
+
   // ── scheduler runs ──────────────────────────────────────────────────────────────────────────
   async startRun(principal: Principal, eventId: string, seed = 1): Promise<ScheduleRunView> {
     const run = await this.uow.run(async (tx) => {
