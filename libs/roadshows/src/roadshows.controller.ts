@@ -41,7 +41,7 @@ import {
   EventView,
   InvestorSuggestionListView,
   InvitationListView,
-  InvitationView,
+  EventInvitationView,
   RankedApplicationListView,
   SessionView,
 } from './roadshows.views';
@@ -303,13 +303,13 @@ export class RoadshowsController {
   }
 
   @Post('events/:id/invitations')
-  @ApiCreatedResponse({ type: InvitationView })
+  @ApiCreatedResponse({ type: EventInvitationView })
   @ApiErrors(...ORGANIZER_ERRORS, 'INVITEE_INVALID', 'EVENT_INVITATION_EXISTS', 'EVENT_STATE_INVALID')
   invite(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
     @Body() dto: InviteInvestorDto,
-  ): Promise<InvitationView> {
+  ): Promise<EventInvitationView> {
     return this.investors.invite(principal, id, dto.investorOrganizationId);
   }
 
@@ -328,26 +328,26 @@ export class RoadshowsController {
 
   @Post('invitations/:id/rsvp')
   @HttpCode(200)
-  @ApiOkResponse({ type: InvitationView })
+  @ApiOkResponse({ type: EventInvitationView })
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'EVENT_INVITATION_NOT_FOUND')
   rsvp(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
     @Body() dto: RsvpDto,
-  ): Promise<InvitationView> {
+  ): Promise<EventInvitationView> {
     return this.investors.rsvp(principal, id, dto.status);
   }
 
   @Post('events/:id/check-in')
   @HttpCode(200)
   @ApiOperation({ summary: 'The check-in desk: an attendee’s code (repeating it is harmless).' })
-  @ApiOkResponse({ type: InvitationView })
+  @ApiOkResponse({ type: EventInvitationView })
   @ApiErrors(...ORGANIZER_ERRORS, 'CHECK_IN_CODE_INVALID')
   checkIn(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
     @Body() dto: CheckInDto,
-  ): Promise<InvitationView> {
+  ): Promise<EventInvitationView> {
     return this.investors.checkIn(principal, id, dto.code);
   }
 

@@ -117,7 +117,7 @@ export class AgendaView {
   @ApiProperty({ type: [PitchSlotView] }) slots: PitchSlotView[];
 }
 
-export class InvitationView {
+export class EventInvitationView {
   @ApiProperty() id: string;
   @ApiProperty() eventId: string;
   @ApiProperty() investorOrganizationId: string;
@@ -128,7 +128,7 @@ export class InvitationView {
 }
 
 export class InvitationListView {
-  @ApiProperty({ type: [InvitationView] }) items: InvitationView[];
+  @ApiProperty({ type: [EventInvitationView] }) items: EventInvitationView[];
 }
 
 export class InvestorSuggestionView {

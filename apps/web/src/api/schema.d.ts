@@ -2083,15 +2083,13 @@ export interface components {
         };
         InvitationView: {
             id: string;
-            eventId: string;
-            investorOrganizationId: string;
-            investorName: string;
+            email: string;
             /** @enum {string} */
-            status: "invited" | "accepted" | "declined";
-            /** @description Only to the invited organization and the organizer. */
-            checkInCode?: string;
-            /** Format: date-time */
-            checkedInAt: string | null;
+            role: "owner" | "admin" | "member";
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked" | "expired";
+            expiresAt: string;
+            createdAt: string;
         };
         CreatedInvitationView: {
             invitation: components["schemas"]["InvitationView"];
@@ -4028,8 +4026,20 @@ export interface components {
             /** Format: uuid */
             investorOrganizationId: string;
         };
+        EventInvitationView: {
+            id: string;
+            eventId: string;
+            investorOrganizationId: string;
+            investorName: string;
+            /** @enum {string} */
+            status: "invited" | "accepted" | "declined";
+            /** @description Only to the invited organization and the organizer. */
+            checkInCode?: string;
+            /** Format: date-time */
+            checkedInAt: string | null;
+        };
         InvitationListView: {
-            items: components["schemas"]["InvitationView"][];
+            items: components["schemas"]["EventInvitationView"][];
         };
         RsvpDto: {
             /** @enum {string} */
@@ -11002,7 +11012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationView"];
+                    "application/json": components["schemas"]["EventInvitationView"];
                 };
             };
             /** @description `VALIDATION_FAILED` */
@@ -11081,7 +11091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationView"];
+                    "application/json": components["schemas"]["EventInvitationView"];
                 };
             };
             /** @description `VALIDATION_FAILED` */
@@ -11133,7 +11143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationView"];
+                    "application/json": components["schemas"]["EventInvitationView"];
                 };
             };
             /** @description `VALIDATION_FAILED` */

@@ -10,7 +10,7 @@ import { RoadshowApplicationEntity } from '../entities/roadshow-application.enti
 import { RoadshowInvitationEntity } from '../entities/roadshow-invitation.entity';
 import { EventsService } from '../events/events.service';
 import { roadshowsError } from '../roadshows.errors';
-import type { InvestorSuggestionView, InvitationView } from '../roadshows.views';
+import type { InvestorSuggestionView, EventInvitationView } from '../roadshows.views';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I
 const newCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -86,7 +86,7 @@ export class InvestorsService {
       .slice(0, 200);
   }
 
-  async invite(principal: Principal, eventId: string, investorOrganizationId: string): Promise<InvitationView> {
+  async invite(principal: Principal, eventId: string, investorOrganizationId: string): Promise<EventInvitationView> {
     const saved = await this.uow.run(async (tx) => {
       const event = await this.events.own(principal, eventId, tx.em, true);
       if (event.status === 'finished')
@@ -107,7 +107,7 @@ export class InvestorsService {
   }
 
   /** The organizer sees every invitation (with codes); an investor only its own. */
-  async list(principal: Principal, eventId: string): Promise<InvitationView[]> {
+  async list(principal: Principal, eventId: string): Promise<EventInvitationView[]> {
     const event = await this.events.readable(principal, eventId);
     const organizer = event.organizationId === principal.organizationId;
     const rows = await this.dataSource.getRepository(RoadshowInvitationEntity).find({
@@ -117,7 +117,7 @@ export class InvestorsService {
     return this.views(rows);
   }
 
-  async rsvp(principal: Principal, invitationId: string, status: 'accepted' | 'declined'): Promise<InvitationView> {
+  async rsvp(principal: Principal, invitationId: string, status: 'accepted' | 'declined'): Promise<EventInvitationView> {
     const saved = await this.uow.run(async (tx) => {
       const inv = await tx.em.getRepository(RoadshowInvitationEntity).findOneBy({ id: invitationId });
       if (!inv || inv.investorOrganizationId !== principal.organizationId)
@@ -129,7 +129,7 @@ export class InvestorsService {
   }
 
   /** The check-in desk: the organizer scans or types the attendee's code. Repeating it is harmless. */
-  async checkIn(principal: Principal, eventId: string, code: string): Promise<InvitationView> {
+  async checkIn(principal: Principal, eventId: string, code: string): Promise<EventInvitationView> {
     const saved = await this.uow.run(async (tx) => {
       await this.events.own(principal, eventId, tx.em);
       const inv = await tx.em.getRepository(RoadshowInvitationEntity).findOneBy({ eventId, checkInCode: code });
@@ -145,7 +145,7 @@ export class InvestorsService {
   }
 
   /** Codes are shown only to whom the rows were filtered for: the organizer and the invited organization. */
-  private async views(rows: RoadshowInvitationEntity[]): Promise<InvitationView[]> {
+  private async views(rows: RoadshowInvitationEntity[]): Promise<EventInvitationView[]> {
     const names = await this.organizations.names(rows.map((r) => r.investorOrganizationId));
     return rows.map((r) => ({
       id: r.id,

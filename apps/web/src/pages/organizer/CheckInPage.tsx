@@ -17,7 +17,7 @@ export function CheckInPage() {
   const queryClient = useQueryClient();
   const event = useEvent(id);
   const [form] = Form.useForm<{ code: string }>();
-  const [last, setLast] = useState<Schemas['InvitationView'] | null>(null);
+  const [last, setLast] = useState<Schemas['EventInvitationView'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const invitations = useQuery({ queryKey: ['invitations', id], queryFn: () => call(api.GET('/api/v1/events/{id}/invitations', { params: { path: { id: id! } } })), enabled: !!id });
   const checkIn = useMutation({

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, PageLoading } from '../../components/states';
 import { formatDateTime } from '../../lib/time';
 import type { EventView } from './useEvent';
 
-export const RSVP_COLORS: Record<Schemas['InvitationView']['status'], string> = { invited: 'processing', accepted: 'success', declined: 'default' };
+export const RSVP_COLORS: Record<Schemas['EventInvitationView']['status'], string> = { invited: 'processing', accepted: 'success', declined: 'default' };
 
 export function InvestorsTab({ event }: { event: EventView }) {
   const { t, i18n } = useTranslation();
@@ -67,7 +67,7 @@ export function InvestorsTab({ event }: { event: EventView }) {
               scroll={{ x: 480 }}
               columns={[
                 { title: t('rs.investors.name'), dataIndex: 'investorName', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-                { title: t('rs.investors.rsvp'), dataIndex: 'status', width: 100, render: (s: Schemas['InvitationView']['status']) => <Tag color={RSVP_COLORS[s]}>{t(`rs.rsvp.${s}`)}</Tag> },
+                { title: t('rs.investors.rsvp'), dataIndex: 'status', width: 100, render: (s: Schemas['EventInvitationView']['status']) => <Tag color={RSVP_COLORS[s]}>{t(`rs.rsvp.${s}`)}</Tag> },
                 { title: t('rs.investors.code'), dataIndex: 'checkInCode', width: 110, render: (c?: string) => <Typography.Text code copyable={!!c}>{c ?? '—'}</Typography.Text> },
                 { title: t('rs.investors.checkedIn'), dataIndex: 'checkedInAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v, event.timeZone, i18n.language) : '—') },
               ]}
