@@ -100,7 +100,7 @@ describe('every route refuses hostile input with a 4xx and a code, and writes no
   const fingerprint = async () => JSON.stringify(await api.db.dataSource.query(fingerprintSql));
 
   /** The owner of the resources a route's path names (funds' routes are tried as a fund). */
-  const actorFor = (template: string) => (/\/(mandates|deal-flow|deals)/.test(template) ? fund : startup);
+  const actorFor = (template: string) => (/\/(mandates|deal-flow|deals|portfolio)/.test(template) ? fund : startup);
 
   function pathFor(template: string, override: Record<string, string> = {}): string {
     return template.replace(/\{(\w+)\}/g, (_m, name: string) => {

@@ -53,7 +53,10 @@ export function installMethodNotAllowed(fastify: FastifyInstance): void {
     known.add(route.url, route.method);
   });
   fastify.addHook('onRequest', async (request, reply) => {
-    if (!request.is404 || request.method === 'OPTIONS') return;
+    // A wildcard route (the web app's SPA fallback, `GET /*`) matches every path but answers 404 for
+    // /api ones: for the router such a request found no route of its own.
+    const wildcard = request.routeOptions.url?.includes('*') ?? false;
+    if ((!request.is404 && !wildcard) || request.method === 'OPTIONS') return;
     const path = request.url.split('?')[0];
     const allow = known.allowed(path);
     if (!allow.length || allow.includes(request.method)) return;

@@ -33,6 +33,9 @@ export async function readSingleUpload(
     throw platformError('UNSUPPORTED_MEDIA_TYPE', { accepted: ['multipart/form-data'] });
   }
   let upload: { body: Buffer; fileName: string } | undefined;
+  // The parser takes a body that ends right after a delimiter (no closing `--boundary--`) as
+  // complete: a client cut off there would store a file nobody knows is whole. Watch for the close.
+  const closed = watchClosingDelimiter(request);
   try {
     for await (const part of request.parts({ limits: { fileSize: rules.maxBytes + 1 } })) {
       if (part.type !== 'file') continue;
@@ -48,7 +51,32 @@ export async function readSingleUpload(
       throw platformError('PAYLOAD_TOO_LARGE', { field: 'file', reason: 'one_file_only' });
     throw platformError('MALFORMED_REQUEST', { field: 'file', reason: 'multipart' });
   }
+  if (!closed()) throw platformError('MALFORMED_REQUEST', { field: 'file', reason: 'multipart' });
   if (!upload) throw rules.invalid('no file part');
   if (hasNulCharacter(upload.fileName)) throw nulCharacterError('file');
   return upload;
+}
+
+/**
+ * True once the request body has carried its closing delimiter (`--boundary--`). Listens beside the
+ * multipart parser on the raw stream (attached in the same tick as the parser's pipe, so no chunk is
+ * missed), keeping only a window of the delimiter's length across chunk edges.
+ */
+function watchClosingDelimiter(request: FastifyRequest): () => boolean {
+  const match = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(String(request.headers['content-type'] ?? ''));
+  if (!match) return () => true; // the parser itself refuses a body without a boundary
+  const delimiter = Buffer.from(`--${match[1] ?? match[2]}--`);
+  let seen = false;
+  let window = Buffer.alloc(0);
+  const onData = (chunk: Buffer) => {
+    if (seen) return;
+    window = Buffer.concat([window, chunk]);
+    if (window.includes(delimiter)) seen = true;
+    else window = window.subarray(Math.max(0, window.length - delimiter.length + 1));
+  };
+  request.raw.on('data', onData);
+  return () => {
+    request.raw.off('data', onData);
+    return seen;
+  };
 }

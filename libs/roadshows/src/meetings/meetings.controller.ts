@@ -9,7 +9,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { ApiErrors, UuidPipe, RateLimited } from '@app/platform';
 import { AvailabilityDto, DeclineDto, MeetingGridDto, MeetingRequestDto, ScheduleRunDto } from '../roadshows.dto';
@@ -30,7 +30,11 @@ class LockDto {
 }
 
 class MoveMeetingDto {
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Grid slot index.' }) @IsInt() @Min(0) slot: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 199, description: 'Grid slot index.' })
+  @IsInt()
+  @Min(0)
+  @Max(199)
+  slot: number;
   @ApiPropertyOptional({
     description: 'A shared table (T1 … Tn); by default the current one if free, else the lowest free.',
   })
