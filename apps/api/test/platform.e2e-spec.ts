@@ -19,6 +19,18 @@ describe('API platform behaviour over HTTP', () => {
       // engagement's figure: the age of the oldest due-and-unsent reminder
       reminders: { status: 'up', overdue: 0, oldestOverdueSeconds: null },
       search: { status: 'up' },
+      // matching's figure: the deal-flow snapshot's build, from stored feature rows or computed
+      matchingSnapshot: {
+        status: 'up',
+        phase: 'built',
+        projects: 0,
+        total: 0,
+        fromStore: 0,
+        toCompute: 0,
+        computed: 0,
+        ms: expect.any(Number),
+        version: expect.any(Number),
+      },
       // platform's figure: how far this process's read models are behind the outbox (reported, never failing)
       projections: {
         status: 'up',
