@@ -57,3 +57,9 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiHar
     },
   };
 }
+
+/** The body of an answer that must have `status`; otherwise fails with what came back instead. */
+export function ok(res: ApiResponse, status = 200) {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 800)}`);
+  return res.body;
+}

@@ -1,19 +1,13 @@
-import { AddressInfo } from 'node:net';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { SnapshotService } from '@app/matching';
-import { startApi, ApiHarness, ApiResponse } from '../../../test/support/api-app';
+import { startSmtpCapture, SmtpCapture } from '../../../test/support/smtp-capture';
+import { startApi, ApiHarness, ok } from '../../../test/support/api-app';
 import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
 import { DigestService } from '../src/digest/digest.service';
 import { DIGESTS_QUEUE } from '../src/engagement.events';
-
-const ok = (res: ApiResponse, status = 200) => {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 800)}`);
-  return res.body;
-};
 
 /**
  * The investors' daily digest, rows first: projects newly entering a mandate's top list, by e-mail
@@ -21,8 +15,8 @@ const ok = (res: ApiResponse, status = 200) => {
  */
 describe('daily digest to investors (real SMTP)', () => {
   jest.setTimeout(180_000);
-  let smtp: SMTPServer;
-  const mails: ParsedMail[] = [];
+  let smtp: SmtpCapture;
+  let mails: ParsedMail[] = [];
   let api: ApiHarness;
   let fund: Actor;
   let digest: DigestService;
@@ -50,22 +44,10 @@ describe('daily digest to investors (real SMTP)', () => {
   }
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((m) => {
-            mails.push(m);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await startSmtpCapture();
+    mails = smtp.mails;
     api = await startApi({
-      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      SMTP_URL: smtp.url,
       DIGEST_MIN_SCORE: '0',
       DIGEST_TOP_K: '10',
     });
@@ -89,7 +71,7 @@ describe('daily digest to investors (real SMTP)', () => {
 
   afterAll(async () => {
     await api?.close();
-    await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
+    await smtp?.close();
   });
 
   it('the first digest lists the top list; the next day only the project that newly entered it', async () => {

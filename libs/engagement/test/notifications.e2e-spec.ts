@@ -1,17 +1,11 @@
-import { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { SnapshotService } from '@app/matching';
-import { startApi, ApiHarness, ApiResponse } from '../../../test/support/api-app';
+import { startSmtpCapture, SmtpCapture } from '../../../test/support/smtp-capture';
+import { startApi, ApiHarness, ok } from '../../../test/support/api-app';
 import { expectTenantIsolation } from '../../../test/support/cross-tenant';
 import { Actor, registerOrg, uniqueEmail } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
 import { spawnWorkerFor, SpawnedApp } from '../../../test/support/spawn-app';
-
-const ok = (res: ApiResponse, status = 200) => {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 500)}`);
-  return res.body;
-};
 
 /**
  * Events become notifications in the real worker: in-app rows in the recipient's language and e-mail
@@ -20,8 +14,8 @@ const ok = (res: ApiResponse, status = 200) => {
  */
 describe('notifications end to end (real SMTP)', () => {
   jest.setTimeout(180_000);
-  let smtp: SMTPServer;
-  const mails: ParsedMail[] = [];
+  let smtp: SmtpCapture;
+  let mails: ParsedMail[] = [];
   let api: ApiHarness;
   let worker: SpawnedApp;
   let organizer: Actor;
@@ -51,21 +45,9 @@ describe('notifications end to end (real SMTP)', () => {
   }
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((m) => {
-            mails.push(m);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    smtp = await startSmtpCapture();
+    mails = smtp.mails;
+    const smtpUrl = smtp.url;
     api = await startApi({ SMTP_URL: smtpUrl });
     worker = await spawnWorkerFor(api.db, { SMTP_URL: smtpUrl, OUTBOX_POLL_MS: '200', REMINDER_SWEEP_MS: '1000' });
     [organizer, fund, founder] = await Promise.all([
@@ -166,7 +148,7 @@ describe('notifications end to end (real SMTP)', () => {
   afterAll(async () => {
     await worker?.stop('SIGKILL');
     await api?.close();
-    await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
+    await smtp?.close();
   });
 
   it('e-mails the decision and the agenda in the founder’s language, the agenda with its .ics in the event’s zone', async () => {

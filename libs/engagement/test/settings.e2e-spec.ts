@@ -1,14 +1,9 @@
 import { SnapshotService } from '@app/matching';
-import { startApi, ApiHarness, ApiResponse } from '../../../test/support/api-app';
+import { startApi, ApiHarness, ok } from '../../../test/support/api-app';
 import { expectTenantIsolation } from '../../../test/support/cross-tenant';
 import { Actor, addMember, registerOrg } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
 import { spawnWorkerFor, SpawnedApp } from '../../../test/support/spawn-app';
-
-const ok = (res: ApiResponse, status = 200) => {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 800)}`);
-  return res.body;
-};
 
 /**
  * Reminder times per event (default T-24h / T-1h, the organizer's defaults, the event's own) and the

@@ -24,37 +24,29 @@ const instrumentZh: Record<string, string> = {
 
 /** The event report as worksheets: summary figures, funnel, deals by instrument, sessions. */
 export function eventReportSheets(r: EventReport): SheetSpec[] {
-  const figure = (name: string, value: number | string | null) => ({ name, value });
   return [
-    {
-      name: '概览 Summary',
-      columns: [
-        { header: '指标 Figure', key: 'name', width: 36 },
-        { header: '数值 Value', key: 'value', width: 18 },
-      ],
-      rows: [
-        figure('活动 Event', r.event.title),
-        figure('生成时间 Generated at', r.generatedAt),
-        figure('报名 Applications', r.applications.total),
-        figure('入选 Accepted', r.applications.accepted),
-        figure('路演项目 Pitched', r.pitched),
-        figure('受邀投资机构 Investors invited', r.investors.invited),
-        figure('确认出席 RSVP accepted', r.investors.rsvpAccepted),
-        figure('到场投资机构 Investors attending', r.investors.attending),
-        figure('会谈申请 Meetings requested', r.meetings.requested),
-        figure('已排会谈 Meetings scheduled', r.meetings.scheduled),
-        figure('已举行 Meetings held', r.meetings.held),
-        figure('缺席 No-shows', r.meetings.noShow),
-        figure('跟进事项 Follow-ups', r.followUps.total),
-        figure('按时完成 On time', r.followUps.onTime),
-        figure('逾期 Late', r.followUps.late),
-        figure('按时率 On-time rate', r.followUps.onTimeRate),
-        figure('签约 Deals signed', r.deals.signed),
-        figure('签约金额（元）Signed amount (¥)', yuan(r.deals.signedAmount)),
-        figure('到账 Disbursed', r.deals.disbursed),
-        figure('到账金额（元）Disbursed amount (¥)', yuan(r.deals.disbursedAmount)),
-      ],
-    },
+    summarySheet([
+      figure('活动 Event', r.event.title),
+      figure('生成时间 Generated at', r.generatedAt),
+      figure('报名 Applications', r.applications.total),
+      figure('入选 Accepted', r.applications.accepted),
+      figure('路演项目 Pitched', r.pitched),
+      figure('受邀投资机构 Investors invited', r.investors.invited),
+      figure('确认出席 RSVP accepted', r.investors.rsvpAccepted),
+      figure('到场投资机构 Investors attending', r.investors.attending),
+      figure('会谈申请 Meetings requested', r.meetings.requested),
+      figure('已排会谈 Meetings scheduled', r.meetings.scheduled),
+      figure('已举行 Meetings held', r.meetings.held),
+      figure('缺席 No-shows', r.meetings.noShow),
+      figure('跟进事项 Follow-ups', r.followUps.total),
+      figure('按时完成 On time', r.followUps.onTime),
+      figure('逾期 Late', r.followUps.late),
+      figure('按时率 On-time rate', r.followUps.onTimeRate),
+      figure('签约 Deals signed', r.deals.signed),
+      figure('签约金额（元）Signed amount (¥)', yuan(r.deals.signedAmount)),
+      figure('到账 Disbursed', r.deals.disbursed),
+      figure('到账金额（元）Disbursed amount (¥)', yuan(r.deals.disbursedAmount)),
+    ]),
     {
       name: '漏斗 Funnel',
       columns: [
@@ -81,24 +73,17 @@ export function eventReportSheets(r: EventReport): SheetSpec[] {
 /** The programme report: summary, per event, projects per track, deals by instrument. */
 export function programmeReportSheets(r: ProgrammeReport): SheetSpec[] {
   return [
-    {
-      name: '概览 Summary',
-      columns: [
-        { header: '指标 Figure', key: 'name', width: 36 },
-        { header: '数值 Value', key: 'value', width: 18 },
-      ],
-      rows: [
-        { name: '期间 Period', value: `${r.from} – ${r.to}` },
-        { name: '活动 Events', value: r.events },
-        { name: '已举办专场 Sessions held', value: r.sessionsHeld },
-        { name: '覆盖机构 Organizations covered', value: r.organizationsCovered },
-        { name: '签约 Deals signed', value: r.deals.signed },
-        { name: '签约金额（元）Signed amount (¥)', value: yuan(r.deals.signedAmount) },
-        { name: '到账金额（元）Disbursed amount (¥)', value: yuan(r.deals.disbursedAmount) },
-        { name: '跟进按时率 Follow-ups on time', value: r.followUps.onTimeRate },
-        ...r.funnel.map((f) => ({ name: `漏斗 ${zh[f.key] ?? f.key} (${f.key})`, value: f.count })),
-      ],
-    },
+    summarySheet([
+      { name: '期间 Period', value: `${r.from} – ${r.to}` },
+      { name: '活动 Events', value: r.events },
+      { name: '已举办专场 Sessions held', value: r.sessionsHeld },
+      { name: '覆盖机构 Organizations covered', value: r.organizationsCovered },
+      { name: '签约 Deals signed', value: r.deals.signed },
+      { name: '签约金额（元）Signed amount (¥)', value: yuan(r.deals.signedAmount) },
+      { name: '到账金额（元）Disbursed amount (¥)', value: yuan(r.deals.disbursedAmount) },
+      { name: '跟进按时率 Follow-ups on time', value: r.followUps.onTimeRate },
+      ...r.funnel.map((f) => ({ name: `漏斗 ${zh[f.key] ?? f.key} (${f.key})`, value: f.count })),
+    ]),
     {
       name: '活动 Events',
       columns: [
@@ -123,6 +108,20 @@ export function programmeReportSheets(r: ProgrammeReport): SheetSpec[] {
     },
     dealsSheet(r.deals.byInstrument),
   ];
+}
+
+const figure = (name: string, value: number | string | null) => ({ name, value });
+
+/** The first sheet of a report: one figure per row. */
+function summarySheet(rows: { name: string; value: number | string | null }[]): SheetSpec {
+  return {
+    name: '概览 Summary',
+    columns: [
+      { header: '指标 Figure', key: 'name', width: 36 },
+      { header: '数值 Value', key: 'value', width: 18 },
+    ],
+    rows,
+  };
 }
 
 function dealsSheet(byInstrument: EventReport['deals']['byInstrument']): SheetSpec {

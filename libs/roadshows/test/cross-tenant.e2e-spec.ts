@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { startApi, ApiHarness, ApiResponse } from '../../../test/support/api-app';
+import { startApi, ApiHarness, ok } from '../../../test/support/api-app';
 import { expectTenantIsolation } from '../../../test/support/cross-tenant';
 import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
-
-const ok = (res: ApiResponse, status = 200) => {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 400)}`);
-  return res.body;
-};
 
 /**
  * Every organizer route of an unlisted event, tried as nobody, as another organizer and as a

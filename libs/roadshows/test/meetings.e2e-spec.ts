@@ -1,14 +1,9 @@
 import ICAL from 'ical.js';
 import { SnapshotService } from '@app/matching';
-import { startApi, ApiHarness, ApiResponse } from '../../../test/support/api-app';
+import { startApi, ApiHarness, ok } from '../../../test/support/api-app';
 import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
 import { spawnWorkerFor, SpawnedApp } from '../../../test/support/spawn-app';
-
-const ok = (res: ApiResponse, status = 200) => {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 500)}`);
-  return res.body;
-};
 
 interface Assignment {
   requestId: string;
