@@ -21,7 +21,7 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
-import { IsInstant } from '@app/platform';
+import { IsInstant, PageQueryDto } from '@app/platform';
 import { TRACK_CODES } from '@app/reference';
 import {
   EVENT_STATUSES,
@@ -30,6 +30,7 @@ import {
   type EventVisibility,
 } from './entities/roadshow-event.entity';
 import { RSVP_STATUSES } from './entities/roadshow-invitation.entity';
+import { MEETING_REQUEST_STATUSES, type MeetingRequestStatus } from './entities/roadshow-meeting-request.entity';
 
 /** An IANA time zone the runtime knows (Asia/Shanghai, Asia/Hong_Kong …). */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
@@ -309,6 +310,18 @@ export class MeetingRequestDto {
   @IsOptional()
   @IsIn(['must', 'would_like'])
   priority?: 'must' | 'would_like';
+}
+
+export class MyMeetingRequestQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['sent', 'received'], description: 'Only requests you sent, or only those you received.' })
+  @IsOptional()
+  @IsIn(['sent', 'received'])
+  direction?: 'sent' | 'received';
+
+  @ApiPropertyOptional({ enum: MEETING_REQUEST_STATUSES, description: 'Only requests in this status (a pending one past its expiry counts as expired).' })
+  @IsOptional()
+  @IsIn(MEETING_REQUEST_STATUSES)
+  status?: MeetingRequestStatus;
 }
 
 export class DeclineDto {

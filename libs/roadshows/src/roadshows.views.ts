@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageMetaDto } from '@app/platform';
 import { APPLICATION_STATUSES } from './entities/roadshow-application.entity';
 import { EVENT_STATUSES, EVENT_VISIBILITIES } from './entities/roadshow-event.entity';
 import { RSVP_STATUSES } from './entities/roadshow-invitation.entity';
@@ -215,6 +216,30 @@ export class MeetingRequestView {
 
 export class MeetingRequestListView {
   @ApiProperty({ type: [MeetingRequestView] }) items: MeetingRequestView[];
+}
+
+export class MyMeetingSlotView {
+  @ApiProperty({ type: 'integer', description: 'Grid slot index.' }) slot: number;
+  @ApiProperty() table: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+}
+
+/** A request the acting organization sent or received, with its event, project and published slot. */
+export class MyMeetingRequestView extends MeetingRequestView {
+  @ApiProperty({ enum: ['sent', 'received'] }) direction: 'sent' | 'received';
+  @ApiProperty() eventTitle: string;
+  @ApiProperty({ format: 'date-time' }) eventStartsAt: string;
+  @ApiProperty({ description: 'IANA zone the event is held in.' }) eventTimeZone: string;
+  @ApiProperty({ description: 'The other party (the sender for a received request, else the recipient).' })
+  counterpartName: string;
+  @ApiProperty({ type: String, nullable: true }) projectTitle: string | null;
+  @ApiProperty({ type: MyMeetingSlotView, nullable: true, description: 'The published meeting, once scheduled.' })
+  meeting: MyMeetingSlotView | null;
+}
+
+export class MyMeetingRequestPageView extends PageMetaDto {
+  @ApiProperty({ type: [MyMeetingRequestView] }) items: MyMeetingRequestView[];
 }
 
 export class MeetingView {

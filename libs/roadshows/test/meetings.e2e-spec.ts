@@ -460,4 +460,69 @@ describe('roadshow 1:1 meetings', () => {
       reason: 'no_such_table',
     });
   });
+
+  it('lists your organization’s requests across events, newest first and paged, with the event, project and published slot', async () => {
+    type Mine = {
+      id: string;
+      direction: string;
+      status: string;
+      eventTitle: string;
+      counterpartName: string;
+      projectTitle: string | null;
+      meeting: { slot: number; table: string; startsAt: string } | null;
+    };
+    const all = async (actor: Actor, query = '') => {
+      const items: Mine[] = [];
+      let cursor: string | null = null;
+      do {
+        const sep: string = query ? '&' : '';
+        const page: { items: Mine[]; nextCursor: string | null } = ok(
+          await as(actor, `/api/v1/meeting-requests?limit=2${sep}${query}${cursor ? `&cursor=${cursor}` : ''}`),
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return items;
+    };
+    const fundMine = await all(fund);
+    const perEvent = ok(await as(fund, `/api/v1/events/${eventId}/meeting-requests`)).items as { id: string }[];
+    expect(fundMine.map((r) => r.id).sort()).toEqual(perEvent.map((r) => r.id).sort());
+    expect(fundMine.map((r) => r.id)).toEqual([requestIds.fundC, requestIds.fundB, requestIds.fundA]); // newest first
+    const fundA = fundMine.find((r) => r.id === requestIds.fundA)!;
+    const published = (ok(await as(fund, `/api/v1/events/${eventId}/meetings`)).items as Assignment[]).find(
+      (m) => m.requestId === requestIds.fundA,
+    )!;
+    expect(fundA).toMatchObject({
+      direction: 'sent',
+      status: 'accepted',
+      eventTitle: '西湖投融荟·高校专场',
+      counterpartName: '甲科技',
+      projectTitle: '项目甲',
+      meeting: { slot: published.slot, table: published.table, startsAt: published.startsAt },
+    });
+    expect(fundMine.find((r) => r.id === requestIds.fundC)).toMatchObject({ status: 'declined', meeting: null });
+
+    // The founder sees the same request as received, and the filters narrow the list.
+    const received = await all(founders[0], 'direction=received');
+    expect(received.every((r) => r.direction === 'received')).toBe(true);
+    expect(received.find((r) => r.id === requestIds.fundA)).toMatchObject({ counterpartName: '西溪早期基金' });
+    expect((await all(founders[0], 'direction=sent')).map((r) => r.id)).toEqual([requestIds.ab]);
+    expect((await all(fund, 'status=declined')).map((r) => r.id)).toEqual([requestIds.fundC]);
+    // Nobody else's requests: the organizer is a party to none; 丙 to its own only.
+    expect(ok(await as(organizer, '/api/v1/meeting-requests')).items).toEqual([]);
+    const theirs = ok(await as(founders[2], `/api/v1/events/${eventId}/meeting-requests`)).items as { id: string }[];
+    expect((await all(founders[2])).map((r) => r.id).sort()).toEqual(theirs.map((r) => r.id).sort());
+    expect((await all(founders[2], 'status=withdrawn')).map((r) => r.status)).toEqual(['withdrawn']);
+
+    // Bad input is a coded 400 with its field, never a 500.
+    expect((await as(fund, '/api/v1/meeting-requests?cursor=bm9wZQ')).body).toMatchObject({
+      code: 'INVALID_CURSOR',
+      details: { field: 'cursor' },
+    });
+    const bad = await as(fund, '/api/v1/meeting-requests?direction=sideways');
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    expect((await as(fund, '/api/v1/meeting-requests?limit=0')).status).toBe(400);
+    expect((await api.request('/api/v1/meeting-requests')).status).toBe(401);
+  });
 });

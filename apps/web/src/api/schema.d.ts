@@ -1653,6 +1653,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meeting-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests your organization sent or received across every event, newest first, with the event, the project and the published slot. */
+        get: operations["MeetingsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meeting-requests/{id}/accept": {
         parameters: {
             query?: never;
@@ -4184,6 +4201,53 @@ export interface components {
         };
         MeetingRequestListView: {
             items: components["schemas"]["MeetingRequestView"][];
+        };
+        MyMeetingSlotView: {
+            /** @description Grid slot index. */
+            slot: number;
+            table: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        MyMeetingRequestView: {
+            id: string;
+            eventId: string;
+            fromOrganizationId: string;
+            fromName: string;
+            toOrganizationId: string;
+            toName: string;
+            projectId: string | null;
+            message: string;
+            /** @enum {string} */
+            priority: "must" | "would_like";
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+            declineReason: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Match score in [0, 1] once accepted (the scheduler weighs by it). */
+            score: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            direction: "sent" | "received";
+            eventTitle: string;
+            /** Format: date-time */
+            eventStartsAt: string;
+            /** @description IANA zone the event is held in. */
+            eventTimeZone: string;
+            /** @description The other party (the sender for a received request, else the recipient). */
+            counterpartName: string;
+            projectTitle: string | null;
+            /** @description The published meeting, once scheduled. */
+            meeting: components["schemas"]["MyMeetingSlotView"] | null;
+        };
+        MyMeetingRequestPageView: {
+            /** @description Pass as `cursor` to get the next page; null at the end. */
+            nextCursor: string | null;
+            items: components["schemas"]["MyMeetingRequestView"][];
         };
         DeclineDto: {
             reason?: string;
@@ -11760,6 +11824,51 @@ export interface operations {
             };
             /** @description `MEETING_REQUEST_INVALID` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_mine: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                cursor?: string;
+                limit?: number;
+                /** @description Only requests you sent, or only those you received. */
+                direction?: "sent" | "received";
+                /** @description Only requests in this status (a pending one past its expiry counts as expired). */
+                status?: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyMeetingRequestPageView"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `INVALID_CURSOR` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

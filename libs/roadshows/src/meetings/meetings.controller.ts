@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -12,7 +12,14 @@ import {
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { ApiErrors, UuidPipe, RateLimited } from '@app/platform';
-import { AvailabilityDto, DeclineDto, MeetingGridDto, MeetingRequestDto, ScheduleRunDto } from '../roadshows.dto';
+import {
+  AvailabilityDto,
+  DeclineDto,
+  MeetingGridDto,
+  MeetingRequestDto,
+  MyMeetingRequestQueryDto,
+  ScheduleRunDto,
+} from '../roadshows.dto';
 import {
   AvailabilityView,
   MeetingGridView,
@@ -20,6 +27,7 @@ import {
   MeetingRequestListView,
   MeetingRequestView,
   MeetingView,
+  MyMeetingRequestPageView,
   ParticipantListView,
   ScheduleRunView,
 } from '../roadshows.views';
@@ -137,6 +145,20 @@ export class MeetingsController {
     @Param('id', UuidPipe) id: string,
   ): Promise<MeetingRequestListView> {
     return { items: await this.meetings.requests(principal, id) };
+  }
+
+  @Get('meeting-requests')
+  @ApiOperation({
+    summary:
+      'Requests your organization sent or received across every event, newest first, with the event, the project and the published slot.',
+  })
+  @ApiOkResponse({ type: MyMeetingRequestPageView })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'INVALID_CURSOR')
+  mine(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: MyMeetingRequestQueryDto,
+  ): Promise<MyMeetingRequestPageView> {
+    return this.meetings.myRequests(principal, query);
   }
 
   @Post('meeting-requests/:id/accept')

@@ -4,12 +4,12 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { OrganizationDirectory, Principal } from '@app/identity';
 import { MandateDirectory } from '@app/funds';
 import { EngineInputError, explainMatch, SnapshotService, toEngineMandate } from '@app/matching';
-import { Clock, CLOCK, UnitOfWork } from '@app/platform';
+import { Clock, CLOCK, decodeCursor, Page, toPage, UnitOfWork } from '@app/platform';
 import { ProjectDirectory } from '@app/startups';
 import { RoadshowEventEntity } from '../entities/roadshow-event.entity';
 import { RoadshowAvailabilityEntity } from '../entities/roadshow-availability.entity';
 import { RoadshowMeetingGridEntity } from '../entities/roadshow-meeting-grid.entity';
-import { RoadshowMeetingRequestEntity } from '../entities/roadshow-meeting-request.entity';
+import { RoadshowMeetingRequestEntity, type MeetingRequestStatus } from '../entities/roadshow-meeting-request.entity';
 import { RoadshowMeetingEntity } from '../entities/roadshow-meeting.entity';
 import { RoadshowScheduleRunEntity } from '../entities/roadshow-schedule-run.entity';
 import { EventsService } from '../events/events.service';
@@ -21,6 +21,7 @@ import type {
   MeetingGridView,
   MeetingRequestView,
   MeetingView,
+  MyMeetingRequestView,
   ParticipantView,
   ScheduleRunView,
 } from '../roadshows.views';
@@ -324,6 +325,66 @@ export class MeetingsService {
             order: { createdAt: 'ASC', id: 'ASC' },
           });
     return this.requestViews(rows);
+  }
+
+  /**
+   * Requests the acting organization sent or received across every event, newest first (keyset
+   * paged), with each event's title, the project's title and the published slot. A pending request
+   * past its expiry reads as expired (the per-event list stores that; this one only shows it).
+   */
+  async myRequests(
+    principal: Principal,
+    q: { direction?: 'sent' | 'received'; status?: MeetingRequestStatus; cursor?: string; limit: number },
+  ): Promise<Page<MyMeetingRequestView>> {
+    const org = principal.organizationId;
+    const now = this.clock.now();
+    const qb = this.dataSource.getRepository(RoadshowMeetingRequestEntity).createQueryBuilder('r');
+    if (q.direction === 'sent') qb.where('r.from_organization_id = :org', { org });
+    else if (q.direction === 'received') qb.where('r.to_organization_id = :org', { org });
+    else qb.where('(r.from_organization_id = :org OR r.to_organization_id = :org)', { org });
+    if (q.status === 'expired')
+      qb.andWhere("(r.status = 'expired' OR (r.status = 'pending' AND r.expires_at <= :now))", { now });
+    else if (q.status === 'pending') qb.andWhere("r.status = 'pending' AND r.expires_at > :now", { now });
+    else if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+    if (q.cursor) {
+      const [at, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
+      qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at, id });
+    }
+    const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(q.limit + 1).getMany();
+    const page = toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
+    if (page.items.length === 0) return { items: [], nextCursor: page.nextCursor };
+    const eventIds = [...new Set(page.items.map((r) => r.eventId))];
+    const [views, events, labels, meetings] = await Promise.all([
+      this.requestViews(page.items),
+      this.dataSource.getRepository(RoadshowEventEntity).findBy({ id: In(eventIds) }),
+      this.projects.labels(page.items.flatMap((r) => (r.projectId ? [r.projectId] : []))),
+      this.dataSource
+        .getRepository(RoadshowMeetingEntity)
+        .findBy({ requestId: In(page.items.map((r) => r.id)), cancelledAt: IsNull() }),
+    ]);
+    const eventById = new Map(events.map((e) => [e.id, e]));
+    const meetingOf = new Map(meetings.map((m) => [m.requestId, m]));
+    return {
+      items: views.map((v) => {
+        const event = eventById.get(v.eventId);
+        const m = meetingOf.get(v.id);
+        const sent = v.fromOrganizationId === org;
+        return {
+          ...v,
+          status: v.status === 'pending' && new Date(v.expiresAt) <= now ? 'expired' : v.status,
+          direction: sent ? 'sent' : 'received',
+          eventTitle: event?.title ?? '',
+          eventStartsAt: (event?.startsAt ?? now).toISOString(),
+          eventTimeZone: event?.timeZone ?? 'Asia/Shanghai',
+          counterpartName: sent ? v.toName : v.fromName,
+          projectTitle: v.projectId ? (labels.get(v.projectId)?.title ?? null) : null,
+          meeting: m
+            ? { slot: m.slot, table: m.tableName, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() }
+            : null,
+        };
+      }),
+      nextCursor: page.nextCursor,
+    };
   }
 
   // ── meetings ────────────────────────────────────────────────────────────────────────────────
