@@ -29,6 +29,12 @@ const CheckInPage = lazy(() => import('./pages/organizer/CheckInPage').then((m) 
 const NotificationsPage = lazy(() => import('./pages/common/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const ProfilePage = lazy(() => import('./pages/common/ProfilePage').then((m) => ({ default: m.ProfilePage })));
 const CompanyFiguresPage = lazy(() => import('./pages/founder/CompanyFiguresPage').then((m) => ({ default: m.CompanyFiguresPage })));
+const MeetingRequestsPage = lazy(() => import('./pages/participant/MeetingRequestsPage').then((m) => ({ default: m.MeetingRequestsPage })));
+const CalendarPage = lazy(() => import('./pages/participant/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const FundReportPage = lazy(() => import('./pages/participant/FundReportPage').then((m) => ({ default: m.FundReportPage })));
+const InvestorMatchesPage = lazy(() => import('./pages/participant/InvestorMatchesPage').then((m) => ({ default: m.InvestorMatchesPage })));
+const AccessGrantsPage = lazy(() => import('./pages/participant/AccessGrantsPage').then((m) => ({ default: m.AccessGrantsPage })));
+const RoadshowOutcomesPage = lazy(() => import('./pages/participant/RoadshowOutcomesPage').then((m) => ({ default: m.RoadshowOutcomesPage })));
 const FollowUpsPage = lazy(() => import('./pages/common/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
 
 export const queryClient = new QueryClient({
@@ -63,10 +69,10 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-function OnlyFor({ persona, children }: { persona: Persona; children: ReactNode }) {
+function OnlyFor({ persona, children }: { persona: Persona | Persona[]; children: ReactNode }) {
   const session = useSession();
   const { t } = useTranslation();
-  if (session.persona !== persona) return <Result status="403" title="403" subTitle={t('errors.notFoundHint')} />;
+  if (!(Array.isArray(persona) ? persona : [persona]).includes(session.persona)) return <Result status="403" title="403" subTitle={t('errors.notFoundHint')} />;
   return <>{children}</>;
 }
 
@@ -103,6 +109,12 @@ export function AppRoutes() {
           <Route path="events/:id" element={<EventPage />} />
           <Route path="events/:id/check-in" element={<OnlyFor persona="organizer"><CheckInPage /></OnlyFor>} />
           <Route path="follow-ups" element={<FollowUpsPage />} />
+          <Route path="meeting-requests" element={<OnlyFor persona={['founder', 'investor']}><MeetingRequestsPage /></OnlyFor>} />
+          <Route path="calendar" element={<OnlyFor persona={['founder', 'investor']}><CalendarPage /></OnlyFor>} />
+          <Route path="access-grants" element={<OnlyFor persona={['founder', 'investor']}><AccessGrantsPage /></OnlyFor>} />
+          <Route path="fund-report" element={<OnlyFor persona="investor"><FundReportPage /></OnlyFor>} />
+          <Route path="matches" element={<OnlyFor persona="founder"><InvestorMatchesPage /></OnlyFor>} />
+          <Route path="my-roadshows" element={<OnlyFor persona="founder"><RoadshowOutcomesPage /></OnlyFor>} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFound />} />

@@ -1,4 +1,5 @@
 import {
+  AimOutlined, BarChartOutlined, KeyOutlined, ScheduleOutlined, TeamOutlined, TrophyOutlined,
   AppstoreOutlined, BankOutlined, CalendarOutlined, CarryOutOutlined, SettingOutlined, FileSearchOutlined, FundOutlined, LogoutOutlined,
   NodeIndexOutlined, ProjectOutlined, SafetyCertificateOutlined, SwapOutlined, UserOutlined,
 } from '@ant-design/icons';
@@ -22,8 +23,13 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
       { key: '/company/figures', icon: <FundOutlined />, label: t('nav.figures') },
       { key: '/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
       { key: '/qualification', icon: <SafetyCertificateOutlined />, label: t('nav.qualification') },
+      { key: '/matches', icon: <AimOutlined />, label: t('pt.nav.matches') },
       { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
+      { key: '/my-roadshows', icon: <TrophyOutlined />, label: t('pt.outcomes.title') },
+      { key: '/meeting-requests', icon: <TeamOutlined />, label: t('pt.nav.meetingRequests') },
       { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
+      { key: '/calendar', icon: <ScheduleOutlined />, label: t('pt.nav.calendar') },
+      { key: '/access-grants', icon: <KeyOutlined />, label: t('pt.nav.accessGrants') },
     ];
   if (persona === 'investor')
     return [
@@ -31,8 +37,12 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
       { key: '/mandates', icon: <FundOutlined />, label: t('nav.mandates') },
       { key: '/deal-flow', icon: <FileSearchOutlined />, label: t('nav.dealFlow') },
       { key: '/pipeline', icon: <NodeIndexOutlined />, label: t('nav.pipeline') },
+      { key: '/fund-report', icon: <BarChartOutlined />, label: t('pt.nav.fundReport') },
       { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
+      { key: '/meeting-requests', icon: <TeamOutlined />, label: t('pt.nav.meetingRequests') },
       { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
+      { key: '/calendar', icon: <ScheduleOutlined />, label: t('pt.nav.calendar') },
+      { key: '/access-grants', icon: <KeyOutlined />, label: t('pt.nav.accessGrants') },
     ];
   return [
     home,

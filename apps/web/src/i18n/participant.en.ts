@@ -1,0 +1,71 @@
+import type { PtMessages } from './participant.zh';
+
+const ptEn: PtMessages = {
+  pt: {
+    nav: { meetingRequests: 'Meeting requests', calendar: 'Calendar feed', fundReport: 'Fund report', accessGrants: 'Data access', matches: 'Investor matches' },
+    mr: {
+      title: 'Meeting requests', intro: 'The 1:1 requests your organization sent and received at every roadshow: who, which project, when, and where each stands. Accept, decline or withdraw here.',
+      all: 'All', received: 'Received', sent: 'Sent', statusAll: 'Any status',
+      direction: 'Direction', counterpart: 'With', event: 'Event', project: 'Project', priority: 'Priority', status: 'Status', slot: 'Meeting slot', actions: 'Actions',
+      incoming: 'Received', outgoing: 'Sent', unscheduled: 'Not scheduled yet', table: 'Table {{table}}',
+      accept: 'Accept', decline: 'Decline', withdraw: 'Withdraw', cancelMeeting: 'Cancel meeting',
+      accepted: 'Request accepted', declined: 'Request declined', withdrawn: 'Request withdrawn',
+      declineTitle: 'Decline this request', declineReason: 'Reason (shown to the sender, optional)', declineReasonPlaceholder: 'e.g. this round is full, outside our tracks',
+      withdrawConfirm: 'Withdraw this request?', withdrawMeetingConfirm: 'The meeting is scheduled: withdrawing cancels it in both calendars.',
+      expires: 'Answer by {{date}}', reason: 'Reason: {{reason}}', message: 'Message',
+      empty: 'No meeting requests yet', emptyHint: 'Request a 1:1 from a roadshow’s page, or wait for a participant to ask you.', goEvents: 'Browse roadshows',
+      more: 'Load more',
+    },
+    cal: {
+      title: 'Calendar feed', intro: 'Put the roadshow sessions, pitches and 1:1 meetings you take part in on your phone or desktop calendar; changes to the schedule follow automatically.',
+      create: 'Create a subscribe link', regenerate: 'Create another link', creating: 'Creating…', created: 'Subscribe link created',
+      onceOnly: 'The link is shown only once: copy it now. It works without signing in, so keep it private; revoke it below if it leaks.',
+      webcal: 'Subscribe URL (webcal, recommended)', https: 'HTTPS URL (for web calendars such as Google Calendar)', copy: 'Copy', copied: 'Copied',
+      howTitle: 'How to subscribe',
+      howApple: 'iPhone / Mac Calendar: click the webcal link above, or paste it in Calendar › File › New Calendar Subscription.',
+      howOutlook: 'Outlook: Add calendar › Subscribe from web, then paste the webcal or HTTPS URL.',
+      howGoogle: 'Google Calendar: Other calendars › From URL, then paste the HTTPS URL.',
+      howOther: 'WeCom, DingTalk, Feishu: in calendar settings choose “Subscribe to calendar / Add internet calendar” and paste the HTTPS URL.',
+      refresh: 'Calendar apps refresh subscriptions periodically (usually every few hours); a single meeting’s .ics can also be downloaded on the event page.',
+      feeds: 'Your links', feedCreated: 'Created {{date}}', active: 'Active', revoked: 'Revoked {{date}}', revoke: 'Revoke', revokeConfirm: 'Calendars using this link will stop updating. Revoke it?', revokedOk: 'Link revoked',
+      empty: 'No subscribe link yet', emptyHint: 'Create one to put your roadshow schedule in your calendar.',
+      open: 'Open in calendar',
+    },
+    fund: {
+      title: 'Fund report', intro: 'Your pipeline: where deals are, the conversion funnel, why you passed, what was signed, and each mandate’s stated vs actual focus.',
+      generatedAt: 'Generated {{time}}', export: 'Export to Excel', exported: 'Download started',
+      deals: 'Deals in pipeline', signed: 'Signed', signedAmount: 'Signed amount', disbursed: 'Disbursed / closed', disbursedAmount: 'Disbursed amount',
+      pipeline: 'Deals by current stage', funnel: 'Conversion funnel', funnelHint: 'Deals that ever reached each stage', conversion: 'Stage conversion', passReasons: 'Pass reasons', byInstrument: 'By instrument',
+      mandates: 'Mandates: stated vs actual', mandate: 'Mandate', mandateDeals: 'Deals', engaged: 'Meeting or beyond', stageInside: 'Inside stages', trackInside: 'Inside tracks', ticketInside: 'Inside ticket range',
+      noPassReasons: 'No passes recorded', noMandates: 'No mandate has deals yet',
+      empty: 'No deals in your pipeline yet', emptyHint: 'Shortlist projects from your deal flow and the report fills in.', goDealFlow: 'Open deal flow',
+      count: '{{count}}',
+    },
+    matches: {
+      title: 'Investor matches', intro: 'Discoverable mandates and tech-credit products ranked for this project: for a match, how it scored; for a near miss, which criterion failed and by how much.',
+      pick: 'Project', eligible: 'Matching investors', excluded: 'Near misses', all: 'All',
+      eligibleCount: '{{count}} matching', excludedCount: '{{count}} not matching',
+      kind: { fund: 'Equity fund', bank_product: 'Tech credit' }, ticket: 'Ticket {{min}} – {{max}}',
+      why: 'Why it matches', whyNot: 'Why not', hints: 'How to improve', failing: 'Fails: {{criterion}}',
+      empty: 'No investors to match yet', emptyHint: 'Complete the company and project and publish it: investors’ mandates can then match it.',
+      noProject: 'No project yet', noProjectHint: 'Create and publish a project to see which investors match it.', goProjects: 'Go to projects',
+      draft: 'This project is not published: the results are indicative and investors cannot see it yet.',
+    },
+    grants: {
+      title: 'Data access', intro: 'Investors and organizers you grant can read your confidential data (financial figures, IP details). You can revoke at any time.',
+      introReceived: 'Companies that let your organization read their confidential data.',
+      grant: 'Grant access', grantee: 'Organization', granteeId: 'Organization ID', granteeHint: 'The other organization’s ID (shown in meeting requests and event participant lists)', pickFromRequests: 'Pick from your meeting counterparts',
+      expiresAt: 'Expires', forever: 'Until revoked', active: 'Active', inactive: 'Ended', revoke: 'Revoke', revokeConfirm: 'They will no longer see your confidential data. Revoke?', revokedOk: 'Access revoked', grantedOk: 'Access granted',
+      startup: 'Company', createdAt: 'Granted',
+      empty: 'You have not granted access to anyone', emptyHint: 'Once granted, an investor sees your confidential data in its deal flow, and matches get sharper.',
+      emptyReceived: 'No company has granted you access', emptyReceivedHint: 'When a company grants access, its confidential data shows in your deal flow and explanations.',
+    },
+    outcomes: {
+      title: 'My roadshows', intro: 'The roadshows you applied to and how it went: accepted or not, the reason, and your scheduled 1:1 meetings.',
+      event: 'Event', project: 'Project', status: 'Result', reason: 'Reason', appliedAt: 'Applied', decidedAt: 'Decided', meetings: 'Meetings',
+      empty: 'No roadshow applications yet', emptyHint: 'Pick a session that fits and apply from the roadshows list.', goEvents: 'Browse roadshows', meetingsCount: '{{count}} meetings',
+    },
+  },
+};
+
+export default ptEn;

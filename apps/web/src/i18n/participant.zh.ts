@@ -1,0 +1,71 @@
+/** Investor and founder screens: meeting requests across events, calendar subscription, fund report, investor matches, access grants. */
+const ptZh = {
+  pt: {
+    nav: { meetingRequests: '洽谈请求', calendar: '日历订阅', fundReport: '基金报告', accessGrants: '数据授权', matches: '投资方匹配' },
+    mr: {
+      title: '洽谈请求', intro: '各场路演活动中，本机构发起与收到的一对一洽谈请求：对方、项目、时段与状态一览，可直接接受、拒绝或撤回。',
+      all: '全部', received: '收到的', sent: '发出的', statusAll: '全部状态',
+      direction: '方向', counterpart: '对方', event: '活动', project: '项目', priority: '优先级', status: '状态', slot: '洽谈时段', actions: '操作',
+      incoming: '收到', outgoing: '发出', unscheduled: '待排期', table: '{{table}} 桌',
+      accept: '接受', decline: '拒绝', withdraw: '撤回', cancelMeeting: '取消洽谈',
+      accepted: '已接受对接请求', declined: '已拒绝对接请求', withdrawn: '已撤回对接请求',
+      declineTitle: '拒绝这条对接请求', declineReason: '拒绝原因（对方可见，可选）', declineReasonPlaceholder: '例如：本轮额度已满、赛道不匹配',
+      withdrawConfirm: '确定撤回这条请求吗？', withdrawMeetingConfirm: '该洽谈已排期，撤回后双方日历中的会议将被取消。',
+      expires: '{{date}} 前回复', reason: '原因：{{reason}}', message: '留言',
+      empty: '暂无洽谈请求', emptyHint: '在路演活动页面向参会方发起一对一对接，或等待对方向你发起。', goEvents: '浏览路演活动',
+      more: '加载更多',
+    },
+    cal: {
+      title: '日历订阅', intro: '把你参加的路演场次、路演时段和一对一洽谈同步到手机或电脑日历，排期变化会自动更新。',
+      create: '生成订阅链接', regenerate: '再生成一个链接', creating: '生成中…', created: '订阅链接已生成',
+      onceOnly: '链接只显示这一次，请立即复制保存。链接即凭证，请勿外传；泄露后可在下方撤销。',
+      webcal: '订阅地址（webcal，推荐）', https: 'HTTPS 地址（用于 Google 日历等网页客户端）', copy: '复制', copied: '已复制',
+      howTitle: '如何订阅',
+      howApple: 'iPhone / Mac「日历」：点击上方 webcal 链接，或在「日历 › 文件 › 新建日历订阅」中粘贴地址。',
+      howOutlook: 'Outlook：「添加日历 › 从 Internet 订阅」，粘贴 webcal 或 HTTPS 地址。',
+      howGoogle: 'Google 日历：「其他日历 › 通过网址添加」，粘贴 HTTPS 地址。',
+      howOther: '企业微信、钉钉、飞书等：在日历设置中选择「订阅日历 / 添加网络日历」，粘贴 HTTPS 地址。',
+      refresh: '日历客户端会定期（通常数小时）刷新订阅；单场会议也可在活动页面下载 .ics 文件。',
+      feeds: '已生成的链接', feedCreated: '生成于 {{date}}', active: '有效', revoked: '已撤销 {{date}}', revoke: '撤销', revokeConfirm: '撤销后使用该链接的日历将不再更新，确定吗？', revokedOk: '已撤销订阅链接',
+      empty: '还没有订阅链接', emptyHint: '生成一个链接，把路演日程放进你的日历。',
+      open: '在日历中打开',
+    },
+    fund: {
+      title: '基金报告', intro: '本机构的项目管线：各阶段分布、转化漏斗、放弃原因、签约金额，以及每个投资策略的「声明 vs 实际」。',
+      generatedAt: '生成于 {{time}}', export: '导出 Excel', exported: '已开始下载',
+      deals: '管线项目', signed: '已签约', signedAmount: '签约金额', disbursed: '已放款 / 交割', disbursedAmount: '放款 / 交割金额',
+      pipeline: '当前阶段分布', funnel: '转化漏斗', funnelHint: '曾到达每一阶段的项目数', conversion: '阶段转化率', passReasons: '放弃原因', byInstrument: '按投资工具',
+      mandates: '投资策略：声明 vs 实际', mandate: '投资策略', mandateDeals: '项目数', engaged: '进入约见及以后', stageInside: '阶段内', trackInside: '赛道内', ticketInside: '金额区间内',
+      noPassReasons: '暂无放弃记录', noMandates: '尚无有项目的投资策略',
+      empty: '管线中还没有项目', emptyHint: '在项目推荐中把合适的项目加入管线后，这里会出现报告。', goDealFlow: '去看项目推荐',
+      count: '{{count}} 个',
+    },
+    matches: {
+      title: '投资方匹配', intro: '可被发现的投资策略与科创信贷产品按与本项目的匹配度排序：匹配的看得分构成，未匹配的看哪一条没过、差多少。',
+      pick: '选择项目', eligible: '匹配的投资方', excluded: '未匹配（差一点）', all: '全部',
+      eligibleCount: '匹配 {{count}} 个', excludedCount: '未匹配 {{count}} 个',
+      kind: { fund: '股权基金', bank_product: '科创信贷' }, ticket: '单笔 {{min}} – {{max}}',
+      why: '为什么匹配', whyNot: '为什么没匹配', hints: '如何提高', failing: '未通过：{{criterion}}',
+      empty: '暂无可匹配的投资方', emptyHint: '完善公司资料与项目信息并发布项目后，投资方的策略才能与它匹配。',
+      noProject: '还没有已发布的项目', noProjectHint: '发布项目后即可看到哪些投资方与之匹配。', goProjects: '去发布项目',
+      draft: '项目尚未发布：结果仅供参考，投资方暂时看不到它。',
+    },
+    grants: {
+      title: '数据授权', intro: '授权的投资机构或活动方可以查看本公司的保密资料（财务数据、知识产权明细等），可随时撤销。',
+      introReceived: '向本机构授权查看保密资料的企业。',
+      grant: '新增授权', grantee: '被授权机构', granteeId: '机构 ID', granteeHint: '对方机构的 ID（在对接请求或活动参会名单中可见）', pickFromRequests: '从洽谈对象中选择',
+      expiresAt: '到期时间', forever: '直至撤销', active: '有效', inactive: '已失效', revoke: '撤销', revokeConfirm: '撤销后对方将不能再查看保密资料，确定吗？', revokedOk: '已撤销授权', grantedOk: '已授权',
+      startup: '企业', createdAt: '授权时间',
+      empty: '尚未授权任何机构', emptyHint: '向投资方授权后，对方在项目推荐中能看到你的保密资料，匹配更准。',
+      emptyReceived: '暂无企业向你授权', emptyReceivedHint: '企业授权后，你能在项目推荐和解释中看到它的保密资料。',
+    },
+    outcomes: {
+      title: '我的路演', intro: '你申请过的路演活动与结果：是否入选、原因，以及已排定的一对一洽谈。',
+      event: '活动', project: '项目', status: '结果', reason: '原因', appliedAt: '申请时间', decidedAt: '决定时间', meetings: '洽谈',
+      empty: '还没有申请路演', emptyHint: '在路演活动中选择合适的场次提交申请。', goEvents: '浏览路演活动', meetingsCount: '{{count}} 场洽谈',
+    },
+  },
+};
+
+export type PtMessages = typeof ptZh;
+export default ptZh;

@@ -1,0 +1,121 @@
+import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Schemas } from '../../api/client';
+import { formatDay, formatRange } from '../../lib/time';
+
+export type MyRequest = Schemas['MyMeetingRequestView'];
+export type RequestAction = 'accept' | 'decline' | 'withdraw';
+
+export const REQUEST_STATUS_COLORS: Record<MyRequest['status'], string> = {
+  pending: 'gold', accepted: 'green', declined: 'red', withdrawn: 'default', expired: 'default',
+};
+
+/** What the acting organization may do with a request: the recipient answers a pending one; the sender withdraws while it is open. */
+export function requestActions(r: Pick<MyRequest, 'direction' | 'status'>): RequestAction[] {
+  if (r.direction === 'received') return r.status === 'pending' ? ['accept', 'decline'] : [];
+  return r.status === 'pending' || r.status === 'accepted' ? ['withdraw'] : [];
+}
+
+/** The acting organization's meeting requests across events, each with its counterpart, project, slot and the actions the API allows. */
+export function MeetingRequestsTable({
+  items,
+  busyId,
+  onAction,
+}: {
+  items: MyRequest[];
+  busyId?: string | null;
+  onAction: (r: MyRequest, action: RequestAction) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Table<MyRequest>
+      rowKey="id"
+      size="middle"
+      pagination={false}
+      dataSource={items}
+      scroll={{ x: 900 }}
+      data-testid="meeting-requests"
+      columns={[
+        {
+          title: t('pt.mr.direction'), key: 'dir', width: 80,
+          render: (_, r) => <Tag color={r.direction === 'received' ? 'blue' : 'default'}>{r.direction === 'received' ? t('pt.mr.incoming') : t('pt.mr.outgoing')}</Tag>,
+        },
+        {
+          title: t('pt.mr.counterpart'), key: 'with',
+          render: (_, r) => (
+            <div>
+              <Typography.Text strong>{r.counterpartName}</Typography.Text>
+              {r.message && <div><Typography.Text type="secondary" ellipsis={{ tooltip: r.message }} style={{ maxWidth: 220, fontSize: 12 }}>{r.message}</Typography.Text></div>}
+            </div>
+          ),
+        },
+        {
+          title: t('pt.mr.event'), key: 'event',
+          render: (_, r) => (
+            <div>
+              <Link to={`/events/${r.eventId}`}>{r.eventTitle}</Link>
+              <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDay(r.eventStartsAt, r.eventTimeZone, lang)}</Typography.Text></div>
+            </div>
+          ),
+        },
+        { title: t('pt.mr.project'), key: 'project', render: (_, r) => r.projectTitle ?? <Typography.Text type="secondary">—</Typography.Text> },
+        {
+          title: t('pt.mr.priority'), dataIndex: 'priority', width: 90,
+          render: (p: string) => <Tag color={p === 'must' ? 'red' : 'default'}>{t(`rs.priority.${p}`)}</Tag>,
+        },
+        {
+          title: t('pt.mr.status'), key: 'status', width: 150,
+          render: (_, r) => (
+            <div>
+              <Tag color={REQUEST_STATUS_COLORS[r.status]} data-testid={`request-status-${r.id}`}>{t(`rs.requestStatus.${r.status}`)}</Tag>
+              {r.status === 'declined' && r.declineReason && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('pt.mr.reason', { reason: r.declineReason })}</Typography.Text></div>}
+              {r.status === 'pending' && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('pt.mr.expires', { date: formatDay(r.expiresAt, r.eventTimeZone, lang) })}</Typography.Text></div>}
+            </div>
+          ),
+        },
+        {
+          title: t('pt.mr.slot'), key: 'slot', width: 150,
+          render: (_, r) => r.meeting ? (
+            <div>
+              <Tag color="blue" style={{ fontVariantNumeric: 'tabular-nums' }}>{formatRange(r.meeting.startsAt, r.meeting.endsAt, r.eventTimeZone, lang)}</Tag>
+              <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('pt.mr.table', { table: r.meeting.table })}</Typography.Text></div>
+            </div>
+          ) : r.status === 'accepted' ? <Typography.Text type="secondary">{t('pt.mr.unscheduled')}</Typography.Text> : '—',
+        },
+        {
+          title: t('pt.mr.actions'), key: 'actions', width: 190, fixed: 'right',
+          render: (_, r) => {
+            const actions = requestActions(r);
+            const busy = busyId === r.id;
+            return (
+              <Space size={4}>
+                {actions.includes('accept') && (
+                  <Button size="small" type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => onAction(r, 'accept')} data-testid={`accept-${r.id}`}>{t('pt.mr.accept')}</Button>
+                )}
+                {actions.includes('decline') && (
+                  <Button size="small" icon={<CloseOutlined />} disabled={busy} onClick={() => onAction(r, 'decline')} data-testid={`decline-${r.id}`}>{t('pt.mr.decline')}</Button>
+                )}
+                {actions.includes('withdraw') && (
+                  <Popconfirm
+                    title={t('pt.mr.withdrawConfirm')}
+                    description={r.meeting ? t('pt.mr.withdrawMeetingConfirm') : undefined}
+                    onConfirm={() => onAction(r, 'withdraw')}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                  >
+                    <Tooltip title={r.meeting ? t('pt.mr.withdrawMeetingConfirm') : undefined}>
+                      <Button size="small" danger icon={<RollbackOutlined />} loading={busy} data-testid={`withdraw-${r.id}`}>{r.meeting ? t('pt.mr.cancelMeeting') : t('pt.mr.withdraw')}</Button>
+                    </Tooltip>
+                  </Popconfirm>
+                )}
+              </Space>
+            );
+          },
+        },
+      ]}
+    />
+  );
+}
