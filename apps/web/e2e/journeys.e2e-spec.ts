@@ -387,6 +387,33 @@ describe('the web app in Chromium', () => {
         await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: T.dealStage.contacted }).click();
         await page.getByText(T.deal.moved.replace('{{stage}}', T.dealStage.contacted)).waitFor();
         await shot('investor-pipeline-moved');
+
+        // The fund report (ECharts, SVG) with the deal just moved, and the pipeline workbook.
+        await page.click(`.ant-menu-item:has-text("${T.pt.nav.fundReport}")`);
+        await page.locator('[data-testid="chart-fund-funnel"] svg').waitFor();
+        await page.locator('[data-testid="chart-fund-pipeline"] svg').waitFor();
+        expect(await page.locator('[data-testid="mandate-fit"]').textContent()).toContain(
+          lang === 'en' ? `Deep-tech direct · early spin-outs ${suffix}` : '科创直投 · 高校成果转化早期基金',
+        );
+        await shot('investor-fund-report');
+        const [workbook] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click('[data-testid="export-deal-flow"]'),
+        ]);
+        expect(readFileSync(await workbook.path()).subarray(0, 2).toString()).toBe('PK');
+
+        // The calendar subscribe link: webcal:// and https, and the feed answers without signing in.
+        await page.click(`.ant-menu-item:has-text("${T.pt.nav.calendar}")`);
+        await page.getByText(T.pt.cal.empty).waitFor();
+        await page.click('[data-testid="create-feed"]');
+        await page.locator('[data-testid="feed-urls"]').waitFor();
+        expect(await page.locator('[data-testid="feed-webcal"]').inputValue()).toMatch(
+          /^webcal:\/\/[^/]+\/api\/v1\/calendar-feeds\/[^/]+\.ics$/,
+        );
+        const feed = await api.request(new URL(await page.locator('[data-testid="feed-https"]').inputValue()).pathname);
+        expect(feed.status).toBe(200);
+        expect(feed.text).toContain('BEGIN:VCALENDAR');
+        await shot('investor-calendar-feed');
         expect(errors).toEqual([]);
         await ctx.close();
       });
@@ -709,8 +736,76 @@ describe('the web app in Chromium', () => {
         await fpage.waitForURL('**/notifications');
         await fpage.locator('[data-testid="notification"]').first().waitFor();
         await fshot('founder-notifications');
+
+        // Their meeting requests across events: the fund's, accepted, with its published slot.
+        const fundName = en_ ? `Taihu Angel Fund ${stamp}` : `太湖天使投资基金${stamp}`;
+        await fpage.goto('/meeting-requests');
+        const card = fpage.locator('[data-testid^="request-card-"]', { hasText: fundName });
+        await card.waitFor();
+        expect(await card.textContent()).toContain(R.requestStatus.accepted);
+        expect(await card.textContent()).toContain(eventTitle);
+        await fshot('founder-meeting-requests-phone');
+        await fpage.setViewportSize({ width: 1440, height: 900 });
+        const mine = fpage.locator('[data-testid="meeting-requests"] tr.ant-table-row', { hasText: fundName });
+        await mine.waitFor();
+        await fshot('founder-meeting-requests');
+
+        // My roadshows: the decision and the meeting; the investors matching the project, and why not.
+        await fpage.click(`.ant-menu-item:has-text("${T.pt.outcomes.title}")`);
+        const outcome = fpage.locator('[data-testid="roadshow-outcomes"] tr.ant-table-row', { hasText: eventTitle });
+        await outcome.waitFor();
+        expect(await outcome.textContent()).toContain(R.applicationStatus.accepted);
+        await fshot('founder-my-roadshows');
+        await api.app.get(SnapshotService).resync();
+        await fpage.click(`.ant-menu-item:has-text("${T.pt.nav.matches}")`);
+        await fpage.locator('[data-testid="investor-matches"]').waitFor();
+        expect(await fpage.locator('[data-testid="investor-matches"]').textContent()).toContain(fundName);
+        await fshot('founder-investor-matches');
+
+        // Data access: grant the fund it met (picked from the meeting counterparts).
+        await fpage.click(`.ant-menu-item:has-text("${T.pt.nav.accessGrants}")`);
+        // Applying with confidential data shared granted the organizer; the fund is not granted yet.
+        const organizerName = en_ ? `Binhu Sci-Tech Finance Centre ${stamp}` : `滨湖区科技金融服务中心${stamp}`;
+        await fpage.locator('[data-testid="access-grants"] tr.ant-table-row', { hasText: organizerName }).waitFor();
+        expect(await fpage.locator('[data-testid="access-grants"] tr.ant-table-row', { hasText: fundName }).count()).toBe(0);
+        await fpage.click('[data-testid="grant-access"]');
+        await fpage.click('#granteeOrganizationId');
+        await fpage.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: fundName }).first().click();
+        await fshot('founder-grant-form');
+        await fpage.click('.ant-modal .ant-btn-primary');
+        await fpage.getByText(T.pt.grants.grantedOk).waitFor();
+        await fpage.locator('[data-testid="access-grants"] tr.ant-table-row', { hasText: fundName }).waitFor();
+        await fshot('founder-access-grants');
         expect(errors).toEqual([]);
         await fctx.close();
+
+        // The fund's side: the request it made, with the founder and the slot; the grant it now holds.
+        const ictx = await browser.newContext({ locale: lang, viewport: { width: 1440, height: 900 }, baseURL: api.baseUrl });
+        await ictx.addInitScript(
+          ({ l, tokens }) => {
+            const storage = (globalThis as any).localStorage;
+            storage.setItem('tourong.lang', l);
+            storage.setItem('tourong.tokens', JSON.stringify(tokens));
+          },
+          { l: lang, tokens: { accessToken: fund.token, refreshToken: fund.refreshToken, organizationId: fund.organizationId } },
+        );
+        const ipage = await ictx.newPage();
+        const ishot = shooter(ipage, lang, 71);
+        ipage.on('pageerror', (e) => errors.push(String(e)));
+        await ipage.goto('/meeting-requests');
+        const sent = ipage.locator('[data-testid="meeting-requests"] tr.ant-table-row', {
+          hasText: en_ ? `Kalman Medical ${stamp}` : `卡尔曼医疗科技${stamp}`,
+        });
+        await sent.waitFor();
+        expect(await sent.textContent()).toContain(T.pt.mr.outgoing);
+        expect(await sent.textContent()).toContain(R.requestStatus.accepted);
+        expect(await sent.locator(`[data-testid="withdraw-${request.id}"]`).textContent()).toContain(T.pt.mr.cancelMeeting);
+        await ishot('investor-meeting-requests');
+        await ipage.click(`.ant-menu-item:has-text("${T.pt.nav.accessGrants}")`);
+        await ipage.locator('[data-testid="access-grants"] tr.ant-table-row').first().waitFor();
+        await ishot('investor-access-grants');
+        expect(errors).toEqual([]);
+        await ictx.close();
       });
     });
   }

@@ -41,7 +41,7 @@ export function InvestorMatchesPage() {
       {header}
       <Card style={{ marginBottom: 16 }}>
         <Row gutter={[16, 16]} align="middle">
-          <Col xs={24} md={10}>
+          <Col xs={24} md={12}>
             <Select
               style={{ width: '100%' }}
               value={projectId}
@@ -51,16 +51,15 @@ export function InvestorMatchesPage() {
               aria-label={t('pt.matches.pick')}
             />
           </Col>
-          <Col xs={12} md={4}><Statistic title={t('pt.matches.eligible')} value={matches.data?.eligibleCount ?? '—'} valueStyle={{ color: '#16a34a' }} /></Col>
-          <Col xs={12} md={4}><Statistic title={t('pt.matches.excluded')} value={matches.data?.excludedCount ?? '—'} valueStyle={{ color: '#d97706' }} /></Col>
-          <Col xs={24} md={6}>
-            <Segmented<Show>
-              value={show}
-              onChange={setShow}
-              options={[{ value: 'all', label: t('pt.matches.all') }, { value: 'eligible', label: t('pt.matches.eligible') }, { value: 'excluded', label: t('pt.matches.excluded') }]}
-            />
-          </Col>
+          <Col xs={12} md={6}><Statistic title={t('pt.matches.eligible')} value={matches.data?.eligibleCount ?? '—'} valueStyle={{ color: '#16a34a' }} /></Col>
+          <Col xs={12} md={6}><Statistic title={t('pt.matches.excluded')} value={matches.data?.excludedCount ?? '—'} valueStyle={{ color: '#d97706' }} /></Col>
         </Row>
+        <Segmented<Show>
+          style={{ marginTop: 16 }}
+          value={show}
+          onChange={setShow}
+          options={[{ value: 'all', label: t('pt.matches.all') }, { value: 'eligible', label: t('pt.matches.eligible') }, { value: 'excluded', label: t('pt.matches.excluded') }]}
+        />
         {project && project.status !== 'published' && <Alert type="info" showIcon title={t('pt.matches.draft')} style={{ marginTop: 12 }} />}
       </Card>
       {matches.isPending ? <Card><PageLoading /></Card> : matches.isError ? <Card><ErrorState error={matches.error} onRetry={() => void matches.refetch()} /></Card> : shown.length === 0 ? (

@@ -41,7 +41,7 @@ describe('<MeetingRequestsTable>', () => {
 
   it('shows each request with its counterpart, event, project, slot in the event’s zone and only the allowed actions', async () => {
     const onAction = vi.fn();
-    await renderWithProviders(<MemoryRouter><MeetingRequestsTable items={rows} onAction={onAction} /></MemoryRouter>);
+    await renderWithProviders(<MemoryRouter><MeetingRequestsTable items={rows} onAction={onAction} layout="table" /></MemoryRouter>);
     const row = (text: string) => screen.getByText(text).closest('tr') as HTMLElement;
 
     const sent = row('星航智农');
@@ -71,9 +71,21 @@ describe('<MeetingRequestsTable>', () => {
   });
 
   it('reads in English', async () => {
-    await renderWithProviders(<MemoryRouter><MeetingRequestsTable items={[rows[2]]} onAction={() => undefined} /></MemoryRouter>, 'en');
+    await renderWithProviders(<MemoryRouter><MeetingRequestsTable items={[rows[2]]} onAction={() => undefined} layout="table" /></MemoryRouter>, 'en');
     expect(screen.getByText('Accepted')).toBeTruthy();
     expect(screen.getByText('Table T3')).toBeTruthy();
     expect(screen.getByTestId('withdraw-r3').textContent).toContain('Cancel meeting');
+  });
+
+  it('stacks one card per request at phone width, with the same actions', async () => {
+    const onAction = vi.fn();
+    await renderWithProviders(<MemoryRouter><MeetingRequestsTable items={rows} onAction={onAction} /></MemoryRouter>);
+    expect(screen.queryByRole('table')).toBeNull();
+    const card = screen.getByTestId('request-card-r2');
+    expect(within(card).getByText('江南科技银行')).toBeTruthy();
+    fireEvent.click(within(card).getByTestId('accept-r2'));
+    expect(onAction).toHaveBeenCalledWith(expect.objectContaining({ id: 'r2' }), 'accept');
+    expect(within(screen.getByTestId('request-card-r3')).getByText('10:00–10:20')).toBeTruthy();
+    expect(within(screen.getByTestId('request-card-r4')).queryByRole('button')).toBeNull();
   });
 });

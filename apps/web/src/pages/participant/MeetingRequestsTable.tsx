@@ -1,5 +1,6 @@
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Grid, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
@@ -23,13 +24,76 @@ export function MeetingRequestsTable({
   items,
   busyId,
   onAction,
+  layout = 'auto',
 }: {
   items: MyRequest[];
   busyId?: string | null;
   onAction: (r: MyRequest, action: RequestAction) => void;
+  /** `auto`: a table, or cards below the md breakpoint. */
+  layout?: 'auto' | 'table' | 'cards';
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const screens = Grid.useBreakpoint();
+  const renderActions = (r: MyRequest): ReactNode => {
+    const actions = requestActions(r);
+    const busy = busyId === r.id;
+    return (
+      <Space size={4}>
+        {actions.includes('accept') && (
+          <Button size="small" type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => onAction(r, 'accept')} data-testid={`accept-${r.id}`}>{t('pt.mr.accept')}</Button>
+        )}
+        {actions.includes('decline') && (
+          <Button size="small" icon={<CloseOutlined />} disabled={busy} onClick={() => onAction(r, 'decline')} data-testid={`decline-${r.id}`}>{t('pt.mr.decline')}</Button>
+        )}
+        {actions.includes('withdraw') && (
+          <Popconfirm
+            title={t('pt.mr.withdrawConfirm')}
+            description={r.meeting ? t('pt.mr.withdrawMeetingConfirm') : undefined}
+            onConfirm={() => onAction(r, 'withdraw')}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+          >
+            <Tooltip title={r.meeting ? t('pt.mr.withdrawMeetingConfirm') : undefined}>
+              <Button size="small" danger icon={<RollbackOutlined />} loading={busy} data-testid={`withdraw-${r.id}`}>{r.meeting ? t('pt.mr.cancelMeeting') : t('pt.mr.withdraw')}</Button>
+            </Tooltip>
+          </Popconfirm>
+        )}
+      </Space>
+    );
+  };
+  const slot = (r: MyRequest) => r.meeting ? (
+    <Space size={4}>
+      <Tag color="blue" style={{ fontVariantNumeric: 'tabular-nums' }}>{formatRange(r.meeting.startsAt, r.meeting.endsAt, r.eventTimeZone, lang)}</Tag>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('pt.mr.table', { table: r.meeting.table })}</Typography.Text>
+    </Space>
+  ) : null;
+  // At phone width a table would squeeze every column: one card per request instead.
+  if (layout === 'cards' || (layout === 'auto' && screens.md === false))
+    return (
+      <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="meeting-requests">
+        {items.map((r) => (
+          <Card key={r.id} size="small" data-testid={`request-card-${r.id}`}>
+            <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+              <Typography.Text strong>{r.counterpartName}</Typography.Text>
+              <Tag color={REQUEST_STATUS_COLORS[r.status]} style={{ marginInlineEnd: 0 }}>{t(`rs.requestStatus.${r.status}`)}</Tag>
+            </div>
+            <div style={{ margin: '4px 0' }}>
+              <Space size={[4, 4]} wrap>
+                <Tag color={r.direction === 'received' ? 'blue' : 'default'}>{r.direction === 'received' ? t('pt.mr.incoming') : t('pt.mr.outgoing')}</Tag>
+                <Tag color={r.priority === 'must' ? 'red' : 'default'}>{t(`rs.priority.${r.priority}`)}</Tag>
+                {r.projectTitle && <Tag>{r.projectTitle}</Tag>}
+              </Space>
+            </div>
+            <div><Link to={`/events/${r.eventId}`}>{r.eventTitle}</Link> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDay(r.eventStartsAt, r.eventTimeZone, lang)}</Typography.Text></div>
+            {slot(r) && <div style={{ marginTop: 4 }}>{slot(r)}</div>}
+            {r.status === 'declined' && r.declineReason && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('pt.mr.reason', { reason: r.declineReason })}</Typography.Text></div>}
+            {r.message && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }} ellipsis={{ rows: 2 }}>{r.message}</Typography.Paragraph>}
+            {requestActions(r).length > 0 && <div style={{ marginTop: 8 }}>{renderActions(r)}</div>}
+          </Card>
+        ))}
+      </Space>
+    );
   return (
     <Table<MyRequest>
       rowKey="id"
@@ -87,33 +151,7 @@ export function MeetingRequestsTable({
         },
         {
           title: t('pt.mr.actions'), key: 'actions', width: 190, fixed: 'right',
-          render: (_, r) => {
-            const actions = requestActions(r);
-            const busy = busyId === r.id;
-            return (
-              <Space size={4}>
-                {actions.includes('accept') && (
-                  <Button size="small" type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => onAction(r, 'accept')} data-testid={`accept-${r.id}`}>{t('pt.mr.accept')}</Button>
-                )}
-                {actions.includes('decline') && (
-                  <Button size="small" icon={<CloseOutlined />} disabled={busy} onClick={() => onAction(r, 'decline')} data-testid={`decline-${r.id}`}>{t('pt.mr.decline')}</Button>
-                )}
-                {actions.includes('withdraw') && (
-                  <Popconfirm
-                    title={t('pt.mr.withdrawConfirm')}
-                    description={r.meeting ? t('pt.mr.withdrawMeetingConfirm') : undefined}
-                    onConfirm={() => onAction(r, 'withdraw')}
-                    okText={t('common.confirm')}
-                    cancelText={t('common.cancel')}
-                  >
-                    <Tooltip title={r.meeting ? t('pt.mr.withdrawMeetingConfirm') : undefined}>
-                      <Button size="small" danger icon={<RollbackOutlined />} loading={busy} data-testid={`withdraw-${r.id}`}>{r.meeting ? t('pt.mr.cancelMeeting') : t('pt.mr.withdraw')}</Button>
-                    </Tooltip>
-                  </Popconfirm>
-                )}
-              </Space>
-            );
-          },
+          render: (_, r) => renderActions(r),
         },
       ]}
     />
