@@ -53,7 +53,7 @@ const ptZh = {
     grants: {
       title: '数据授权', intro: '授权的投资机构或活动方可以查看本公司的保密资料（财务数据、知识产权明细等），可随时撤销。',
       introReceived: '向本机构授权查看保密资料的企业。',
-      grant: '新增授权', grantee: '被授权机构', granteeId: '机构 ID', granteeHint: '对方机构的 ID（在对接请求或活动参会名单中可见）', pickFromRequests: '从洽谈对象中选择',
+      grant: '新增授权', grantee: '被授权机构', granteeId: '机构 ID', granteeHint: '从洽谈对象与匹配本公司项目的投资方中选择', expiresHint: '留空即长期有效，直至撤销', pickFromRequests: '从洽谈对象中选择',
       expiresAt: '到期时间', forever: '直至撤销', active: '有效', inactive: '已失效', revoke: '撤销', revokeConfirm: '撤销后对方将不能再查看保密资料，确定吗？', revokedOk: '已撤销授权', grantedOk: '已授权',
       startup: '企业', createdAt: '授权时间',
       empty: '尚未授权任何机构', emptyHint: '向投资方授权后，对方在项目推荐中能看到你的保密资料，匹配更准。',

@@ -114,7 +114,7 @@ export function AccessGrantsPage() {
               data-testid="grantee"
             />
           </Form.Item>
-          <Form.Item name="expiresAt" label={t('pt.grants.expiresAt')} extra={t('pt.grants.forever')}>
+          <Form.Item name="expiresAt" label={t('pt.grants.expiresAt')} extra={t('pt.grants.expiresHint')}>
             <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(new Date(), 'day')} />
           </Form.Item>
         </Form>

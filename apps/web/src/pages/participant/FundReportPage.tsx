@@ -63,7 +63,7 @@ export function FundReportPage() {
             <Col xs={12} md={6}><Statistic title={t('pt.fund.deals')} value={r.deals} /></Col>
             <Col xs={12} md={6}><Statistic title={t('pt.fund.signed')} value={r.signed.signed} /></Col>
             <Col xs={12} md={6}><Statistic title={t('pt.fund.signedAmount')} value={formatWan(r.signed.signedAmount, lang)} /></Col>
-            <Col xs={12} md={6}><Statistic title={t('pt.fund.disbursedAmount')} value={formatWan(r.signed.disbursedAmount, lang)} suffix={<Typography.Text type="secondary" style={{ fontSize: 13 }}> · {r.signed.disbursed}</Typography.Text>} /></Col>
+            <Col xs={12} md={6}><Statistic title={t('pt.fund.disbursedAmount')} value={formatWan(r.signed.disbursedAmount, lang)} /></Col>
           </Row>
         </Card>
         <Row gutter={[16, 16]}>
