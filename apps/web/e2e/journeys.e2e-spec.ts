@@ -756,10 +756,32 @@ describe('the web app in Chromium', () => {
         await outcome.waitFor();
         expect(await outcome.textContent()).toContain(R.applicationStatus.accepted);
         await fshot('founder-my-roadshows');
+        // A seed-only mandate of the same fund: a near miss for a Series A project, failing on its stage.
+        const seedOnly = ok(
+          await as(fund, '/api/v1/mandates', {
+            method: 'POST',
+            json: {
+              name: en_ ? 'Medical devices, seed only' : '医疗器械种子轮专项',
+              instruments: ['equity'],
+              stages: ['seed'],
+              tracks: ['medical_devices'],
+              ticketMin: money.wan(100),
+              ticketMax: money.wan(1000),
+              discoverable: true,
+            },
+          }),
+          201,
+        );
         await api.app.get(SnapshotService).resync();
         await fpage.click(`.ant-menu-item:has-text("${T.pt.nav.matches}")`);
         await fpage.locator('[data-testid="investor-matches"]').waitFor();
         expect(await fpage.locator('[data-testid="investor-matches"]').textContent()).toContain(fundName);
+        const nearMiss = fpage.locator(`[data-testid="match-${seedOnly.id}"]`);
+        expect(await nearMiss.locator('[data-testid="failing"]').textContent()).toContain(
+          T.pt.matches.failing.split('{{criterion}}')[0],
+        );
+        await nearMiss.locator('[data-testid="match-reasons"]').waitFor();
+        await fpage.locator('[data-testid="investor-matches"] .ant-collapse-header').first().click();
         await fshot('founder-investor-matches');
 
         // Data access: grant the fund it met (picked from the meeting counterparts).
