@@ -484,10 +484,65 @@ describe('roadshow 1:1 meetings', () => {
       } while (cursor);
       return items;
     };
+    // A second roadshow where the fund asks 甲 again: the list spans both events.
+    const second = ok(
+      await as(organizer, '/api/v1/events', {
+        method: 'POST',
+        json: { title: '西湖投融荟·硬科技专场', startsAt: '2026-12-17T00:30:00.000Z', endsAt: '2026-12-17T09:00:00.000Z' },
+      }),
+      201,
+    ).id;
+    ok(
+      await as(organizer, `/api/v1/events/${second}/sessions`, {
+        method: 'POST',
+        json: {
+          title: '硬科技路演',
+          startsAt: '2026-12-17T05:00:00.000Z',
+          endsAt: '2026-12-17T06:00:00.000Z',
+          maxPitches: 3,
+          pitchMinutes: 15,
+          qaMinutes: 5,
+        },
+      }),
+      201,
+    );
+    ok(await as(organizer, `/api/v1/events/${second}/status`, { method: 'POST', json: { to: 'open' } }));
+    const applied = ok(
+      await as(founders[0], `/api/v1/events/${second}/applications`, { method: 'POST', json: { projectId: projects[0] } }),
+      201,
+    ).id;
+    ok(await as(organizer, `/api/v1/applications/${applied}/decision`, { method: 'POST', json: { status: 'accepted' } }));
+    ok(
+      await as(organizer, `/api/v1/events/${second}/invitations`, {
+        method: 'POST',
+        json: { investorOrganizationId: fund.organizationId },
+      }),
+      201,
+    );
+    ok(
+      await as(organizer, `/api/v1/events/${second}/meeting-grid`, {
+        method: 'PUT',
+        json: { startsAt: '2026-12-17T01:00:00.000Z', endsAt: '2026-12-17T03:00:00.000Z', slotMinutes: 30, tables: 2 },
+      }),
+    );
+    const again = ok(
+      await as(fund, `/api/v1/events/${second}/meeting-requests`, {
+        method: 'POST',
+        json: { toOrganizationId: founders[0].organizationId, projectId: projects[0] },
+      }),
+      201,
+    ).id;
+
     const fundMine = await all(fund);
-    const perEvent = ok(await as(fund, `/api/v1/events/${eventId}/meeting-requests`)).items as { id: string }[];
-    expect(fundMine.map((r) => r.id).sort()).toEqual(perEvent.map((r) => r.id).sort());
-    expect(fundMine.map((r) => r.id)).toEqual([requestIds.fundC, requestIds.fundB, requestIds.fundA]); // newest first
+    // Newest first, across both events; exactly what the per-event lists hold for the fund.
+    expect(fundMine.map((r) => r.id)).toEqual([again, requestIds.fundC, requestIds.fundB, requestIds.fundA]);
+    expect(fundMine[0]).toMatchObject({
+      eventTitle: '西湖投融荟·硬科技专场',
+      direction: 'sent',
+      status: 'pending',
+      projectTitle: '项目甲',
+      meeting: null,
+    });
     const fundA = fundMine.find((r) => r.id === requestIds.fundA)!;
     const published = (ok(await as(fund, `/api/v1/events/${eventId}/meetings`)).items as Assignment[]).find(
       (m) => m.requestId === requestIds.fundA,
@@ -506,6 +561,8 @@ describe('roadshow 1:1 meetings', () => {
     const received = await all(founders[0], 'direction=received');
     expect(received.every((r) => r.direction === 'received')).toBe(true);
     expect(received.find((r) => r.id === requestIds.fundA)).toMatchObject({ counterpartName: '西溪早期基金' });
+    expect(received.find((r) => r.id === again)).toMatchObject({ eventTitle: '西湖投融荟·硬科技专场' });
+    expect((await all(founders[0], 'status=pending')).map((r) => r.id)).toEqual([again]);
     expect((await all(founders[0], 'direction=sent')).map((r) => r.id)).toEqual([requestIds.ab]);
     expect((await all(fund, 'status=declined')).map((r) => r.id)).toEqual([requestIds.fundC]);
     // Nobody else's requests: the organizer is a party to none; 丙 to its own only.
