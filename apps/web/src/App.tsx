@@ -29,6 +29,9 @@ const CheckInPage = lazy(() => import('./pages/organizer/CheckInPage').then((m) 
 const NotificationsPage = lazy(() => import('./pages/common/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const ProfilePage = lazy(() => import('./pages/common/ProfilePage').then((m) => ({ default: m.ProfilePage })));
 const CompanyFiguresPage = lazy(() => import('./pages/founder/CompanyFiguresPage').then((m) => ({ default: m.CompanyFiguresPage })));
+const ProgrammeReportPage = lazy(() => import('./pages/organizer/ProgrammeReportPage').then((m) => ({ default: m.ProgrammeReportPage })));
+const StartupImportPage = lazy(() => import('./pages/organizer/StartupImportPage').then((m) => ({ default: m.StartupImportPage })));
+const PortfolioPage = lazy(() => import('./pages/investor/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 const FollowUpsPage = lazy(() => import('./pages/common/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
 
 export const queryClient = new QueryClient({
@@ -102,6 +105,9 @@ export function AppRoutes() {
           <Route path="events/new" element={<OnlyFor persona="organizer"><EventCreatePage /></OnlyFor>} />
           <Route path="events/:id" element={<EventPage />} />
           <Route path="events/:id/check-in" element={<OnlyFor persona="organizer"><CheckInPage /></OnlyFor>} />
+          <Route path="reports/programme" element={<OnlyFor persona="organizer"><ProgrammeReportPage /></OnlyFor>} />
+          <Route path="imports" element={<OnlyFor persona="organizer"><StartupImportPage /></OnlyFor>} />
+          <Route path="portfolio" element={<OnlyFor persona="investor"><PortfolioPage /></OnlyFor>} />
           <Route path="follow-ups" element={<FollowUpsPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="profile" element={<ProfilePage />} />

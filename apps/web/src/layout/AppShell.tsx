@@ -1,5 +1,5 @@
 import {
-  AppstoreOutlined, BankOutlined, CalendarOutlined, CarryOutOutlined, SettingOutlined, FileSearchOutlined, FundOutlined, LogoutOutlined,
+  AppstoreOutlined, BankOutlined, BarChartOutlined, PieChartOutlined, UploadOutlined, CalendarOutlined, CarryOutOutlined, SettingOutlined, FileSearchOutlined, FundOutlined, LogoutOutlined,
   NodeIndexOutlined, ProjectOutlined, SafetyCertificateOutlined, SwapOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { App as AntApp, Avatar, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
@@ -31,6 +31,7 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
       { key: '/mandates', icon: <FundOutlined />, label: t('nav.mandates') },
       { key: '/deal-flow', icon: <FileSearchOutlined />, label: t('nav.dealFlow') },
       { key: '/pipeline', icon: <NodeIndexOutlined />, label: t('nav.pipeline') },
+      { key: '/portfolio', icon: <PieChartOutlined />, label: t('orgNav.portfolio') },
       { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
       { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
     ];
@@ -38,6 +39,8 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
     home,
     { key: '/events', icon: <CalendarOutlined />, label: t('nav.events') },
     { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
+    { key: '/reports/programme', icon: <BarChartOutlined />, label: t('orgNav.programme') },
+    { key: '/imports', icon: <UploadOutlined />, label: t('orgNav.imports') },
   ];
 }
 

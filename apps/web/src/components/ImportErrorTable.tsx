@@ -1,0 +1,62 @@
+import { Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export interface ImportCellError {
+  row: number;
+  column: string;
+  value: string;
+  code: string;
+}
+
+/** What a cell error means, in the user's language (the API sends only the code). */
+export function importErrorMessage(t: (k: string, o?: Record<string, unknown>) => string, code: string): string {
+  return t(`imports.code.${code}`, { defaultValue: t('imports.code.unknown', { code }) });
+}
+
+/**
+ * The dry run's row-level error table: spreadsheet row, column header, the cell as read, and what is
+ * wrong with it (with its stable code). Sorted by row then column; filterable by column.
+ */
+export function ImportErrorTable({ errors, pageSize = 20 }: { errors: readonly ImportCellError[]; pageSize?: number }) {
+  const { t } = useTranslation();
+  const rows = [...errors]
+    .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column))
+    .map((e, i) => ({ ...e, key: `${e.row}:${e.column}:${e.code}:${i}` }));
+  const columns = [...new Set(rows.map((e) => e.column))];
+  return (
+    <Table
+      data-testid="import-errors"
+      size="small"
+      rowKey="key"
+      dataSource={rows}
+      scroll={{ x: 560 }}
+      pagination={rows.length > pageSize ? { pageSize, showSizeChanger: false, size: 'small' } : false}
+      columns={[
+        { title: t('imports.errors.row'), dataIndex: 'row', width: 72, sorter: (a, b) => a.row - b.row },
+        {
+          title: t('imports.errors.column'),
+          dataIndex: 'column',
+          width: 180,
+          filters: columns.length > 1 ? columns.map((c) => ({ text: c, value: c })) : undefined,
+          onFilter: (value, r) => r.column === value,
+        },
+        {
+          title: t('imports.errors.value'),
+          dataIndex: 'value',
+          width: 180,
+          render: (v: string) =>
+            v ? <Typography.Text code ellipsis={{ tooltip: v }} style={{ maxWidth: 170 }}>{v}</Typography.Text> : <Typography.Text type="secondary">{t('imports.errors.empty')}</Typography.Text>,
+        },
+        {
+          title: t('imports.errors.problem'),
+          dataIndex: 'code',
+          render: (code: string) => (
+            <span>
+              {importErrorMessage(t, code)} <Tag style={{ marginInlineStart: 4, fontSize: 11 }}>{code}</Tag>
+            </span>
+          ),
+        },
+      ]}
+    />
+  );
+}
