@@ -24,10 +24,11 @@ describe('<ImportErrorTable>', () => {
     await renderWithProviders(<ImportErrorTable errors={errors} />);
     const rows = bodyRows();
     expect(rows.map((r) => r[0])).toEqual(['3', '3', '7', '12']);
-    expect(rows[0].slice(1, 3)).toEqual(['企业名称', '（空）']);
-    expect(rows[0][3]).toBe('必填项为空 REQUIRED');
-    expect(rows[1][2]).toBe('91320211MA2B00005X');
-    expect(rows[1][3]).toContain('统一社会信用代码有误');
+    // Within a row, in the order the API reported them (the file's column order).
+    expect(rows[1].slice(1, 3)).toEqual(['企业名称', '（空）']);
+    expect(rows[1][3]).toBe('必填项为空 REQUIRED');
+    expect(rows[0][2]).toBe('91320211MA2B00005X');
+    expect(rows[0][3]).toContain('统一社会信用代码有误');
     expect(rows[2][3]).toBe('不是有效的行政区划代码（如 320211） REGION_CODE_INVALID');
     // A code this build does not know still reads as a problem, with its code.
     expect(rows[3][3]).toBe('数据有误（SOMETHING_NEW） SOMETHING_NEW');
@@ -37,8 +38,8 @@ describe('<ImportErrorTable>', () => {
     await renderWithProviders(<ImportErrorTable errors={errors} />, 'en');
     expect(screen.getAllByText('Problem').length).toBeGreaterThan(0);
     const rows = bodyRows();
-    expect(rows[0][2]).toBe('(empty)');
-    expect(rows[0][3]).toBe('A required value is missing REQUIRED');
+    expect(rows[1][2]).toBe('(empty)');
+    expect(rows[1][3]).toBe('A required value is missing REQUIRED');
     expect(rows[2][3]).toBe('Not a valid region code (e.g. 320211) REGION_CODE_INVALID');
     await i18n.changeLanguage('zh-CN');
   });

@@ -15,12 +15,12 @@ export function importErrorMessage(t: (k: string, o?: Record<string, unknown>) =
 
 /**
  * The dry run's row-level error table: spreadsheet row, column header, the cell as read, and what is
- * wrong with it (with its stable code). Sorted by row then column; filterable by column.
+ * wrong with it (with its stable code). Sorted by row (within a row, in the file's column order); filterable by column.
  */
 export function ImportErrorTable({ errors, pageSize = 20 }: { errors: readonly ImportCellError[]; pageSize?: number }) {
   const { t } = useTranslation();
   const rows = [...errors]
-    .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column))
+    .sort((a, b) => a.row - b.row)
     .map((e, i) => ({ ...e, key: `${e.row}:${e.column}:${e.code}:${i}` }));
   const columns = [...new Set(rows.map((e) => e.column))];
   return (

@@ -110,6 +110,7 @@ export function ImportPanel({ dryRun, commit, job, doneMessage, maxMb, help, onD
       {step === 0 && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           {help}
+          <div data-testid="import-drop">
           <Upload.Dragger
             accept=".xlsx,.csv"
             multiple={false}
@@ -118,12 +119,12 @@ export function ImportPanel({ dryRun, commit, job, doneMessage, maxMb, help, onD
               choose(f);
               return false;
             }}
-            data-testid="import-drop"
           >
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p className="ant-upload-text">{t('imports.drop')}</p>
             <p className="ant-upload-hint">{t('imports.dropHint', { mb: maxMb })}</p>
           </Upload.Dragger>
+          </div>
         </Space>
       )}
       {step === 1 && (

@@ -143,6 +143,7 @@ function ProgrammeBody({ r, trackLabel }: { r: Report; trackLabel: (code: string
             ) : (
               <Chart
                 testId="chart-programme-tracks"
+                height={Math.min(280, Math.max(140, 44 * byTrack.length + 48))}
                 option={{
                   color: ['#2563eb'],
                   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
