@@ -21,7 +21,7 @@ function bodyRows(): string[][] {
 
 describe('<ImportErrorTable>', () => {
   it('lists every cell error by row, with the column, the cell as read and the problem in Chinese', async () => {
-    await renderWithProviders(<ImportErrorTable errors={errors} />);
+    await renderWithProviders(<ImportErrorTable errors={errors} layout="table" />);
     const rows = bodyRows();
     expect(rows.map((r) => r[0])).toEqual(['3', '3', '7', '12']);
     // Within a row, in the order the API reported them (the file's column order).
@@ -35,7 +35,7 @@ describe('<ImportErrorTable>', () => {
   });
 
   it('speaks English when the user does', async () => {
-    await renderWithProviders(<ImportErrorTable errors={errors} />, 'en');
+    await renderWithProviders(<ImportErrorTable errors={errors} layout="table" />, 'en');
     expect(screen.getAllByText('Problem').length).toBeGreaterThan(0);
     const rows = bodyRows();
     expect(rows[1][2]).toBe('(empty)');
@@ -46,7 +46,7 @@ describe('<ImportErrorTable>', () => {
 
   it('pages long reports and filters by column', async () => {
     const many = Array.from({ length: 45 }, (_, i) => ({ row: i + 2, column: i % 3 ? '年度' : '行业', value: 'x', code: i % 3 ? 'NOT_A_YEAR' : 'INDUSTRY_UNKNOWN' }));
-    await renderWithProviders(<ImportErrorTable errors={many} pageSize={20} />);
+    await renderWithProviders(<ImportErrorTable errors={many} pageSize={20} layout="table" />);
     expect(bodyRows()).toHaveLength(20);
     expect(screen.getByTitle('3')).toBeTruthy(); // three pages
     fireEvent.click(screen.getByRole('button', { name: /filter|筛选/i }));
@@ -55,6 +55,19 @@ describe('<ImportErrorTable>', () => {
     const filtered = bodyRows();
     expect(filtered).toHaveLength(15);
     expect(filtered.every((r) => r[1] === '行业' && r[3].startsWith('无法识别的行业'))).toBe(true);
+  });
+});
+
+describe('<ImportErrorTable> at phone width', () => {
+  it('shows one card per error: row and column, the problem, the cell', async () => {
+    await renderWithProviders(<ImportErrorTable errors={errors} />); // jsdom matches no breakpoint: a phone
+    const items = Array.from(screen.getByTestId('import-errors').querySelectorAll('.ant-list-item')).map((li) => li.textContent);
+    expect(items).toEqual([
+      '第 3 行 · 统一社会信用代码CREDIT_CODE_INVALID统一社会信用代码有误（应为 18 位，校验位正确）91320211MA2B00005X',
+      '第 3 行 · 企业名称REQUIRED必填项为空（空）',
+      '第 7 行 · 地区代码REGION_CODE_INVALID不是有效的行政区划代码（如 320211）3202',
+      '第 12 行 · 营业收入（元）SOMETHING_NEW数据有误（SOMETHING_NEW）12,3.4.5',
+    ]);
   });
 });
 

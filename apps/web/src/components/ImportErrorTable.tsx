@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Grid, List, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 export interface ImportCellError {
@@ -17,12 +17,42 @@ export function importErrorMessage(t: (k: string, o?: Record<string, unknown>) =
  * The dry run's row-level error table: spreadsheet row, column header, the cell as read, and what is
  * wrong with it (with its stable code). Sorted by row (within a row, in the file's column order); filterable by column.
  */
-export function ImportErrorTable({ errors, pageSize = 20 }: { errors: readonly ImportCellError[]; pageSize?: number }) {
+export function ImportErrorTable({ errors, pageSize = 20, layout = 'auto' }: {
+  errors: readonly ImportCellError[];
+  pageSize?: number;
+  /** `auto`: a table from the md breakpoint up, one card per error on a phone. */
+  layout?: 'auto' | 'table' | 'cards';
+}) {
   const { t } = useTranslation();
+  const md = Grid.useBreakpoint().md;
+  const cards = layout === 'cards' || (layout === 'auto' && md === false);
   const rows = [...errors]
     .sort((a, b) => a.row - b.row)
     .map((e, i) => ({ ...e, key: `${e.row}:${e.column}:${e.code}:${i}` }));
   const columns = [...new Set(rows.map((e) => e.column))];
+  if (cards) {
+    return (
+      <List
+        data-testid="import-errors"
+        size="small"
+        bordered
+        dataSource={rows}
+        pagination={rows.length > pageSize ? { pageSize, size: 'small', align: 'center' } : false}
+        renderItem={(e) => (
+          <List.Item style={{ display: 'block' }}>
+            <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+              <Typography.Text strong>{t('imports.errors.rowN', { row: e.row })} · {e.column}</Typography.Text>
+              <Tag style={{ marginInlineEnd: 0, fontSize: 11 }}>{e.code}</Tag>
+            </div>
+            <div style={{ marginTop: 4 }}>{importErrorMessage(t, e.code)}</div>
+            <div style={{ marginTop: 2 }}>
+              {e.value ? <Typography.Text code style={{ wordBreak: 'break-all' }}>{e.value}</Typography.Text> : <Typography.Text type="secondary">{t('imports.errors.empty')}</Typography.Text>}
+            </div>
+          </List.Item>
+        )}
+      />
+    );
+  }
   return (
     <Table
       data-testid="import-errors"

@@ -32,7 +32,7 @@ const orgEn: typeof orgZh = {
     queued: 'A large file: the import continues in the background', progress: '{{done}} of {{total}} rows processed', failed: 'The import failed: {{reason}}',
     rows: 'Rows', validRows: 'Passed', companies: 'Companies', problems: 'Problems',
     again: 'Import another file', columns: 'Template columns', fileInvalid: 'The file cannot be read',
-    errors: { title: 'Problems', row: 'Row', column: 'Column', value: 'Cell', problem: 'Problem', empty: '(empty)', filterColumn: 'Filter by column' },
+    errors: { rowN: 'Row {{row}}', title: 'Problems', row: 'Row', column: 'Column', value: 'Cell', problem: 'Problem', empty: '(empty)', filterColumn: 'Filter by column' },
     code: {
       REQUIRED: 'A required value is missing', NUL_CHARACTER: 'Contains an invisible NUL character', TOO_LONG: 'Longer than allowed', NOT_A_DATE: 'Not a date; write YYYY-MM-DD',
       REGION_CODE_INVALID: 'Not a valid region code (e.g. 320211)', CREDIT_CODE_INVALID: 'Invalid credit code (18 characters with a correct check character)',

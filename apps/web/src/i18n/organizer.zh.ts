@@ -30,7 +30,7 @@ const orgZh = {
     queued: '文件较大，已转入后台导入', progress: '已处理 {{done}} / {{total}} 行', failed: '导入失败：{{reason}}',
     rows: '总行数', validRows: '通过检查', companies: '企业数', problems: '问题数',
     again: '再导入一个文件', columns: '模板列', fileInvalid: '无法读取该文件',
-    errors: { title: '问题明细', row: '行', column: '列', value: '内容', problem: '问题', empty: '（空）', filterColumn: '按列筛选' },
+    errors: { rowN: '第 {{row}} 行', title: '问题明细', row: '行', column: '列', value: '内容', problem: '问题', empty: '（空）', filterColumn: '按列筛选' },
     code: {
       REQUIRED: '必填项为空', NUL_CHARACTER: '含有不可见的空字符', TOO_LONG: '内容超出长度上限', NOT_A_DATE: '不是有效日期，请写成 YYYY-MM-DD',
       REGION_CODE_INVALID: '不是有效的行政区划代码（如 320211）', CREDIT_CODE_INVALID: '统一社会信用代码有误（应为 18 位，校验位正确）',
