@@ -119,6 +119,13 @@ describe('the web app in Chromium', () => {
     await page.keyboard.press('Escape');
   }
 
+  /** Picks a place in a <RegionCascader> by typing its division code and taking the one match. */
+  async function pickRegion(page: Page, selector: string, code: string) {
+    await page.click(selector);
+    await page.fill(selector, code);
+    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').first().click();
+  }
+
   /** Picks a start and an end time in a <TimeRange> (two searchable selects: `#<id>` and `#<id>_end`). */
   async function timeRange(page: Page, selector: string, from: string, to: string) {
     for (const [sel, value] of [
@@ -194,7 +201,7 @@ describe('the web app in Chromium', () => {
           '#orgName',
           lang === 'en' ? `Wuxi Xinghang Agritech ${stamp}` : `无锡星航智农导航科技有限公司${stamp}`,
         );
-        await page.fill('#regionCode', '320211');
+        await pickRegion(page, '#regionCode', '320211');
         await page.fill('#displayName', lang === 'en' ? 'Li Ming' : '李明');
         await page.fill('#email', `founder-${stamp}@example.com`);
         await page.fill('#password', 'Tourong-founder-2026!');
@@ -309,7 +316,7 @@ describe('the web app in Chromium', () => {
           '#orgName',
           lang === 'en' ? `Taihu Deep-Tech Ventures ${stamp}` : `太湖硬科技创业投资基金${stamp}`,
         );
-        await page.fill('#regionCode', '320214');
+        await pickRegion(page, '#regionCode', '320214');
         await page.fill('#displayName', lang === 'en' ? 'Wang Fang' : '王芳');
         await page.fill('#email', `investor-${stamp}@example.com`);
         await page.fill('#password', 'Tourong-investor-2026!');
@@ -663,6 +670,18 @@ describe('the web app in Chromium', () => {
         const xlsx = readFileSync(await download.path());
         expect(xlsx.subarray(0, 2).toString()).toBe('PK');
         expect(download.suggestedFilename()).toBe(`${eventTitle}.xlsx`);
+
+        // The programme report over a period holding the event: its row, the charts, the workbook.
+        const from = new Date(Date.parse(day) - 30 * 86_400_000).toISOString().slice(0, 10);
+        await page.goto(`/reports/programme?from=${from}&to=${day}`);
+        await page.locator('[data-testid="chart-programme-funnel"] svg').waitFor();
+        expect(await page.locator('[data-testid="programme-events"]').textContent()).toContain(eventTitle);
+        await shot('organizer-programme-report');
+        const [programme] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click('[data-testid="programme-export"]'),
+        ]);
+        expect(readFileSync(await programme.path()).subarray(0, 2).toString()).toBe('PK');
         expect(errors).toEqual([]);
         await ctx.close();
 

@@ -2,9 +2,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { EmptyState, ErrorState, PageLoading } from '../../components/states';
@@ -35,7 +34,12 @@ export function ProgrammeReportPage() {
   const lang = i18n.language;
   const tracks = useTracks();
   const { message } = AntApp.useApp();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs().endOf('year')]);
+  // The period lives in the URL (`?from=2026-01-01&to=2026-12-31`) so a report can be linked; this year by default.
+  const [params, setParams] = useSearchParams();
+  const day = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(params.get(k) ?? '') ? dayjs(params.get(k)) : null);
+  const [fromParam, toParam] = [day('from'), day('to')];
+  const range: [Dayjs, Dayjs] = fromParam?.isValid() && toParam?.isValid() ? [fromParam, toParam] : [dayjs().startOf('year'), dayjs().endOf('year')];
+  const setRange = ([a, b]: [Dayjs, Dayjs]) => setParams({ from: a.format(DAY), to: b.format(DAY) }, { replace: true });
   const from = range[0].format(DAY);
   const to = range[1].format(DAY);
   const report = useQuery({
