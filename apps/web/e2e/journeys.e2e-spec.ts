@@ -682,6 +682,25 @@ describe('the web app in Chromium', () => {
           page.click('[data-testid="programme-export"]'),
         ]);
         expect(readFileSync(await programme.path()).subarray(0, 2).toString()).toBe('PK');
+
+        // Bulk import: the dry run lists each bad cell in this language and imports nothing; a clean file imports.
+        const header = '企业名称,统一社会信用代码,地区代码,年度,营业收入（元）';
+        const csv = (rows: string[]) => ({ name: 'companies.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${[header, ...rows].join('\n')}\n`) });
+        const imported = creditCode();
+        await page.click(`.ant-menu-item:has-text("${T.orgNav.imports}")`);
+        await page.locator('[data-testid="import-drop"]').waitFor();
+        await page.setInputFiles('input[type=file]', csv([`蠡湖传感${stamp},${wrongCheckCharacter(imported)},3202,2025,12.345`]));
+        await page.locator('[data-testid="import-errors"]').waitFor();
+        const problems = await page.locator('[data-testid="import-errors"]').textContent();
+        for (const code of ['CREDIT_CODE_INVALID', 'REGION_CODE_INVALID', 'NOT_MONEY'] as const) expect(problems).toContain(T.imports.code[code]);
+        expect(await page.locator('[data-testid="import-commit"]').isDisabled()).toBe(true);
+        await shot('organizer-import-errors');
+        await page.click(`button:has-text("${T.imports.rechoose}")`);
+        await page.setInputFiles('input[type=file]', csv([`蠡湖传感${stamp},${imported},320211,2025,1234500.50`]));
+        await page.click('[data-testid="import-commit"]:not([disabled])');
+        await page.locator('[data-testid="import-done"]').waitFor();
+        expect(await page.locator('[data-testid="import-done"]').textContent()).toContain(T.imports.doneStartups.replace('{{count}}', '1'));
+        await shot('organizer-import-done');
         expect(errors).toEqual([]);
         await ctx.close();
 
