@@ -11,7 +11,7 @@ const orgEn: typeof orgZh = {
     title: 'Programme report', intro: 'All of your roadshows in the period: organizations reached, accepted projects by track, deals and amounts, follow-ups and the conversion funnel.',
     period: 'Period', generatedAt: 'Generated {{time}}', export: 'Export to Excel',
     preset: { quarter: 'This quarter', year: 'This year', last12: 'Last 12 months' },
-    events: 'Roadshows', sessionsHeld: 'Sessions held', organizations: 'Organizations reached', organizationsSplit: '{{f}} companies · {{i}} investors',
+    events: 'Roadshows', sessionsHeld: 'Sessions held', organizations: 'Organizations reached', organizationsSplit: 'Companies {{f}} · investors {{i}}',
     signed: 'Deals signed', signedAmount: 'Amount signed', disbursed: 'Disbursed', onTimeRate: 'Follow-ups on time',
     funnelTitle: 'Conversion funnel (all events)', tracksTitle: 'Accepted projects by track', dealsTitle: 'Amount signed by instrument', perEventTitle: 'Events',
     perEventChart: 'Per event: accepted, meetings held, deals signed', noEvents: 'No published roadshow in this period', noEventsHint: 'Pick another period, or create and publish a roadshow first.',

@@ -101,7 +101,8 @@ function ProgrammeBody({ r, trackLabel }: { r: Report; trackLabel: (code: string
   const deals = r.deals.byInstrument.filter((d) => d.amount > 0 || d.count > 0);
   const rate = r.followUps.onTimeRate;
   const events = [...r.perEvent].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const short = (s: string) => (s.length > 12 ? `${s.slice(0, 11)}…` : s);
+  const max = events.length > 3 ? 12 : 24;
+  const short = (s: string) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="programme-report">
       <Card>
