@@ -119,6 +119,13 @@ describe('the web app in Chromium', () => {
     await page.keyboard.press('Escape');
   }
 
+  /** Picks a place in a <RegionCascader> by typing its division code and taking the one match. */
+  async function pickRegion(page: Page, selector: string, code: string) {
+    await page.click(selector);
+    await page.fill(selector, code);
+    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').first().click();
+  }
+
   /** Picks a start and an end time in a <TimeRange> (two searchable selects: `#<id>` and `#<id>_end`). */
   async function timeRange(page: Page, selector: string, from: string, to: string) {
     for (const [sel, value] of [
@@ -194,7 +201,7 @@ describe('the web app in Chromium', () => {
           '#orgName',
           lang === 'en' ? `Wuxi Xinghang Agritech ${stamp}` : `无锡星航智农导航科技有限公司${stamp}`,
         );
-        await page.fill('#regionCode', '320211');
+        await pickRegion(page, '#regionCode', '320211');
         await page.fill('#displayName', lang === 'en' ? 'Li Ming' : '李明');
         await page.fill('#email', `founder-${stamp}@example.com`);
         await page.fill('#password', 'Tourong-founder-2026!');
@@ -309,7 +316,7 @@ describe('the web app in Chromium', () => {
           '#orgName',
           lang === 'en' ? `Taihu Deep-Tech Ventures ${stamp}` : `太湖硬科技创业投资基金${stamp}`,
         );
-        await page.fill('#regionCode', '320214');
+        await pickRegion(page, '#regionCode', '320214');
         await page.fill('#displayName', lang === 'en' ? 'Wang Fang' : '王芳');
         await page.fill('#email', `investor-${stamp}@example.com`);
         await page.fill('#password', 'Tourong-investor-2026!');
@@ -690,6 +697,37 @@ describe('the web app in Chromium', () => {
         const xlsx = readFileSync(await download.path());
         expect(xlsx.subarray(0, 2).toString()).toBe('PK');
         expect(download.suggestedFilename()).toBe(`${eventTitle}.xlsx`);
+
+        // The programme report over a period holding the event: its row, the charts, the workbook.
+        const from = new Date(Date.parse(day) - 30 * 86_400_000).toISOString().slice(0, 10);
+        await page.goto(`/reports/programme?from=${from}&to=${day}`);
+        await page.locator('[data-testid="chart-programme-funnel"] svg').waitFor();
+        expect(await page.locator('[data-testid="programme-events"]').textContent()).toContain(eventTitle);
+        await shot('organizer-programme-report');
+        const [programme] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click('[data-testid="programme-export"]'),
+        ]);
+        expect(readFileSync(await programme.path()).subarray(0, 2).toString()).toBe('PK');
+
+        // Bulk import: the dry run lists each bad cell in this language and imports nothing; a clean file imports.
+        const header = '企业名称,统一社会信用代码,地区代码,年度,营业收入（元）';
+        const csv = (rows: string[]) => ({ name: 'companies.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${[header, ...rows].join('\n')}\n`) });
+        const imported = creditCode();
+        await page.click(`.ant-menu-item:has-text("${T.orgNav.imports}")`);
+        await page.locator('[data-testid="import-drop"]').waitFor();
+        await page.setInputFiles('input[type=file]', csv([`蠡湖传感${stamp},${wrongCheckCharacter(imported)},3202,2025,12.345`]));
+        await page.locator('[data-testid="import-errors"]').waitFor();
+        const problems = await page.locator('[data-testid="import-errors"]').textContent();
+        for (const code of ['CREDIT_CODE_INVALID', 'REGION_CODE_INVALID', 'NOT_MONEY'] as const) expect(problems).toContain(T.imports.code[code]);
+        expect(await page.locator('[data-testid="import-commit"]').isDisabled()).toBe(true);
+        await shot('organizer-import-errors');
+        await page.click(`button:has-text("${T.imports.rechoose}")`);
+        await page.setInputFiles('input[type=file]', csv([`蠡湖传感${stamp},${imported},320211,2025,1234500.50`]));
+        await page.click('[data-testid="import-commit"]:not([disabled])');
+        await page.locator('[data-testid="import-done"]').waitFor();
+        expect(await page.locator('[data-testid="import-done"]').textContent()).toContain(T.imports.doneStartups.replace('{{count}}', '1'));
+        await shot('organizer-import-done');
         expect(errors).toEqual([]);
         await ctx.close();
 

@@ -35,6 +35,9 @@ const FundReportPage = lazy(() => import('./pages/participant/FundReportPage').t
 const InvestorMatchesPage = lazy(() => import('./pages/participant/InvestorMatchesPage').then((m) => ({ default: m.InvestorMatchesPage })));
 const AccessGrantsPage = lazy(() => import('./pages/participant/AccessGrantsPage').then((m) => ({ default: m.AccessGrantsPage })));
 const RoadshowOutcomesPage = lazy(() => import('./pages/participant/RoadshowOutcomesPage').then((m) => ({ default: m.RoadshowOutcomesPage })));
+const ProgrammeReportPage = lazy(() => import('./pages/organizer/ProgrammeReportPage').then((m) => ({ default: m.ProgrammeReportPage })));
+const StartupImportPage = lazy(() => import('./pages/organizer/StartupImportPage').then((m) => ({ default: m.StartupImportPage })));
+const PortfolioPage = lazy(() => import('./pages/investor/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 const FollowUpsPage = lazy(() => import('./pages/common/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })));
 
 export const queryClient = new QueryClient({
@@ -108,6 +111,9 @@ export function AppRoutes() {
           <Route path="events/new" element={<OnlyFor persona="organizer"><EventCreatePage /></OnlyFor>} />
           <Route path="events/:id" element={<EventPage />} />
           <Route path="events/:id/check-in" element={<OnlyFor persona="organizer"><CheckInPage /></OnlyFor>} />
+          <Route path="reports/programme" element={<OnlyFor persona="organizer"><ProgrammeReportPage /></OnlyFor>} />
+          <Route path="imports" element={<OnlyFor persona="organizer"><StartupImportPage /></OnlyFor>} />
+          <Route path="portfolio" element={<OnlyFor persona="investor"><PortfolioPage /></OnlyFor>} />
           <Route path="follow-ups" element={<FollowUpsPage />} />
           <Route path="meeting-requests" element={<OnlyFor persona={['founder', 'investor']}><MeetingRequestsPage /></OnlyFor>} />
           <Route path="calendar" element={<OnlyFor persona={['founder', 'investor']}><CalendarPage /></OnlyFor>} />

@@ -7,6 +7,7 @@ export * from './project-enums';
 export * from './tracks';
 export * from './industries';
 export * from './regions';
+export * from './region-tree';
 export * from './validators';
 export * from './constraint-modes';
 // The rubric engine is namespaced: its IpType/QualificationKind mirror the enums above.

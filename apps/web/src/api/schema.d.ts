@@ -729,6 +729,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Region tree (province → city → district, zh and en names): every province, the cities and districts the programmes use. */
+        get: operations["ReferenceController_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference/enums": {
         parameters: {
             query?: never;
@@ -2590,6 +2607,47 @@ export interface components {
             /** @description The version you edited; a stale one is 409 VERSION_CONFLICT. */
             version: number;
         };
+        StartupImportCellErrorView: {
+            /** @description Spreadsheet row (1 is the header row). */
+            row: number;
+            /** @description The column header, as in the template (zh-CN). */
+            column: string;
+            /** @description The cell as read. */
+            value: string;
+            /** @enum {string} */
+            code: "REQUIRED" | "NUL_CHARACTER" | "TOO_LONG" | "NOT_A_DATE" | "REGION_CODE_INVALID" | "CREDIT_CODE_INVALID" | "NOT_A_YEAR" | "NOT_A_COUNT" | "NOT_MONEY" | "NOT_YES_NO" | "TRACK_UNKNOWN" | "INDUSTRY_UNKNOWN" | "FIGURES_CONTRADICT" | "DUPLICATE_ROW" | "HEADER_MISSING" | "CREDIT_CODE_OWNED_ELSEWHERE";
+        };
+        StartupImportReportView: {
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            totalRows: number;
+            validRows: number;
+            /** @description Distinct credit codes. */
+            companies: number;
+            errors: components["schemas"]["StartupImportCellErrorView"][];
+            /** @description More errors than the report lists. */
+            errorsTruncated: boolean;
+        };
+        StartupImportResultView: {
+            report: components["schemas"]["StartupImportReportView"];
+            /** @description Set when the file runs as a background job (202). */
+            importId: string | null;
+        };
+        StartupImportJobView: {
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            fileName: string;
+            totalRows: number;
+            processedRows: number;
+            startupsUpserted: number;
+            errors: components["schemas"]["StartupImportCellErrorView"][];
+            failureReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
         TrackView: {
             /** @example semiconductor_materials */
             code: string;
@@ -2605,6 +2663,19 @@ export interface components {
             key: string;
             zh: string;
             en: string;
+        };
+        RegionNodeView: {
+            /**
+             * @description GB/T 2260 code: 2 digits a province, 4 a city, 6 a district.
+             * @example 320211
+             */
+            code: string;
+            /** @example 滨湖区 */
+            zh: string;
+            /** @example Binhu */
+            en: string;
+            /** @description The next level (empty for a district). */
+            children: components["schemas"]["RegionNodeView"][];
         };
         ReferenceEnumsView: {
             stages: ("idea" | "seed" | "angel" | "pre_a" | "a" | "b" | "c" | "pre_ipo")[];
@@ -7488,12 +7559,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `{ format, totalRows, validRows, companies, errors[], errorsTruncated }` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StartupImportReportView"];
+                };
             };
             /** @description `IMPORT_FILE_INVALID` */
             400: {
@@ -7558,19 +7630,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `{ report, importId: null }` */
+            /** @description Written at once (`importId` null). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StartupImportResultView"];
+                };
             };
-            /** @description `{ report, importId }` */
+            /** @description Running in the worker: poll `importId`. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StartupImportResultView"];
+                };
             };
             /** @description `IMPORT_FILE_INVALID` */
             400: {
@@ -7639,6 +7715,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartupImportJobView"];
+                };
+            };
             /** @description `VALIDATION_FAILED` */
             400: {
                 headers: {
@@ -7702,6 +7786,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndustryView"][];
+                };
+            };
+        };
+    };
+    ReferenceController_regions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionNodeView"][];
                 };
             };
         };

@@ -5,6 +5,7 @@ import { formatWan, round } from '../lib/format';
 import { useTracks } from '../lib/reference';
 import { ScoreBar } from './ScoreBar';
 import { CRITERION_COLORS } from './WeightSliders';
+import { useRegions } from '../lib/regions';
 
 export type MatchItem = Schemas['MatchItemView'];
 
@@ -28,6 +29,7 @@ export function ExplanationDrawer({
 }) {
   const { t, i18n } = useTranslation();
   const tracks = useTracks();
+  const regions = useRegions();
   const en = i18n.language === 'en';
   const text = (x: { zh: string; en: string }) => (en ? x.en : x.zh);
   return (
@@ -51,7 +53,7 @@ export function ExplanationDrawer({
             <Descriptions.Item label={t('dealFlow.company')}>{item.startupName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('dealFlow.stage')}>{t(`stage.${item.stage}`)}</Descriptions.Item>
             <Descriptions.Item label={t('dealFlow.amount')}>{formatWan(item.amountSought, i18n.language)}</Descriptions.Item>
-            <Descriptions.Item label={t('dealFlow.region')}>{item.regionCode ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('dealFlow.region')}>{regions.label(item.regionCode)}</Descriptions.Item>
             <Descriptions.Item label={t('company.tracks')} span={2}>
               <Space size={[4, 4]} wrap>
                 {item.tracks.map((tr) => <Tag key={tr}>{tracks.label(tr)}</Tag>)}

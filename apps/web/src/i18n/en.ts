@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import rsEn from './roadshows.en';
 import ptEn from './participant.en';
+import orgEn from './organizer.en';
 
 const en: Messages = {
   app: { name: 'Tourong', tagline: 'Investment matching for tech finance', pitch: 'Startups, investors, banks and parks in one place: qualification reports, explained matching and a deal pipeline.', footer: 'Tourong 投融 · Investment matching for tech finance' },
@@ -122,6 +123,7 @@ const en: Messages = {
   events: { intro: 'Events, application review, meeting scheduling and check-in arrive in a later release.' },
   ...rsEn,
   ...ptEn,
+  ...orgEn,
 };
 
 export default en;

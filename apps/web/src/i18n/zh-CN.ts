@@ -1,5 +1,6 @@
 import rsZh from './roadshows.zh';
 import ptZh from './participant.zh';
+import orgZh from './organizer.zh';
 const zhCN = {
   app: { name: '投融', tagline: '科技金融投融资对接平台', pitch: '连接创业企业、投资机构、银行与园区：资质测评、智能匹配、投资管线，一站完成。', footer: '投融 Tourong · 科技金融投融资对接' },
   common: {
@@ -112,6 +113,7 @@ const zhCN = {
   events: { intro: '路演活动、报名审核、对接排期与签到将在后续版本上线。' },
   ...rsZh,
   ...ptZh,
+  ...orgZh,
 };
 
 export default zhCN;

@@ -1,6 +1,6 @@
 import {
   AimOutlined, BarChartOutlined, KeyOutlined, ScheduleOutlined, TeamOutlined, TrophyOutlined,
-  AppstoreOutlined, BankOutlined, CalendarOutlined, CarryOutOutlined, SettingOutlined, FileSearchOutlined, FundOutlined, LogoutOutlined,
+  AppstoreOutlined, BankOutlined, PieChartOutlined, UploadOutlined, CalendarOutlined, CarryOutOutlined, SettingOutlined, FileSearchOutlined, FundOutlined, LogoutOutlined,
   NodeIndexOutlined, ProjectOutlined, SafetyCertificateOutlined, SwapOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { App as AntApp, Avatar, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
@@ -38,6 +38,7 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
       { key: '/deal-flow', icon: <FileSearchOutlined />, label: t('nav.dealFlow') },
       { key: '/pipeline', icon: <NodeIndexOutlined />, label: t('nav.pipeline') },
       { key: '/fund-report', icon: <BarChartOutlined />, label: t('pt.nav.fundReport') },
+      { key: '/portfolio', icon: <PieChartOutlined />, label: t('orgNav.portfolio') },
       { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
       { key: '/meeting-requests', icon: <TeamOutlined />, label: t('pt.nav.meetingRequests') },
       { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
@@ -48,6 +49,8 @@ function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items']
     home,
     { key: '/events', icon: <CalendarOutlined />, label: t('nav.events') },
     { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
+    { key: '/reports/programme', icon: <BarChartOutlined />, label: t('orgNav.programme') },
+    { key: '/imports', icon: <UploadOutlined />, label: t('orgNav.imports') },
   ];
 }
 

@@ -15,6 +15,7 @@ import { CurrentPrincipal, Principal } from '@app/identity';
 import { StartupAccess } from '../startups/startup-access';
 import { startupsError } from '../startups.errors';
 import { IMPORT_MAX_BYTES, ImportService } from './import.service';
+import { StartupImportJobView, StartupImportReportView, StartupImportResultView } from './import.views';
 
 const FILE_BODY = {
   schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
@@ -60,9 +61,9 @@ export class ImportsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @ApiOkResponse({ description: '`{ format, totalRows, validRows, companies, errors[], errorsTruncated }`' })
+  @ApiOkResponse({ type: StartupImportReportView })
   @ApiErrors('RATE_LIMITED', 'UNAUTHENTICATED', 'STARTUP_ORG_KIND_INVALID', 'IMPORT_FILE_INVALID', 'IMPORT_TOO_LARGE')
-  async dryRun(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  async dryRun(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<StartupImportReportView> {
     this.access.assertCanOwnStartups(principal);
     const { body } = await readUpload(request);
     return (await this.imports.dryRun(principal, body)).report;
@@ -77,8 +78,8 @@ export class ImportsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @ApiOkResponse({ description: '`{ report, importId: null }`' })
-  @ApiAcceptedResponse({ description: '`{ report, importId }`' })
+  @ApiOkResponse({ type: StartupImportResultView, description: 'Written at once (`importId` null).' })
+  @ApiAcceptedResponse({ type: StartupImportResultView, description: 'Running in the worker: poll `importId`.' })
   @ApiErrors(
     'RATE_LIMITED',
     'UNAUTHENTICATED',
@@ -91,7 +92,7 @@ export class ImportsController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<StartupImportResultView> {
     this.access.assertCanOwnStartups(principal);
     const { body, fileName } = await readUpload(request);
     const { report, job } = await this.imports.commit(principal, body, fileName);
@@ -102,8 +103,9 @@ export class ImportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Progress and result of a background import.' })
+  @ApiOkResponse({ type: StartupImportJobView })
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'IMPORT_NOT_FOUND')
-  async job(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+  async job(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<StartupImportJobView> {
     const job = await this.imports.job(principal, id);
     return {
       id: job.id,

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/platform';
-import { INDUSTRIES } from '@app/reference';
+import { INDUSTRIES, REGION_TREE } from '@app/reference';
 import { INSTRUMENTS, IP_TYPES, PROJECT_KINDS, QUALIFICATION_KINDS, STAGES } from '@app/reference';
 import { TRACKS } from '@app/reference';
 
@@ -16,6 +16,15 @@ export class IndustryView {
   @ApiProperty({ example: 'industry' }) key: string;
   @ApiProperty() zh: string;
   @ApiProperty() en: string;
+}
+
+export class RegionNodeView {
+  @ApiProperty({ example: '320211', description: 'GB/T 2260 code: 2 digits a province, 4 a city, 6 a district.' })
+  code: string;
+  @ApiProperty({ example: '滨湖区' }) zh: string;
+  @ApiProperty({ example: 'Binhu' }) en: string;
+  @ApiProperty({ type: () => [RegionNodeView], description: 'The next level (empty for a district).' })
+  children: RegionNodeView[];
 }
 
 export class ReferenceEnumsView {
@@ -42,6 +51,16 @@ export class ReferenceController {
   @ApiOkResponse({ type: [IndustryView] })
   industries(): readonly IndustryView[] {
     return INDUSTRIES;
+  }
+
+  @Get('regions')
+  @ApiOperation({
+    summary:
+      'Region tree (province → city → district, zh and en names): every province, the cities and districts the programmes use.',
+  })
+  @ApiOkResponse({ type: [RegionNodeView] })
+  regions(): readonly RegionNodeView[] {
+    return REGION_TREE;
   }
 
   @Get('enums')

@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session';
 import { applyApiError } from '../../components/states';
 import { changeLanguage, type Language } from '../../i18n';
 import { AuthLayout } from './AuthLayout';
+import { RegionCascader } from '../../components/RegionCascader';
 
 type Kind = 'startup' | 'fund' | 'bank' | 'organizer';
 
@@ -120,8 +121,8 @@ export function RegisterPage() {
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="regionCode" label={t('auth.regionCode')} extra={t('auth.regionHint')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('auth.regionHint') }]}>
-              <Input maxLength={6} />
+            <Form.Item name="regionCode" label={t('region.seat')} extra={t('region.seatHint')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('auth.regionHint') }]}>
+              <RegionCascader data-testid="register-region" />
             </Form.Item>
           </Col>
         </Row>

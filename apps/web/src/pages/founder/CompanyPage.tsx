@@ -10,6 +10,7 @@ import { applyApiError, ErrorState, PageLoading } from '../../components/states'
 import { PageHeader } from '../../lib/page';
 import { useIndustries, useTracks } from '../../lib/reference';
 import { useMyStartup } from './useMyStartup';
+import { RegionCascader } from '../../components/RegionCascader';
 
 interface Values {
   legalName: string;
@@ -59,7 +60,7 @@ export function CompanyPage() {
     mutationFn: async (v: Values) => {
       const body: Schemas['StartupInputDto'] = {
         legalName: v.legalName.trim(),
-        regionCode: v.regionCode.trim(),
+        regionCode: v.regionCode,
         tracks: v.tracks ?? [],
         universitySpinOut: !!v.universitySpinOut,
         fromPocCenter: !!v.fromPocCenter,
@@ -118,9 +119,9 @@ export function CompanyPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="regionCode" label={t('company.regionCode')} extra={t('auth.regionHint')}
+              <Form.Item name="regionCode" label={t('region.seat')} extra={t('region.seatHint')}
                 rules={[{ required: true, pattern: /^\d{6}$/, message: t('auth.regionHint') }]}>
-                <Input maxLength={6} />
+                <RegionCascader data-testid="company-region" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

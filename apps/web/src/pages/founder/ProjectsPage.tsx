@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -15,6 +15,8 @@ export function ProjectsPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const startup = useMyStartup();
+  // At phone width a six-column table squeezes titles to one character a line: one card per project instead.
+  const phone = Grid.useBreakpoint().md === false;
   const projects = useQuery({
     queryKey: ['projects', 'mine'],
     queryFn: () => call(api.GET('/api/v1/projects', { params: { query: { mine: 'true', limit: 100 } } })),
@@ -34,6 +36,27 @@ export function ProjectsPage() {
       <Card styles={{ body: { padding: projects.data.items.length ? 0 : undefined } }}>
         {projects.data.items.length === 0 ? (
           <EmptyState title={t('project.empty')} hint={startup.data ? t('project.emptyHint') : t('company.emptyHint')} action={newButton} />
+        ) : phone ? (
+          <List<Schemas['ProjectView']>
+            data-testid="projects-cards"
+            dataSource={projects.data.items}
+            renderItem={(p) => (
+              <List.Item style={{ padding: '12px 16px', cursor: 'pointer' }} onClick={() => navigate(`/projects/${p.id}`)}>
+                <div style={{ width: '100%' }}>
+                  <Link to={`/projects/${p.id}`} style={{ fontWeight: 500 }}>{p.title}</Link>
+                  <Space size={[4, 4]} wrap style={{ marginTop: 6, display: 'flex' }}>
+                    <Tag color={STATUS_COLORS[p.status as keyof typeof STATUS_COLORS]}>{t(`projectStatus.${p.status}`)}</Tag>
+                    <Tag>{t(`projectKind.${p.kind}`)}</Tag>
+                    <Tag>{t(`stage.${p.stage}`)}</Tag>
+                  </Space>
+                  <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 6 }}>
+                    <Typography.Text strong>{formatWan(p.amountSought, i18n.language)}</Typography.Text>
+                    <Typography.Text type="secondary">{t('common.updatedAt')} {formatDate(p.updatedAt, i18n.language)}</Typography.Text>
+                  </div>
+                </div>
+              </List.Item>
+            )}
+          />
         ) : (
           <Table<Schemas['ProjectView']>
             rowKey="id"

@@ -13,6 +13,7 @@ import { formatWan, round } from '../../lib/format';
 import { PageHeader } from '../../lib/page';
 import { enumOptions, STAGES, useTracks } from '../../lib/reference';
 import { useMandates } from './MandatesPage';
+import { RegionCascader } from '../../components/RegionCascader';
 
 type Query = NonNullable<import('../../api/schema').paths['/api/v1/mandates/{id}/deal-flow']['get']['parameters']['query']>;
 
@@ -151,8 +152,8 @@ export function DealFlowPage() {
             options={tracks.options} value={filters.track} onChange={(v) => setFilters((f) => ({ ...f, track: v }))} showSearch={{ optionFilterProp: 'label' }} />
           <Select mode="multiple" allowClear placeholder={t('dealFlow.filterStage')} style={{ minWidth: 180 }} maxTagCount="responsive"
             options={enumOptions(t, 'stage', STAGES)} value={filters.stage} onChange={(v) => setFilters((f) => ({ ...f, stage: v as Query['stage'] }))} />
-          <Select mode="tags" allowClear open={false} placeholder={t('dealFlow.filterRegion')} style={{ minWidth: 160 }}
-            value={filters.region} onChange={(v: string[]) => setFilters((f) => ({ ...f, region: v.filter((c) => /^\d{2}(\d{2}){0,2}$/.test(c)) }))} />
+          <RegionCascader multiple placeholder={t('region.label')} style={{ minWidth: 200, width: 'auto' }}
+            value={filters.region} onChange={(v) => setFilters((f) => ({ ...f, region: v }))} />
           {flow.data && <Typography.Text type="secondary">{t('common.total', { count: total })}</Typography.Text>}
         </Space>
       </Card>

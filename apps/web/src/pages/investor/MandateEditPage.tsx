@@ -9,6 +9,7 @@ import { DEFAULT_WEIGHTS, WeightSliders, type Weights } from '../../components/W
 import { fenToWan, wanToFen } from '../../lib/format';
 import { PageHeader } from '../../lib/page';
 import { enumOptions, INSTRUMENTS, QUALIFICATION_KINDS, STAGES, useTracks } from '../../lib/reference';
+import { RegionCascader } from '../../components/RegionCascader';
 
 type Create = Schemas['CreateMandateDto'];
 
@@ -164,13 +165,13 @@ export function MandateEditPage() {
             <Card title={t('mandate.section.constraints')} style={{ marginBottom: 16 }}>
               <Row gutter={12}>
                 <Col span={12}>
-                  <Form.Item name="regions" label={t('mandate.regions')} extra={t('mandate.regionsHint')} rules={[regionRule]}>
-                    <Select mode="tags" open={false} tokenSeparators={[',', ' ']} />
+                  <Form.Item name="regions" label={t('mandate.regions')} extra={t('region.mandateHint')} rules={[regionRule]}>
+                    <RegionCascader multiple data-testid="mandate-regions" />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
                   <Form.Item name="preferredRegions" label={t('mandate.preferredRegions')} rules={[regionRule]}>
-                    <Select mode="tags" open={false} tokenSeparators={[',', ' ']} />
+                    <RegionCascader multiple data-testid="mandate-preferred-regions" />
                   </Form.Item>
                 </Col>
                 <Col span={16}>

@@ -37,7 +37,7 @@ export function CheckInPage() {
   const arrived = items.filter((i) => i.checkedInAt).length;
   return (
     <div style={{ maxWidth: 560, margin: '0 auto' }} className="check-in-desk">
-      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(`/events/${e.id}`)} style={{ paddingInline: 0 }}>{e.title}</Button>
+      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(`/events/${e.id}`)} style={{ paddingInline: 0, maxWidth: '100%', height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}>{e.title}</Button>
       <Typography.Title level={3} style={{ marginTop: 4 }}>{t('rs.checkIn.title')}</Typography.Title>
       <Card>
         <Form form={form} layout="vertical" onFinish={(v) => checkIn.mutate(v.code.trim().toUpperCase())}>
