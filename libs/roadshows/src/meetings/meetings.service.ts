@@ -194,7 +194,8 @@ export class MeetingsService {
         throw roadshowsError('EVENT_STATE_INVALID', { status: event.status, action: 'request_meeting' });
       const grid = await tx.em.getRepository(RoadshowMeetingGridEntity).findOneBy({ eventId });
       if (!grid) throw roadshowsError('GRID_MISSING');
-      const participants = await this.participantIds(eventId, tx.em);
+      // Only the two parties are looked up, not the whole event's participants.
+      const participants = await eventParticipants(tx.em, eventId, [principal.organizationId, dto.toOrganizationId]);
       const bad = (field: string, reason: string) => roadshowsError('MEETING_REQUEST_INVALID', { field, reason });
       if (!participants.has(principal.organizationId)) throw roadshowsError('EVENT_NOT_FOUND');
       if (dto.toOrganizationId === principal.organizationId) throw bad('toOrganizationId', 'self');
@@ -296,14 +297,18 @@ export class MeetingsService {
       if (r.fromOrganizationId !== principal.organizationId) throw roadshowsError('MEETING_REQUEST_NOT_FOUND');
       if (r.status !== 'pending' && r.status !== 'accepted')
         throw roadshowsError('MEETING_REQUEST_STATE_INVALID', { status: r.status });
-      r.status = 'withdrawn';
       // A published meeting is cancelled (calendars learn of it), not deleted.
       await tx.em.query(
         `UPDATE roadshow_meetings SET cancelled_at = $2, sequence = sequence + 1, locked = false
           WHERE request_id = $1 AND cancelled_at IS NULL`,
         [requestId, this.clock.now()],
       );
-      return tx.em.getRepository(RoadshowMeetingRequestEntity).save(r);
+      // One UPDATE of the locked row (save() would select it again first, then re-read updated_at).
+      const [row] = (await tx.em.query(
+        `UPDATE roadshow_meeting_requests SET status = 'withdrawn', updated_at = now() WHERE id = $1 RETURNING updated_at`,
+        [r.id],
+      )) as { updated_at: Date }[];
+      return Object.assign(r, { status: 'withdrawn' as const, updatedAt: row.updated_at });
     });
     return (await this.requestViews([saved]))[0];
   }

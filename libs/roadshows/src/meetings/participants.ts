@@ -10,16 +10,26 @@ export interface EventParticipant {
   projectIds: string[];
 }
 
-/** Organizations taking part: accepted applicants (with their projects) and invited investors who did not decline. */
-export async function eventParticipants(em: EntityManager, eventId: string): Promise<Map<string, EventParticipant>> {
+/**
+ * Organizations taking part: accepted applicants (with their projects) and invited investors who did
+ * not decline — all of them, or only those among `only` (a write that checks two parties need not
+ * read a whole event's participants).
+ */
+export async function eventParticipants(
+  em: EntityManager,
+  eventId: string,
+  only?: readonly string[],
+): Promise<Map<string, EventParticipant>> {
+  const among = only ? [...new Set(only)] : undefined;
   const [applications, invitations] = await Promise.all([
     em.getRepository(RoadshowApplicationEntity).find({
-      where: { eventId, status: 'accepted' },
+      where: { eventId, status: 'accepted', ...(among ? { startupOrganizationId: In(among) } : {}) },
       select: { startupOrganizationId: true, projectId: true },
     }),
-    em
-      .getRepository(RoadshowInvitationEntity)
-      .find({ where: { eventId }, select: { investorOrganizationId: true, status: true } }),
+    em.getRepository(RoadshowInvitationEntity).find({
+      where: { eventId, ...(among ? { investorOrganizationId: In(among) } : {}) },
+      select: { investorOrganizationId: true, status: true },
+    }),
   ]);
   const out = new Map<string, EventParticipant>();
   for (const a of applications) {
