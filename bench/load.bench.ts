@@ -1,11 +1,14 @@
 // Mixed load: 50 concurrent users (deal flow, search, profile reads, meeting-request writes) on the real API over the seed:large cohort, vs hello world on the same server in the same run.
-//   npm run bench -- load [--n 20000] [--seconds 60] [--connections 50]
+//   npm run bench -- load [--n 20000] [--seconds 60] [--connections 50] [--solo-seconds 15] [--cpu-prof-dir <dir>]
 // Needs the local Postgres (DATABASE_ADMIN_URL) and Redis. Works in a scratch database and a Redis key
 // prefix of its own, both removed at the end (also on failure and Ctrl-C). The API runs in this process
 // (createApiApp, the production factory) with the embedded search engine; autocannon runs here too,
 // in the same event loop for the mix and for hello world alike, so both sides pay the same client cost.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join, relative } from 'node:path';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -23,6 +26,48 @@ const N = intArg(args, 'n', 20_000);
 const SECONDS = intArg(args, 'seconds', 60);
 const CONNECTIONS = intArg(args, 'connections', 50);
 const TARGET_P95_VS_HELLO = 5;
+/** Each route of the mix alone, at its own connections, after the mix: its latency without the others' CPU. */
+const SOLO_SECONDS = intArg(args, 'solo-seconds', 15);
+const cpuProfDir = args.includes('--cpu-prof-dir') ? args[args.indexOf('--cpu-prof-dir') + 1] : undefined;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/**
+ * The API's CPU profile during the mix (the whole process: API and autocannon): self time per
+ * function, the top ones with their share, and self time per source area (which lib, node_modules
+ * package or Node internals) — where the mix's CPU goes.
+ */
+function summarizeProfile(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
+  const byNode = new Map<number, number>();
+  profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const total = [...byNode.values()].reduce((a, b) => a + b, 0) || 1;
+  const fns = new Map<string, number>();
+  const areas = new Map<string, number>();
+  const root = join(__dirname, '..');
+  for (const node of profile.nodes) {
+    const us = byNode.get(node.id) ?? 0;
+    if (!us) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url.startsWith('file://') ? relative(root, new URL(url).pathname) : url;
+    const key = `${functionName || '(anonymous)'} ${file || '(native)'}:${lineNumber + 1}`;
+    fns.set(key, (fns.get(key) ?? 0) + us);
+    const area =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ??
+      /^(libs\/[^/]+|apps\/[^/]+|bench)/.exec(file)?.[1] ??
+      (functionName.startsWith('(') ? functionName : file.startsWith('node:') ? 'node internals' : '(native/other)');
+    areas.set(area, (areas.get(area) ?? 0) + us);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, us]) => ({ name, ms: Math.round(us / 1000), share: Number((us / total).toFixed(3)) }));
+  return { sampledMs: Math.round(total / 1000), topSelf: top(fns, 15), byArea: top(areas, 12) };
+}
 
 const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const dbName = `tourong_bench_load_${runId}`;
@@ -36,7 +81,10 @@ function cleanUp(): Promise<void> {
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((err: Error) =>
       log(`could not drop ${dbName}: ${err.message}`),
     );
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+    });
     try {
       await redis.connect();
       let cursor = '0';
@@ -99,7 +147,8 @@ function figures(r: autocannon.Result, connections: number): Figures {
 /** Latency percentiles of several concurrent runs merged by request count (an approximation: a weighted mean per percentile). */
 function merged(parts: Figures[]): Figures {
   const total = parts.reduce((s, p) => s + p.requests, 0) || 1;
-  const w = (k: 'p50' | 'p90' | 'p95' | 'p99') => Number((parts.reduce((s, p) => s + p[k] * p.requests, 0) / total).toFixed(1));
+  const w = (k: 'p50' | 'p90' | 'p95' | 'p99') =>
+    Number((parts.reduce((s, p) => s + p[k] * p.requests, 0) / total).toFixed(1));
   const codes: Record<string, number> = {};
   for (const p of parts) for (const [c, n] of Object.entries(p.statusCodes)) codes[c] = (codes[c] ?? 0) + n;
   return {
@@ -171,7 +220,10 @@ async function main(): Promise<void> {
   const call = async (method: string, path: string, token?: string, json?: unknown) => {
     const res = await fetch(base + path, {
       method,
-      headers: { ...(json !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: json !== undefined ? JSON.stringify(json) : undefined,
     });
     const text = await res.text();
@@ -245,7 +297,9 @@ async function main(): Promise<void> {
   const senders: { token: string; organizationId: string; to: string }[] = [];
   for (let i = 0; i < writers; i++) {
     const s = await register('fund', `基准路演投资方${i}`);
-    await call('POST', `/api/v1/events/${event.id}/invitations`, organizer.token, { investorOrganizationId: s.organizationId });
+    await call('POST', `/api/v1/events/${event.id}/invitations`, organizer.token, {
+      investorOrganizationId: s.organizationId,
+    });
     senders.push({ ...s, to: founders[i].organizationId });
   }
   await call('PUT', `/api/v1/events/${event.id}/meeting-grid`, organizer.token, {
@@ -279,7 +333,10 @@ async function main(): Promise<void> {
       requests: [
         {
           method: 'GET',
-          setupRequest: (req) => ({ ...req, path: `/api/v1/search?type=projects&limit=20&q=${encodeURIComponent(nextOf(terms))}` }),
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/search?type=projects&limit=20&q=${encodeURIComponent(nextOf(terms))}`,
+          }),
         },
       ],
     },
@@ -310,7 +367,10 @@ async function main(): Promise<void> {
             };
           },
           onResponse: (status, body, ctx: Record<string, any>) => {
-            ctx.requestId = status === 201 ? (JSON.parse(body) as { id: string }).id : undefined;
+            // 409 MEETING_REQUEST_EXISTS names the pair's open request (one left by an earlier run cut
+            // short): withdrawing it frees the pair, so a connection never stays stuck on it.
+            const parsed = JSON.parse(body) as { id?: string; details?: { requestId?: string } };
+            ctx.requestId = status === 201 ? parsed.id : status === 409 ? parsed.details?.requestId : undefined;
           },
         },
         {
@@ -333,10 +393,37 @@ async function main(): Promise<void> {
   log(`hello world: ${CONNECTIONS} connections, ${SECONDS} s …`);
   const helloBefore = figures(await run(`${base}/bench/hello`, CONNECTIONS), CONNECTIONS);
   log(`mixed users: ${mixes.map((m) => `${m.name} ${m.connections}`).join(', ')} — ${SECONDS} s …`);
+  const inspector = new Session();
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.setSamplingInterval', { interval: 1000 });
+  await inspector.post('Profiler.start');
   const results = await Promise.all(mixes.map((m) => run(base, m.connections, m.requests, m.headers)));
+  const { profile } = await inspector.post('Profiler.stop');
+  inspector.disconnect();
+  const cpu = summarizeProfile(profile as never);
+  if (cpuProfDir) {
+    mkdirSync(cpuProfDir, { recursive: true });
+    writeFileSync(join(cpuProfDir, `load-mix-${runId}.cpuprofile`), JSON.stringify(profile));
+  }
   const perMix = Object.fromEntries(mixes.map((m, i) => [m.name, figures(results[i], m.connections)]));
   log(`hello world again …`);
   const helloAfter = figures(await run(`${base}/bench/hello`, CONNECTIONS), CONNECTIONS);
+  const solo: Record<string, Figures> = {};
+  if (SOLO_SECONDS > 0)
+    for (const m of mixes) {
+      log(`${m.name} alone: ${m.connections} connections, ${SOLO_SECONDS} s …`);
+      const r = await autocannon({
+        url: base,
+        connections: m.connections,
+        duration: SOLO_SECONDS,
+        requests: m.requests,
+        headers: m.headers,
+        timeout: 30,
+      });
+      solo[m.name] = figures(r, m.connections);
+    }
+  const worst = Object.entries(perMix).sort((a, b) => b[1].p95 - a[1].p95)[0][0];
   const all = merged(Object.values(perMix));
   const hello = helloBefore.p95 <= helloAfter.p95 ? helloBefore : helloAfter;
 
@@ -362,7 +449,14 @@ async function main(): Promise<void> {
       seedSeconds: Number(seedSeconds.toFixed(1)),
       apiBootSeconds: Number(bootSeconds.toFixed(1)),
     },
-    figures: { all, ...perMix, meetingRequestRows: written },
+    figures: {
+      all,
+      ...perMix,
+      meetingRequestRows: written,
+      worstRouteInMix: worst,
+      alone: solo,
+      cpuProfileOfMix: cpu,
+    },
     baseline: { helloWorld: hello, helloWorldBefore: helloBefore, helloWorldAfter: helloAfter },
     ratios: {
       p50VsHello: ratio(all.p50, hello.p50),
@@ -378,6 +472,8 @@ async function main(): Promise<void> {
       'one process: the API (createApiApp, embedded search, the matching snapshot of every published project) and autocannon share its event loop and the 2 cores — for the mix and hello world alike',
       'dealFlow: GET /mandates/:id/deal-flow?limit=50&view=compact; search: GET /search?type=projects&q=<one of 10 zh terms>&limit=20; profiles: GET /startups/:id then GET /projects/:id of 2 000 random published projects; meetingWrites: POST /events/:id/meeting-requests then POST /meeting-requests/:id/withdraw, one investor → founder pair per connection',
       'latency percentiles of the mix are the four runs’ percentiles weighted by their request counts; p95 is autocannon’s p97.5 (its histogram has no p95)',
+      'alone: each route of the mix by itself after the mix (same connections, --solo-seconds): what a route costs without the others’ CPU; errors there do not count for the target',
+      'cpuProfileOfMix: V8 sampling profile (1 ms) of this process during the mix: top self-time functions and self time per lib / package (--cpu-prof-dir keeps the .cpuprofile)',
       'baseline: GET /bench/hello on the same Fastify instance, 50 connections, before and after the mix; ratios use the one with the lower p95 (the stricter)',
     ],
   });

@@ -2,10 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
+import type { ParsedMail } from 'mailparser';
+import { DigestService } from '@app/engagement';
+import { SnapshotService } from '@app/matching';
 import { startApi, type ApiHarness, type ApiResponse } from '../../../test/support/api-app';
 import { findForbidden } from '../../../test/support/cross-tenant';
 import { addMember, registerOrg, TEST_PASSWORD, type Actor } from '../../../test/support/identity-fixtures';
 import { createCompanyWithProject, money } from '../../../test/support/matching-fixtures';
+import { startSmtpCapture, type SmtpCapture } from '../../../test/support/smtp-capture';
+import { spawnWorkerFor, type SpawnedApp } from '../../../test/support/spawn-app';
 
 /**
  * The tenant-isolation matrix, generated from the OpenAPI document: every operation × every door —
@@ -14,8 +19,10 @@ import { createCompanyWithProject, money } from '../../../test/support/matching-
  * organization. Each answer must have the right status, and no answer to anyone but the entitled
  * may carry a confidential value: a company's figures, IP detail, deck (file name and hash), a
  * fund's pipeline (deal id, internal note), an applicant's answers, an investor's check-in code —
- * in any body, list, search hit, calendar or header. A refused write changes nothing in the
- * database. The matrix is printed (var/test-output/tenant-matrix.md) and summarised on stdout.
+ * in any body, list, search hit, calendar or header — and, last, in any e-mail the real worker sends
+ * to a real SMTP server (subject, text, HTML and attachments, per recipient's organization): the
+ * deck's file name, size and hash, other applicants' answers and rejection reasons, other funds'
+ * pipelines (deal ids and notes). A refused write changes nothing in the database. The matrix is printed (var/test-output/tenant-matrix.md) and summarised on stdout.
  */
 
 type Schema = {
@@ -72,6 +79,8 @@ describe('tenant-isolation matrix (every OpenAPI operation × every door)', () =
   let routes: Route[];
   let schemas: Record<string, Schema>;
   let fingerprintSql: string;
+  let smtp: SmtpCapture;
+  let worker: SpawnedApp | undefined;
 
   // The owners and their lower roles, strangers of the same kinds, and the doors' tokens.
   const actors = {} as Record<
@@ -103,7 +112,9 @@ describe('tenant-isolation matrix (every OpenAPI operation × every door)', () =
     api.request(path, { method, token: a.token, json });
 
   beforeAll(async () => {
-    api = await startApi();
+    smtp = await startSmtpCapture();
+    // The digest lists every match (no score floor), so the e-mail check below has one to read.
+    api = await startApi({ SMTP_URL: smtp.url, DIGEST_MIN_SCORE: '0', DIGEST_TOP_K: '10' });
     const [founder, fund, organizer, otherFounder, otherFund, otherOrganizer] = await Promise.all([
       registerOrg(api, 'startup', '矩阵创业公司'),
       registerOrg(api, 'fund', '矩阵基金甲'),
@@ -148,11 +159,18 @@ describe('tenant-isolation matrix (every OpenAPI operation × every door)', () =
       201,
     ).id;
     const form = new FormData();
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1024, 0x20), Buffer.from('\n%%EOF\n')]);
+    // A size no other number in any answer has by chance (the deck's size is confidential too).
+    const DECK_BYTES = 2_345_679;
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.alloc(DECK_BYTES - 16, 0x20),
+      Buffer.from('\n%%EOF\n'),
+    ]);
     form.append('file', new Blob([pdf], { type: 'application/pdf' }), '矩阵绝密路演.pdf');
     const deck = ok(
       await api.request(`/api/v1/projects/${projectId}/deck`, { method: 'PUT', token: founder.token, body: form }),
     ).deck;
+    expect(deck.sizeBytes).toBe(DECK_BYTES);
     ids.invitationId = ok(
       await as(founder, '/api/v1/invitations', 'POST', { email: 'matrix.invitee@example.com', role: 'member' }),
       201,
@@ -215,6 +233,32 @@ describe('tenant-isolation matrix (every OpenAPI operation × every door)', () =
     ids.eventInvitationId = inv.id;
     ids.feedId = ok(await as(founder, '/api/v1/calendar-feeds', 'POST'), 201).id;
 
+    // Another applicant to the same event, rejected with a reason: its answers and the reason are
+    // between it and the organizer. Another fund's pipeline on the same project: its deal and notes.
+    const OTHER_ANSWER = '乙方客户名单-机密';
+    const OTHER_REASON = '乙方拒绝理由-机密';
+    const other = await createCompanyWithProject(api, otherFounder, {
+      legalName: '矩阵乙方科技有限公司',
+      regionCode: '320211',
+      tracks: ['robotics'],
+      project: { title: '矩阵乙方项目', stage: 'seed', amountSought: money.wan(200), instruments: ['equity'] },
+    });
+    ids.otherApplicationId = ok(
+      await as(otherFounder, `/api/v1/events/${ids.eventId}/applications`, 'POST', {
+        projectId: other.projectId,
+        answers: { customers: OTHER_ANSWER },
+      }),
+      201,
+    ).id;
+    ok(
+      await as(organizer, `/api/v1/applications/${ids.otherApplicationId}/decision`, 'POST', {
+        status: 'rejected',
+        reason: OTHER_REASON,
+      }),
+    );
+    const OTHER_DEAL_NOTE = '乙基金内部备注-矩阵';
+    ids.otherDealId = ok(await as(otherFund, '/api/v1/deals', 'POST', { projectId, note: OTHER_DEAL_NOTE }), 201).id;
+
     secrets.push(
       { value: String(REVENUE), what: 'revenue', entitled: [founder.organizationId] },
       { value: IP_NUMBER, what: 'IP number', entitled: [founder.organizationId] },
@@ -224,6 +268,19 @@ describe('tenant-isolation matrix (every OpenAPI operation × every door)', () =
       { value: DEAL_NOTE, what: 'deal note', entitled: [fund.organizationId] },
       { value: ANSWER, what: 'application answer', entitled: [founder.organizationId, organizer.organizationId] },
       { value: inv.checkInCode, what: 'check-in code', entitled: [organizer.organizationId, fund.organizationId] },
+      { value: String(DECK_BYTES), what: 'deck size', entitled: [founder.organizationId] },
+      {
+        value: OTHER_ANSWER,
+        what: 'other applicant’s answer',
+        entitled: [otherFounder.organizationId, organizer.organizationId],
+      },
+      {
+        value: OTHER_REASON,
+        what: 'other applicant’s rejection reason',
+        entitled: [otherFounder.organizationId, organizer.organizationId],
+      },
+      { value: ids.otherDealId, what: 'other fund’s deal id', entitled: [otherFund.organizationId] },
+      { value: OTHER_DEAL_NOTE, what: 'other fund’s deal note', entitled: [otherFund.organizationId] },
     );
 
     // Doors: an expired access token (signed right, past its exp) and a revoked session.
@@ -279,7 +336,9 @@ describe('tenant-isolation matrix (every OpenAPI operation × every door)', () =
           `table in var/test-output/tenant-matrix.md\n${header}\n${rows.join('\n')}`,
       );
     }
+    await worker?.stop('SIGKILL');
     await api?.close();
+    await smtp?.close();
   });
 
   /** Whose resource a route's path names, the stranger of the same kind, and the lower role. */
@@ -452,7 +511,7 @@ describe('tenant-isolation matrix (every OpenAPI operation × every door)', () =
     expect(failures).toEqual([]);
   });
 
-  it('searches, lists and calendars of other organizations hold none of the owner’s confidential values', async () => {
+  it('searches, lists and calendars of other organizations hold none of the confidential values they may not see', async () => {
     const reads = [
       `/api/v1/search?type=projects&q=${encodeURIComponent('矩阵')}`,
       `/api/v1/search?type=startups&q=${encodeURIComponent('矩阵机密科技')}`,
@@ -471,12 +530,100 @@ describe('tenant-isolation matrix (every OpenAPI operation × every door)', () =
         if (/\/(search|projects|startups)\?/.test(path))
           expect({ path, status: res.status }).toEqual({ path, status: 200 });
         expect(res.status).toBeLessThan(500);
+        // The owner's values, and the other applicant's and other fund's unless they are this stranger's own.
         const hits = findForbidden(
           res.body ?? res.text,
-          secrets.map((s) => s.value),
+          secrets.filter((s) => !s.entitled.includes(stranger.organizationId)).map((s) => s.value),
         );
         expect({ path, hits }).toEqual({ path, hits: [] });
       }
     }
+  });
+
+  it('no e-mail the worker sends holds a confidential value its recipient’s organization may not see', async () => {
+    // The worker starts only now, so the matrix above compared database fingerprints without it; it
+    // delivers what the matrix's accepted writes queued, then the mails of a roadshow and a pipeline.
+    worker = await spawnWorkerFor(api.db, { SMTP_URL: smtp.url, OUTBOX_POLL_MS: '200' });
+    const { founder, fund, organizer, otherFund } = actors;
+    ok(
+      await as(fund, `/api/v1/deals/${ids.dealId}/transitions`, 'POST', {
+        to: 'shortlisted',
+        note: '甲基金推进备注-矩阵',
+      }),
+    );
+    ok(
+      await as(otherFund, `/api/v1/deals/${ids.otherDealId}/transitions`, 'POST', {
+        to: 'shortlisted',
+        note: '乙基金推进备注-矩阵',
+      }),
+    );
+    secrets.push(
+      { value: '甲基金推进备注-矩阵', what: 'deal transition note', entitled: [fund.organizationId] },
+      { value: '乙基金推进备注-矩阵', what: 'other fund’s transition note', entitled: [otherFund.organizationId] },
+    );
+    ok(await as(organizer, `/api/v1/applications/${ids.applicationId}/decision`, 'POST', { status: 'accepted' }));
+    ok(await as(organizer, `/api/v1/sessions/${ids.sessionId}/agenda`, 'PUT', { applicationIds: [ids.applicationId] }));
+    ok(await as(organizer, `/api/v1/sessions/${ids.sessionId}/agenda/publish`, 'POST'));
+    await api.app.get(SnapshotService).resync();
+    await api.app.get(DigestService).runDay('2026-12-01');
+
+    // Who reads an address: every actor's organization (members included); anyone else sees nothing.
+    const orgOfEmail = new Map(Object.values(actors).map((a) => [a.email.toLowerCase(), a.organizationId]));
+    const recipients = (m: ParsedMail) =>
+      [m.to ?? []].flat().flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
+    const expected: [string, RegExp][] = [
+      [founder.email, /「矩阵基金甲」更新了与「矩阵项目」的进展/],
+      [founder.email, /「矩阵基金乙」更新了与「矩阵项目」的进展/],
+      [founder.email, /「矩阵闭门路演」报名结果/],
+      [founder.email, /「矩阵闭门路演」路演议程已发布/],
+      [actors.otherFounder.email, /「矩阵闭门路演」报名结果/],
+      [fund.email, /路演邀请：「矩阵闭门路演」/],
+      [fund.email, /「矩阵授权」今日新进入推荐前列的项目/],
+      ['matrix.invitee@example.com', /邀请您加入「矩阵创业公司」/],
+    ];
+    const missing = () =>
+      expected.filter(
+        ([to, subject]) =>
+          !smtp.mails.some((m) => subject.test(m.subject ?? '') && recipients(m).includes(to.toLowerCase())),
+      );
+    while (missing().length) {
+      if (worker.proc.exitCode !== null || worker.proc.signalCode !== null)
+        throw new Error(
+          `worker exited; missing ${missing()
+            .map(([to, re]) => `${to} ${re}`)
+            .join(', ')}\n${worker.output().slice(-3000)}`,
+        );
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    // The check reads what the recipient reads: the rejected applicant's own mail carries its reason.
+    const reason = secrets.find((x) => x.what === 'other applicant’s rejection reason')!.value;
+    const rejected = smtp.mails.find(
+      (m) => /报名结果/.test(m.subject ?? '') && recipients(m).includes(actors.otherFounder.email.toLowerCase()),
+    );
+    expect(rejected?.text).toContain(reason);
+
+    const leaks: string[] = [];
+    for (const mail of smtp.mails) {
+      const content = {
+        subject: mail.subject ?? '',
+        text: mail.text ?? '',
+        html: typeof mail.html === 'string' ? mail.html : '',
+        attachments: mail.attachments.map((a) => ({ name: a.filename ?? '', content: a.content.toString('utf8') })),
+      };
+      for (const to of recipients(mail)) {
+        const org = orgOfEmail.get(to);
+        const forbidden = secrets.filter((x) => !org || !x.entitled.includes(org));
+        for (const hit of findForbidden(
+          content,
+          forbidden.map((x) => x.value),
+        )) {
+          const what = forbidden.find((x) => hit.includes(x.value))?.what ?? 'a secret';
+          leaks.push(`mail "${mail.subject}" to ${to} leaks ${what}: ${hit}`);
+        }
+      }
+    }
+    console.log(`tenant matrix e-mails: ${smtp.mails.length} checked against ${secrets.length} confidential values`);
+    expect(leaks).toEqual([]);
   });
 });

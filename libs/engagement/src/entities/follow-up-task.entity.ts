@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, ForeignKey } from 'typeorm';
 
 export const FOLLOW_UP_KINDS = ['investor_replies', 'founder_sends_data_room'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
@@ -19,21 +19,26 @@ export class FollowUpTaskEntity {
 
   /** The published meeting (its request id). */
   @Column({ type: 'uuid' })
+  @ForeignKey('RoadshowMeetingEntity', { onDelete: 'RESTRICT' })
   meetingId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('RoadshowEventEntity', { onDelete: 'RESTRICT' })
   eventId: string;
 
   @Column({ type: 'text' })
   kind: FollowUpKind;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   ownerOrganizationId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   counterpartOrganizationId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   organizerOrganizationId: string;
 
   @Column({ type: 'text' })

@@ -6,6 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
+  ForeignKey,
 } from 'typeorm';
 import type {
   Attendance,
@@ -47,15 +48,19 @@ export class OutcomeEntity {
 
   /** The roadshow event of a meeting (null for a deal). */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('RoadshowEventEntity', { onDelete: 'RESTRICT' })
   eventId: string | null;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   investorOrganizationId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   founderOrganizationId: string;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('ProjectEntity', { onDelete: 'RESTRICT' })
   projectId: string | null;
 
   @Column({ type: 'jsonb', nullable: true })

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, ForeignKey } from 'typeorm';
 
 /** A company lets one investor or organizer organization read its confidential data, until revoked or expired. */
 @Entity('access_grants')
@@ -12,9 +12,11 @@ export class AccessGrantEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   startupOrganizationId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   granteeOrganizationId: string;
 
   @Column({ type: 'uuid' })

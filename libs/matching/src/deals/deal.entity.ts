@@ -36,16 +36,20 @@ export class DealEntity {
   investorOrganizationId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('ProjectEntity', { onDelete: 'RESTRICT' })
   projectId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('StartupEntity', { onDelete: 'RESTRICT' })
   startupId: string;
 
   /** The company's organization (founders read their deals' pass reasons through it). */
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   startupOrganizationId: string;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('MandateEntity', { onDelete: 'RESTRICT' })
   mandateId: string | null;
 
   /** Terms version of the mandate the deal was opened under. */

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, ForeignKey } from 'typeorm';
 import type { Stage } from '@app/reference';
 import type { FeedbackKind } from './history';
 
@@ -19,6 +19,7 @@ export class PortfolioInvestmentEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   organizationId: string;
 
   @Column({ type: 'text' })
@@ -63,12 +64,15 @@ export class DealFlowFeedbackEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   organizationId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('MandateEntity', { onDelete: 'RESTRICT' })
   mandateId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('ProjectEntity', { onDelete: 'RESTRICT' })
   projectId: string;
 
   @Column({ type: 'text' })

@@ -60,6 +60,29 @@ export function unavailableDependency(exception: unknown): 'database' | 'redis' 
   return null;
 }
 
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/**
+ * A foreign-key violation (SQLSTATE 23503, bare or wrapped by TypeORM in `driverError`) as a coded
+ * 4xx: a row naming a record that does not exist is 422 REFERENCE_NOT_FOUND with the field (the
+ * referencing column, camelCased); removing a record other rows still name is 409 REFERENCE_IN_USE.
+ * Neither echoes the key's value or the tables (the constraint names the column only).
+ */
+export function foreignKeyViolation(
+  exception: unknown,
+): { code: 'REFERENCE_NOT_FOUND' | 'REFERENCE_IN_USE'; details: Record<string, unknown> } | null {
+  if (!exception || typeof exception !== 'object') return null;
+  const err = exception as { code?: unknown; detail?: unknown; driverError?: unknown };
+  const e = (err.code === FOREIGN_KEY_VIOLATION ? err : (err.driverError ?? {})) as typeof err;
+  if (e.code !== FOREIGN_KEY_VIOLATION) return null;
+  const detail = typeof e.detail === 'string' ? e.detail : '';
+  // "Key (project_id)=(…) is not present in table "projects"." / "Key (id)=(…) is still referenced from table "deals"."
+  const column = /^Key \(([a-z0-9_]+)\)=/.exec(detail)?.[1];
+  const field = column?.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  if (/is still referenced/.test(detail)) return { code: 'REFERENCE_IN_USE', details: {} };
+  return { code: 'REFERENCE_NOT_FOUND', details: field ? { field } : {} };
+}
+
 /**
  * Turns any thrown value into `{ code, message, details, requestId }`. Domain errors keep their
  * code; framework errors get a platform code from their status; anything else is a 500 that is
@@ -93,7 +116,11 @@ export function toErrorResponse(
       if (low.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') code = 'UNSUPPORTED_MEDIA_TYPE';
     } else {
       const dependency = unavailableDependency(exception);
-      if (dependency) {
+      const reference = foreignKeyViolation(exception);
+      if (reference) {
+        code = reference.code;
+        details = reference.details;
+      } else if (dependency) {
         code = 'SERVICE_UNAVAILABLE';
         details = { dependency };
       } else unexpected = true;
@@ -125,7 +152,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
     } else if (status === HttpStatus.SERVICE_UNAVAILABLE && body.details.dependency) {
       const err = (exception as Error).message;
-      this.logger.warn({ requestId: body.requestId, dependency: body.details.dependency, err }, 'dependency unavailable');
+      this.logger.warn(
+        { requestId: body.requestId, dependency: body.details.dependency, err },
+        'dependency unavailable',
+      );
     }
     if (status === HttpStatus.TOO_MANY_REQUESTS && !reply.getHeader('retry-after')) {
       const retry = (exception as DomainError).details?.retryAfterSeconds;

@@ -35,7 +35,9 @@ describe('error responses', () => {
         requestId: 'r1',
       },
     });
-    expect(toErrorResponse(testError('TEST_TICKET_RANGE_INVALID'), undefined, 'r1').body.message).toBe('投资额下限高于上限。');
+    expect(toErrorResponse(testError('TEST_TICKET_RANGE_INVALID'), undefined, 'r1').body.message).toBe(
+      '投资额下限高于上限。',
+    );
   });
 
   it('maps framework HTTP errors to platform codes by status', () => {
@@ -69,11 +71,41 @@ describe('error responses', () => {
         false,
       ]);
     }
-    const redis = toErrorResponse(new Error("Stream isn't writeable and enableOfflineQueue options is false"), 'en', 'r');
+    const redis = toErrorResponse(
+      new Error("Stream isn't writeable and enableOfflineQueue options is false"),
+      'en',
+      'r',
+    );
     expect([redis.status, redis.body.details]).toEqual([503, { dependency: 'redis' }]);
     // A query that is merely wrong is still our bug: 500.
     const bad = Object.assign(new Error('syntax error'), { driverError: { code: '42601', message: 'syntax error' } });
     expect(toErrorResponse(bad, 'en', 'r').status).toBe(500);
+  });
+
+  it('maps a foreign-key violation to a coded 4xx with the field, without the key or the tables', () => {
+    const missing = Object.assign(new Error('insert or update on table "deals" violates foreign key constraint'), {
+      driverError: {
+        code: '23503',
+        detail: 'Key (project_id)=(8c0e5b2e-0000-4000-8000-000000000001) is not present in table "projects".',
+      },
+    });
+    expect(toErrorResponse(missing, 'en', 'r')).toEqual({
+      status: 422,
+      unexpected: false,
+      body: {
+        code: 'REFERENCE_NOT_FOUND',
+        message: 'A referenced record does not exist.',
+        details: { field: 'projectId' },
+        requestId: 'r',
+      },
+    });
+    const inUse = { code: '23503', detail: 'Key (id)=(x) is still referenced from table "deals".' };
+    expect(toErrorResponse(inUse, 'en', 'r')).toMatchObject({
+      status: 409,
+      body: { code: 'REFERENCE_IN_USE', details: {} },
+    });
+    // Another integrity error is not mistaken for one.
+    expect(toErrorResponse({ code: '23505', detail: 'Key (id)=(x) already exists.' }, 'en', 'r').status).toBe(500);
   });
 
   it('turns anything unknown into a 500 without internals', () => {
@@ -89,9 +121,9 @@ describe('error responses', () => {
   });
 
   it('refuses to define one code twice with different meanings', () => {
-    expect(() =>
-      defineErrors<'VALIDATION_FAILED'>({ VALIDATION_FAILED: { status: 422, en: 'x', zh: 'x' } }),
-    ).toThrow(/defined twice/);
+    expect(() => defineErrors<'VALIDATION_FAILED'>({ VALIDATION_FAILED: { status: 422, en: 'x', zh: 'x' } })).toThrow(
+      /defined twice/,
+    );
     expect(platformError('VALIDATION_FAILED').definition?.status).toBe(400);
   });
 });

@@ -14,6 +14,8 @@ export type PlatformErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'REFERENCE_NOT_FOUND'
+  | 'REFERENCE_IN_USE'
   | 'IDEMPOTENCY_KEY_MISMATCH'
   | 'IDEMPOTENCY_KEY_IN_PROGRESS'
   | 'RATE_LIMITED'
@@ -42,6 +44,16 @@ export const platformError = defineErrors<PlatformErrorCode>({
   FORBIDDEN: { status: 403, en: 'Your role does not allow this action.', zh: '您的角色无权执行此操作。' },
   NOT_FOUND: { status: 404, en: 'Not found.', zh: '未找到。' },
   CONFLICT: { status: 409, en: 'The request conflicts with the current state.', zh: '请求与当前状态冲突。' },
+  REFERENCE_NOT_FOUND: {
+    status: 422,
+    en: 'A referenced record does not exist.',
+    zh: '引用的记录不存在。',
+  },
+  REFERENCE_IN_USE: {
+    status: 409,
+    en: 'This record is still referenced by other records.',
+    zh: '该记录仍被其他记录引用。',
+  },
   IDEMPOTENCY_KEY_MISMATCH: {
     status: 422,
     en: 'This Idempotency-Key was already used for a different request.',

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  ForeignKey,
 } from 'typeorm';
 import { RoadshowEventEntity } from './roadshow-event.entity';
 
@@ -33,9 +34,11 @@ export class RoadshowApplicationEntity {
 
   /** The project (startups owns it; read through ProjectDirectory). */
   @Column({ type: 'uuid' })
+  @ForeignKey('ProjectEntity', { onDelete: 'RESTRICT' })
   projectId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   startupOrganizationId: string;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  ForeignKey,
 } from 'typeorm';
 import { RoadshowEventEntity } from './roadshow-event.entity';
 
@@ -29,6 +30,7 @@ export class RoadshowInvitationEntity {
   event?: RoadshowEventEntity;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   investorOrganizationId: string;
 
   @Column({ type: 'text', default: 'invited' })

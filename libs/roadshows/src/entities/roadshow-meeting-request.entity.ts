@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, ForeignKey } from 'typeorm';
 
 export const MEETING_REQUEST_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
 export type MeetingRequestStatus = (typeof MEETING_REQUEST_STATUSES)[number];
@@ -18,19 +18,23 @@ export class RoadshowMeetingRequestEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('RoadshowEventEntity', { onDelete: 'CASCADE' })
   eventId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   fromOrganizationId: string;
 
   @Column({ type: 'uuid' })
   fromUserId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('OrganizationEntity', { onDelete: 'RESTRICT' })
   toOrganizationId: string;
 
   /** The project discussed (a founder's), when there is one. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('ProjectEntity', { onDelete: 'RESTRICT' })
   projectId: string | null;
 
   @Column({ type: 'text', default: '' })

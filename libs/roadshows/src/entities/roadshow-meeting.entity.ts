@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, ForeignKey } from 'typeorm';
 
 /**
  * A published 1:1 meeting: an accepted request placed on the grid (id = the request's id). A
@@ -9,9 +9,11 @@ import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 @Index('ix_roadshow_meetings_event', ['eventId', 'slot'])
 export class RoadshowMeetingEntity {
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey('RoadshowMeetingRequestEntity', { onDelete: 'CASCADE' })
   requestId: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('RoadshowEventEntity', { onDelete: 'CASCADE' })
   eventId: string;
 
   @Column({ type: 'int' })

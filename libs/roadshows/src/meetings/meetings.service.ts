@@ -26,7 +26,7 @@ import type {
   ScheduleRunView,
 } from '../roadshows.views';
 import { gridSlots } from './grid';
-import { eventParticipants, pitchSlotsOf } from './participants';
+import { eventParticipants, participantsAmong, pitchSlotsOf } from './participants';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const DEFAULT_SCORE = 0.5;
@@ -189,13 +189,20 @@ export class MeetingsService {
   // ── requests ────────────────────────────────────────────────────────────────────────────────
   async request(principal: Principal, eventId: string, dto: MeetingRequestDto): Promise<MeetingRequestView> {
     const saved = await this.uow.run(async (tx) => {
-      const event = await tx.em.getRepository(RoadshowEventEntity).findOneBy({ id: eventId });
+      // The event's state and the grid's quota in one round trip (a write under load waits for each one).
+      const [event] = (await tx.em.query(
+        `SELECT e.status, g.event_id IS NOT NULL AS "hasGrid", g.pending_quota AS "pendingQuota",
+                g.request_ttl_hours AS "requestTtlHours"
+           FROM roadshow_events e LEFT JOIN roadshow_meeting_grids g ON g.event_id = e.id WHERE e.id = $1`,
+        [eventId],
+      )) as { status: string; hasGrid: boolean; pendingQuota: number; requestTtlHours: number }[];
       if (!event || event.status === 'draft') throw roadshowsError('EVENT_NOT_FOUND');
       if (event.status === 'finished')
         throw roadshowsError('EVENT_STATE_INVALID', { status: event.status, action: 'request_meeting' });
-      const grid = await tx.em.getRepository(RoadshowMeetingGridEntity).findOneBy({ eventId });
-      if (!grid) throw roadshowsError('GRID_MISSING');
-      const participants = await this.participantIds(eventId, tx.em);
+      if (!event.hasGrid) throw roadshowsError('GRID_MISSING');
+      const grid = event;
+      // Only the two parties are looked up, not the whole event's participants.
+      const participants = await participantsAmong(tx.em, eventId, [principal.organizationId, dto.toOrganizationId]);
       const bad = (field: string, reason: string) => roadshowsError('MEETING_REQUEST_INVALID', { field, reason });
       if (!participants.has(principal.organizationId)) throw roadshowsError('EVENT_NOT_FOUND');
       if (dto.toOrganizationId === principal.organizationId) throw bad('toOrganizationId', 'self');
@@ -236,12 +243,12 @@ export class MeetingsService {
       if (pending >= grid.pendingQuota)
         throw roadshowsError('MEETING_REQUEST_QUOTA', { quota: grid.pendingQuota, pending });
       const now = this.clock.now();
-      const inserted: { id: string }[] = await tx.em.query(
+      const inserted: Record<string, unknown>[] = await tx.em.query(
         `INSERT INTO roadshow_meeting_requests
            (event_id, from_organization_id, from_user_id, to_organization_id, project_id, message, priority, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (event_id, from_organization_id, to_organization_id) WHERE status IN ('pending', 'accepted') DO NOTHING
-         RETURNING id`,
+         RETURNING *`,
         [
           eventId,
           principal.organizationId,
@@ -254,13 +261,21 @@ export class MeetingsService {
         ],
       );
       if (inserted.length === 0) throw roadshowsError('MEETING_REQUEST_EXISTS', {});
+      // The inserted row as the entity, without reading it back.
+      const row = tx.em
+        .getRepository(RoadshowMeetingRequestEntity)
+        .create(
+          Object.fromEntries(
+            Object.entries(inserted[0]).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
+          ),
+        );
       tx.publish({
         type: 'roadshows.meeting_requested',
-        requestId: inserted[0].id,
+        requestId: row.id,
         eventId,
         toOrganizationId: dto.toOrganizationId,
       });
-      return tx.em.getRepository(RoadshowMeetingRequestEntity).findOneByOrFail({ id: inserted[0].id });
+      return row;
     });
     return (await this.requestViews([saved]))[0];
   }
@@ -297,14 +312,18 @@ export class MeetingsService {
       if (r.fromOrganizationId !== principal.organizationId) throw roadshowsError('MEETING_REQUEST_NOT_FOUND');
       if (r.status !== 'pending' && r.status !== 'accepted')
         throw roadshowsError('MEETING_REQUEST_STATE_INVALID', { status: r.status });
-      r.status = 'withdrawn';
       // A published meeting is cancelled (calendars learn of it), not deleted.
       await tx.em.query(
         `UPDATE roadshow_meetings SET cancelled_at = $2, sequence = sequence + 1, locked = false
           WHERE request_id = $1 AND cancelled_at IS NULL`,
         [requestId, this.clock.now()],
       );
-      return tx.em.getRepository(RoadshowMeetingRequestEntity).save(r);
+      // One UPDATE of the locked row (save() would select it again first, then re-read updated_at).
+      const [row] = (await tx.em.query(
+        `UPDATE roadshow_meeting_requests SET status = 'withdrawn', updated_at = now() WHERE id = $1 RETURNING updated_at`,
+        [r.id],
+      )) as { updated_at: Date }[];
+      return Object.assign(r, { status: 'withdrawn' as const, updatedAt: row.updated_at });
     });
     return (await this.requestViews([saved]))[0];
   }

@@ -32,6 +32,34 @@ export async function eventParticipants(em: EntityManager, eventId: string): Pro
   return out;
 }
 
+/**
+ * The same as eventParticipants, for a few organizations only, in one query: a write that checks its
+ * two parties need not read (and hydrate) the whole event's applications and invitations.
+ */
+export async function participantsAmong(
+  em: EntityManager,
+  eventId: string,
+  organizationIds: readonly string[],
+): Promise<Map<string, EventParticipant>> {
+  const rows = (await em.query(
+    `SELECT 'founder' AS role, startup_organization_id AS org, project_id FROM roadshow_applications
+      WHERE event_id = $1 AND status = 'accepted' AND startup_organization_id = ANY($2::uuid[])
+     UNION ALL
+     SELECT 'investor', investor_organization_id, NULL FROM roadshow_invitations
+      WHERE event_id = $1 AND status <> 'declined' AND investor_organization_id = ANY($2::uuid[])`,
+    [eventId, [...new Set(organizationIds)]],
+  )) as { role: 'founder' | 'investor'; org: string; project_id: string | null }[];
+  const out = new Map<string, EventParticipant>();
+  for (const r of rows.filter((r) => r.role === 'founder')) {
+    const entry = out.get(r.org) ?? { role: 'founder' as const, projectIds: [] };
+    entry.projectIds.push(r.project_id!);
+    out.set(r.org, entry);
+  }
+  // As in eventParticipants, an invitation wins over an application of the same organization.
+  for (const r of rows) if (r.role === 'investor') out.set(r.org, { role: 'investor', projectIds: [] });
+  return out;
+}
+
 /** Grid slots each founder organization is pitching in (its pitch slot overlaps them): it cannot meet then. */
 export async function pitchSlotsOf(
   em: EntityManager,

@@ -1,3 +1,6 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { parse as parseCsv } from 'fast-csv';
 import ExcelJS from 'exceljs';
@@ -36,11 +39,84 @@ function lastCompleteUtf8(buf: Buffer): number {
   return end;
 }
 
-function cellValue(v: ExcelJS.CellValue): CellValue {
+/**
+ * An xlsx file's shared-strings table, spilled to a temporary file as it is read: the process keeps
+ * 8 bytes of offset per string and a small cache, however many distinct names, codes and one-liners
+ * the file has (ExcelJS's `cache` mode holds them all as JS strings — the largest part of an import's
+ * memory). A cell's string is read back from the file (the OS page cache) when its row is parsed.
+ */
+export class SpilledStrings {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'tourong-import-strings-'));
+  private readonly fd = openSync(join(this.dir, 'strings'), 'w+');
+  private offsets = new Float64Array(1024);
+  private count = 0;
+  private end = 0;
+  private flushed = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private scratch = Buffer.alloc(4096);
+  private readonly cacheIndex = new Int32Array(4096).fill(-1);
+  private readonly cacheValue: string[] = new Array<string>(4096);
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(text: string): void {
+    const bytes = Buffer.from(text, 'utf8');
+    if (this.count + 2 > this.offsets.length) {
+      const next = new Float64Array(this.offsets.length * 2);
+      next.set(this.offsets);
+      this.offsets = next;
+    }
+    this.offsets[this.count] = this.end;
+    this.end += bytes.length;
+    this.offsets[++this.count] = this.end;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= 1 << 20) this.flush();
+  }
+
+  get(index: number): string | null {
+    if (!Number.isInteger(index) || index < 0 || index >= this.count) return null;
+    const slot = index & 4095;
+    if (this.cacheIndex[slot] === index) return this.cacheValue[slot];
+    this.flush();
+    const start = this.offsets[index];
+    const length = this.offsets[index + 1] - start;
+    if (length > this.scratch.length) this.scratch = Buffer.alloc(length);
+    let got = 0;
+    while (got < length) got += readSync(this.fd, this.scratch, got, length - got, start + got);
+    const text = this.scratch.toString('utf8', 0, length);
+    this.cacheIndex[slot] = index;
+    this.cacheValue[slot] = text;
+    return text;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const chunk = Buffer.concat(this.pending, this.pendingBytes);
+    let put = 0;
+    while (put < chunk.length) put += writeSync(this.fd, chunk, put, chunk.length - put, this.flushed + put);
+    this.flushed += chunk.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}
+
+const richTextOf = (v: { richText: { text: string }[] }) => v.richText.map((r) => r.text).join('');
+
+function cellValue(v: ExcelJS.CellValue, strings: SpilledStrings): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'object' && !(v instanceof Date)) {
+    if ('sharedString' in v) return strings.get((v as { sharedString: number }).sharedString);
     if ('result' in v) return (v as ExcelJS.CellFormulaValue).result as CellValue;
-    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+    if ('richText' in v) return richTextOf(v as ExcelJS.CellRichTextValue);
     if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
     return null;
   }
@@ -88,31 +164,15 @@ async function csvDelimiter(open: ImportSource): Promise<',' | '\t'> {
 
 /**
  * Yields data rows keyed by header text, streaming both formats (only the first sheet of an xlsx is
- * read): memory stays flat however many rows the file has, apart from the xlsx shared-strings table.
+ * read): memory stays flat however many rows the file has (an xlsx's shared strings are spilled to disk).
  * Rows are numbered as in the sheet (CSV: one per record, blank ones counted and skipped).
  */
-export async function* readSheet(open: ImportSource, format: ImportFormat): AsyncGenerator<SheetRow | { headers: string[] }> {
+export async function* readSheet(
+  open: ImportSource,
+  format: ImportFormat,
+): AsyncGenerator<SheetRow | { headers: string[] }> {
   if (format === 'xlsx') {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(await open(), {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      worksheets: 'emit',
-    });
-    for await (const sheet of reader) {
-      let headers: string[] | null = null;
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
-        if (!headers) {
-          headers = values.map((v) => String(v ?? '').trim());
-          yield { headers };
-          continue;
-        }
-        if (values.every((v) => v === null || v === '')) continue;
-        yield { rowNumber: row.number, cells: Object.fromEntries(headers.map((h, i) => [h, values[i]])) };
-      }
-      return; // first sheet only
-    }
+    yield* readFirstSheet(open);
     return;
   }
   const delimiter = await csvDelimiter(open);
@@ -130,5 +190,67 @@ export async function* readSheet(open: ImportSource, format: ImportFormat): Asyn
     }
     if (values.every((v) => v === null || v === '')) continue;
     yield { rowNumber: r, cells: Object.fromEntries(headers.map((h, i) => [h, values[i]])) };
+  }
+}
+
+/** The workbook's items: a shared string (`emit` mode yields them bare) or a typed event. */
+type WorkbookItem =
+  { index: number; text: string | { richText: { text: string }[] } } | { eventType: string; value: unknown };
+
+/**
+ * The xlsx half of readSheet. ExcelJS's `emit` mode hands shared strings over one by one (spilled
+ * here) and parses worksheets after the table (a worksheet met first waits in ExcelJS's temp file);
+ * cells then carry `{ sharedString: index }`. Whatever ends the read — the last row, a consumer
+ * that stops early, an error — the rest of the workbook is drained so ExcelJS removes its temp files,
+ * and the spilled strings are removed.
+ */
+async function* readFirstSheet(open: ImportSource): AsyncGenerator<SheetRow | { headers: string[] }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await open(), {
+    sharedStrings: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+  });
+  const items = (reader as unknown as { parse(): AsyncGenerator<WorkbookItem> }).parse();
+  const strings = new SpilledStrings();
+  let first = true;
+  try {
+    for (let next = await items.next(); !next.done; next = await items.next()) {
+      const item = next.value;
+      if (!('eventType' in item)) {
+        strings.push(typeof item.text === 'string' ? item.text : item.text ? richTextOf(item.text) : '');
+        continue;
+      }
+      if (item.eventType !== 'worksheet') continue;
+      const sheet = item.value as AsyncIterable<ExcelJS.Row>;
+      if (!first) {
+        for await (const _ of sheet); // later sheets are not read, only drained
+        continue;
+      }
+      first = false;
+      let headers: string[] | null = null;
+      for await (const row of sheet) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellValue(v, strings));
+        if (!headers) {
+          headers = values.map((v) => String(v ?? '').trim());
+          yield { headers };
+          continue;
+        }
+        if (values.every((v) => v === null || v === '')) continue;
+        yield { rowNumber: row.number, cells: Object.fromEntries(headers.map((h, i) => [h, values[i]])) };
+      }
+    }
+  } finally {
+    strings.close();
+    // Stopped early (or failed): let ExcelJS finish, so its temp files go; a broken file may throw again.
+    try {
+      for (let next = await items.next(); !next.done; next = await items.next()) {
+        const item = next.value;
+        if ('eventType' in item && item.eventType === 'worksheet')
+          for await (const _ of item.value as AsyncIterable<unknown>);
+      }
+    } catch {
+      // already reported by the read that failed
+    }
   }
 }

@@ -9,6 +9,7 @@ import { ImportJobEntity } from '../entities/import-job.entity';
 import { startupsError } from '../startups.errors';
 import { Storage, STORAGE } from '../storage/storage';
 import { FISCAL_KEYS, IMPORT_COLUMNS } from './import-columns';
+import { CompactKeySet } from './compact-key-set';
 import { bufferSource, detectFormat, ImportFormat, ImportSource, readSheet } from './import-reader';
 import { CellError, ImportRow, missingHeaders, parseImportRow } from './parse-import-row';
 
@@ -112,8 +113,9 @@ export class ImportService {
     let ownershipCount = 0;
     let totalRows = 0;
     let parsedRows = 0;
-    const seen = new Set<string>();
-    const codes = new Set<string>();
+    // One key per row and per company, kept compact: these grow with the file, nothing else does.
+    const seen = new CompactKeySet();
+    const codes = new CompactKeySet();
     const codesElsewhere = new Set<string>();
     let kept: ImportRow[] | null = [];
     let pending: { row: ImportRow; rowNumber: number }[] = [];
@@ -149,11 +151,10 @@ export class ImportService {
         for (const e of parsed.errors) report(e);
         if (!parsed.row) continue;
         const key = `${parsed.row.creditCode}:${parsed.row.year}`;
-        if (seen.has(key)) {
+        if (!seen.add(key)) {
           report({ row: item.rowNumber, column: '统一社会信用代码', value: parsed.row.creditCode, code: 'DUPLICATE_ROW' });
           continue;
         }
-        seen.add(key);
         codes.add(parsed.row.creditCode);
         parsedRows++;
         pending.push({ row: parsed.row, rowNumber: item.rowNumber });
@@ -190,7 +191,7 @@ export class ImportService {
     const { report, rows } = await this.dryRun(actor, body, IMPORT_SYNC_MAX_ROWS);
     if (report.errors.length) return { report };
     if (rows) {
-      const companies = new Set<string>();
+      const companies = new CompactKeySet();
       for (let i = 0; i < rows.length; i += CHUNK) await this.writeChunk(actor, rows.slice(i, i + CHUNK), companies);
       return { report };
     }
@@ -233,7 +234,7 @@ export class ImportService {
         return repo.findOneByOrFail({ id: job.id });
       }
       const total = report.validRows;
-      const companies = new Set<string>();
+      const companies = new CompactKeySet();
       let chunk: ImportRow[] = [];
       let done = 0;
       const flush = async () => {
@@ -314,7 +315,7 @@ export class ImportService {
    * fiscal years in one transaction, with its outbox events. Re-running the same file changes
    * nothing. Adds the credit codes written to `companies`.
    */
-  private async writeChunk(actor: ImportActor, chunk: ImportRow[], companies: Set<string>): Promise<void> {
+  private async writeChunk(actor: ImportActor, chunk: ImportRow[], companies: CompactKeySet): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const { ids, touched } = await this.upsertStartups(em, actor, chunk);
       const figuresChanged = await this.upsertFiscalYears(em, chunk, ids);
