@@ -1,6 +1,7 @@
 import { FilterExpr, FilterScalar, SearchDocument, SearchHit, SearchSettings, SortSpec } from '../port';
 import { Bitset, GrowableFloat64, GrowableInt32, GrowableUint8, boundedLevenshtein, topK } from './structures';
 import { Tokenizer, hasCjk, isLatinWord, normalizeText } from './tokenizer';
+import { createHash } from 'node:crypto';
 
 /**
  * One embedded index: an inverted index over document numbers for text (typed-array posting lists),
@@ -65,6 +66,27 @@ export interface StoreQuery {
   postTag: string;
 }
 
+/**
+ * The text index of a store's live documents, renumbered 0..n-1 in id order, without the documents:
+ * what a restart needs to skip segmentation (the documents are read again and matched by `hashes`).
+ */
+export interface StoreImage {
+  /** Document number → id (ascending). */
+  ids: string[];
+  /** Document number → content hash (`documentHash`) of the document the postings were built from. */
+  hashes: string[];
+  terms: string[];
+  /** Postings of term t: `docs` / `meta` [offsets[t], offsets[t + 1]), ascending document numbers. */
+  offsets: Int32Array;
+  docs: Int32Array;
+  meta: Uint8Array;
+}
+
+/** What a document's postings and columns are a function of (with the settings and the segmenter). */
+export function documentHash(doc: SearchDocument): string {
+  return createHash('sha1').update(JSON.stringify(doc)).digest('base64');
+}
+
 export interface StoreResult<D extends SearchDocument> {
   hits: SearchHit<D>[];
   facets: Record<string, Record<string, number>>;
@@ -110,6 +132,101 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
 
   get size(): number {
     return this.liveCount;
+  }
+
+  /** Highest document number attached from an image so far (attachments must ascend: CSR columns). */
+  private attachedUpTo = -1;
+
+  /**
+   * A store holding an image's postings and no documents yet: `attach` puts each document whose hash
+   * still matches under its number (columns are built then; its text is not segmented again).
+   * Numbers never attached stay retired (their postings are skipped like any replaced document's).
+   */
+  static fromImage<D extends SearchDocument>(
+    settings: SearchSettings,
+    tokenizer: Tokenizer,
+    image: StoreImage,
+  ): EmbeddedStore<D> {
+    const store = new EmbeddedStore<D>(settings, tokenizer);
+    const n = image.ids.length;
+    store.docs = new Array<D | undefined>(n).fill(undefined);
+    store.ensureCapacity(n);
+    for (let t = 0; t < image.terms.length; t++) {
+      const term = image.terms[t];
+      const from = image.offsets[t];
+      const to = image.offsets[t + 1];
+      store.terms.set(term, {
+        docs: GrowableInt32.of(image.docs.slice(from, to)),
+        meta: GrowableUint8.of(image.meta.slice(from, to)),
+      });
+      store.unsortedTerms.push(term);
+      if (isLatinWord(term) && term.length >= 4) {
+        const bucket = store.latinByLength.get(term.length);
+        if (bucket) bucket.push(term);
+        else store.latinByLength.set(term.length, [term]);
+      }
+    }
+    return store;
+  }
+
+  /** Puts `doc` under image number `n` (false when it cannot: taken, out of order or already present). */
+  attach(n: number, doc: D): boolean {
+    if (n <= this.attachedUpTo || n >= this.docs.length || this.docs[n] !== undefined || this.idToNum.has(doc.id))
+      return false;
+    this.attachedUpTo = n;
+    this.docs[n] = doc;
+    this.idToNum.set(doc.id, n);
+    this.alive.set(n);
+    this.liveCount++;
+    this.indexColumns(n, doc);
+    return true;
+  }
+
+  /** The live documents' text index, renumbered in id order (see `StoreImage`). */
+  image(): StoreImage {
+    const ids = [...this.idToNum.keys()].sort();
+    const renumber = new Int32Array(this.docs.length).fill(-1);
+    ids.forEach((id, i) => (renumber[this.idToNum.get(id)!] = i));
+    const hashes = ids.map((id) => documentHash(this.docs[this.idToNum.get(id)!] as D));
+    const terms: string[] = [];
+    const lists: Int32Array[] = [];
+    let total = 0;
+    for (const [term, p] of this.terms) {
+      // Packed (new number << 8 | meta), sorted: ascending numbers with their meta alongside.
+      const packed = new Int32Array(p.docs.length);
+      let k = 0;
+      for (let i = 0; i < p.docs.length; i++) {
+        const to = renumber[p.docs.data[i]];
+        if (to >= 0) packed[k++] = (to << 8) | p.meta.data[i];
+      }
+      if (k === 0) continue;
+      const list = packed.subarray(0, k).sort();
+      terms.push(term);
+      lists.push(list);
+      total += k;
+    }
+    const offsets = new Int32Array(terms.length + 1);
+    const docs = new Int32Array(total);
+    const meta = new Uint8Array(total);
+    let at = 0;
+    lists.forEach((list, t) => {
+      offsets[t] = at;
+      for (let i = 0; i < list.length; i++) {
+        docs[at] = list[i] >>> 8;
+        meta[at++] = list[i] & 255;
+      }
+    });
+    offsets[terms.length] = at;
+    return { ids, hashes, terms, offsets, docs, meta };
+  }
+
+  /** Drops the posting lists' spare capacity (after a bulk load). */
+  trim(): void {
+    for (const p of this.terms.values()) {
+      p.docs.trim();
+      p.meta.trim();
+    }
+    for (const column of this.columns.values()) for (const p of column.postings) p.trim();
   }
 
   /** Retired document numbers (replaced or deleted) still holding posting entries. */

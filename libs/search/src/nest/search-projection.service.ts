@@ -8,7 +8,14 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ProjectionFeed, ReadinessRegistry, type DomainEvent, type ProjectionConsumer } from '@app/platform';
+import {
+  APP_CONFIG,
+  ProjectionFeed,
+  ReadinessRegistry,
+  type AppConfig,
+  type DomainEvent,
+  type ProjectionConsumer,
+} from '@app/platform';
 import type { RebuildResult, SearchEngine } from '../port';
 import { SEARCH_ENGINE } from './search.constants';
 import { addEventRefs, emptyRefs, refsSize, SearchWriter } from './search-writer';
@@ -37,8 +44,9 @@ export class SearchProjection
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly feed: ProjectionFeed,
     private readonly readiness: ReadinessRegistry,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.writer = new SearchWriter(dataSource, engine);
+    this.writer = new SearchWriter(dataSource, engine, config.SEARCH_INDEX_CACHE_DIR);
   }
 
   /** False until the embedded index has been built once (queries before that see an empty index). */
@@ -114,7 +122,13 @@ export class SearchProjection
         this.ready = true;
         const documents = Object.fromEntries(results.map((r) => [r.index, r.documents]));
         this.logger.log(
-          { reason, engine: this.engine.kind, documents, ms: Math.round(performance.now() - started) },
+          {
+            reason,
+            engine: this.engine.kind,
+            documents,
+            images: this.writer.imageStats,
+            ms: Math.round(performance.now() - started),
+          },
           'search indexes built',
         );
         return results;
