@@ -66,7 +66,13 @@ export class SearchProjection
     this.readiness.register({
       name: 'search',
       check: async () => {
-        if (this.engine.kind === 'embedded') return { ok: this.ready, detail: 'index not built yet' };
+        if (this.engine.kind === 'embedded')
+          return {
+            ok: this.ready,
+            detail: 'index not built yet',
+            // Documents read so far per index, and how many were reused from an image.
+            info: { documentsRead: { ...this.writer.documentsRead }, images: { ...this.writer.imageStats } },
+          };
         const h = await this.engine.health();
         return { ok: h.ok, detail: h.detail };
       },

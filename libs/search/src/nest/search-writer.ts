@@ -80,6 +80,9 @@ export class SearchWriter {
     this.sources = documentSources(dataSource);
   }
 
+  /** Documents read by the running (or last) rebuild of each index: the boot's progress. */
+  readonly documentsRead: Partial<Record<SearchIndexName, number>> = {};
+
   /** How the last rebuild of each index went (documents reused from its image, indexed afresh). */
   readonly imageStats: Partial<Record<SearchIndexName, { reused: number; indexed: number; imageBytes?: number; imageError?: string }>> = {};
 
@@ -141,6 +144,7 @@ export class SearchWriter {
   }
 
   private async rebuildWithImage(engine: EmbeddedSearchEngine, name: SearchIndexName): Promise<RebuildResult> {
+    this.documentsRead[name] = 0;
     const settings = SEARCH_INDEX_SETTINGS[name];
     const key = engine.imageKey(name, settings);
     const path = join(this.imageDir, `${name}.index`);
@@ -153,6 +157,7 @@ export class SearchWriter {
         for (;;) {
           const page = await loadDocuments(this.sources, name, { by: 'page', afterId: after, limit: PAGE });
           if (page.length > 0) await offer(page);
+          this.documentsRead[name] = (this.documentsRead[name] ?? 0) + page.length;
           if (page.length < PAGE) break;
           after = page[page.length - 1].id;
         }
@@ -179,12 +184,14 @@ export class SearchWriter {
   }
 
   private async rebuildFromScratch(name: SearchIndexName): Promise<RebuildResult> {
+    this.documentsRead[name] = 0;
     const [{ now }] = (await this.dataSource.query('SELECT now() AS now')) as { now: Date }[];
     const result = await this.engine.rebuild(name, SEARCH_INDEX_SETTINGS[name], async (shadow) => {
       let after: string | null = null;
       for (;;) {
         const page = await loadDocuments(this.sources, name, { by: 'page', afterId: after, limit: PAGE });
         if (page.length > 0) await shadow.upsert(page);
+        this.documentsRead[name] = (this.documentsRead[name] ?? 0) + page.length;
         if (page.length < PAGE) break;
         after = page[page.length - 1].id;
       }
