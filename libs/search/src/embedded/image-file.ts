@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { StoreImage } from './store';
 
 /** Bump when the image layout or what the postings mean changes. */
-export const IMAGE_FORMAT = 1;
+export const IMAGE_FORMAT = 2;
 const MAGIC = 'TRSI';
 
 /** What an image was built under: one that differs in any of these is not used. */

@@ -1,7 +1,6 @@
 import { FilterExpr, FilterScalar, SearchDocument, SearchHit, SearchSettings, SortSpec } from '../port';
 import { Bitset, GrowableFloat64, GrowableInt32, GrowableUint8, boundedLevenshtein, topK } from './structures';
 import { Tokenizer, hasCjk, isLatinWord, normalizeText } from './tokenizer';
-import { createHash } from 'node:crypto';
 
 /**
  * One embedded index: an inverted index over document numbers for text (typed-array posting lists),
@@ -82,9 +81,49 @@ export interface StoreImage {
   meta: Uint8Array;
 }
 
-/** What a document's postings and columns are a function of (with the settings and the segmenter). */
+/**
+ * What a document's postings and columns are a function of (with the settings and the segmenter): a
+ * 64-bit hash of its JSON value, fields in order (two 32-bit multiply-xor streams over every UTF-16
+ * code unit and a type tag per value; no string is built). Not cryptographic: it only tells whether an
+ * index image's document is the one read now.
+ */
 export function documentHash(doc: SearchDocument): string {
-  return createHash('sha1').update(JSON.stringify(doc)).digest('base64');
+  HASH[0] = 0x811c9dc5;
+  HASH[1] = 0x01000193;
+  hashValue(doc);
+  return (HASH[0] >>> 0).toString(36) + '.' + (HASH[1] >>> 0).toString(36);
+}
+
+const HASH = new Int32Array(2);
+
+function hashCode(c: number): void {
+  HASH[0] = Math.imul(HASH[0] ^ c, 0x01000193);
+  HASH[1] = Math.imul(HASH[1] ^ c, 0x5bd1e995) ^ (HASH[1] >>> 15);
+}
+
+function hashString(s: string): void {
+  hashCode(s.length + 0x10000);
+  for (let i = 0; i < s.length; i++) hashCode(s.charCodeAt(i));
+}
+
+function hashValue(v: unknown): void {
+  if (v === null || v === undefined) hashCode(v === null ? 0x20001 : 0x20002);
+  else if (typeof v === 'string') {
+    hashCode(0x20003);
+    hashString(v);
+  } else if (typeof v === 'number' || typeof v === 'boolean') {
+    hashCode(typeof v === 'number' ? 0x20004 : 0x20005);
+    hashString(String(v));
+  } else if (Array.isArray(v)) {
+    hashCode(0x20006 + v.length * 16);
+    for (const x of v) hashValue(x);
+  } else {
+    hashCode(0x20007);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      hashString(k);
+      hashValue(x);
+    }
+  }
 }
 
 export interface StoreResult<D extends SearchDocument> {
@@ -326,34 +365,22 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
   private indexColumns(n: number, doc: D): void {
     for (const [attribute, column] of this.columns) {
       const value = doc[attribute];
-      const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
       while (column.valueStart.length <= n) column.valueStart.push(column.valueList.length);
-      const ids = new Set<number>();
-      for (const v of list as FilterScalar[]) {
-        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') continue;
-        const key = String(v);
-        let id = column.valueIds.get(key);
-        if (id === undefined) {
-          id = column.values.length;
-          column.valueIds.set(key, id);
-          column.values.push(key);
-          column.postings.push(new GrowableInt32(4));
-        }
-        if (ids.has(id)) continue;
-        ids.add(id);
-        column.valueList.push(id);
-        column.postings[id].push(n);
-      }
-      // valueStart[n + 1] is written by the next document; `end()` reads valueList.length for the last one.
-      if (!Array.isArray(value) && typeof value === 'number') column.numeric.set(n, value);
-      else {
+      // No per-document Set or wrapper array: this runs for every filterable attribute of every document.
+      const first = column.valueList.length;
+      if (Array.isArray(value)) {
+        for (const v of value as FilterScalar[]) this.addColumnValue(column, n, v, first);
         column.numeric.set(n, NaN);
-        if (Array.isArray(value) && value.some((v) => typeof v === 'number')) {
+        if (value.some((v) => typeof v === 'number')) {
           column.numericArrays.set(
             n,
             (value as FilterScalar[]).filter((v): v is number => typeof v === 'number'),
           );
         }
+      } else {
+        if (value !== undefined && value !== null) this.addColumnValue(column, n, value as FilterScalar, first);
+        // valueStart[n + 1] is written by the next document; `end()` reads valueList.length for the last one.
+        column.numeric.set(n, typeof value === 'number' ? value : NaN);
       }
     }
     for (const [attribute, column] of this.sortColumns) {
@@ -361,6 +388,23 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
       column.numeric.set(n, typeof value === 'number' ? value : NaN);
       column.strings[n] = typeof value === 'string' ? value : undefined;
     }
+  }
+
+  /** One value of document n (once: values already listed since `first` are skipped). */
+  private addColumnValue(column: FilterColumn, n: number, v: FilterScalar, first: number): void {
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return;
+    const key = typeof v === 'string' ? v : String(v);
+    let id = column.valueIds.get(key);
+    if (id === undefined) {
+      id = column.values.length;
+      column.valueIds.set(key, id);
+      column.values.push(key);
+      column.postings.push(new GrowableInt32(4));
+    }
+    const list = column.valueList;
+    for (let i = first; i < list.length; i++) if (list.data[i] === id) return;
+    list.push(id);
+    column.postings[id].push(n);
   }
 
   // ---------------------------------------------------------------- query

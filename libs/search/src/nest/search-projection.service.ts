@@ -60,8 +60,15 @@ export class SearchProjection
    * one. Events applied before the build are harmless: the build reads Postgres afterwards, and
    * writes during it are carried into the new copy.
    */
+  /** The embedded boot build, started at module init (beside the matching snapshot's) and awaited at bootstrap. */
+  private booting: Promise<unknown> = Promise.resolve();
+
   onModuleInit(): void {
-    if (this.engine.kind === 'embedded') this.feed.register(this);
+    if (this.engine.kind === 'embedded') {
+      this.feed.register(this);
+      this.booting = this.rebuildAll('boot');
+      this.booting.catch(() => undefined); // surfaced by onApplicationBootstrap
+    }
     // A search server down makes the API not ready (an embedded index is ready once built).
     this.readiness.register({
       name: 'search',
@@ -81,7 +88,7 @@ export class SearchProjection
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.engine.kind === 'embedded') {
-      await this.rebuildAll('boot');
+      await this.booting;
       return;
     }
     const started = performance.now();
