@@ -10,6 +10,7 @@ const send = (message: Record<string, unknown>) => process.send?.(message);
 async function main(): Promise<void> {
   const { createApiApp } = await import('../../apps/api/src/create-api-app');
   const { SnapshotService } = await import('@app/matching');
+  const { SearchProjection } = await import('@app/search');
   const imported = performance.now();
   const app = await createApiApp();
   app
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
     // CPU seconds this process spent until listening (what the boot costs on a machine not shared).
     bootCpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
     snapshotBuild: snapshots.buildProgress,
+    // Per index: documents reused from its image, indexed afresh, image bytes written.
+    searchBuild: app.get(SearchProjection).writer.imageStats,
     ...memory(),
   });
 }

@@ -58,6 +58,13 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiHar
   };
 }
 
+/** A new API app on the database `process.env` names (after `startApi`): restarts, without listening. */
+export async function bootApiApp(): Promise<NestFastifyApplication> {
+  const app = await createApiApp();
+  await app.init();
+  return app;
+}
+
 /** The body of an answer that must have `status`; otherwise fails with what came back instead. */
 export function ok(res: ApiResponse, status = 200) {
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 800)}`);

@@ -79,6 +79,8 @@ export class DealFlowService {
   ) {}
 
   private readonly pages = new LRUCache<string, CachedPage>(PAGE_CACHE);
+  /** The snapshot version the cached pages were ranked at. */
+  private pagesVersion = -1;
 
   /**
    * A mandate's top list from this process's snapshot, for the investors' digest (no principal: the
@@ -134,6 +136,12 @@ export class DealFlowService {
     const key = candidates
       ? null
       : JSON.stringify([mandate.id, mandate.termsVersion, version, history.fingerprint, query.limit, cursor, filters]);
+    // A page of an older snapshot version is never read again: drop them all when the version moves
+    // (under a stream of writes they were up to 500 pages of ~300 kB of fragments each, held for 60 s).
+    if (this.pagesVersion !== version) {
+      this.pages.clear();
+      this.pagesVersion = version;
+    }
     let cached = key ? this.pages.get(key) : undefined;
     if (!cached) {
       cached = this.rank(mandate, history, query.limit, cursor, filters);

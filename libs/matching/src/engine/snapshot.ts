@@ -57,8 +57,14 @@ export class Snapshot {
   private capacity: number;
   /** The whole innovation column must be summed again (a cohort distribution moved). */
   private innovationStale = true;
-  /** Projects whose own innovation value must be summed again (their row's weights or counts changed). */
-  private readonly staleInnovation = new Set<string>();
+  /**
+   * Rows whose `below` / `equal` counts a write moved while no indicator's cohort size changed: only
+   * their percentiles changed, so only they are summed again (`dirtyList` holds the first
+   * `dirtyCount` of them; `dirtyMark` flags them so a row is listed once).
+   */
+  private dirtyMark: Uint8Array;
+  private dirtyList: Int32Array;
+  private dirtyCount = 0;
 
   readonly ids: string[] = [];
   readonly features: ProjectFeatures[] = [];
@@ -119,6 +125,8 @@ export class Snapshot {
     this.below = INNOVATION_INDICATORS.map(() => new Int32Array(n));
     this.equal = INNOVATION_INDICATORS.map(() => new Int32Array(n));
     this.cohort = cohort ?? new Cohort(n);
+    this.dirtyMark = new Uint8Array(n);
+    this.dirtyList = new Int32Array(n);
   }
 
   /** Builds from a full load (boot); the cohort is sorted once instead of inserted into. */
@@ -170,7 +178,7 @@ export class Snapshot {
     this.write(row, f);
     this.rankRow(row);
     if (moved) this.innovationStale = true;
-    else this.staleInnovation.add(f.projectId);
+    else this.markDirty(row);
     this.version++;
   }
 
@@ -182,9 +190,14 @@ export class Snapshot {
     this.cohort.remove(prev);
     if (this.shiftCounts(prev, NO_VALUES)) this.innovationStale = true;
     const last = this.size - 1;
+    // The last row moves into this slot: its dirty mark follows it (entries past the end are skipped).
+    if (row !== last && this.dirtyMark[last] === 1) {
+      this.dirtyMark[last] = 0;
+      this.dirtyMark[row] = 0;
+      this.markDirty(row);
+    }
     if (row !== last) this.moveRow(last, row);
     this.rowOf.delete(projectId);
-    this.staleInnovation.delete(projectId);
     this.ids.length = last;
     this.features.length = last;
     this.size = last;
@@ -195,21 +208,38 @@ export class Snapshot {
   /**
    * One value of each indicator leaves the cohort (`prev`) and one enters it (`next`; `null` = none):
    * every row's `below` / `equal` counts move by one where the value is under or at theirs. Returns
-   * whether any distribution changed (then every row's percentiles did). The row that changed gets its
-   * own counts from `rankRow` afterwards.
+   * whether an indicator's cohort size changed (then every known row's percentile did: the whole
+   * column is summed again). When a value only moved (`prev` and `next` both known) the size stays and
+   * only the rows whose counts changed are marked dirty. The row that changed gets its own counts from
+   * `rankRow` afterwards.
    */
   private shiftCounts(prev: readonly (number | null)[], next: readonly (number | null)[]): boolean {
     const n = this.size;
-    let moved = false;
+    let resized = false;
     for (let ind = 0; ind < prev.length; ind++) {
       const p = prev[ind];
       const q = next[ind];
       if (p === q) continue;
-      moved = true;
       const column = this.indicators[ind];
       const below = this.below[ind];
       const equal = this.equal[ind];
       // NaN (unknown) compares false both ways: such rows keep meaningless counts nobody reads.
+      if (p !== null && q !== null) {
+        // A value moved from p to q: only rows at or above the lower of the two change.
+        const mark = !resized && !this.innovationStale;
+        for (let row = 0; row < n; row++) {
+          const u = column[row];
+          if (!(u >= p || u >= q)) continue;
+          const db = (u > q ? 1 : 0) - (u > p ? 1 : 0);
+          const de = (u === q ? 1 : 0) - (u === p ? 1 : 0);
+          if (db === 0 && de === 0) continue;
+          below[row] += db;
+          equal[row] += de;
+          if (mark) this.markDirty(row);
+        }
+        continue;
+      }
+      resized = true;
       if (p !== null) {
         for (let row = 0; row < n; row++) {
           const u = column[row];
@@ -225,7 +255,23 @@ export class Snapshot {
         }
       }
     }
-    return moved;
+    return resized;
+  }
+
+  private markDirty(row: number): void {
+    if (this.innovationStale || this.dirtyMark[row] === 1) return;
+    // Past a quarter of the rows, summing the whole column again is the cheaper pass.
+    if (this.dirtyCount >= this.size >>> 2) {
+      this.innovationStale = true;
+      return;
+    }
+    this.dirtyMark[row] = 1;
+    this.dirtyList[this.dirtyCount++] = row;
+  }
+
+  private clearDirty(): void {
+    for (let i = 0; i < this.dirtyCount; i++) this.dirtyMark[this.dirtyList[i]] = 0;
+    this.dirtyCount = 0;
   }
 
   /** A row's own counts, searched in the cohort (boot, and the row a write replaced). */
@@ -268,15 +314,16 @@ export class Snapshot {
       }
       for (let row = 0; row < n; row++) sum[row] = round4(sum[row]);
       this.innovationStale = false;
-      this.staleInnovation.clear();
+      this.clearDirty();
       return;
     }
-    if (this.staleInnovation.size === 0) return;
-    for (const id of this.staleInnovation) {
-      const row = this.rowOf.get(id);
-      if (row !== undefined) this.innovation[row] = this.innovationOfRow(row);
+    if (this.dirtyCount === 0) return;
+    const n = this.size;
+    for (let i = 0; i < this.dirtyCount; i++) {
+      const row = this.dirtyList[i];
+      if (row < n) this.innovation[row] = this.innovationOfRow(row);
     }
-    this.staleInnovation.clear();
+    this.clearDirty();
   }
 
   private innovationOfRow(row: number): number {
@@ -432,5 +479,7 @@ export class Snapshot {
     this.indicators = this.indicators.map((c) => grow(c, capacity));
     this.below = this.below.map((c) => grow(c, capacity));
     this.equal = this.equal.map((c) => grow(c, capacity));
+    this.dirtyMark = grow(this.dirtyMark, capacity);
+    this.dirtyList = grow(this.dirtyList, capacity);
   }
 }

@@ -68,7 +68,19 @@ export class SnapshotService implements OnModuleInit, OnApplicationBootstrap, Pr
     private readonly readiness: ReadinessRegistry,
   ) {}
 
+  /** The boot build, started at module init (see onModuleInit) and awaited at bootstrap. */
+  private booting: Promise<void> = Promise.resolve();
+
+  /**
+   * Registers with the feed and starts the boot build here rather than at bootstrap, so that it runs
+   * beside the other read models' builds (the search index's): their Postgres reads overlap with each
+   * other's CPU work on a second core. Registering first keeps the rule: events applied during the
+   * build are applied again after the swap.
+   */
   onModuleInit(): void {
+    this.feed.register(this);
+    this.booting = this.rebuild('boot');
+    this.booting.catch(() => undefined); // surfaced by onApplicationBootstrap
     this.readiness.register({
       name: 'matchingSnapshot',
       check: async () => ({
@@ -99,8 +111,7 @@ export class SnapshotService implements OnModuleInit, OnApplicationBootstrap, Pr
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.feed.register(this);
-    await this.rebuild('boot');
+    await this.booting;
   }
 
   /**

@@ -128,6 +128,14 @@ export class EnvSchema {
   @IsIn(['embedded', 'meilisearch'])
   SEARCH_ENGINE: 'embedded' | 'meilisearch' = 'embedded';
 
+  /**
+   * Embedded search: a directory for each index's image (its text postings), so a restart segments
+   * only the documents that changed since; empty = every boot indexes everything (a cache only: it
+   * may be deleted at any time, and a stale or foreign image is corrected document by document).
+   */
+  @IsString()
+  SEARCH_INDEX_CACHE_DIR = '';
+
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
   MEILI_URL?: string;

@@ -11,7 +11,7 @@ import {
   SearchUnavailableError,
 } from '../port';
 import { normalizeQuery, validateDocument, validateOptions, validateSettings } from '../validate';
-import { EmbeddedStore } from './store';
+import { documentHash, EmbeddedStore, type StoreImage } from './store';
 import { SegmenterKind, Tokenizer, createTokenizer } from './tokenizer';
 
 export interface EmbeddedEngineOptions {
@@ -31,6 +31,17 @@ function settingsKey(s: SearchSettings): string {
     synonyms: Object.fromEntries(Object.entries(s.synonyms ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))),
     rankingRules: s.rankingRules ?? [],
   });
+}
+
+/** The segmenter and its dictionary's package version: an image segmented by another is not reused. */
+function segmenterVersion(tokenizer: Tokenizer): string {
+  if (tokenizer.kind !== 'jieba') return `${tokenizer.kind}@${process.versions.icu ?? ''}`;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return `jieba@${(require('@node-rs/jieba/package.json') as { version: string }).version}`;
+  } catch {
+    return 'jieba';
+  }
 }
 
 function cloneSettings(s: SearchSettings): SearchSettings {
@@ -91,6 +102,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       await fill(shadow);
       // Writes that reached the live index during the fill win: copy their latest state over.
       const shadowSlot = this.slot(shadowName, true) as Slot;
+      shadowSlot.store.trim();
       for (const id of live.journal) {
         const doc = live.store.get(id);
         if (doc) shadowSlot.store.upsert(doc);
@@ -104,6 +116,67 @@ export class EmbeddedSearchEngine implements SearchEngine {
     } finally {
       live.journal = null;
       this.slots.delete(shadowName);
+    }
+  }
+
+  /** What an image of `name` must have been built under to be restored (settings and segmenter). */
+  imageKey(name: string, settings: SearchSettings): { index: string; settings: string; segmenter: string } {
+    return { index: name, settings: settingsKey(settings), segmenter: segmenterVersion(this.tokenizer) };
+  }
+
+  /** The live text index of `name` (null when it has no documents). */
+  image(name: string): StoreImage | null {
+    const slot = this.slot(name, false);
+    return slot && slot.store.size > 0 ? slot.store.image() : null;
+  }
+
+  /**
+   * Like `rebuild`, from an image of the postings (`image`): `fill` offers every current document;
+   * one whose content hash matches the image's is attached under its number without segmenting its
+   * text again, the others are indexed as new. Image documents never offered are left out. The
+   * result equals a rebuild from the same documents (same postings and columns; document numbers
+   * differ only by the retired ones, whose postings queries skip).
+   */
+  async restore<D extends SearchDocument = SearchDocument>(
+    name: string,
+    settings: SearchSettings,
+    image: StoreImage,
+    fill: (offer: (documents: readonly D[]) => Promise<void>) => Promise<void>,
+  ): Promise<RebuildResult & { reused: number; indexed: number }> {
+    const started = Date.now();
+    validateSettings(settings);
+    const live = this.slot(name, true) as Slot;
+    if (live.journal) throw new SearchUnavailableError('SEARCH_UNAVAILABLE', `a rebuild of ${name} is already running`);
+    live.journal = new Set();
+    try {
+      const store = EmbeddedStore.fromImage<D>(cloneSettings(settings), this.tokenizer, image);
+      const numberOf = new Map<string, number>();
+      image.ids.forEach((id, n) => numberOf.set(id, n));
+      const changed: D[] = [];
+      let reused = 0;
+      await fill(async (documents) => {
+        for (const doc of documents) {
+          validateDocument(doc);
+          const n = numberOf.get(doc.id);
+          if (n !== undefined && image.hashes[n] === documentHash(doc) && store.attach(n, doc)) reused++;
+          else changed.push(doc);
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      });
+      for (const doc of changed) store.upsert(doc);
+      store.trim();
+      const slot = new Slot(settings, this.tokenizer);
+      slot.store = store as unknown as EmbeddedStore;
+      for (const id of live.journal) {
+        const doc = live.store.get(id);
+        if (doc) slot.store.upsert(doc);
+        else slot.store.delete(id);
+      }
+      live.journal = null;
+      this.slots.set(name, slot);
+      return { index: name, documents: store.size, tookMs: Date.now() - started, reused, indexed: changed.length };
+    } finally {
+      live.journal = null;
     }
   }
 

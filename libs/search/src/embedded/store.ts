@@ -65,6 +65,67 @@ export interface StoreQuery {
   postTag: string;
 }
 
+/**
+ * The text index of a store's live documents, renumbered 0..n-1 in id order, without the documents:
+ * what a restart needs to skip segmentation (the documents are read again and matched by `hashes`).
+ */
+export interface StoreImage {
+  /** Document number → id (ascending). */
+  ids: string[];
+  /** Document number → content hash (`documentHash`) of the document the postings were built from. */
+  hashes: string[];
+  terms: string[];
+  /** Postings of term t: `docs` / `meta` [offsets[t], offsets[t + 1]), ascending document numbers. */
+  offsets: Int32Array;
+  docs: Int32Array;
+  meta: Uint8Array;
+}
+
+/**
+ * What a document's postings and columns are a function of (with the settings and the segmenter): a
+ * 64-bit hash of its JSON value, fields in order (two 32-bit multiply-xor streams over every UTF-16
+ * code unit and a type tag per value; no string is built). Not cryptographic: it only tells whether an
+ * index image's document is the one read now.
+ */
+export function documentHash(doc: SearchDocument): string {
+  HASH[0] = 0x811c9dc5;
+  HASH[1] = 0x01000193;
+  hashValue(doc);
+  return (HASH[0] >>> 0).toString(36) + '.' + (HASH[1] >>> 0).toString(36);
+}
+
+const HASH = new Int32Array(2);
+
+function hashCode(c: number): void {
+  HASH[0] = Math.imul(HASH[0] ^ c, 0x01000193);
+  HASH[1] = Math.imul(HASH[1] ^ c, 0x5bd1e995) ^ (HASH[1] >>> 15);
+}
+
+function hashString(s: string): void {
+  hashCode(s.length + 0x10000);
+  for (let i = 0; i < s.length; i++) hashCode(s.charCodeAt(i));
+}
+
+function hashValue(v: unknown): void {
+  if (v === null || v === undefined) hashCode(v === null ? 0x20001 : 0x20002);
+  else if (typeof v === 'string') {
+    hashCode(0x20003);
+    hashString(v);
+  } else if (typeof v === 'number' || typeof v === 'boolean') {
+    hashCode(typeof v === 'number' ? 0x20004 : 0x20005);
+    hashString(String(v));
+  } else if (Array.isArray(v)) {
+    hashCode(0x20006 + v.length * 16);
+    for (const x of v) hashValue(x);
+  } else {
+    hashCode(0x20007);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      hashString(k);
+      hashValue(x);
+    }
+  }
+}
+
 export interface StoreResult<D extends SearchDocument> {
   hits: SearchHit<D>[];
   facets: Record<string, Record<string, number>>;
@@ -110,6 +171,101 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
 
   get size(): number {
     return this.liveCount;
+  }
+
+  /** Highest document number attached from an image so far (attachments must ascend: CSR columns). */
+  private attachedUpTo = -1;
+
+  /**
+   * A store holding an image's postings and no documents yet: `attach` puts each document whose hash
+   * still matches under its number (columns are built then; its text is not segmented again).
+   * Numbers never attached stay retired (their postings are skipped like any replaced document's).
+   */
+  static fromImage<D extends SearchDocument>(
+    settings: SearchSettings,
+    tokenizer: Tokenizer,
+    image: StoreImage,
+  ): EmbeddedStore<D> {
+    const store = new EmbeddedStore<D>(settings, tokenizer);
+    const n = image.ids.length;
+    store.docs = new Array<D | undefined>(n).fill(undefined);
+    store.ensureCapacity(n);
+    for (let t = 0; t < image.terms.length; t++) {
+      const term = image.terms[t];
+      const from = image.offsets[t];
+      const to = image.offsets[t + 1];
+      store.terms.set(term, {
+        docs: GrowableInt32.of(image.docs.slice(from, to)),
+        meta: GrowableUint8.of(image.meta.slice(from, to)),
+      });
+      store.unsortedTerms.push(term);
+      if (isLatinWord(term) && term.length >= 4) {
+        const bucket = store.latinByLength.get(term.length);
+        if (bucket) bucket.push(term);
+        else store.latinByLength.set(term.length, [term]);
+      }
+    }
+    return store;
+  }
+
+  /** Puts `doc` under image number `n` (false when it cannot: taken, out of order or already present). */
+  attach(n: number, doc: D): boolean {
+    if (n <= this.attachedUpTo || n >= this.docs.length || this.docs[n] !== undefined || this.idToNum.has(doc.id))
+      return false;
+    this.attachedUpTo = n;
+    this.docs[n] = doc;
+    this.idToNum.set(doc.id, n);
+    this.alive.set(n);
+    this.liveCount++;
+    this.indexColumns(n, doc);
+    return true;
+  }
+
+  /** The live documents' text index, renumbered in id order (see `StoreImage`). */
+  image(): StoreImage {
+    const ids = [...this.idToNum.keys()].sort();
+    const renumber = new Int32Array(this.docs.length).fill(-1);
+    ids.forEach((id, i) => (renumber[this.idToNum.get(id)!] = i));
+    const hashes = ids.map((id) => documentHash(this.docs[this.idToNum.get(id)!] as D));
+    const terms: string[] = [];
+    const lists: Int32Array[] = [];
+    let total = 0;
+    for (const [term, p] of this.terms) {
+      // Packed (new number << 8 | meta), sorted: ascending numbers with their meta alongside.
+      const packed = new Int32Array(p.docs.length);
+      let k = 0;
+      for (let i = 0; i < p.docs.length; i++) {
+        const to = renumber[p.docs.data[i]];
+        if (to >= 0) packed[k++] = (to << 8) | p.meta.data[i];
+      }
+      if (k === 0) continue;
+      const list = packed.subarray(0, k).sort();
+      terms.push(term);
+      lists.push(list);
+      total += k;
+    }
+    const offsets = new Int32Array(terms.length + 1);
+    const docs = new Int32Array(total);
+    const meta = new Uint8Array(total);
+    let at = 0;
+    lists.forEach((list, t) => {
+      offsets[t] = at;
+      for (let i = 0; i < list.length; i++) {
+        docs[at] = list[i] >>> 8;
+        meta[at++] = list[i] & 255;
+      }
+    });
+    offsets[terms.length] = at;
+    return { ids, hashes, terms, offsets, docs, meta };
+  }
+
+  /** Drops the posting lists' spare capacity (after a bulk load). */
+  trim(): void {
+    for (const p of this.terms.values()) {
+      p.docs.trim();
+      p.meta.trim();
+    }
+    for (const column of this.columns.values()) for (const p of column.postings) p.trim();
   }
 
   /** Retired document numbers (replaced or deleted) still holding posting entries. */
@@ -209,34 +365,22 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
   private indexColumns(n: number, doc: D): void {
     for (const [attribute, column] of this.columns) {
       const value = doc[attribute];
-      const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
       while (column.valueStart.length <= n) column.valueStart.push(column.valueList.length);
-      const ids = new Set<number>();
-      for (const v of list as FilterScalar[]) {
-        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') continue;
-        const key = String(v);
-        let id = column.valueIds.get(key);
-        if (id === undefined) {
-          id = column.values.length;
-          column.valueIds.set(key, id);
-          column.values.push(key);
-          column.postings.push(new GrowableInt32(4));
-        }
-        if (ids.has(id)) continue;
-        ids.add(id);
-        column.valueList.push(id);
-        column.postings[id].push(n);
-      }
-      // valueStart[n + 1] is written by the next document; `end()` reads valueList.length for the last one.
-      if (!Array.isArray(value) && typeof value === 'number') column.numeric.set(n, value);
-      else {
+      // No per-document Set or wrapper array: this runs for every filterable attribute of every document.
+      const first = column.valueList.length;
+      if (Array.isArray(value)) {
+        for (const v of value as FilterScalar[]) this.addColumnValue(column, n, v, first);
         column.numeric.set(n, NaN);
-        if (Array.isArray(value) && value.some((v) => typeof v === 'number')) {
+        if (value.some((v) => typeof v === 'number')) {
           column.numericArrays.set(
             n,
             (value as FilterScalar[]).filter((v): v is number => typeof v === 'number'),
           );
         }
+      } else {
+        if (value !== undefined && value !== null) this.addColumnValue(column, n, value as FilterScalar, first);
+        // valueStart[n + 1] is written by the next document; `end()` reads valueList.length for the last one.
+        column.numeric.set(n, typeof value === 'number' ? value : NaN);
       }
     }
     for (const [attribute, column] of this.sortColumns) {
@@ -244,6 +388,23 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
       column.numeric.set(n, typeof value === 'number' ? value : NaN);
       column.strings[n] = typeof value === 'string' ? value : undefined;
     }
+  }
+
+  /** One value of document n (once: values already listed since `first` are skipped). */
+  private addColumnValue(column: FilterColumn, n: number, v: FilterScalar, first: number): void {
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return;
+    const key = typeof v === 'string' ? v : String(v);
+    let id = column.valueIds.get(key);
+    if (id === undefined) {
+      id = column.values.length;
+      column.valueIds.set(key, id);
+      column.values.push(key);
+      column.postings.push(new GrowableInt32(4));
+    }
+    const list = column.valueList;
+    for (let i = first; i < list.length; i++) if (list.data[i] === id) return;
+    list.push(id);
+    column.postings[id].push(n);
   }
 
   // ---------------------------------------------------------------- query

@@ -8,7 +8,7 @@ export class GrowableInt32 {
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
+      const next = new Int32Array(Math.max(4, this.data.length * 2));
       next.set(this.data);
       this.data = next;
     }
@@ -16,6 +16,17 @@ export class GrowableInt32 {
   }
   last(): number {
     return this.length ? this.data[this.length - 1] : -1;
+  }
+  /** Drops the spare capacity (after a bulk build: doubling leaves up to half of it unused). */
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
+  }
+  /** Wraps these values (owned from now on). */
+  static of(data: Int32Array): GrowableInt32 {
+    const g = new GrowableInt32(0);
+    g.data = data;
+    g.length = data.length;
+    return g;
   }
 }
 
@@ -27,11 +38,20 @@ export class GrowableUint8 {
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Uint8Array(this.data.length * 2);
+      const next = new Uint8Array(Math.max(4, this.data.length * 2));
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = value;
+  }
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
+  }
+  static of(data: Uint8Array): GrowableUint8 {
+    const g = new GrowableUint8(0);
+    g.data = data;
+    g.length = data.length;
+    return g;
   }
 }
 

@@ -8,7 +8,14 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ProjectionFeed, ReadinessRegistry, type DomainEvent, type ProjectionConsumer } from '@app/platform';
+import {
+  APP_CONFIG,
+  ProjectionFeed,
+  ReadinessRegistry,
+  type AppConfig,
+  type DomainEvent,
+  type ProjectionConsumer,
+} from '@app/platform';
 import type { RebuildResult, SearchEngine } from '../port';
 import { SEARCH_ENGINE } from './search.constants';
 import { addEventRefs, emptyRefs, refsSize, SearchWriter } from './search-writer';
@@ -37,8 +44,9 @@ export class SearchProjection
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly feed: ProjectionFeed,
     private readonly readiness: ReadinessRegistry,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.writer = new SearchWriter(dataSource, engine);
+    this.writer = new SearchWriter(dataSource, engine, config.SEARCH_INDEX_CACHE_DIR);
   }
 
   /** False until the embedded index has been built once (queries before that see an empty index). */
@@ -52,13 +60,26 @@ export class SearchProjection
    * one. Events applied before the build are harmless: the build reads Postgres afterwards, and
    * writes during it are carried into the new copy.
    */
+  /** The embedded boot build, started at module init (beside the matching snapshot's) and awaited at bootstrap. */
+  private booting: Promise<unknown> = Promise.resolve();
+
   onModuleInit(): void {
-    if (this.engine.kind === 'embedded') this.feed.register(this);
+    if (this.engine.kind === 'embedded') {
+      this.feed.register(this);
+      this.booting = this.rebuildAll('boot');
+      this.booting.catch(() => undefined); // surfaced by onApplicationBootstrap
+    }
     // A search server down makes the API not ready (an embedded index is ready once built).
     this.readiness.register({
       name: 'search',
       check: async () => {
-        if (this.engine.kind === 'embedded') return { ok: this.ready, detail: 'index not built yet' };
+        if (this.engine.kind === 'embedded')
+          return {
+            ok: this.ready,
+            detail: 'index not built yet',
+            // Documents read so far per index, and how many were reused from an image.
+            info: { documentsRead: { ...this.writer.documentsRead }, images: { ...this.writer.imageStats } },
+          };
         const h = await this.engine.health();
         return { ok: h.ok, detail: h.detail };
       },
@@ -67,7 +88,7 @@ export class SearchProjection
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.engine.kind === 'embedded') {
-      await this.rebuildAll('boot');
+      await this.booting;
       return;
     }
     const started = performance.now();
@@ -114,7 +135,13 @@ export class SearchProjection
         this.ready = true;
         const documents = Object.fromEntries(results.map((r) => [r.index, r.documents]));
         this.logger.log(
-          { reason, engine: this.engine.kind, documents, ms: Math.round(performance.now() - started) },
+          {
+            reason,
+            engine: this.engine.kind,
+            documents,
+            images: this.writer.imageStats,
+            ms: Math.round(performance.now() - started),
+          },
           'search indexes built',
         );
         return results;
