@@ -78,7 +78,10 @@ export interface Beyond {
 export function trackBeyond(b: Beyond | null, tracks: number): number {
   if (b === null) return 0;
   let best = 0;
-  for (let i = 0; i < 32; i++) if (((tracks >>> i) & 1) === 1 && b.track[i] > best) best = b.track[i];
+  for (let t = tracks >>> 0; t !== 0; t = (t & (t - 1)) >>> 0) {
+    const v = b.track[31 - Math.clz32(t & -t)];
+    if (v > best) best = v;
+  }
   return best;
 }
 export const stageBeyond = (b: Beyond | null, stage: number) => (b === null ? 0 : b.stage[stage]);

@@ -21,6 +21,7 @@
  * and the mandate's own criteria share the rest: `(1 − w) × Σ wᵢcᵢ + w × portfolio`. No history: weight
  * 0, and the explanation says so. The explanation names the nearest past deals.
  */
+import { QUALIFICATION_KINDS } from '@app/reference';
 import type { DisplayMode, Text } from '../format';
 import {
   EngineInputError,
@@ -171,6 +172,8 @@ export interface QualificationTable {
   has: Float64Array;
   not: Float64Array;
   max: number;
+  /** `qualificationAffinity` of every mask of the known kinds, computed once per compile (the scan reads it). */
+  byMask: Float64Array;
 }
 
 export interface CompiledPortfolio {
@@ -393,7 +396,9 @@ export function compilePortfolio(
       not[b] = Math.log((1 - p) / (1 - q));
       max += has[b] > not[b] ? has[b] : not[b];
     }
-    qualifications = { has, not, max };
+    const byMask = new Float64Array(1 << QUALIFICATION_KINDS.length);
+    qualifications = { has, not, max, byMask };
+    for (let mask = 0; mask < byMask.length; mask++) byMask[mask] = qualificationAffinity(qualifications, mask);
   }
   const weight = evidence === 0 ? 0 : (PORTFOLIO_MAX_WEIGHT * evidence) / (evidence + PORTFOLIO_HALF_EVIDENCE);
   return {
@@ -421,7 +426,11 @@ export function compilePortfolio(
 export function trackAffinity(table: Float64Array, tracks: number): number {
   if (tracks === 0) return NaN;
   let best = 0;
-  for (let b = 0; b < TRACK_SLOTS; b++) if (((tracks >>> b) & 1) === 1 && table[b] > best) best = table[b];
+  // Only the set bits (a project has one or two tracks, not 32).
+  for (let t = tracks >>> 0; t !== 0; t = (t & (t - 1)) >>> 0) {
+    const v = table[31 - Math.clz32(t & -t)];
+    if (v > best) best = v;
+  }
   return best;
 }
 
@@ -448,7 +457,7 @@ export function aspectValues(
   out[2] = p.amount === null ? NaN : amount === amount ? p.amount[amountBand(amount)] : p.amountNeutral;
   out[3] = p.region === null ? NaN : region >= 0 ? p.region[Math.floor(region / 10_000)] : p.regionNeutral;
   out[4] = p.keywords === null ? NaN : keyword === keyword ? keyword : p.keywordNeutral;
-  out[5] = p.qualifications === null ? NaN : qualificationAffinity(p.qualifications, qualifications);
+  out[5] = p.qualifications === null ? NaN : p.qualifications.byMask[qualifications];
 }
 
 const ASPECTS = new Float64Array(PORTFOLIO_ASPECTS.length);
