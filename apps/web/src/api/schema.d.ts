@@ -3345,6 +3345,8 @@ export interface components {
             mode: "hard" | "soft";
             /** @description Share of the score removed (0.2 = −20 %); 0 when hard. Penalties add, capped at 0.9. */
             penalty: number;
+            /** @description A soft track, stage or region penalty shrunk by your own history: the share of your positive history on this value beyond the written constraint (the penalty is 1 − share of the written one). Absent when the history played no part. */
+            historyShare?: number;
             /** @description Feature the constraint reads, e.g. `rdIntensityBp`. */
             input: string;
             expected: (number | string | boolean | string[]) | null;

@@ -66,6 +66,14 @@ export class ConstraintReasonView {
     description: 'Share of the score removed (0.2 = −20 %); 0 when hard. Penalties add, capped at 0.9.',
   })
   penalty: number;
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 0,
+    maximum: 1,
+    description:
+      'A soft track, stage or region penalty shrunk by your own history: the share of your positive history on this value beyond the written constraint (the penalty is 1 − share of the written one). Absent when the history played no part.',
+  })
+  historyShare?: number;
   @ApiProperty({ description: 'Feature the constraint reads, e.g. `rdIntensityBp`.' }) input: string;
   @ApiProperty(INPUT_VALUE) expected: InputValue;
   @ApiProperty(INPUT_VALUE) actual: InputValue;

@@ -5,6 +5,7 @@
  * event-driven updates never re-sort the cohort.
  */
 import { INNOVATION_INDICATORS, innovationIndicatorValues } from './criteria/innovation-indicators';
+import { AspectBase } from './criteria/portfolio-base';
 import type { ProjectFeatures } from './types';
 
 function lowerBound(a: Float64Array, n: number, v: number): number {
@@ -57,14 +58,17 @@ export class Cohort {
   private readonly counts: number[];
   /** Bumped by every add/remove: percentiles (and texts quoting them) computed at another revision are stale. */
   revision = 0;
+  /** Base rates of portfolio fit's aspects over the same projects (kept by the snapshot's writes). */
+  readonly aspects: AspectBase;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 1024, aspects = new AspectBase()) {
+    this.aspects = aspects;
     this.sorted = INNOVATION_INDICATORS.map(() => new Float64Array(Math.max(capacity, 16)));
     this.counts = INNOVATION_INDICATORS.map(() => 0);
   }
 
   static fromFeatures(list: readonly ProjectFeatures[]): Cohort {
-    const cohort = new Cohort(list.length);
+    const cohort = new Cohort(list.length, AspectBase.of(list));
     const columns = INNOVATION_INDICATORS.map(() => [] as number[]);
     for (const f of list) {
       const values = innovationIndicatorValues(f);

@@ -27,10 +27,13 @@ import {
   instrumentPenaltyBp,
   minimumPenaltyBp,
   qualificationPenaltyBp,
+  regionBeyond,
   regionPenaltyBp,
+  stageBeyond,
   stagePenaltyBp,
   ticketDistance,
   ticketPenaltyBp,
+  trackBeyond,
   trackPenaltyBp,
 } from './soft';
 import type { ConstraintCode, ConstraintReason, InputValue, ProjectFeatures, Stage } from './types';
@@ -100,9 +103,16 @@ function ticketRange(expected: InputValue): Text {
 }
 
 /** "−12 %" as a sentence suffix of a soft reason. */
-function penaltySuffix(r: Pick<ConstraintReason, 'mode' | 'penalty'>): Text {
+function penaltySuffix(r: Pick<ConstraintReason, 'mode' | 'penalty' | 'historyShare'>): Text {
   if (r.mode !== 'soft') return { zh: '', en: '' };
   const pct = Math.round(r.penalty * 1_000) / 10;
+  if (r.historyShare !== undefined) {
+    const share = Math.round(r.historyShare * 100);
+    return {
+      zh: `（软约束：评分 −${pct}%；你过去 ${share}% 的投资在此，罚分相应减轻）`,
+      en: ` (soft: score −${pct} %; ${share} % of your past investments are here, so the penalty is reduced by as much)`,
+    };
+  }
   return { zh: `（软约束：评分 −${pct}%）`, en: ` (soft: score −${pct} %)` };
 }
 
@@ -181,12 +191,14 @@ function reason(
   expected: InputValue,
   actual: InputValue,
   penaltyBp: number = EXCLUDE,
+  historyShare = 0,
 ): ConstraintReason {
   const r = {
     code,
     kind,
     mode: penaltyBp === EXCLUDE ? ('hard' as const) : ('soft' as const),
     penalty: penaltyBp === EXCLUDE ? 0 : penaltyBp / 10_000,
+    ...(penaltyBp !== EXCLUDE && historyShare > 0 ? { historyShare } : {}),
     input,
     expected,
     actual,
@@ -223,8 +235,9 @@ export function evaluateConstraints(f: ProjectFeatures, m: CompiledMandate): Con
   const md = m.mandate;
   const { modes, missingBp } = m.soft;
   if (m.stages !== 0 && ((m.stages >>> stageIndex(f.stage)) & 1) === 0) {
-    const bp = stagePenaltyBp(stageIndex(f.stage), m.stages, modes.stage === 'soft');
-    out.push(reason('STAGE', 'violated', 'stage', md.stages, f.stage, bp));
+    const share = stageBeyond(m.soft.beyond, stageIndex(f.stage));
+    const bp = stagePenaltyBp(stageIndex(f.stage), m.stages, modes.stage === 'soft', share);
+    out.push(reason('STAGE', 'violated', 'stage', md.stages, f.stage, bp, share));
   }
   const ticket = () => `${md.ticketMin}–${md.ticketMax}`;
   if (f.amountSought === null) {
@@ -250,15 +263,18 @@ export function evaluateConstraints(f: ProjectFeatures, m: CompiledMandate): Con
   if (m.regions.length > 0) {
     if (f.regionCode === null) out.push(reason('REGION', 'data_missing', 'regionCode', md.regions, null, missingBp));
     else if (!regionMatches(regionInt(f.regionCode), m.regions)) {
-      const bp = regionPenaltyBp(regionInt(f.regionCode), m.provinces, modes.region === 'soft');
-      out.push(reason('REGION', 'violated', 'regionCode', md.regions, f.regionCode, bp));
+      const share = regionBeyond(m.soft.beyond, regionInt(f.regionCode));
+      const bp = regionPenaltyBp(regionInt(f.regionCode), m.provinces, modes.region === 'soft', share);
+      out.push(reason('REGION', 'violated', 'regionCode', md.regions, f.regionCode, bp, share));
     }
   }
   const tracks = trackMask(f.tracks);
   if (m.tracks !== 0) {
     if (f.tracks.length === 0) out.push(reason('TRACK', 'data_missing', 'tracks', md.tracks, null, missingBp));
     else if ((tracks & m.tracks) === 0) {
-      out.push(reason('TRACK', 'violated', 'tracks', md.tracks, f.tracks, trackPenaltyBp(modes.track === 'soft')));
+      const share = trackBeyond(m.soft.beyond, tracks);
+      const bp = trackPenaltyBp(modes.track === 'soft', share);
+      out.push(reason('TRACK', 'violated', 'tracks', md.tracks, f.tracks, bp, share));
     }
   }
   const lacking = m.qualifications & ~qualificationMask(f.qualifications);

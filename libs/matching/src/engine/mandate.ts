@@ -13,7 +13,8 @@ import {
   uniqueKeywords,
   type RegionPrefix,
 } from './reference';
-import { compilePortfolio, learnedTicketTolerancePct, type CompiledPortfolio } from './criteria/portfolio';
+import type { AspectBase } from './criteria/portfolio-base';
+import { beyondOf, compilePortfolio, learnedTicketTolerancePct, type CompiledPortfolio } from './criteria/portfolio';
 import { resolveConstraints, type ResolvedConstraints } from './soft';
 import { CRITERIA, type CriterionKey, type Mandate } from './types';
 
@@ -52,7 +53,8 @@ export function normalizeWeights(weights: Record<CriterionKey, number>): number[
   return raw.map((w) => w / total);
 }
 
-export function compileMandate(mandate: Mandate): CompiledMandate {
+/** `base`: the deal flow's base rates for portfolio fit (the ranking's cohort); none = all values equally common. */
+export function compileMandate(mandate: Mandate, base?: AspectBase): CompiledMandate {
   if (!(mandate.ticketMin >= 0 && mandate.ticketMin <= mandate.ticketMax)) {
     throw new EngineInputError('MANDATE_TICKET_RANGE_INVALID', 'ticket min must be ≥ 0 and ≤ max');
   }
@@ -63,17 +65,23 @@ export function compileMandate(mandate: Mandate): CompiledMandate {
     throw new EngineInputError('MANDATE_TICKET_TOLERANCE_INVALID', 'ticket tolerance must be a finite percentage ≥ 0');
   }
   const soft = resolveConstraints(mandate);
-  const portfolio = compilePortfolio(mandate.history);
+  const portfolio = compilePortfolio(mandate.history, base);
   // A soft ticket edge stretches to what the investor has really funded (never a hard one, never legacy terms).
   if (portfolio !== null && !soft.legacy && soft.modes.ticket === 'soft') {
     const learned = learnedTicketTolerancePct(portfolio, mandate.ticketMin, mandate.ticketMax);
     if (learned > soft.ticketTolerancePct) soft.ticketTolerancePct = learned;
   }
+  const tracks = trackMask(mandate.tracks);
+  const stages = stageMask(mandate.stages);
+  // Soft track / stage / region penalties shrink by the share of the history beyond them.
+  if (portfolio !== null && !soft.legacy) {
+    soft.beyond = beyondOf(portfolio, tracks, stages, regions);
+  }
   return {
     mandate,
-    stages: stageMask(mandate.stages),
+    stages,
     instruments: instrumentMask(mandate.instruments),
-    tracks: trackMask(mandate.tracks),
+    tracks,
     qualifications: qualificationMask(mandate.requiredQualifications),
     regions,
     provinces: [...new Set(regions.map((r) => Math.floor((r.value * r.divisor) / 10_000)))],

@@ -19,7 +19,9 @@ import {
   type ProjectFeatures,
   type RankOptions,
 } from './index';
-import { amountBand, compilePortfolio } from './criteria/portfolio';
+import { amountBand, compilePortfolio, learnedTicketTolerancePct } from './criteria/portfolio';
+import { AspectBase } from './criteria/portfolio-base';
+import { TRACK_BP } from './soft';
 
 const ASPECTS: PortfolioAspect[] = ['track', 'stage', 'amount', 'region', 'keywords', 'qualifications'];
 
@@ -178,6 +180,68 @@ describe('portfolio fit: what it says', () => {
     expect(inputs([...base, passTrack])['aspect.stage']).toBe(inputs(base)['aspect.stage']);
     const notForUs = entryOf(HEFEI, -1, { label: '不合适', source: 'feedback' });
     expect(value([...base, notForUs], HEFEI)).toBeLessThan(value(base, HEFEI));
+  });
+
+  it('a value as common in the history as in the deal flow says nothing; a rarer one shared says more (lift)', () => {
+    // The deal flow: 90 % quantum, 10 % biomedicine; the history: two of each.
+    const flow = [
+      ...Array.from({ length: 90 }, (_, i) => ({ ...HEFEI, projectId: `q${i}` })),
+      ...Array.from({ length: 10 }, (_, i) => ({ ...HEFEI, projectId: `b${i}`, tracks: ['biomedicine'] })),
+    ];
+    const base = AspectBase.of(flow);
+    const bio = { ...HEFEI, tracks: ['biomedicine'] };
+    const history = [
+      like({}, 'A'),
+      like({}, 'B'),
+      like({ tracks: ['biomedicine'] }, 'C'),
+      like({ tracks: ['biomedicine'] }, 'D'),
+    ];
+    const p = compilePortfolio(history, base)!;
+    const value = (f: ProjectFeatures) => explainMatch(f, { ...OPEN_HARD_TECH, history }, Cohort.fromFeatures(flow));
+    const track = (f: ProjectFeatures) => value(f).breakdown.find((c) => c.key === 'portfolio')!.inputs['aspect.track'];
+    // Half the history on a track a tenth of the deal flow has: the best lift; quantum is at its base rate.
+    expect(track(bio)).toBe(1);
+    expect(track(HEFEI)).toBeLessThan(0.6);
+    expect(p.track).not.toBeNull();
+    // Without base rates (every track equally common) the two tracks look alike.
+    const flat = compilePortfolio(history)!;
+    expect(flat.track![0]).toBeCloseTo(flat.track![1], 9);
+  });
+
+  it('a soft track penalty shrinks by the share of the history on that track, and says so', () => {
+    const mandate: Mandate = { ...OPEN_HARD_TECH, tracks: ['quantum'], constraints: {} };
+    const bio = { ...HEFEI, projectId: 'p-bio', tracks: ['biomedicine'] };
+    const without = explainMatch(bio, { ...mandate, history: [like({}, 'A')] }, cohort);
+    const r0 = without.reasons.find((r) => r.code === 'TRACK')!;
+    expect(r0.penalty).toBe(TRACK_BP / 10_000);
+    expect(r0.historyShare).toBeUndefined();
+    // Two of four positives on biomedicine: share 2 ÷ (4 + 2) = 0.33, penalty 25 % × 0.67.
+    const history = [
+      like({}, 'A'),
+      like({}, 'B'),
+      like({ tracks: ['biomedicine'] }, 'C'),
+      like({ tracks: ['biomedicine'] }, 'D'),
+    ];
+    const e = explainMatch(bio, { ...mandate, history }, cohort);
+    const r = e.reasons.find((x) => x.code === 'TRACK')!;
+    expect(r.historyShare).toBe(0.33);
+    expect(r.penalty).toBe(Math.round(TRACK_BP * 0.67) / 10_000);
+    expect(r.zh).toContain('你过去 33% 的投资在此');
+    expect(r.en).toContain('33 % of your past investments are here');
+    // Hard stays hard whatever the history.
+    const hard = explainMatch(bio, { ...mandate, constraints: { modes: { track: 'hard' } }, history }, cohort);
+    expect(hard.eligible).toBe(false);
+  });
+
+  it('the learned ticket tolerance extrapolates the farthest deal beyond the edge by (k + 1) ÷ k in log terms', () => {
+    const at = (amount: number) => like({ amountSought: amount }, `x${amount}`);
+    const p1 = compilePortfolio([at(2_000 * WAN)])!;
+    // One deal at 2× the ¥10 m ceiling: ln 2 × 2 → 4× the ceiling, 300 % beyond it.
+    expect(learnedTicketTolerancePct(p1, 100 * WAN, 1_000 * WAN)).toBe(300);
+    const p3 = compilePortfolio([at(2_000 * WAN), at(1_500 * WAN), at(1_200 * WAN)])!;
+    // Three deals, farthest at 2×: 2^(4/3) = 2.52×, 152 % beyond.
+    expect(learnedTicketTolerancePct(p3, 100 * WAN, 1_000 * WAN)).toBe(152);
+    expect(learnedTicketTolerancePct(p3, 100 * WAN, 5_000 * WAN)).toBe(0);
   });
 
   it('amount bands are log₂ of 万元', () => {

@@ -21,9 +21,12 @@ import {
   keepOf,
   minimumPenaltyBp,
   qualificationPenaltyBp,
+  regionBeyond,
   regionPenaltyBp,
+  stageBeyond,
   stagePenaltyBp,
   ticketPenaltyBp,
+  trackBeyond,
   trackPenaltyBp,
 } from './soft';
 import { TopK } from './top-k';
@@ -224,7 +227,7 @@ function scan(
 
   // Soft constraints (`soft.ts`): each mandate test that fails either excludes the row or adds its
   // penalty, from the same functions `evaluateConstraints` calls; the work is only on failing rows.
-  const { modes, missingBp, ticketTolerancePct } = m.soft;
+  const { modes, missingBp, ticketTolerancePct, beyond } = m.soft;
   const ticketSoft = modes.ticket === 'soft';
   const stageSoft = modes.stage === 'soft';
   const instrumentSoft = modes.instrument === 'soft';
@@ -252,7 +255,7 @@ function scan(
     const st = 1 << si;
     if (filterStages !== 0 && (filterStages & st) === 0) continue;
     if (stageMask !== 0 && (stageMask & st) === 0) {
-      const p = stagePenaltyBp(si, stageMask, stageSoft);
+      const p = stagePenaltyBp(si, stageMask, stageSoft, stageBeyond(beyond, si));
       if (p < 0) continue;
       pen += p;
     }
@@ -266,7 +269,7 @@ function scan(
     const tr = tracks[i];
     if (filterTracks !== 0 && (tr & filterTracks) === 0) continue;
     if (tracksAllowed !== 0 && (tr & tracksAllowed) === 0) {
-      const p = tr === 0 ? missingBp : trackPenaltyBp(trackSoft);
+      const p = tr === 0 ? missingBp : trackPenaltyBp(trackSoft, trackBeyond(beyond, tr));
       if (p < 0) continue;
       pen += p;
     }
@@ -301,7 +304,7 @@ function scan(
     const rg = region[i];
     if (filterRegions.length > 0 && (rg < 0 || !regionMatches(rg, filterRegions))) continue;
     if (regions.length > 0 && (rg < 0 || !regionMatches(rg, regions))) {
-      const p = rg < 0 ? missingBp : regionPenaltyBp(rg, provinces, regionSoft);
+      const p = rg < 0 ? missingBp : regionPenaltyBp(rg, provinces, regionSoft, regionBeyond(beyond, rg));
       if (p < 0) continue;
       pen += p;
     }
@@ -397,7 +400,7 @@ function candidateRows(snapshot: Snapshot, ids: ReadonlySet<string> | null): Uin
 export function rankMandate(snapshot: Snapshot, mandate: Mandate, options: RankOptions): RankPage {
   // Compiling is ~2 µs (measured); a cache keyed by (id, version) would have to prove the content
   // unchanged, which costs about as much, so the mandate is compiled per call.
-  const m = compileMandate(mandate);
+  const m = compileMandate(mandate, snapshot.cohort.aspects);
   const filters = compileFilters(options.filters);
   const after = cursorKey(options.cursor);
   snapshot.ensureInnovation();

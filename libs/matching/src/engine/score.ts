@@ -279,7 +279,7 @@ export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Coho
 
 /** Convenience for one pair outside a ranking (the founder's "why / why not" view). */
 export function explainMatch(f: ProjectFeatures, mandate: Mandate, cohort: Cohort): MatchResult {
-  return explainPair(f, compileMandate(mandate), cohort);
+  return explainPair(f, compileMandate(mandate, cohort.aspects), cohort);
 }
 
 export interface CompiledFilters {
@@ -336,7 +336,7 @@ export function rankNaive(
   options: RankOptions,
   snapshotVersion = 0,
 ): RankPage {
-  const m = compileMandate(mandate);
+  const m = compileMandate(mandate, cohort.aspects);
   const filters = compileFilters(options.filters);
   const after = cursorKey(options.cursor);
   const scored: { f: ProjectFeatures; centi: number }[] = [];

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { STAGES } from '@app/reference';
 import { SYNTHETIC_MANDATES, syntheticProject, seededRandom } from '../../testing';
-import { Cohort, rankMandate, rankNaive, Snapshot, type ProjectFeatures } from './index';
+import { AspectBase } from './criteria/portfolio-base';
+import { Cohort, rankMandate, rankNaive, Snapshot, type HistoryEntry, type ProjectFeatures } from './index';
 
 /**
  * The incremental cohort counts (`below` / `equal` per row, shifted by each write) against a
@@ -82,10 +83,26 @@ describe('snapshot: incremental cohort statistics', () => {
           const list = [...live.values()];
           const fresh = Snapshot.build(list);
           expect(innovationById(snap)).toEqual(innovationById(fresh));
+          // Portfolio fit's base rates, shifted one write at a time, equal a count from scratch.
+          expect(snap.cohort.aspects).toEqual(AspectBase.of(list));
+          // A history drawn from the live projects: portfolio fit against those base rates ranks alike.
+          const history: HistoryEntry[] = list.slice(0, 6).map((f, i) => ({
+            label: f.projectId,
+            source: i % 2 === 0 ? 'deal' : 'portfolio',
+            polarity: i === 5 ? -1 : 1,
+            stage: f.stage,
+            tracks: f.tracks,
+            amount: f.amountSought,
+            regionCode: f.regionCode,
+            keywords: f.keywords,
+            qualifications: i % 2 === 0 ? f.qualifications : null,
+          }));
           for (const m of SYNTHETIC_MANDATES) {
-            const incremental = rankMandate(snap, m, { k: POOL });
-            const naive = rankNaive(list, m, Cohort.fromFeatures(list), { k: POOL }, snap.version);
-            expect(incremental).toEqual(naive);
+            for (const withHistory of [m, { ...m, constraints: {}, history }]) {
+              const incremental = rankMandate(snap, withHistory, { k: POOL });
+              const naive = rankNaive(list, withHistory, Cohort.fromFeatures(list), { k: POOL }, snap.version);
+              expect(incremental).toEqual(naive);
+            }
           }
         },
       ),

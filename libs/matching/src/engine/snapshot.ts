@@ -165,6 +165,7 @@ export class Snapshot {
     let moved: boolean;
     if (existing !== undefined) {
       const prev = innovationIndicatorValues(this.features[existing]);
+      this.cohort.aspects.add(this.features[existing], -1);
       this.cohort.remove(prev);
       this.cohort.add(next);
       moved = this.shiftCounts(prev, next);
@@ -175,6 +176,7 @@ export class Snapshot {
       moved = this.shiftCounts(NO_VALUES, next);
       row = this.size++;
     }
+    this.cohort.aspects.add(f, 1);
     this.write(row, f);
     this.rankRow(row);
     if (moved) this.innovationStale = true;
@@ -187,6 +189,7 @@ export class Snapshot {
     const row = this.rowOf.get(projectId);
     if (row === undefined) return false;
     const prev = innovationIndicatorValues(this.features[row]);
+    this.cohort.aspects.add(this.features[row], -1);
     this.cohort.remove(prev);
     if (this.shiftCounts(prev, NO_VALUES)) this.innovationStale = true;
     const last = this.size - 1;

@@ -39,7 +39,24 @@ export interface ResolvedConstraints {
   ticketTolerancePct: number;
   /** Penalty of an unknown figure, or `EXCLUDE` (legacy). */
   missingBp: number;
+  /**
+   * Per track bit, stage index and province: the share of the investor's positive history on that
+   * value where the written constraint does not allow it (`beyondShare`; null without history). A
+   * soft penalty on a project there shrinks by that share (a track: its tracks' best share).
+   */
+  beyond: Beyond | null;
 }
+
+/** Pseudo-weight inside the written constraint: two deals' worth, so one deal beyond it is not "half your deals". */
+export const BEYOND_PRIOR = 2;
+
+/** `outside ÷ (known + BEYOND_PRIOR)`, rounded to whole percent (the explanation quotes it). */
+export function beyondShare(outside: number, known: number): number {
+  return outside <= 0 ? 0 : Math.round((100 * outside) / (known + BEYOND_PRIOR)) / 100;
+}
+
+/** A soft penalty scaled down by the history's share beyond the constraint (exact for `beyond` = 0). */
+export const scaledBp = (bp: number, beyond: number) => (beyond === 0 ? bp : Math.round(bp * (1 - beyond)));
 
 const ALL_HARD: ConstraintModes = {
   ticket: 'hard',
@@ -51,16 +68,37 @@ const ALL_HARD: ConstraintModes = {
   hardTechMinimums: 'hard',
 };
 
+export interface Beyond {
+  track: Float64Array;
+  stage: Float64Array;
+  province: Float64Array;
+}
+
+/** The best beyond-share of a track mask's bits (0 = none). */
+export function trackBeyond(b: Beyond | null, tracks: number): number {
+  if (b === null) return 0;
+  let best = 0;
+  for (let t = tracks >>> 0; t !== 0; t = (t & (t - 1)) >>> 0) {
+    const v = b.track[31 - Math.clz32(t & -t)];
+    if (v > best) best = v;
+  }
+  return best;
+}
+export const stageBeyond = (b: Beyond | null, stage: number) => (b === null ? 0 : b.stage[stage]);
+export const regionBeyond = (b: Beyond | null, region: number) =>
+  b === null ? 0 : b.province[Math.floor(region / 10_000)];
+
 export function resolveConstraints(mandate: Mandate): ResolvedConstraints {
   const c = mandate.constraints;
   if (c === null || c === undefined) {
-    return { legacy: true, modes: ALL_HARD, ticketTolerancePct: 0, missingBp: EXCLUDE };
+    return { legacy: true, modes: ALL_HARD, ticketTolerancePct: 0, missingBp: EXCLUDE, beyond: null };
   }
   return {
     legacy: false,
     modes: { ...DEFAULT_CONSTRAINT_MODES, ...c.modes },
     ticketTolerancePct: c.ticketTolerancePct ?? DEFAULT_TICKET_TOLERANCE_PCT,
     missingBp: MISSING_BP,
+    beyond: null,
   };
 }
 
@@ -86,20 +124,20 @@ export function stageSteps(stage: number, mask: number): number {
   return best;
 }
 
-export function stagePenaltyBp(stage: number, mask: number, soft: boolean): number {
+export function stagePenaltyBp(stage: number, mask: number, soft: boolean, beyond = 0): number {
   if (!soft) return EXCLUDE;
-  return Math.min(STAGE_MAX_BP, STAGE_STEP_BP * stageSteps(stage, mask));
+  return scaledBp(Math.min(STAGE_MAX_BP, STAGE_STEP_BP * stageSteps(stage, mask)), beyond);
 }
 
-export const trackPenaltyBp = (soft: boolean) => (soft ? TRACK_BP : EXCLUDE);
+export const trackPenaltyBp = (soft: boolean, beyond = 0) => (soft ? scaledBp(TRACK_BP, beyond) : EXCLUDE);
 export const instrumentPenaltyBp = (soft: boolean) => (soft ? INSTRUMENT_BP : EXCLUDE);
 
 /** A known region outside the allowed ones: milder when it is in a province the mandate names. */
-export function regionPenaltyBp(region: number, provinces: readonly number[], soft: boolean): number {
+export function regionPenaltyBp(region: number, provinces: readonly number[], soft: boolean, beyond = 0): number {
   if (!soft) return EXCLUDE;
   const province = Math.floor(region / 10_000);
-  for (const p of provinces) if (p === province) return REGION_SAME_PROVINCE_BP;
-  return REGION_ELSEWHERE_BP;
+  for (const p of provinces) if (p === province) return scaledBp(REGION_SAME_PROVINCE_BP, beyond);
+  return scaledBp(REGION_ELSEWHERE_BP, beyond);
 }
 
 export function qualificationPenaltyBp(lacking: number, soft: boolean): number {

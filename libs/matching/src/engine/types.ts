@@ -201,6 +201,12 @@ export interface ConstraintReason {
   mode: ConstraintMode;
   /** Share of the score removed; 0 on a hard reason. 4 decimals (integer basis points ÷ 10 000). */
   penalty: number;
+  /**
+   * A soft track, stage or region penalty shrunk by the investor's own history: the share of its
+   * positive history on this value, beyond the written constraint (the penalty is `1 − share` of the
+   * written one). Absent when the history played no part.
+   */
+  historyShare?: number;
   /** Feature the constraint reads, e.g. `rdIntensityBp`. */
   input: string;
   expected: InputValue;

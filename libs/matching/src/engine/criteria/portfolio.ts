@@ -21,19 +21,33 @@
  * and the mandate's own criteria share the rest: `(1 − w) × Σ wᵢcᵢ + w × portfolio`. No history: weight
  * 0, and the explanation says so. The explanation names the nearest past deals.
  */
+import { QUALIFICATION_KINDS } from '@app/reference';
 import type { DisplayMode, Text } from '../format';
 import {
   EngineInputError,
-  popcount,
   qualificationMask,
   regionInt,
+  regionMatches,
   round4,
+  type RegionPrefix,
   STAGE_COUNT,
   stageIndex,
   trackMask,
   uniqueKeywords,
 } from '../reference';
+import { beyondShare, type Beyond } from '../soft';
 import type { HistoryEntry, InputValue, PortfolioAspect, ProjectFeatures } from '../types';
+import {
+  AMOUNT_BANDS,
+  amountBand,
+  EMPTY_BASE,
+  PROVINCE_SLOTS,
+  QUAL_SLOTS,
+  TRACK_SLOTS,
+  type AspectBase,
+} from './portfolio-base';
+
+export { amountBand, AMOUNT_BANDS } from './portfolio-base';
 
 export const PORTFOLIO_ASPECTS: readonly PortfolioAspect[] = [
   'track',
@@ -49,16 +63,7 @@ export const PORTFOLIO_MAX_WEIGHT = 0.6;
 export const PORTFOLIO_HALF_EVIDENCE = 4;
 /** Affinity below this counts as this (the log of 0 would make one aspect decide alone). */
 const FLOOR = 0.05;
-/** An unknown project figure (no amount, no region…) on an aspect the history speaks about. */
-export const PORTFOLIO_MISSING = 0.5;
-/** Pseudo-count spread over an aspect's values, so one past deal does not make every other value ~0. */
-const SMOOTH = 0.5;
 const KERNEL = [1, 0.5, 0.15];
-/** Amount bands: ⌊log₂ of the amount in 万元⌋, 0 … 15 (¥10k … ¥330 m and above). */
-export const AMOUNT_BANDS = 16;
-const TRACK_SLOTS = 32;
-const PROVINCE_SLOTS = 100;
-const QUAL_SLOTS = 16;
 /** How many past deals an explanation names. */
 const NEAREST = 2;
 /** A passed deal this similar is named too ("and like X, which you passed"). */
@@ -74,21 +79,73 @@ const TOLERANCE_MIN_WEIGHT = 0.5;
  * the edge, like the written tolerance) the investor has really invested, capped; 0 without such deals.
  */
 export function learnedTicketTolerancePct(p: CompiledPortfolio, min: number, max: number): number {
-  let worst = 0;
+  // Per side, in log terms (amounts spread multiplicatively): the farthest of k deals beyond an edge
+  // understates how far the investor goes — (k + 1) ÷ k × the farthest is the unbiased estimate of
+  // where a range ends from k draws inside it.
+  let above = 0;
+  let below = 0;
+  let nAbove = 0;
+  let nBelow = 0;
   for (const e of p.entries) {
     if (e.polarity < 0 || e.weight < TOLERANCE_MIN_WEIGHT || e.amount === null) continue;
     if (e.amount >= min && e.amount <= max) continue;
-    const d = e.amount > max ? (max === 0 ? Infinity : (e.amount - max) / max) : (min - e.amount) / min;
-    if (d > worst) worst = d;
+    // Log ratio beyond the edge: amount ÷ max above, min ÷ amount below.
+    const r = e.amount > max ? (max === 0 ? Infinity : Math.log(e.amount / max)) : Math.log(min / e.amount);
+    if (e.amount > max) {
+      nAbove++;
+      if (r > above) above = r;
+    } else {
+      nBelow++;
+      if (r > below) below = r;
+    }
   }
+  // Back to the tolerance's terms: the share above the ceiling, or below the floor.
+  const up = nAbove === 0 ? 0 : Math.expm1((above * (nAbove + 1)) / nAbove);
+  const down = nBelow === 0 ? 0 : 1 - Math.exp((-below * (nBelow + 1)) / nBelow);
+  const worst = Math.max(up, down);
   return Math.min(MAX_LEARNED_TOLERANCE_PCT, Math.ceil(worst * 100));
 }
 
-export function amountBand(fen: number): number {
-  const wan = fen / 1_000_000;
-  if (!(wan >= 1)) return 0;
-  const b = Math.floor(Math.log2(wan));
-  return b >= AMOUNT_BANDS ? AMOUNT_BANDS - 1 : b;
+/**
+ * Per track, stage and province the written constraint does not allow: the share of the positive
+ * history (deals of weight ≥ 0.5, imported rows) on it — `outside ÷ (known + BEYOND_PRIOR)`. A soft
+ * penalty on a project there shrinks by it: you have invested there before.
+ */
+export function beyondOf(
+  p: CompiledPortfolio,
+  tracks: number,
+  stages: number,
+  regions: readonly RegionPrefix[],
+): Beyond {
+  const out: Beyond = {
+    track: new Float64Array(TRACK_SLOTS),
+    stage: new Float64Array(STAGE_COUNT),
+    province: new Float64Array(PROVINCE_SLOTS),
+  };
+  let knownTrack = 0;
+  let knownStage = 0;
+  let knownRegion = 0;
+  const provinceOnly = new Float64Array(PROVINCE_SLOTS);
+  for (const e of p.entries) {
+    if (e.polarity < 0 || e.weight < TOLERANCE_MIN_WEIGHT) continue;
+    if (tracks !== 0 && e.tracks !== 0) {
+      knownTrack += e.weight;
+      if ((e.tracks & tracks) === 0)
+        for (let b = 0; b < TRACK_SLOTS; b++) if (((e.tracks >>> b) & 1) === 1) out.track[b] += e.weight;
+    }
+    if (stages !== 0 && e.stage >= 0) {
+      knownStage += e.weight;
+      if (((stages >>> e.stage) & 1) === 0) out.stage[e.stage] += e.weight;
+    }
+    if (regions.length > 0 && e.region >= 0) {
+      knownRegion += e.weight;
+      if (!regionMatches(e.region, regions)) provinceOnly[e.province] += e.weight;
+    }
+  }
+  for (let b = 0; b < TRACK_SLOTS; b++) out.track[b] = beyondShare(out.track[b], knownTrack);
+  for (let s = 0; s < STAGE_COUNT; s++) out.stage[s] = beyondShare(out.stage[s], knownStage);
+  for (let v = 0; v < PROVINCE_SLOTS; v++) out.province[v] = beyondShare(provinceOnly[v], knownRegion);
+  return out;
 }
 
 /** One history entry, encoded once. */
@@ -104,9 +161,19 @@ interface Encoded {
   band: number; // -1 unknown
   amount: number | null;
   province: number; // -1 unknown
+  region: number; // 6-digit code as an integer, -1 unknown
   keywords: string[];
   /** -1 = not known (an imported row). */
   qualifications: number;
+}
+
+/** Log-lift of holding / not holding each qualification, and the best achievable sum. */
+export interface QualificationTable {
+  has: Float64Array;
+  not: Float64Array;
+  max: number;
+  /** `qualificationAffinity` of every mask of the known kinds, computed once per compile (the scan reads it). */
+  byMask: Float64Array;
 }
 
 export interface CompiledPortfolio {
@@ -117,17 +184,21 @@ export interface CompiledPortfolio {
   evidence: number;
   positives: number;
   negatives: number;
-  /** Aspect affinities, or null when the history says nothing about the aspect. */
+  /** Aspect affinities (lift against the deal flow, normalised to the best value), or null when the history says nothing about the aspect. */
   track: Float64Array | null;
+  /** Affinity of a project without that figure: lift 1, normalised. */
+  trackNeutral: number;
   stage: Float64Array | null;
   amount: Float64Array | null;
+  amountNeutral: number;
   region: Float64Array | null;
+  regionNeutral: number;
   keywords: Map<string, number> | null;
   /** Affinity of a keyword the history never saw. */
   keywordDefault: number;
-  /** P(qualification) among positives with known qualifications, and their sum. */
-  qualifications: Float64Array | null;
-  qualificationMass: number;
+  /** Affinity of a project without keywords. */
+  keywordNeutral: number;
+  qualifications: QualificationTable | null;
   entries: Encoded[];
 }
 
@@ -155,21 +226,65 @@ function encode(e: HistoryEntry): Encoded {
     band: e.amount === null || !(e.amount > 0) ? -1 : amountBand(e.amount),
     amount: e.amount === null || !(e.amount > 0) ? null : e.amount,
     province: region < 0 ? -1 : Math.floor(region / 10_000),
+    region,
     keywords: uniqueKeywords(e.keywords),
     qualifications: e.qualifications === null ? -1 : qualificationMask(e.qualifications),
   };
 }
 
-/** `rel × (1 + pos) ÷ (1 + pos + neg)` per slot, `rel` = smoothed positive mass ÷ the best slot's. */
-function affinities(pos: Float64Array, neg: Float64Array, posTotal: number, negTotal: number): Float64Array | null {
+/** Pseudo-weight of the base rates in a positive share: how much history it takes to move away from "as common as in the deal flow". */
+const PRIOR = 2;
+/** `(1 + pos) ÷ (1 + pos + neg)`: how much the passes on a value take off it. */
+const shrink = (pos: number, neg: number) => (1 + pos) / (1 + pos + neg);
+
+interface Table {
+  table: Float64Array;
+  /** Affinity of a project whose value is unknown: lift 1 (as common as in the deal flow), normalised. */
+  neutral: number;
+}
+
+/**
+ * Lift per slot against the deal flow's base rates, normalised to the best slot:
+ * `lift = (pos + PRIOR × base) ÷ ((posTotal + PRIOR) × base) × shrink(pos, neg)`, base = the share of
+ * projects with the value (Laplace-smoothed; kernel-spread like the history for stage and amount).
+ */
+function liftTable(
+  pos: Float64Array,
+  neg: Float64Array,
+  posTotal: number,
+  negTotal: number,
+  counts: Int32Array,
+  rows: number,
+  kernel: boolean,
+  multi: boolean,
+): Table | null {
   if (posTotal + negTotal === 0) return null;
   const n = pos.length;
-  const prior = SMOOTH / n;
-  let best = 0;
-  for (let v = 0; v < n; v++) if (pos[v] + prior > best) best = pos[v] + prior;
+  const base = new Float64Array(n);
+  let sum = 0;
+  for (let v = 0; v < n; v++) {
+    let c = 0;
+    if (kernel) {
+      for (let d = -2; d <= 2; d++) if (v + d >= 0 && v + d < n) c += counts[v + d] * KERNEL[Math.abs(d)];
+    } else c = counts[v];
+    base[v] = c + 1;
+    sum += c + 1;
+  }
+  // Multi-valued (tracks): the share of projects having the value; single-valued: a distribution.
+  const denom = multi ? rows + 2 : sum;
+  let spreadTotal = 0;
+  for (let v = 0; v < n; v++) spreadTotal += pos[v];
+  const mass = multi ? posTotal : spreadTotal;
   const out = new Float64Array(n);
-  for (let v = 0; v < n; v++) out[v] = (((pos[v] + prior) / best) * (1 + pos[v])) / (1 + pos[v] + neg[v]);
-  return out;
+  let best = 0;
+  for (let v = 0; v < n; v++) {
+    const b = base[v] / denom;
+    const lift = ((pos[v] + PRIOR * b) / ((mass + PRIOR) * b)) * shrink(pos[v], neg[v]);
+    out[v] = lift;
+    if (lift > best) best = lift;
+  }
+  for (let v = 0; v < n; v++) out[v] /= best;
+  return { table: out, neutral: Math.min(1, 1 / best) };
 }
 
 function spread(target: Float64Array, at: number, w: number) {
@@ -179,8 +294,14 @@ function spread(target: Float64Array, at: number, w: number) {
   }
 }
 
-/** `null` history (not given): the criterion is left out. An empty one: present, weight 0 (cold start). */
-export function compilePortfolio(history: readonly HistoryEntry[] | null | undefined): CompiledPortfolio | null {
+/**
+ * `null` history (not given): the criterion is left out. An empty one: present, weight 0 (cold start).
+ * `base`: the deal flow's base rates (the snapshot's cohort); without it every value is equally common.
+ */
+export function compilePortfolio(
+  history: readonly HistoryEntry[] | null | undefined,
+  base: AspectBase = EMPTY_BASE,
+): CompiledPortfolio | null {
   if (history === null || history === undefined) return null;
   const entries = history.map(encode);
   const bit = (i: number) => 1 << i;
@@ -207,10 +328,9 @@ export function compilePortfolio(history: readonly HistoryEntry[] | null | undef
     else negatives++;
     evidence += side === 0 ? w : w / 2;
     const about = (i: number) => (e.aspects & bit(i)) !== 0;
-    const own = popcount(e.tracks);
-    if (own > 0 && about(0)) {
+    if (e.tracks !== 0 && about(0)) {
       const t = side === 0 ? tPos : tNeg;
-      for (let b = 0; b < TRACK_SLOTS; b++) if (((e.tracks >>> b) & 1) === 1) t[b] += w / own;
+      for (let b = 0; b < TRACK_SLOTS; b++) if (((e.tracks >>> b) & 1) === 1) t[b] += w;
       totals.t[side] += w;
     }
     if (e.stage >= 0 && about(1)) {
@@ -227,7 +347,7 @@ export function compilePortfolio(history: readonly HistoryEntry[] | null | undef
     }
     if (e.keywords.length > 0 && about(4)) {
       const k = side === 0 ? kPos : kNeg;
-      for (const word of e.keywords) k.set(word, (k.get(word) ?? 0) + w / e.keywords.length);
+      for (const word of e.keywords) k.set(word, (k.get(word) ?? 0) + w);
       totals.k[side] += w;
     }
     if (side === 0 && e.qualifications >= 0) {
@@ -235,31 +355,50 @@ export function compilePortfolio(history: readonly HistoryEntry[] | null | undef
       totals.q += w;
     }
   }
-  // Keywords: the same formula over the words the history names (at least 8 values, for the prior).
+  const track = liftTable(tPos, tNeg, totals.t[0], totals.t[1], base.track, base.trackRows, false, true);
+  const stage = liftTable(sPos, sNeg, totals.s[0], totals.s[1], base.stage, base.rows, true, false);
+  const amount = liftTable(aPos, aNeg, totals.a[0], totals.a[1], base.amount, base.amountRows, true, false);
+  const region = liftTable(rPos, rNeg, totals.r[0], totals.r[1], base.province, base.regionRows, false, false);
+  // Keywords: the lift of each word the history names against its document frequency in the deal flow
+  // (a rare shared word says more than a common one); a word the history never names: PRIOR ÷ (mass + PRIOR).
   let keywords: Map<string, number> | null = null;
   let keywordDefault = 0;
+  let keywordNeutral = 1;
   if (totals.k[0] + totals.k[1] > 0) {
     const words = [...new Set([...kPos.keys(), ...kNeg.keys()])].sort();
-    const n = Math.max(8, words.length + 1);
-    const prior = SMOOTH / n;
-    let best = prior;
-    for (const w of words) if ((kPos.get(w) ?? 0) + prior > best) best = (kPos.get(w) ?? 0) + prior;
-    keywords = new Map();
+    const mass = totals.k[0];
+    const unseen = PRIOR / (mass + PRIOR);
+    let best = unseen;
+    const lifts = new Map<string, number>();
     for (const w of words) {
       const p = kPos.get(w) ?? 0;
-      keywords.set(w, (((p + prior) / best) * (1 + p)) / (1 + p + (kNeg.get(w) ?? 0)));
+      const b = ((base.keywords.get(w) ?? 0) + 1) / (base.keywordRows + 2);
+      const lift = ((p + PRIOR * b) / ((mass + PRIOR) * b)) * shrink(p, kNeg.get(w) ?? 0);
+      lifts.set(w, lift);
+      if (lift > best) best = lift;
     }
-    keywordDefault = prior / best;
+    keywords = new Map();
+    for (const [w, lift] of lifts) keywords.set(w, lift / best);
+    keywordDefault = unseen / best;
+    keywordNeutral = Math.min(1, 1 / best);
   }
-  let qualificationMass = 0;
-  let qualifications: Float64Array | null = null;
+  // Qualifications: per qualification, held or not, the positives' smoothed share against the deal
+  // flow's (a Bernoulli lift each); a history that holds them as often as the deal flow is indifferent.
+  let qualifications: QualificationTable | null = null;
   if (totals.q > 0) {
-    qualifications = new Float64Array(QUAL_SLOTS);
+    const has = new Float64Array(QUAL_SLOTS);
+    const not = new Float64Array(QUAL_SLOTS);
+    let max = 0;
     for (let b = 0; b < QUAL_SLOTS; b++) {
-      qualifications[b] = qPos[b] / totals.q;
-      qualificationMass += qualifications[b];
+      const q = (base.qualifications[b] + 1) / (base.rows + 2);
+      const p = (qPos[b] + PRIOR * q) / (totals.q + PRIOR);
+      has[b] = Math.log(p / q);
+      not[b] = Math.log((1 - p) / (1 - q));
+      max += has[b] > not[b] ? has[b] : not[b];
     }
-    if (qualificationMass === 0) qualifications = null;
+    const byMask = new Float64Array(1 << QUALIFICATION_KINDS.length);
+    qualifications = { has, not, max, byMask };
+    for (let mask = 0; mask < byMask.length; mask++) byMask[mask] = qualificationAffinity(qualifications, mask);
   }
   const weight = evidence === 0 ? 0 : (PORTFOLIO_MAX_WEIGHT * evidence) / (evidence + PORTFOLIO_HALF_EVIDENCE);
   return {
@@ -268,14 +407,17 @@ export function compilePortfolio(history: readonly HistoryEntry[] | null | undef
     evidence,
     positives,
     negatives,
-    track: affinities(tPos, tNeg, totals.t[0], totals.t[1]),
-    stage: affinities(sPos, sNeg, totals.s[0], totals.s[1]),
-    amount: affinities(aPos, aNeg, totals.a[0], totals.a[1]),
-    region: affinities(rPos, rNeg, totals.r[0], totals.r[1]),
+    track: track?.table ?? null,
+    trackNeutral: track?.neutral ?? 1,
+    stage: stage?.table ?? null,
+    amount: amount?.table ?? null,
+    amountNeutral: amount?.neutral ?? 1,
+    region: region?.table ?? null,
+    regionNeutral: region?.neutral ?? 1,
     keywords,
     keywordDefault,
+    keywordNeutral,
     qualifications,
-    qualificationMass,
     entries,
   };
 }
@@ -284,16 +426,19 @@ export function compilePortfolio(history: readonly HistoryEntry[] | null | undef
 export function trackAffinity(table: Float64Array, tracks: number): number {
   if (tracks === 0) return NaN;
   let best = 0;
-  for (let b = 0; b < TRACK_SLOTS; b++) if (((tracks >>> b) & 1) === 1 && table[b] > best) best = table[b];
+  // Only the set bits (a project has one or two tracks, not 32).
+  for (let t = tracks >>> 0; t !== 0; t = (t & (t - 1)) >>> 0) {
+    const v = table[31 - Math.clz32(t & -t)];
+    if (v > best) best = v;
+  }
   return best;
 }
 
-/** Weighted share of the history's usual qualifications the project holds. */
-export function qualificationAffinity(p: CompiledPortfolio, held: number): number {
-  const q = p.qualifications!;
-  let got = 0;
-  for (let b = 0; b < QUAL_SLOTS; b++) if (((held >>> b) & 1) === 1) got += q[b];
-  return got / p.qualificationMass;
+/** `exp(Σ log-lift of what the project holds and lacks − the best sum)`: 1 for the history's usual set. */
+export function qualificationAffinity(q: QualificationTable, held: number): number {
+  let sum = 0;
+  for (let b = 0; b < QUAL_SLOTS; b++) sum += ((held >>> b) & 1) === 1 ? q.has[b] : q.not[b];
+  return Math.exp(sum - q.max);
 }
 
 /** The aspect affinities of one project (NaN = the history says nothing about it), in aspect order. */
@@ -307,13 +452,12 @@ export function aspectValues(
   qualifications: number,
   out: Float64Array,
 ): void {
-  const missing = PORTFOLIO_MISSING;
-  out[0] = p.track === null ? NaN : tracks === 0 ? missing : trackAffinity(p.track, tracks);
+  out[0] = p.track === null ? NaN : tracks === 0 ? p.trackNeutral : trackAffinity(p.track, tracks);
   out[1] = p.stage === null ? NaN : p.stage[stage];
-  out[2] = p.amount === null ? NaN : amount === amount ? p.amount[amountBand(amount)] : missing;
-  out[3] = p.region === null ? NaN : region >= 0 ? p.region[Math.floor(region / 10_000)] : missing;
-  out[4] = p.keywords === null ? NaN : keyword === keyword ? keyword : missing;
-  out[5] = p.qualifications === null ? NaN : qualificationAffinity(p, qualifications);
+  out[2] = p.amount === null ? NaN : amount === amount ? p.amount[amountBand(amount)] : p.amountNeutral;
+  out[3] = p.region === null ? NaN : region >= 0 ? p.region[Math.floor(region / 10_000)] : p.regionNeutral;
+  out[4] = p.keywords === null ? NaN : keyword === keyword ? keyword : p.keywordNeutral;
+  out[5] = p.qualifications === null ? NaN : p.qualifications.byMask[qualifications];
 }
 
 const ASPECTS = new Float64Array(PORTFOLIO_ASPECTS.length);
