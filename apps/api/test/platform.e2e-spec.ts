@@ -18,7 +18,8 @@ describe('API platform behaviour over HTTP', () => {
       redis: { status: 'up' },
       // engagement's figure: the age of the oldest due-and-unsent reminder
       reminders: { status: 'up', overdue: 0, oldestOverdueSeconds: null },
-      search: { status: 'up' },
+      // search's figure: documents each index read at boot, and index images reused (none configured here)
+      search: { status: 'up', documentsRead: { projects: 0, startups: 0, mandates: 0 }, images: {} },
       // matching's figure: the deal-flow snapshot's build, from stored feature rows or computed
       matchingSnapshot: {
         status: 'up',
