@@ -1,11 +1,10 @@
 import { ApiError } from '../api/client';
 
-/** An openapi-fetch blob answer → a saved file, or the API's coded error. */
-export async function saveBlob(
-  promise: Promise<{ data?: unknown; error?: unknown; response: Response }>,
-  fileName: string,
-): Promise<void> {
-  const res = await promise;
+type BlobAnswer = { data?: unknown; error?: unknown; response: Response };
+
+/** An openapi-fetch blob answer (or its promise) → a saved file, or the API's coded error. The API streams the workbook; the browser saves it. */
+export async function saveBlob(answer: BlobAnswer | Promise<BlobAnswer>, fileName: string): Promise<void> {
+  const res = await answer;
   if (!res.response.ok || !res.data) {
     const body = (res.error ?? {}) as { code?: string; message?: string };
     throw new ApiError(res.response.status, body.code ?? `HTTP_${res.response.status}`, body.message ?? res.response.statusText);

@@ -2,7 +2,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Col, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, call, type Schemas } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
+import { saveBlob } from '../../lib/download';
 import { Chart } from '../../components/Chart';
 import { ErrorState, PageLoading } from '../../components/states';
 import { formatWan } from '../../lib/format';
@@ -13,21 +14,9 @@ import type { EventView } from './useEvent';
 type Report = Schemas['EventReportView'];
 const BLUE = ['#1d4ed8', '#2563eb', '#3b82f6', '#60a5fa', '#93c5fd', '#bfdbfe', '#16a34a', '#15803d', '#f59e0b'];
 
-/** Downloads the workbook through the authenticated client (the API streams it; the browser saves it). */
-async function downloadXlsx(event: EventView): Promise<void> {
-  const res = await api.GET('/api/v1/events/{id}/report.xlsx', { params: { path: { id: event.id } }, parseAs: 'blob' });
-  if (!res.response.ok || !res.data) {
-    const body = (res.error ?? {}) as { code?: string; message?: string };
-    throw new ApiError(res.response.status, body.code ?? `HTTP_${res.response.status}`, body.message ?? res.response.statusText);
-  }
-  const url = URL.createObjectURL(res.data as Blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${event.title}.xlsx`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** Downloads the workbook through the authenticated client. */
+function downloadXlsx(event: EventView): Promise<void> {
+  return saveBlob(api.GET('/api/v1/events/{id}/report.xlsx', { params: { path: { id: event.id } }, parseAs: 'blob' }), `${event.title}.xlsx`);
 }
 
 export function ReportTab({ event }: { event: EventView }) {

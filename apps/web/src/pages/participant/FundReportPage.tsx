@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, PageLoading } from '../../components/states';
 import { formatWan } from '../../lib/format';
 import { PageHeader } from '../../lib/page';
 import { DEFAULT_TZ, formatDateTime } from '../../lib/time';
-import { saveBlob } from './download';
+import { saveBlob } from '../../lib/download';
 
 type Report = Schemas['FundReportView'];
 const BLUE = ['#1d4ed8', '#2563eb', '#3b82f6', '#60a5fa', '#93c5fd', '#16a34a', '#15803d', '#f59e0b', '#94a3b8'];
@@ -28,7 +28,7 @@ export function FundReportPage() {
   const navigate = useNavigate();
   const report = useQuery({ queryKey: ['reports', 'fund'], queryFn: () => call(api.GET('/api/v1/reports/fund')) });
   const exportXlsx = useMutation({
-    mutationFn: async () => saveBlob(await api.GET('/api/v1/reports/deal-flow.xlsx', { parseAs: 'blob' }), lang === 'en' ? 'deal-flow.xlsx' : '项目管线.xlsx'),
+    mutationFn: () => saveBlob(api.GET('/api/v1/reports/deal-flow.xlsx', { parseAs: 'blob' }), lang === 'en' ? 'deal-flow.xlsx' : '项目管线.xlsx'),
     onSuccess: () => message.success(t('pt.fund.exported')),
     onError: (err) => message.error(err.message),
   });
