@@ -65,6 +65,23 @@ const ptEn: PtMessages = {
       event: 'Event', project: 'Project', status: 'Result', reason: 'Reason', appliedAt: 'Applied', decidedAt: 'Decided', meetings: 'Meetings',
       empty: 'No roadshow applications yet', emptyHint: 'Pick a session that fits and apply from the roadshows list.', goEvents: 'Browse roadshows', meetingsCount: 'Meetings: {{count}}',
     },
+    outcome: {
+      title: 'Outcome', action: 'Record outcome', shared: 'Shared state', yours: 'you', notRecorded: 'Not recorded yet', otherNotYet: 'The other side has not recorded yet; they will see yours and can confirm it.',
+      record: 'Record your side', update: 'Update your side', save: 'Save outcome', saved: 'Outcome saved',
+      side: { investor: 'Investor', founder: 'Company' },
+      stageLabel: 'Stage', attendanceLabel: 'Attendance', terms: 'Signed terms', instrument: 'Instrument', amount: 'Signed amount', equityAmount: 'Equity part', loanAmount: 'Loan part',
+      disbursed: 'Disbursed', disbursedAmount: 'Amount disbursed', passReason: 'Pass reason', passText: 'Details', note: 'Note', recordedAt: 'Recorded',
+      parts: 'equity {{equity}} + loan {{loan}}',
+      stageMeetingHint: 'Leave the stage empty to record attendance only; after a no-show only "Passed" is possible.',
+      stageRequired: 'Pick a stage', instrumentRequired: 'Pick an instrument', amountRequired: 'Enter the amount (¥10k)', passReasonRequired: 'Pick a reason', passTextRequired: 'Add details for "Other"',
+      stage: { interested: 'Interested', due_diligence: 'Due diligence', term_sheet: 'Term sheet', signed: 'Signed', disbursed: 'Disbursed', passed: 'Passed' },
+      attendance: { held: 'Held as planned', no_show: 'The other side did not come' },
+      state: { none: 'Nothing recorded', pending: 'Pending the other side', differs: 'The sides differ', confirmed: 'Confirmed by both', passed: 'Ended ({{side}} passed)' },
+      stateHint: {
+        none: 'Neither side has recorded an outcome yet.', pending: 'Only one side has recorded; waiting for the other to confirm.', differs: 'The sides recorded different stages or terms; the lower stage counts.',
+        confirmed: 'Both sides recorded the same stage (and terms).', passed: 'A pass by either side ends it.',
+      },
+    },
   },
 };
 

@@ -64,6 +64,23 @@ const ptZh = {
       event: '活动', project: '项目', status: '结果', reason: '原因', appliedAt: '申请时间', decidedAt: '决定时间', meetings: '洽谈',
       empty: '还没有申请路演', emptyHint: '在路演活动中选择合适的场次提交申请。', goEvents: '浏览路演活动', meetingsCount: '{{count}} 场洽谈',
     },
+    outcome: {
+      title: '洽谈结果', action: '记录结果', shared: '双方共识', yours: '我方', notRecorded: '尚未记录', otherNotYet: '对方尚未记录；你的记录会先展示给对方，待其确认。',
+      record: '记录我方结果', update: '更新我方结果', save: '保存结果', saved: '结果已保存',
+      side: { investor: '投资方', founder: '企业方' },
+      stageLabel: '进展阶段', attendanceLabel: '到场情况', terms: '签约条款', instrument: '投资工具', amount: '签约金额', equityAmount: '股权部分', loanAmount: '债权部分',
+      disbursed: '已到账', disbursedAmount: '到账金额', passReason: '放弃原因', passText: '补充说明', note: '备注', recordedAt: '记录于',
+      parts: '股权 {{equity}} + 债权 {{loan}}',
+      stageMeetingHint: '只记录到场情况时可不选阶段；对方未到场时只能选择「已放弃」。',
+      stageRequired: '请选择进展阶段', instrumentRequired: '请选择投资工具', amountRequired: '请输入金额（万元）', passReasonRequired: '请选择放弃原因', passTextRequired: '选择「其他」时请补充说明',
+      stage: { interested: '有意向', due_diligence: '尽职调查', term_sheet: '条款谈判', signed: '已签约', disbursed: '已到账', passed: '已放弃' },
+      attendance: { held: '已如期举行', no_show: '对方未到场' },
+      state: { none: '尚未记录', pending: '待对方确认', differs: '双方记录不一致', confirmed: '双方已确认', passed: '已结束（{{side}}放弃）' },
+      stateHint: {
+        none: '双方都还没有记录结果。', pending: '只有一方记录了结果，等待另一方确认。', differs: '双方记录的阶段或条款不同，按较低的阶段计。',
+        confirmed: '双方记录的阶段（及签约条款）一致。', passed: '任一方放弃即结束。',
+      },
+    },
   },
 };
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
+import { OutcomeDrawer } from '../../components/OutcomeDrawer';
 import { ScoreBar } from '../../components/ScoreBar';
 import { EmptyState, ErrorState, PageLoading } from '../../components/states';
 import { formatDate } from '../../lib/format';
@@ -25,6 +26,7 @@ export function PipelinePage() {
   const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage | 'all'>('all');
   const [passing, setPassing] = useState<Deal | null>(null);
+  const [outcomeOf, setOutcomeOf] = useState<Deal | null>(null);
   const [passForm] = Form.useForm<{ code: PassCode; text?: string }>();
   const deals = useQuery({
     queryKey: ['deals', stage],
@@ -86,7 +88,7 @@ export function PipelinePage() {
               { title: t('deal.scoreAtOpen'), dataIndex: 'scoreAtOpen', width: 170, render: (v: number | null) => <ScoreBar score={v} /> },
               { title: t('deal.changedAt'), dataIndex: 'stageChangedAt', width: 120, render: (v: string) => formatDate(v, i18n.language) },
               {
-                title: t('common.actions'), key: 'a', width: 220,
+                title: t('common.actions'), key: 'a', width: 300,
                 render: (_: unknown, d) => {
                   const forward = d.allowedNext.filter((s) => s !== 'passed');
                   return (
@@ -102,6 +104,7 @@ export function PipelinePage() {
                       {d.allowedNext.includes('passed') && (
                         <Button size="small" danger onClick={() => { passForm.resetFields(); setPassing(d); }}>{t('deal.pass')}</Button>
                       )}
+                      <Button size="small" onClick={() => setOutcomeOf(d)} data-testid={`outcome-${d.id}`}>{t('pt.outcome.action')}</Button>
                     </span>
                   );
                 },
@@ -110,6 +113,11 @@ export function PipelinePage() {
           />
         )}
       </Card>
+      <OutcomeDrawer
+        subject={outcomeOf ? { type: 'deal', id: outcomeOf.id } : null}
+        title={outcomeOf?.projectTitle ?? undefined}
+        onClose={() => setOutcomeOf(null)}
+      />
       <Modal
         open={!!passing}
         title={`${t('deal.pass')} · ${passing?.projectTitle ?? ''}`}

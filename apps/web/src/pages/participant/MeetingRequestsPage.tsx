@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
+import { OutcomeDrawer } from '../../components/OutcomeDrawer';
 import { EmptyState, ErrorState, PageLoading } from '../../components/states';
 import { PageHeader } from '../../lib/page';
 import { MeetingRequestsTable, type MyRequest, type RequestAction } from './MeetingRequestsTable';
@@ -22,6 +23,7 @@ export function MeetingRequestsPage() {
   const [status, setStatus] = useState<Status | undefined>();
   const [declining, setDeclining] = useState<MyRequest | null>(null);
   const [reason, setReason] = useState('');
+  const [outcomeOf, setOutcomeOf] = useState<MyRequest | null>(null);
   const list = useInfiniteQuery({
     queryKey: ['meeting-requests', 'mine', direction, status],
     initialPageParam: undefined as string | undefined,
@@ -81,11 +83,17 @@ export function MeetingRequestsPage() {
               items={items}
               busyId={act.isPending ? act.variables?.r.id : null}
               onAction={(r, action) => (action === 'decline' ? setDeclining(r) : act.mutate({ r, action }))}
+              onOutcome={setOutcomeOf}
             />
             {list.hasNextPage && <Button block onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ marginTop: 12 }}>{t('pt.mr.more')}</Button>}
           </>
         )}
       </Card>
+      <OutcomeDrawer
+        subject={outcomeOf ? { type: 'meeting', id: outcomeOf.id } : null}
+        title={outcomeOf ? `${outcomeOf.counterpartName}${outcomeOf.projectTitle ? ` · ${outcomeOf.projectTitle}` : ''}` : undefined}
+        onClose={() => setOutcomeOf(null)}
+      />
       <Modal
         open={!!declining}
         title={t('pt.mr.declineTitle')}

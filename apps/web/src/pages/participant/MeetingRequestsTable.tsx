@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, FileDoneOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Button, Card, Grid, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,16 +19,22 @@ export function requestActions(r: Pick<MyRequest, 'direction' | 'status'>): Requ
   return r.status === 'pending' || r.status === 'accepted' ? ['withdraw'] : [];
 }
 
+/** A scheduled meeting (an accepted request with a slot) has an outcome both sides record. */
+export const hasOutcome = (r: Pick<MyRequest, 'status' | 'meeting'>): boolean => r.status === 'accepted' && !!r.meeting;
+
 /** The acting organization's meeting requests across events, each with its counterpart, project, slot and the actions the API allows. */
 export function MeetingRequestsTable({
   items,
   busyId,
   onAction,
+  onOutcome,
   layout = 'auto',
 }: {
   items: MyRequest[];
   busyId?: string | null;
   onAction: (r: MyRequest, action: RequestAction) => void;
+  /** Record the outcome of a scheduled meeting (either side). */
+  onOutcome?: (r: MyRequest) => void;
   /** `auto`: a table, or cards below the md breakpoint. */
   layout?: 'auto' | 'table' | 'cards';
 }) {
@@ -39,7 +45,10 @@ export function MeetingRequestsTable({
     const actions = requestActions(r);
     const busy = busyId === r.id;
     return (
-      <Space size={4}>
+      <Space size={4} wrap>
+        {onOutcome && hasOutcome(r) && (
+          <Button size="small" icon={<FileDoneOutlined />} onClick={() => onOutcome(r)} data-testid={`outcome-${r.id}`}>{t('pt.outcome.action')}</Button>
+        )}
         {actions.includes('accept') && (
           <Button size="small" type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => onAction(r, 'accept')} data-testid={`accept-${r.id}`}>{t('pt.mr.accept')}</Button>
         )}
@@ -89,7 +98,7 @@ export function MeetingRequestsTable({
             {slot(r) && <div style={{ marginTop: 4 }}>{slot(r)}</div>}
             {r.status === 'declined' && r.declineReason && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('pt.mr.reason', { reason: r.declineReason })}</Typography.Text></div>}
             {r.message && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }} ellipsis={{ rows: 2 }}>{r.message}</Typography.Paragraph>}
-            {requestActions(r).length > 0 && <div style={{ marginTop: 8 }}>{renderActions(r)}</div>}
+            {(requestActions(r).length > 0 || (onOutcome && hasOutcome(r))) && <div style={{ marginTop: 8 }}>{renderActions(r)}</div>}
           </Card>
         ))}
       </Space>
@@ -150,7 +159,7 @@ export function MeetingRequestsTable({
           ) : r.status === 'accepted' ? <Typography.Text type="secondary">{t('pt.mr.unscheduled')}</Typography.Text> : '—',
         },
         {
-          title: t('pt.mr.actions'), key: 'actions', width: 190, fixed: 'right',
+          title: t('pt.mr.actions'), key: 'actions', width: onOutcome ? 230 : 190, fixed: 'right',
           render: (_, r) => renderActions(r),
         },
       ]}
