@@ -108,7 +108,7 @@ function SideRecord({ side, lang }: { side: OutcomeSide | null; lang: string }) 
       ...(side.disbursedAmount != null ? [{ key: 'disb', label: t('pt.outcome.disbursed'), children: formatWan(side.disbursedAmount, lang) }] : []),
       ...(side.passReason ? [{
         key: 'pass', label: t('pt.outcome.passReason'),
-        children: `${t(`passReason.${side.passReason.code}`)}${side.passReason.text ? `：${side.passReason.text}` : ''}`,
+        children: `${t(`passReason.${side.passReason.code}`)}${side.passReason.text ? ` · ${side.passReason.text}` : ''}`,
       }] : []),
       ...(side.note ? [{ key: 'note', label: t('pt.outcome.note'), children: side.note }] : []),
       { key: 'at', label: t('pt.outcome.recordedAt'), children: formatDate(side.recordedAt, lang) },
@@ -284,7 +284,7 @@ export function OutcomeDrawer({
       open={!!subject}
       onClose={() => { save.reset(); onClose(); }}
       size={640}
-      title={title ? `${t('pt.outcome.title')} · ${title}` : t('pt.outcome.title')}
+      title={title ? `${t(`pt.outcome.title.${subject?.type ?? 'deal'}`)} · ${title}` : t(`pt.outcome.title.${subject?.type ?? 'deal'}`)}
       destroyOnHidden
     >
       {q.isPending ? <PageLoading /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : (

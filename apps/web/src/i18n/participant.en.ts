@@ -66,7 +66,7 @@ const ptEn: PtMessages = {
       empty: 'No roadshow applications yet', emptyHint: 'Pick a session that fits and apply from the roadshows list.', goEvents: 'Browse roadshows', meetingsCount: 'Meetings: {{count}}',
     },
     outcome: {
-      title: 'Outcome', action: 'Record outcome', shared: 'Shared state', yours: 'you', notRecorded: 'Not recorded yet', otherNotYet: 'The other side has not recorded yet; they will see yours and can confirm it.',
+      title: { meeting: 'Meeting outcome', deal: 'Deal outcome' }, action: 'Record outcome', shared: 'Shared state', yours: 'you', notRecorded: 'Not recorded yet', otherNotYet: 'The other side has not recorded yet; they will see yours and can confirm it.',
       record: 'Record your side', update: 'Update your side', save: 'Save outcome', saved: 'Outcome saved',
       side: { investor: 'Investor', founder: 'Company' },
       stageLabel: 'Stage', attendanceLabel: 'Attendance', terms: 'Signed terms', instrument: 'Instrument', amount: 'Signed amount', equityAmount: 'Equity part', loanAmount: 'Loan part',

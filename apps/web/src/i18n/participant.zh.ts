@@ -65,7 +65,7 @@ const ptZh = {
       empty: '还没有申请路演', emptyHint: '在路演活动中选择合适的场次提交申请。', goEvents: '浏览路演活动', meetingsCount: '{{count}} 场洽谈',
     },
     outcome: {
-      title: '洽谈结果', action: '记录结果', shared: '双方共识', yours: '我方', notRecorded: '尚未记录', otherNotYet: '对方尚未记录；你的记录会先展示给对方，待其确认。',
+      title: { meeting: '洽谈结果', deal: '投资结果' }, action: '记录结果', shared: '双方共识', yours: '我方', notRecorded: '尚未记录', otherNotYet: '对方尚未记录；你的记录会先展示给对方，待其确认。',
       record: '记录我方结果', update: '更新我方结果', save: '保存结果', saved: '结果已保存',
       side: { investor: '投资方', founder: '企业方' },
       stageLabel: '进展阶段', attendanceLabel: '到场情况', terms: '签约条款', instrument: '投资工具', amount: '签约金额', equityAmount: '股权部分', loanAmount: '债权部分',
