@@ -52,8 +52,10 @@ export function unavailableDependency(exception: unknown): 'database' | 'redis' 
     const code = typeof e.code === 'string' ? e.code : '';
     const message = typeof e.message === 'string' ? e.message : '';
     if (e.name === 'MaxRetriesPerRequestError' || REDIS_UNAVAILABLE_MESSAGES.test(message)) return 'redis';
-    // TypeORM releases a transaction's runner when its connection dies; the next query says so.
-    if (e.name === 'QueryRunnerAlreadyReleasedError') return 'database';
+    // TypeORM releases a transaction's runner when its connection dies; the next query (or the
+    // commit / rollback of its transaction) says so under one of two names.
+    if (e.name === 'QueryRunnerAlreadyReleasedError' || e.name === 'QueryRunnerProviderAlreadyReleasedError')
+      return 'database';
     if (DB_UNAVAILABLE_STATES.has(code) || DB_UNAVAILABLE_MESSAGES.test(message)) return 'database';
     if (NETWORK_CODES.has(code)) return 'database';
   }

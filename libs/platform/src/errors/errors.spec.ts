@@ -62,7 +62,11 @@ describe('error responses', () => {
     const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), {
       name: 'QueryRunnerAlreadyReleasedError',
     });
-    for (const err of [refused, shutdown, terminated, starting, released]) {
+    const providerReleased = Object.assign(
+      new Error('Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.'),
+      { name: 'QueryRunnerProviderAlreadyReleasedError' },
+    );
+    for (const err of [refused, shutdown, terminated, starting, released, providerReleased]) {
       const res = toErrorResponse(err, 'en', 'req-1');
       expect([res.status, res.body.code, res.body.details, res.unexpected]).toEqual([
         503,
