@@ -1,13 +1,14 @@
 // Mixed load: 50 concurrent users (deal flow, search, profile reads, meeting-request writes) on the real API over the seed:large cohort, vs hello world on the same server in the same run.
 //   npm run bench -- load [--n 20000] [--seconds 60] [--connections 50] [--solo-seconds 15] [--cpu-prof-dir <dir>]
 // Needs the local Postgres (DATABASE_ADMIN_URL) and Redis. Works in a scratch database and a Redis key
-// prefix of its own, both removed at the end (also on failure and Ctrl-C). The API runs in this process
-// (createApiApp, the production factory) with the embedded search engine; autocannon runs here too,
-// in the same event loop for the mix and for hello world alike, so both sides pay the same client cost.
+// prefix of its own, both removed at the end (also on failure and Ctrl-C). The API runs in a child
+// process (createApiApp, the production factory, with the embedded search engine: the deal-flow
+// bench's `forkApi`); autocannon runs in this one, so generating load never takes the API's event loop.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdirSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
@@ -15,8 +16,8 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@app/platform';
 import { ENTITIES } from '@app/db';
 import { seedLarge } from '@app/db/seeds/seed-large';
-import { SnapshotService } from '@app/matching';
 import { databaseUrl, withAdmin } from './lib/databases';
+import { forkApi, type ApiChild } from './lib/deal-flow-http';
 import { intArg, log, machineInfo, printResult, ratio } from './lib/measure';
 
 const args = process.argv.slice(2);
@@ -37,7 +38,7 @@ interface ProfileNode {
 }
 
 /**
- * The API's CPU profile during the mix (the whole process: API and autocannon): self time per
+ * The API process's CPU profile during the mix (the API alone: autocannon runs in the bench's process): self time per
  * function, the top ones with their share, and self time per source area (which lib, node_modules
  * package or Node internals) — where the mix's CPU goes.
  */
@@ -72,12 +73,12 @@ function summarizeProfile(profile: { nodes: ProfileNode[]; samples: number[]; ti
 const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const dbName = `tourong_bench_load_${runId}`;
 const queuePrefix = `bench-load-${runId}`;
-let app: Awaited<ReturnType<typeof import('../apps/api/src/create-api-app').createApiApp>> | undefined;
+let api: ApiChild | undefined;
 let cleaned: Promise<void> | undefined;
 
 function cleanUp(): Promise<void> {
   cleaned ??= (async () => {
-    await app?.close().catch((err: Error) => log(`app close: ${err.message}`));
+    await api?.stop().catch((err: Error) => log(`api stop: ${err.message}`));
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((err: Error) =>
       log(`could not drop ${dbName}: ${err.message}`),
     );
@@ -105,7 +106,12 @@ function cleanUp(): Promise<void> {
 interface Mix {
   name: 'dealFlow' | 'search' | 'profiles' | 'meetingWrites';
   connections: number;
-  requests: autocannon.Request[];
+  /**
+   * The request sequence every connection loops over, or — for a route whose connections each act as
+   * one user — the sequence of connection `i`, run as its own 1-connection autocannon (autocannon clears
+   * a connection's context at every loop, so it cannot hold "who this connection is").
+   */
+  requests: autocannon.Request[] | ((i: number) => autocannon.Request[]);
   headers?: Record<string, string>;
 }
 
@@ -171,6 +177,17 @@ function run(url: string, connections: number, requests?: autocannon.Request[], 
   return autocannon({ url, connections, duration: SECONDS, requests, headers, timeout: 30 });
 }
 
+/** One route of the mix for `seconds`: its figures (per-user runs merged by request count). */
+async function runMix(base: string, m: Mix, seconds: number): Promise<Figures> {
+  const once = (connections: number, requests: autocannon.Request[]) =>
+    autocannon({ url: base, connections, duration: seconds, requests, headers: m.headers, timeout: 30 }).then((r) =>
+      figures(r, connections),
+    );
+  const { requests } = m;
+  if (typeof requests !== 'function') return once(m.connections, requests);
+  return merged(await Promise.all(Array.from({ length: m.connections }, (_, i) => once(1, requests(i)))));
+}
+
 async function main(): Promise<void> {
   log(`load bench: scratch database ${dbName}, ${N} projects, ${CONNECTIONS} connections for ${SECONDS} s`);
   await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
@@ -195,27 +212,24 @@ async function main(): Promise<void> {
   }
   log(`seeded ${N} projects in ${seedSeconds.toFixed(0)} s`);
 
-  Object.assign(process.env, {
-    DATABASE_URL: url,
-    QUEUE_PREFIX: queuePrefix,
-    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
-    // stdout carries the one JSON object: the app logs nothing below error there.
-    LOG_LEVEL: 'error',
-    SEARCH_ENGINE: 'embedded',
-    LOGIN_MAX_ATTEMPTS_PER_EMAIL: '1000',
-    LOGIN_MAX_ATTEMPTS_PER_IP: '1000',
-  });
-  const { createApiApp } = await import('../apps/api/src/create-api-app');
   const b0 = performance.now();
-  app = await createApiApp();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .get('/bench/hello', async () => ({ hello: 'world' }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const bootSeconds = (performance.now() - b0) / 1000;
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-  log(`api up in ${bootSeconds.toFixed(1)} s`);
+  api = await forkApi(
+    {
+      DATABASE_URL: url,
+      QUEUE_PREFIX: queuePrefix,
+      JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      // stdout carries the one JSON object: the app logs nothing below error (its output goes to stderr anyway).
+      LOG_LEVEL: 'error',
+      SEARCH_ENGINE: 'embedded',
+      LOGIN_MAX_ATTEMPTS_PER_EMAIL: '1000',
+      LOGIN_MAX_ATTEMPTS_PER_IP: '1000',
+    },
+    undefined,
+  );
+  const bootSeconds = api.ready.bootSeconds;
+  const processStartSeconds = (performance.now() - b0) / 1000;
+  const base = `http://127.0.0.1:${api.ready.port}`;
+  log(`api up in ${bootSeconds.toFixed(1)} s (process start → listening ${processStartSeconds.toFixed(1)} s)`);
 
   const call = async (method: string, path: string, token?: string, json?: unknown) => {
     const res = await fetch(base + path, {
@@ -249,7 +263,7 @@ async function main(): Promise<void> {
     ticketMax: 1_000_000_000_000,
     thesisKeywords: ['国产替代', '高校成果转化'],
   });
-  await app.get(SnapshotService).resync();
+  await api.ask('resync');
 
   const organizer = await register('organizer', '基准路演组织方');
   const writers = Math.max(1, Math.round(CONNECTIONS / 10));
@@ -318,7 +332,6 @@ async function main(): Promise<void> {
   const terms = ['人工智能', '半导体', '新材料', '农机', '生物医药', '芯片', '储能', '机器人', '北斗 导航', '量子'];
   let pick = 0;
   const nextOf = <T>(xs: T[]) => xs[(pick = (pick * 1103515245 + 12345) & 0x7fffffff) % xs.length];
-  let sendersTaken = 0;
   const mixes: Mix[] = [
     {
       name: 'dealFlow',
@@ -354,21 +367,16 @@ async function main(): Promise<void> {
       // request is a committed write (row + outbox event), and the pair is free again for the next one.
       name: 'meetingWrites',
       connections: writers,
-      requests: [
+      requests: (i) => [
         {
           method: 'POST',
           path: `/api/v1/events/${event.id}/meeting-requests`,
-          setupRequest: (req, ctx: Record<string, any>) => {
-            ctx.sender ??= senders[sendersTaken++ % senders.length];
-            return {
-              ...req,
-              headers: { ...auth(ctx.sender.token), 'content-type': 'application/json' },
-              body: JSON.stringify({ toOrganizationId: ctx.sender.to, message: '基准测试会面' }),
-            };
-          },
+          headers: { ...auth(senders[i].token), 'content-type': 'application/json' },
+          body: JSON.stringify({ toOrganizationId: senders[i].to, message: '基准测试会面' }),
           onResponse: (status, body, ctx: Record<string, any>) => {
-            // 409 MEETING_REQUEST_EXISTS names the pair's open request (one left by an earlier run cut
-            // short): withdrawing it frees the pair, so a connection never stays stuck on it.
+            // 409 MEETING_REQUEST_EXISTS names the pair's open request (one left by a run cut short:
+            // `freePairs` withdraws those between phases): withdrawing it frees the pair, so a
+            // connection never stays stuck on it.
             const parsed = JSON.parse(body) as { id?: string; details?: { requestId?: string } };
             ctx.requestId = status === 201 ? parsed.id : status === 409 ? parsed.details?.requestId : undefined;
           },
@@ -378,50 +386,60 @@ async function main(): Promise<void> {
           setupRequest: (req, ctx: Record<string, any>) => ({
             ...req,
             path: `/api/v1/meeting-requests/${ctx.requestId ?? '00000000-0000-4000-8000-000000000000'}/withdraw`,
-            headers: auth(ctx.sender.token),
+            headers: auth(senders[i].token),
           }),
         },
       ],
     },
   ];
 
+  // A phase cut short leaves a pair's request open; the next phase starts with every pair free, so a
+  // 409 in a phase is the API's answer, not the bench's leftover.
+  const freePairs = async () => {
+    for (const s of senders) {
+      const res = await fetch(`${base}/api/v1/events/${event.id}/meeting-requests`, {
+        method: 'POST',
+        headers: { ...auth(s.token), 'content-type': 'application/json' },
+        body: JSON.stringify({ toOrganizationId: s.to, message: '基准测试会面' }),
+      });
+      const body = (await res.json()) as { id?: string; details?: { requestId?: string } };
+      const open = res.status === 201 ? body.id : res.status === 409 ? body.details?.requestId : undefined;
+      if (!open) throw new Error(`freeing a pair: ${res.status} ${JSON.stringify(body)}`);
+      await call('POST', `/api/v1/meeting-requests/${open}/withdraw`, s.token);
+    }
+  };
+
   // Warm-up: every route once, caches and JIT.
   for (const m of mixes.slice(0, 3))
-    await autocannon({ url: base, connections: 2, amount: 40, requests: m.requests, headers: m.headers });
+    await autocannon({
+      url: base,
+      connections: 2,
+      amount: 40,
+      requests: m.requests as autocannon.Request[],
+      headers: m.headers,
+    });
 
   // Hello world, the mix, hello world again: drift (autovacuum, other load) lands on both sides.
   log(`hello world: ${CONNECTIONS} connections, ${SECONDS} s …`);
   const helloBefore = figures(await run(`${base}/bench/hello`, CONNECTIONS), CONNECTIONS);
   log(`mixed users: ${mixes.map((m) => `${m.name} ${m.connections}`).join(', ')} — ${SECONDS} s …`);
-  const inspector = new Session();
-  inspector.connect();
-  await inspector.post('Profiler.enable');
-  await inspector.post('Profiler.setSamplingInterval', { interval: 1000 });
-  await inspector.post('Profiler.start');
-  const results = await Promise.all(mixes.map((m) => run(base, m.connections, m.requests, m.headers)));
-  const { profile } = await inspector.post('Profiler.stop');
-  inspector.disconnect();
-  const cpu = summarizeProfile(profile as never);
-  if (cpuProfDir) {
-    mkdirSync(cpuProfDir, { recursive: true });
-    writeFileSync(join(cpuProfDir, `load-mix-${runId}.cpuprofile`), JSON.stringify(profile));
-  }
-  const perMix = Object.fromEntries(mixes.map((m, i) => [m.name, figures(results[i], m.connections)]));
+  if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
+  const profilePath = join(cpuProfDir ?? tmpdir(), `load-mix-${runId}.cpuprofile`);
+  await freePairs();
+  await api.ask('profile-start');
+  const results = await Promise.all(mixes.map((m) => runMix(base, m, SECONDS)));
+  await api.ask('profile-stop', { path: profilePath });
+  const cpu = summarizeProfile(JSON.parse(await readFile(profilePath, 'utf8')) as never);
+  if (!cpuProfDir) await rm(profilePath, { force: true });
+  const perMix = Object.fromEntries(mixes.map((m, i) => [m.name, results[i]]));
   log(`hello world again …`);
   const helloAfter = figures(await run(`${base}/bench/hello`, CONNECTIONS), CONNECTIONS);
   const solo: Record<string, Figures> = {};
   if (SOLO_SECONDS > 0)
     for (const m of mixes) {
       log(`${m.name} alone: ${m.connections} connections, ${SOLO_SECONDS} s …`);
-      const r = await autocannon({
-        url: base,
-        connections: m.connections,
-        duration: SOLO_SECONDS,
-        requests: m.requests,
-        headers: m.headers,
-        timeout: 30,
-      });
-      solo[m.name] = figures(r, m.connections);
+      if (typeof m.requests === 'function') await freePairs();
+      solo[m.name] = await runMix(base, m, SOLO_SECONDS);
     }
   const worst = Object.entries(perMix).sort((a, b) => b[1].p95 - a[1].p95)[0][0];
   const all = merged(Object.values(perMix));
@@ -448,6 +466,7 @@ async function main(): Promise<void> {
       searchEngine: 'embedded',
       seedSeconds: Number(seedSeconds.toFixed(1)),
       apiBootSeconds: Number(bootSeconds.toFixed(1)),
+      apiProcessStartSeconds: Number(processStartSeconds.toFixed(1)),
     },
     figures: {
       all,
@@ -469,11 +488,11 @@ async function main(): Promise<void> {
       errors: `0 errors: ${errors === 0 ? 'MET' : 'MISSED'} (${all.errors} errors, ${all.timeouts} timeouts, ${all.non2xx} non-2xx)`,
     },
     notes: [
-      'one process: the API (createApiApp, embedded search, the matching snapshot of every published project) and autocannon share its event loop and the 2 cores — for the mix and hello world alike',
+      'two processes: the API (createApiApp, embedded search, the matching snapshot of every published project) in a child process, autocannon in the bench process — they share the 2 cores, not an event loop; the same for the mix and hello world',
       'dealFlow: GET /mandates/:id/deal-flow?limit=50&view=compact; search: GET /search?type=projects&q=<one of 10 zh terms>&limit=20; profiles: GET /startups/:id then GET /projects/:id of 2 000 random published projects; meetingWrites: POST /events/:id/meeting-requests then POST /meeting-requests/:id/withdraw, one investor → founder pair per connection',
       'latency percentiles of the mix are the four runs’ percentiles weighted by their request counts; p95 is autocannon’s p97.5 (its histogram has no p95)',
       'alone: each route of the mix by itself after the mix (same connections, --solo-seconds): what a route costs without the others’ CPU; errors there do not count for the target',
-      'cpuProfileOfMix: V8 sampling profile (1 ms) of this process during the mix: top self-time functions and self time per lib / package (--cpu-prof-dir keeps the .cpuprofile)',
+      'cpuProfileOfMix: V8 sampling profile (1 ms) of the API process during the mix: top self-time functions and self time per lib / package (--cpu-prof-dir keeps the .cpuprofile)',
       'baseline: GET /bench/hello on the same Fastify instance, 50 connections, before and after the mix; ratios use the one with the lower p95 (the stricter)',
     ],
   });

@@ -1,8 +1,12 @@
 // The API of the deal-flow bench's HTTP section, in a process of its own (so its RSS is the API's
 // alone, not the bench's seeding and load generator): the production factory plus a hello-world
 // route on the same Fastify instance. Talks to the bench over IPC: `ready` (port, boot seconds,
-// snapshot size), `rss` on request, and exits on `stop`.
+// snapshot size), `rss` on request, `resync` (the matching snapshot re-read), `profile-start` /
+// `profile-stop` (a V8 sampling profile of this process written to `path`), and exits on `stop`.
+// The load bench uses it too: its load generator must not share the API's event loop.
 import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 
 const started = performance.now();
 const send = (message: Record<string, unknown>) => process.send?.(message);
@@ -24,8 +28,26 @@ async function main(): Promise<void> {
     const m = process.memoryUsage();
     return { rssMb: Math.round(m.rss / 1048576), heapUsedMb: Math.round(m.heapUsed / 1048576) };
   };
-  process.on('message', (m: { type: string }) => {
+  const inspector = new Session();
+  process.on('message', (m: { type: string; path?: string }) => {
     if (m.type === 'rss') send({ type: 'rss', ...memory(), snapshotVersion: snapshots.version });
+    if (m.type === 'resync') void snapshots.resync().then(() => send({ type: 'resync' }));
+    if (m.type === 'profile-start') {
+      inspector.connect();
+      void inspector
+        .post('Profiler.enable')
+        .then(() => inspector.post('Profiler.setSamplingInterval', { interval: 1000 }))
+        .then(() => inspector.post('Profiler.start'))
+        .then(() => send({ type: 'profile-start' }));
+    }
+    if (m.type === 'profile-stop')
+      void inspector
+        .post('Profiler.stop')
+        .then(({ profile }) => writeFile(m.path!, JSON.stringify(profile)))
+        .then(() => {
+          inspector.disconnect();
+          send({ type: 'profile-stop' });
+        });
     if (m.type === 'stop') {
       void app
         .close()

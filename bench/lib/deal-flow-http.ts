@@ -102,7 +102,7 @@ async function load(url: string, headers: Record<string, string>, connections: n
 
 const root = join(__dirname, '..', '..');
 
-interface ApiChild {
+export interface ApiChild {
   proc: ChildProcess;
   ready: {
     port: number;
@@ -117,10 +117,13 @@ interface ApiChild {
   spawnedAt: number;
   readyAt: number;
   memory(): Promise<{ rssMb: number; heapUsedMb: number; snapshotVersion: number }>;
+  /** Sends `{ type, ...payload }` and waits for the child's reply of the same type (see deal-flow-api-child.ts). */
+  ask(type: 'resync' | 'profile-start' | 'profile-stop', payload?: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 
-function forkApi(env: Record<string, string>, cpuProfDir: string | undefined): Promise<ApiChild> {
+/** The API (production factory + `/bench/hello`) in a child process of its own; shared with the load bench. */
+export function forkApi(env: Record<string, string>, cpuProfDir: string | undefined): Promise<ApiChild> {
   const spawnedAt = performance.now();
   const execArgv = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
   if (cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
@@ -131,10 +134,13 @@ function forkApi(env: Record<string, string>, cpuProfDir: string | undefined): P
     // The API's logs go to stderr: stdout is the bench's JSON only.
     stdio: ['ignore', 2, 2, 'ipc'],
   });
-  const waiters: ((m: any) => void)[] = [];
-  proc.on('message', (m: any) => {
-    if (m.type === 'rss') waiters.shift()?.(m);
-  });
+  const waiters = new Map<string, ((m: any) => void)[]>();
+  const ask = (type: string, payload: Record<string, unknown> = {}) =>
+    new Promise<any>((r) => {
+      waiters.set(type, [...(waiters.get(type) ?? []), r]);
+      proc.send({ type, ...payload });
+    });
+  proc.on('message', (m: any) => waiters.get(m.type)?.shift()?.(m));
   return new Promise((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`API process exited with ${code} before it was ready`)));
     proc.on('message', (m: any) => {
@@ -145,11 +151,8 @@ function forkApi(env: Record<string, string>, cpuProfDir: string | undefined): P
         ready: m,
         spawnedAt,
         readyAt: performance.now(),
-        memory: () =>
-          new Promise((r) => {
-            waiters.push(r);
-            proc.send({ type: 'rss' });
-          }),
+        memory: () => ask('rss'),
+        ask: async (type, payload) => void (await ask(type, payload)),
         stop: () =>
           new Promise<void>((r) => {
             if (proc.exitCode !== null) return r();
