@@ -13,6 +13,7 @@ import type { OpenDealDto, PassReasonDto, TransitionDealDto } from './deals.dto'
 import { explainMatch, EngineInputError } from '../engine';
 import { toEngineMandate } from '../snapshot/engine-mandate';
 import { SnapshotService } from '../snapshot/snapshot.service';
+import { PortfolioService } from '../portfolio/portfolio.service';
 
 /** Stages from which the agreed amount (ticket or credit line) may be recorded. */
 export const AMOUNT_STAGES: readonly DealStage[] = ['term_sheet', 'signed', 'disbursed'];
@@ -64,6 +65,7 @@ export class DealsService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly snapshots: SnapshotService,
     private readonly projects: ProjectDirectory,
+    private readonly portfolio: PortfolioService,
   ) {}
 
   /** The project's score under the mandate, from this process's snapshot (null if not eligible or not there). */
@@ -271,6 +273,8 @@ export class DealsService {
       return await this.uow.run(work);
     } finally {
       this.stages.invalidate(investorOrganizationId);
+      // Deals are part of the history portfolio fit ranks with.
+      this.portfolio.historyChanged(investorOrganizationId);
     }
   }
 

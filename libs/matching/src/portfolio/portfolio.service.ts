@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
-import { platformError } from '@app/platform';
+import { platformError, RowCache } from '@app/platform';
 import { can, isInvestorOrganization, Principal } from '@app/identity';
 import { MandatesService, type MandateEntity } from '@app/funds';
 import { bufferSource, detectFormat, ProjectDirectory, readSheet, startupsError } from '@app/startups';
@@ -58,6 +58,18 @@ export class PortfolioService {
   ) {}
 
   private readonly histories = new LRUCache<string, MandateHistory & { snapshotVersion: number }>(HISTORY_CACHE);
+  /**
+   * The fingerprint of each organization's mandate history (`org:mandate`), read once per TTL instead
+   * of once per deal-flow page. Its sources change only through this service and DealsService, which
+   * call `historyChanged` once they committed; another API process's changes arrive within the TTL
+   * (the rule the deal stages beside it already follow).
+   */
+  private readonly fingerprints = new RowCache<string, string>({ max: 2_000, ttlMs: 5_000 });
+
+  /** The organization's history changed (portfolio, deals or deal-flow marks): its next read is fresh. */
+  historyChanged(organizationId: string): void {
+    this.fingerprints.invalidateWhere((key) => key.startsWith(`${organizationId}:`));
+  }
 
   async list(principal: Principal): Promise<PortfolioInvestmentEntity[]> {
     this.assertCan(principal, 'deal:read');
@@ -122,26 +134,28 @@ export class PortfolioService {
   async import(principal: Principal, body: Buffer): Promise<{ report: PortfolioImportReport; imported: number }> {
     const { report, rows } = await this.dryRun(principal, body);
     if (report.errors.length > 0) throw portfolioError('PORTFOLIO_IMPORT_HAS_ERRORS', { report });
-    await this.dataSource.transaction(async (em) => {
-      await em.delete(PortfolioInvestmentEntity, { organizationId: principal.organizationId });
-      for (let i = 0; i < rows.length; i += 1_000) {
-        await em.insert(
-          PortfolioInvestmentEntity,
-          rows.slice(i, i + 1_000).map((r) => ({
-            organizationId: principal.organizationId,
-            companyName: r.companyName,
-            investedOn: r.investedOn,
-            round: r.round,
-            amount: r.amount,
-            tracks: r.tracks,
-            regionCode: r.regionCode,
-            keywords: r.keywords,
-            sourceRow: r.sourceRow,
-            importedBy: principal.userId,
-          })),
-        );
-      }
-    });
+    await this.changing(principal.organizationId, () =>
+      this.dataSource.transaction(async (em) => {
+        await em.delete(PortfolioInvestmentEntity, { organizationId: principal.organizationId });
+        for (let i = 0; i < rows.length; i += 1_000) {
+          await em.insert(
+            PortfolioInvestmentEntity,
+            rows.slice(i, i + 1_000).map((r) => ({
+              organizationId: principal.organizationId,
+              companyName: r.companyName,
+              investedOn: r.investedOn,
+              round: r.round,
+              amount: r.amount,
+              tracks: r.tracks,
+              regionCode: r.regionCode,
+              keywords: r.keywords,
+              sourceRow: r.sourceRow,
+              importedBy: principal.userId,
+            })),
+          );
+        }
+      }),
+    );
     return { report, imported: rows.length };
   }
 
@@ -155,12 +169,14 @@ export class PortfolioService {
     this.assertCan(principal, 'deal:write');
     const mandate = await this.mandates.own(principal, mandateId);
     if (!this.snapshots.snapshot.has(projectId)) throw startupsError('PROJECT_NOT_FOUND');
-    await this.dataSource.query(
-      `INSERT INTO deal_flow_feedback (organization_id, mandate_id, project_id, kind, created_by)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (mandate_id, project_id)
-       DO UPDATE SET kind = EXCLUDED.kind, created_by = EXCLUDED.created_by, updated_at = now()`,
-      [principal.organizationId, mandate.id, projectId, kind, principal.userId],
+    await this.changing(principal.organizationId, () =>
+      this.dataSource.query(
+        `INSERT INTO deal_flow_feedback (organization_id, mandate_id, project_id, kind, created_by)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (mandate_id, project_id)
+         DO UPDATE SET kind = EXCLUDED.kind, created_by = EXCLUDED.created_by, updated_at = now()`,
+        [principal.organizationId, mandate.id, projectId, kind, principal.userId],
+      ),
     );
     return this.dataSource.getRepository(DealFlowFeedbackEntity).findOneByOrFail({ mandateId: mandate.id, projectId });
   }
@@ -168,27 +184,24 @@ export class PortfolioService {
   async clearFeedback(principal: Principal, mandateId: string, projectId: string): Promise<void> {
     this.assertCan(principal, 'deal:write');
     const mandate = await this.mandates.own(principal, mandateId);
-    const result = await this.dataSource
-      .getRepository(DealFlowFeedbackEntity)
-      .delete({ mandateId: mandate.id, projectId, organizationId: principal.organizationId });
+    const result = await this.changing(principal.organizationId, () =>
+      this.dataSource
+        .getRepository(DealFlowFeedbackEntity)
+        .delete({ mandateId: mandate.id, projectId, organizationId: principal.organizationId }),
+    );
     if (!result.affected) throw portfolioError('DEAL_FLOW_FEEDBACK_NOT_FOUND');
   }
 
   /**
-   * The history portfolio fit ranks the mandate with. One small query tells whether a cached copy is
-   * current (counts and latest timestamps of the three sources, and the snapshot version the facts
-   * were read from); otherwise it is read again.
+   * The history portfolio fit ranks the mandate with. A fingerprint tells whether a cached copy is
+   * current (counts and latest timestamps of the three sources — one small query, itself cached until
+   * a write of this process or the TTL — and the snapshot version the facts were read from); otherwise
+   * it is read again.
    */
   async history(organizationId: string, mandateId: string): Promise<MandateHistory> {
-    const [row] = (await this.dataSource.query(
-      `SELECT
-         (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM portfolio_investments WHERE organization_id = $1) AS p,
-         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM deals
-           WHERE investor_organization_id = $1 AND (mandate_id = $2 OR mandate_id IS NULL)) AS d,
-         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM deal_flow_feedback WHERE mandate_id = $2) AS f`,
-      [organizationId, mandateId],
-    )) as { p: string; d: string; f: string }[];
-    const fingerprint = `${row.p}|${row.d}|${row.f}`;
+    const fingerprint = await this.fingerprints.get(`${organizationId}:${mandateId}`, () =>
+      this.fingerprintOf(organizationId, mandateId),
+    );
     const snapshotVersion = this.snapshots.version;
     const cacheKey = `${organizationId}:${mandateId}`;
     const cached = this.histories.get(cacheKey);
@@ -197,6 +210,27 @@ export class PortfolioService {
     const fresh = { entries, fingerprint, snapshotVersion };
     this.histories.set(cacheKey, fresh);
     return fresh;
+  }
+
+  /** A command that changes the organization's history: its cached fingerprints go once it committed (or failed). */
+  private async changing<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      this.historyChanged(organizationId);
+    }
+  }
+
+  private async fingerprintOf(organizationId: string, mandateId: string): Promise<string> {
+    const [row] = (await this.dataSource.query(
+      `SELECT
+         (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM portfolio_investments WHERE organization_id = $1) AS p,
+         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM deals
+           WHERE investor_organization_id = $1 AND (mandate_id = $2 OR mandate_id IS NULL)) AS d,
+         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM deal_flow_feedback WHERE mandate_id = $2) AS f`,
+      [organizationId, mandateId],
+    )) as { p: string; d: string; f: string }[];
+    return `${row.p}|${row.d}|${row.f}`;
   }
 
   /** "What you actually do" for one of the principal's mandates. */
