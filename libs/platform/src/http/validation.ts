@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { ValidatorOptions } from 'class-validator';
+import { LRUCache } from 'lru-cache';
 import { platformError } from '../errors/platform.errors';
 import { nulCharacterError, nulCharacterPath, undocumentedNulls } from './input-rules';
 
@@ -33,11 +34,35 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
  * through to a NOT NULL column).
  */
 export class PlatformValidationPipe extends ValidationPipe {
+  /**
+   * Query DTOs already transformed and validated, per DTO class and raw query: a list polled with the
+   * same query (a deal-flow page, a search) paid class-transformer and class-validator every time — a
+   * tenth of a cached page's CPU. Only valid results are kept; each request gets its own copy.
+   */
+  private readonly queries = new WeakMap<object, LRUCache<string, object>>();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
       const root = typeof metadata.data === 'string' ? metadata.data : '';
       const nul = nulCharacterPath(value, root);
       if (nul) throw nulCharacterError(nul);
+    }
+    if (
+      metadata.type === 'query' &&
+      !metadata.data &&
+      isDtoClass(metadata.metatype) &&
+      value &&
+      typeof value === 'object'
+    ) {
+      const metatype = metadata.metatype as object;
+      let cache = this.queries.get(metatype);
+      if (!cache) this.queries.set(metatype, (cache = new LRUCache<string, object>({ max: 1_000 })));
+      const key = JSON.stringify(value);
+      const hit = cache.get(key);
+      if (hit) return copyOf(hit);
+      const dto = (await super.transform(value, metadata)) as object;
+      cache.set(key, copyOf(dto));
+      return dto;
     }
     // Nest would read a `null` body as `{}`: a DTO body is an object (no body at all stays "empty").
     if (metadata.type === 'body' && value === null && isDtoClass(metadata.metatype) && !metadata.data) {
@@ -68,6 +93,9 @@ export class PlatformValidationPipe extends ValidationPipe {
 }
 
 const NATIVE: unknown[] = [Object, String, Number, Boolean, Array];
+/** A deep copy with the DTO's prototype: a caller that changes its query cannot change the cached one. */
+const copyOf = (dto: object): object =>
+  Object.setPrototypeOf(structuredClone({ ...dto }), Object.getPrototypeOf(dto) as object);
 const isDtoClass = (metatype: unknown) => typeof metatype === 'function' && !NATIVE.includes(metatype);
 
 export function createValidationPipe(): ValidationPipe {
