@@ -58,7 +58,11 @@ export interface HttpSectionResult {
   dealFlowOneConnection: Timing & { p90: number; requests: number; rps: number; non2xx: number };
   hello: Timing & { p90: number; requests: number; rps: number; non2xx: number };
   /** The boot before a restart, when the stored features had to be computed first (null otherwise). */
-  coldBoot: null | { bootSeconds: number; snapshotBuild: Record<string, unknown>; searchBuild: Record<string, unknown> };
+  coldBoot: null | {
+    bootSeconds: number;
+    snapshotBuild: Record<string, unknown>;
+    searchBuild: Record<string, unknown>;
+  };
   /** Why the mixed run did not complete (its figures are then missing). */
   mixedError: string | null;
   /** The compact view again, with `writesPerSecond` edits running beside it (null when skipped). */

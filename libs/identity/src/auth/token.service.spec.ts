@@ -2,7 +2,11 @@ import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '@app/platform';
 import { TokenService } from './token.service';
 
-const config = { JWT_SECRET: 'a-test-secret-of-at-least-thirty-two-chars', JWT_ACCESS_TTL_SECONDS: 900, REFRESH_TTL_SECONDS: 3600 };
+const config = {
+  JWT_SECRET: 'a-test-secret-of-at-least-thirty-two-chars',
+  JWT_ACCESS_TTL_SECONDS: 900,
+  REFRESH_TTL_SECONDS: 3600,
+};
 const claims = { sub: 'user-1', org: 'org-1', sid: 'session-1' };
 
 describe('TokenService.verify with tokens it already verified', () => {

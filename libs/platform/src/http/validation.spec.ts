@@ -48,6 +48,9 @@ describe('validated query DTOs kept per class and raw query', () => {
     const pipe = createValidationPipe();
     await expect(pipe.transform({ limit: '20' }, asQuery)).resolves.toMatchObject({ limit: 20 });
     await expect(pipe.transform({ limit: '30' }, asQuery)).resolves.toMatchObject({ limit: 30 });
-    await expect(pipe.transform({ limit: '20', view: 'full' }, asQuery)).resolves.toMatchObject({ limit: 20, view: 'full' });
+    await expect(pipe.transform({ limit: '20', view: 'full' }, asQuery)).resolves.toMatchObject({
+      limit: 20,
+      view: 'full',
+    });
   });
 });
