@@ -134,28 +134,27 @@ export class PortfolioService {
   async import(principal: Principal, body: Buffer): Promise<{ report: PortfolioImportReport; imported: number }> {
     const { report, rows } = await this.dryRun(principal, body);
     if (report.errors.length > 0) throw portfolioError('PORTFOLIO_IMPORT_HAS_ERRORS', { report });
-    await this.changing(principal.organizationId, () =>
-      this.dataSource.transaction(async (em) => {
-        await em.delete(PortfolioInvestmentEntity, { organizationId: principal.organizationId });
-        for (let i = 0; i < rows.length; i += 1_000) {
-          await em.insert(
-            PortfolioInvestmentEntity,
-            rows.slice(i, i + 1_000).map((r) => ({
-              organizationId: principal.organizationId,
-              companyName: r.companyName,
-              investedOn: r.investedOn,
-              round: r.round,
-              amount: r.amount,
-              tracks: r.tracks,
-              regionCode: r.regionCode,
-              keywords: r.keywords,
-              sourceRow: r.sourceRow,
-              importedBy: principal.userId,
-            })),
-          );
-        }
-      }),
-    );
+    await this.dataSource.transaction(async (em) => {
+      await em.delete(PortfolioInvestmentEntity, { organizationId: principal.organizationId });
+      for (let i = 0; i < rows.length; i += 1_000) {
+        await em.insert(
+          PortfolioInvestmentEntity,
+          rows.slice(i, i + 1_000).map((r) => ({
+            organizationId: principal.organizationId,
+            companyName: r.companyName,
+            investedOn: r.investedOn,
+            round: r.round,
+            amount: r.amount,
+            tracks: r.tracks,
+            regionCode: r.regionCode,
+            keywords: r.keywords,
+            sourceRow: r.sourceRow,
+            importedBy: principal.userId,
+          })),
+        );
+      }
+    });
+    this.historyChanged(principal.organizationId);
     return { report, imported: rows.length };
   }
 
@@ -169,26 +168,24 @@ export class PortfolioService {
     this.assertCan(principal, 'deal:write');
     const mandate = await this.mandates.own(principal, mandateId);
     if (!this.snapshots.snapshot.has(projectId)) throw startupsError('PROJECT_NOT_FOUND');
-    await this.changing(principal.organizationId, () =>
-      this.dataSource.query(
-        `INSERT INTO deal_flow_feedback (organization_id, mandate_id, project_id, kind, created_by)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (mandate_id, project_id)
-         DO UPDATE SET kind = EXCLUDED.kind, created_by = EXCLUDED.created_by, updated_at = now()`,
-        [principal.organizationId, mandate.id, projectId, kind, principal.userId],
-      ),
+    await this.dataSource.query(
+      `INSERT INTO deal_flow_feedback (organization_id, mandate_id, project_id, kind, created_by)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (mandate_id, project_id)
+       DO UPDATE SET kind = EXCLUDED.kind, created_by = EXCLUDED.created_by, updated_at = now()`,
+      [principal.organizationId, mandate.id, projectId, kind, principal.userId],
     );
+    this.historyChanged(principal.organizationId);
     return this.dataSource.getRepository(DealFlowFeedbackEntity).findOneByOrFail({ mandateId: mandate.id, projectId });
   }
 
   async clearFeedback(principal: Principal, mandateId: string, projectId: string): Promise<void> {
     this.assertCan(principal, 'deal:write');
     const mandate = await this.mandates.own(principal, mandateId);
-    const result = await this.changing(principal.organizationId, () =>
-      this.dataSource
-        .getRepository(DealFlowFeedbackEntity)
-        .delete({ mandateId: mandate.id, projectId, organizationId: principal.organizationId }),
-    );
+    const result = await this.dataSource
+      .getRepository(DealFlowFeedbackEntity)
+      .delete({ mandateId: mandate.id, projectId, organizationId: principal.organizationId });
+    this.historyChanged(principal.organizationId);
     if (!result.affected) throw portfolioError('DEAL_FLOW_FEEDBACK_NOT_FOUND');
   }
 
@@ -210,15 +207,6 @@ export class PortfolioService {
     const fresh = { entries, fingerprint, snapshotVersion };
     this.histories.set(cacheKey, fresh);
     return fresh;
-  }
-
-  /** A command that changes the organization's history: its cached fingerprints go once it committed (or failed). */
-  private async changing<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } finally {
-      this.historyChanged(organizationId);
-    }
   }
 
   private async fingerprintOf(organizationId: string, mandateId: string): Promise<string> {

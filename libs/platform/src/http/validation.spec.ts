@@ -4,19 +4,8 @@ import { DomainError } from '../errors/domain-error';
 import { createValidationPipe } from './validation';
 
 class ListQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @IsOptional()
-  @IsIn(['full', 'compact'])
-  view?: 'full' | 'compact';
-
-  @IsOptional()
-  tracks?: string[];
+  @Type(() => Number) @IsInt() @Min(1) @Max(100) @IsOptional() limit?: number;
+  @IsIn(['full', 'compact']) @IsOptional() view?: 'full' | 'compact';
 }
 
 const asQuery = { type: 'query', metatype: ListQuery } as const;
