@@ -418,6 +418,8 @@ function calibration() {
 
 interface Row extends Metrics {
   policy: boolean;
+  /** The investor has past decisions (portfolio fit has weight). */
+  history: boolean;
   seed: number;
 }
 const per: Record<string, Row[]> = Object.fromEntries(RANKERS.map(([name]) => [name, []]));
@@ -461,7 +463,7 @@ for (let s = 0; s < SEEDS; s++) {
         );
         policyShares[name].push(top.length === 0 ? 0 : ok.length / top.length);
       }
-      return { ...metrics(list, inv.funded), policy: inv.truth.policy, seed };
+      return { ...metrics(list, inv.funded), policy: inv.truth.policy, history: inv.history.length > 0, seed };
     });
     per[name].push(...rows);
     perSeed[String(seed)][name] = Math.round((rows.reduce((n, r) => n + r.recall50, 0) / rows.length) * 1000) / 1000;
@@ -496,6 +498,7 @@ const segments: [string, (r: Row) => boolean][] = [
   ['all', () => true],
   ['policy-driven', (r) => r.policy],
   ['others', (r) => !r.policy],
+  ['with history', (r) => r.history],
 ];
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 table.push(`${pad('ranker', 32)}${pad('segment', 15)}${pad('Recall@50', 22)}${pad('NDCG@20', 22)}MRR`);

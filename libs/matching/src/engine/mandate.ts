@@ -59,20 +59,28 @@ export function compileMandate(mandate: Mandate, base?: AspectBase): CompiledMan
     throw new EngineInputError('MANDATE_TICKET_RANGE_INVALID', 'ticket min must be ≥ 0 and ≤ max');
   }
   const thesis = uniqueKeywords(mandate.thesisKeywords);
-  const regions = mandate.regions.map(regionPrefix);
   const tolerance = mandate.constraints?.ticketTolerancePct;
   if (tolerance !== undefined && !(Number.isFinite(tolerance) && tolerance >= 0)) {
     throw new EngineInputError('MANDATE_TICKET_TOLERANCE_INVALID', 'ticket tolerance must be a finite percentage ≥ 0');
   }
   const soft = resolveConstraints(mandate);
-  const portfolio = compilePortfolio(mandate.history, base);
+  const regions = mandate.regions.map(regionPrefix);
+  const preferredRegions = (mandate.preferredRegions ?? []).map(regionPrefix);
+  const tracks = trackMask(mandate.tracks);
+  const stages = stageMask(mandate.stages);
+  const provinceOf = (r: RegionPrefix) => Math.floor((r.value * r.divisor) / 10_000);
+  const portfolio = compilePortfolio(mandate.history, base, {
+    stages,
+    tracks,
+    provinces: [...new Set([...regions, ...preferredRegions].map(provinceOf))],
+    ticketMin: mandate.ticketMin,
+    ticketMax: mandate.ticketMax,
+  });
   // A soft ticket edge stretches to what the investor has really funded (never a hard one, never legacy terms).
   if (portfolio !== null && !soft.legacy && soft.modes.ticket === 'soft') {
     const learned = learnedTicketTolerancePct(portfolio, mandate.ticketMin, mandate.ticketMax);
     if (learned > soft.ticketTolerancePct) soft.ticketTolerancePct = learned;
   }
-  const tracks = trackMask(mandate.tracks);
-  const stages = stageMask(mandate.stages);
   // Soft track / stage / region penalties shrink by the share of the history beyond them.
   if (portfolio !== null && !soft.legacy) {
     soft.beyond = beyondOf(portfolio, tracks, stages, regions);
@@ -84,9 +92,9 @@ export function compileMandate(mandate: Mandate, base?: AspectBase): CompiledMan
     tracks,
     qualifications: qualificationMask(mandate.requiredQualifications),
     regions,
-    provinces: [...new Set(regions.map((r) => Math.floor((r.value * r.divisor) / 10_000)))],
+    provinces: [...new Set(regions.map(provinceOf))],
     soft,
-    preferredRegions: (mandate.preferredRegions ?? []).map(regionPrefix),
+    preferredRegions,
     excludedTracks: trackMask(mandate.exclusions?.tracks ?? []),
     excludedKeywords: new Set(uniqueKeywords(mandate.exclusions?.keywords)),
     excludedStartups: new Set(mandate.exclusions?.startupIds ?? []),

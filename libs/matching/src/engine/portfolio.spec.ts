@@ -208,6 +208,27 @@ describe('portfolio fit: what it says', () => {
     expect(flat.track![0]).toBeCloseTo(flat.track![1], 9);
   });
 
+  it('the written mandate is the prior: one deal elsewhere does not outweigh it, many do, and the explanation says so', () => {
+    const mandate: Mandate = { ...OPEN_HARD_TECH, tracks: ['quantum'], constraints: {} };
+    const bio = { ...HEFEI, projectId: 'p-bio', tracks: ['biomedicine'] };
+    const fit = (history: HistoryEntry[], f: ProjectFeatures, m = mandate) =>
+      explainMatch(f, { ...m, history }, cohort).breakdown.find((c) => c.key === 'portfolio')!;
+    const one = [like({ tracks: ['biomedicine'] }, '远方生物')];
+    // One deal on biomedicine: the written quantum track (5.6 records' worth) still leads.
+    expect(fit(one, HEFEI).inputs['aspect.track']).toBe(1);
+    expect(fit(one, bio).inputs['aspect.track']).toBeLessThan(1);
+    // Ten deals there: the history has moved the investor.
+    const ten = Array.from({ length: 10 }, (_, i) => like({ tracks: ['biomedicine'] }, `生物${i}`));
+    expect(fit(ten, bio).inputs['aspect.track']).toBe(1);
+    expect(fit(ten, HEFEI).inputs['aspect.track']).toBeLessThan(1);
+    // A mandate open on tracks has no written prior there: the one deal decides.
+    expect(fit(one, bio, OPEN_HARD_TECH).inputs['aspect.track']).toBe(1);
+    const p = fit(one, HEFEI);
+    expect(p.inputs.mandatePrior).toContain('track');
+    expect(p.zh).toContain('书面投资方针计作 5.6 条记录');
+    expect(p.en).toContain('your written mandate counts as 5.6 records');
+  });
+
   it('a soft track penalty shrinks by the share of the history on that track, and says so', () => {
     const mandate: Mandate = { ...OPEN_HARD_TECH, tracks: ['quantum'], constraints: {} };
     const bio = { ...HEFEI, projectId: 'p-bio', tracks: ['biomedicine'] };

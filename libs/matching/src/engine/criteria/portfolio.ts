@@ -17,9 +17,15 @@
  * A soft ticket edge also stretches to what the investor has really funded: its tolerance becomes at
  * least the farthest positive deal (weight ≥ 0.5) beyond the edge, capped at 400 % (`compileMandate`).
  *
- * Its weight grows with the evidence, `0.6 × E ÷ (E + 4)` (E = positive weight + ½ negative weight),
+ * The written mandate is the prior the history updates: on the aspects it names (stage, track, ticket
+ * band, regions and preferred regions) the pseudo-count is 8, 70 % of it on the written values and 30 %
+ * on the deal flow's base rates — the mandate counts as 5.6 records there, so a few deals confirm it
+ * and many deals can move it (an investor whose deals drift to an adjacent track or a second province).
+ *
+ * Its weight grows with the evidence, `0.8 × E ÷ (E + 2)` (E = positive weight + ½ negative weight),
  * and the mandate's own criteria share the rest: `(1 − w) × Σ wᵢcᵢ + w × portfolio`. No history: weight
- * 0, and the explanation says so. The explanation names the nearest past deals.
+ * 0, and the explanation says so. The explanation names the nearest past deals and the aspects the
+ * written mandate is the prior of.
  */
 import { QUALIFICATION_KINDS } from '@app/reference';
 import type { DisplayMode, Text } from '../format';
@@ -59,8 +65,8 @@ export const PORTFOLIO_ASPECTS: readonly PortfolioAspect[] = [
 ];
 /** Weights of the aspects in the geometric mean (`PORTFOLIO_ASPECTS` order). */
 const ASPECT_WEIGHTS = [1, 1, 1, 1, 1, 0.5];
-export const PORTFOLIO_MAX_WEIGHT = 0.6;
-export const PORTFOLIO_HALF_EVIDENCE = 4;
+export const PORTFOLIO_MAX_WEIGHT = 0.8;
+export const PORTFOLIO_HALF_EVIDENCE = 2;
 /** Affinity below this counts as this (the log of 0 would make one aspect decide alone). */
 const FLOOR = 0.05;
 const KERNEL = [1, 0.5, 0.15];
@@ -199,6 +205,8 @@ export interface CompiledPortfolio {
   /** Affinity of a project without keywords. */
   keywordNeutral: number;
   qualifications: QualificationTable | null;
+  /** Aspects whose prior is the written mandate (`WRITTEN_PRIOR`): the explanation says so. */
+  fromMandate: PortfolioAspect[];
   entries: Encoded[];
 }
 
@@ -234,6 +242,46 @@ function encode(e: HistoryEntry): Encoded {
 
 /** Pseudo-weight of the base rates in a positive share: how much history it takes to move away from "as common as in the deal flow". */
 const PRIOR = 2;
+/**
+ * On an aspect the written mandate names (stage, track, ticket, region) the prior is heavier and
+ * mostly the mandate: `WRITTEN_PRIOR × ((1 − MANDATE_SHARE) × base + MANDATE_SHARE × written)`, so
+ * the mandate counts as 5.6 deals there — what a few deals confirm, many deals can move.
+ */
+export const WRITTEN_PRIOR = 8;
+export const MANDATE_SHARE = 0.7;
+/** How many records the written mandate counts as on an aspect it names (quoted by the explanation). */
+const MANDATE_RECORDS = Math.round(WRITTEN_PRIOR * MANDATE_SHARE * 10) / 10;
+
+/** What the written mandate says about the aspects (0 / empty = left open): the prior the history updates. */
+export interface WrittenPrior {
+  stages: number;
+  tracks: number;
+  provinces: readonly number[];
+  ticketMin: number;
+  ticketMax: number;
+}
+
+/** The written mandate as a distribution per aspect (null = the mandate leaves it open). */
+function writtenTables(w: WrittenPrior | null) {
+  const stage = w === null || w.stages === 0 ? null : new Float64Array(STAGE_COUNT);
+  if (stage !== null) for (let s = 0; s < STAGE_COUNT; s++) if (((w!.stages >>> s) & 1) === 1) spread(stage, s, 1);
+  const track = w === null || w.tracks === 0 ? null : new Float64Array(TRACK_SLOTS);
+  if (track !== null) for (let b = 0; b < TRACK_SLOTS; b++) track[b] = (w!.tracks >>> b) & 1;
+  const region = w === null || w.provinces.length === 0 ? null : new Float64Array(PROVINCE_SLOTS);
+  if (region !== null) for (const v of w!.provinces) region[v] += 1;
+  let amount: Float64Array | null = null;
+  if (w !== null && w.ticketMax > 0) {
+    amount = new Float64Array(AMOUNT_BANDS);
+    for (let b = amountBand(Math.max(w.ticketMin, 1)); b <= amountBand(w.ticketMax); b++) amount[b] = 1;
+  }
+  // Single-valued aspects as distributions; tracks stay a share of projects having each (a project has 1–2).
+  for (const t of [stage, region, amount]) {
+    if (t === null) continue;
+    const sum = t.reduce((a, x) => a + x, 0);
+    for (let v = 0; v < t.length; v++) t[v] /= sum;
+  }
+  return { stage, track, region, amount };
+}
 /** `(1 + pos) ÷ (1 + pos + neg)`: how much the passes on a value take off it. */
 const shrink = (pos: number, neg: number) => (1 + pos) / (1 + pos + neg);
 
@@ -257,6 +305,7 @@ function liftTable(
   rows: number,
   kernel: boolean,
   multi: boolean,
+  written: Float64Array | null,
 ): Table | null {
   if (posTotal + negTotal === 0) return null;
   const n = pos.length;
@@ -279,7 +328,9 @@ function liftTable(
   let best = 0;
   for (let v = 0; v < n; v++) {
     const b = base[v] / denom;
-    const lift = ((pos[v] + PRIOR * b) / ((mass + PRIOR) * b)) * shrink(pos[v], neg[v]);
+    const prior = written === null ? PRIOR * b : WRITTEN_PRIOR * ((1 - MANDATE_SHARE) * b + MANDATE_SHARE * written[v]);
+    const lift =
+      ((pos[v] + prior) / ((mass + (written === null ? PRIOR : WRITTEN_PRIOR)) * b)) * shrink(pos[v], neg[v]);
     out[v] = lift;
     if (lift > best) best = lift;
   }
@@ -301,6 +352,7 @@ function spread(target: Float64Array, at: number, w: number) {
 export function compilePortfolio(
   history: readonly HistoryEntry[] | null | undefined,
   base: AspectBase = EMPTY_BASE,
+  written: WrittenPrior | null = null,
 ): CompiledPortfolio | null {
   if (history === null || history === undefined) return null;
   const entries = history.map(encode);
@@ -355,10 +407,21 @@ export function compilePortfolio(
       totals.q += w;
     }
   }
-  const track = liftTable(tPos, tNeg, totals.t[0], totals.t[1], base.track, base.trackRows, false, true);
-  const stage = liftTable(sPos, sNeg, totals.s[0], totals.s[1], base.stage, base.rows, true, false);
-  const amount = liftTable(aPos, aNeg, totals.a[0], totals.a[1], base.amount, base.amountRows, true, false);
-  const region = liftTable(rPos, rNeg, totals.r[0], totals.r[1], base.province, base.regionRows, false, false);
+  const w = writtenTables(written);
+  const track = liftTable(tPos, tNeg, totals.t[0], totals.t[1], base.track, base.trackRows, false, true, w.track);
+  const stage = liftTable(sPos, sNeg, totals.s[0], totals.s[1], base.stage, base.rows, true, false, w.stage);
+  const amount = liftTable(aPos, aNeg, totals.a[0], totals.a[1], base.amount, base.amountRows, true, false, w.amount);
+  const region = liftTable(
+    rPos,
+    rNeg,
+    totals.r[0],
+    totals.r[1],
+    base.province,
+    base.regionRows,
+    false,
+    false,
+    w.region,
+  );
   // Keywords: the lift of each word the history names against its document frequency in the deal flow
   // (a rare shared word says more than a common one); a word the history never names: PRIOR ÷ (mass + PRIOR).
   let keywords: Map<string, number> | null = null;
@@ -418,6 +481,15 @@ export function compilePortfolio(
     keywordDefault,
     keywordNeutral,
     qualifications,
+    fromMandate: PORTFOLIO_ASPECTS.filter(
+      (_, i) =>
+        [
+          w.track !== null && track,
+          w.stage !== null && stage,
+          w.amount !== null && amount,
+          w.region !== null && region,
+        ][i],
+    ),
     entries,
   };
 }
@@ -582,6 +654,7 @@ export function portfolioInputs(f: ProjectFeatures, p: CompiledPortfolio): Recor
     portfolioWeight: round4(p.weight),
     nearest: p.weight === 0 ? [] : nearest(c, p.entries, 1, 0),
     nearestPassed: p.weight === 0 ? [] : nearest(c, p.entries, -1, NEAR_PASS - 1e-9),
+    mandatePrior: p.fromMandate,
   };
   PORTFOLIO_ASPECTS.forEach((name, i) => (inputs[`aspect.${name}`] = a[i] === a[i] ? round4(a[i]) : null));
   return inputs;
@@ -615,8 +688,17 @@ export function renderPortfolio(inputs: Record<string, InputValue>, value: numbe
   const zhPass = passed.length > 0 ? `，也像你放弃的${passed.join('和')}` : '';
   const enPass = passed.length > 0 ? `, and like ${passed.join(' and ')}, which you passed` : '';
   const w = inputs.portfolioWeight;
+  const prior = (inputs.mandatePrior as readonly PortfolioAspect[] | undefined) ?? [];
+  const zhPrior =
+    prior.length > 0
+      ? `；${prior.map((a) => ASPECT_LABELS[a].zh).join('、')}上书面投资方针计作 ${MANDATE_RECORDS} 条记录`
+      : '';
+  const enPrior =
+    prior.length > 0
+      ? `; on ${prior.map((a) => ASPECT_LABELS[a].en).join(', ')} your written mandate counts as ${MANDATE_RECORDS} records`
+      : '';
   return {
-    zh: `投资组合相似度 ${value}：${zhLike}${zhPass}（${zhParts}；依据 ${n} 条记录：${inputs.positives} 条正面、${inputs.negatives} 条负面，权重 ${w}）`,
-    en: `Portfolio fit ${value}: ${enLike}${enPass} (${enParts}; from ${n} records: ${inputs.positives} positive, ${inputs.negatives} negative; weight ${w})`,
+    zh: `投资组合相似度 ${value}：${zhLike}${zhPass}（${zhParts}；依据 ${n} 条记录：${inputs.positives} 条正面、${inputs.negatives} 条负面${zhPrior}，权重 ${w}）`,
+    en: `Portfolio fit ${value}: ${enLike}${enPass} (${enParts}; from ${n} records: ${inputs.positives} positive, ${inputs.negatives} negative${enPrior}; weight ${w})`,
   };
 }
