@@ -194,9 +194,10 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
       const term = image.terms[t];
       const from = image.offsets[t];
       const to = image.offsets[t + 1];
+      // Views into the image's arrays, not copies: a list is copied out the first time it grows.
       store.terms.set(term, {
-        docs: GrowableInt32.of(image.docs.slice(from, to)),
-        meta: GrowableUint8.of(image.meta.slice(from, to)),
+        docs: GrowableInt32.of(image.docs.subarray(from, to)),
+        meta: GrowableUint8.of(image.meta.subarray(from, to)),
       });
       store.unsortedTerms.push(term);
       if (isLatinWord(term) && term.length >= 4) {

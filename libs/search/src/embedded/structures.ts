@@ -21,7 +21,10 @@ export class GrowableInt32 {
   trim(): void {
     if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
   }
-  /** Wraps these values (owned from now on). */
+  /**
+   * Wraps these values (owned from now on). May be a view into a larger array: `push` copies out
+   * before writing past its end (a full list always does), so the neighbours are never touched.
+   */
   static of(data: Int32Array): GrowableInt32 {
     const g = new GrowableInt32(0);
     g.data = data;
