@@ -1,0 +1,88 @@
+/** Bytes per chunk: large enough that chunk headers do not count, small enough that a new one is cheap. */
+const CHUNK_BYTES = 4 << 20;
+
+/**
+ * The documents of an embedded index, by document number, as UTF-8 JSON in a few large buffers
+ * instead of live objects: a hundred thousand documents are then a few dozen chunks outside the
+ * JavaScript heap (no per-string and per-object headers, nothing for the garbage collector to trace),
+ * and every read returns a fresh copy (callers may change it). Search documents are JSON by contract
+ * (what Meilisearch stores), so the round trip is exact. Bytes of a cleared number stay until the
+ * owner compacts (rebuilds the index), like its postings.
+ */
+export class DocumentArena<D> {
+  private readonly chunks: Buffer[] = [];
+  /** Bytes used in the last chunk. */
+  private used = 0;
+  /** Per number: chunk index (-1 = empty), byte offset, byte length. */
+  private chunkOf = new Int32Array(1024).fill(-1);
+  private offset = new Int32Array(1024);
+  private bytes = new Int32Array(1024);
+  /** Document numbers handed out so far (the highest used + 1). */
+  length = 0;
+
+  /** Makes numbers 0..n-1 exist, empty (an index restored from an image fills them in). */
+  reserve(n: number): void {
+    this.ensure(n);
+    if (n > this.length) this.length = n;
+  }
+
+  /** Stores `doc` under the next number and returns it. */
+  push(doc: D): number {
+    const n = this.length;
+    this.reserve(n + 1);
+    this.set(n, doc);
+    return n;
+  }
+
+  set(n: number, doc: D): void {
+    if (n >= this.length) this.reserve(n + 1);
+    const json = JSON.stringify(doc);
+    const size = Buffer.byteLength(json);
+    let chunk = this.chunks[this.chunks.length - 1];
+    if (chunk === undefined || this.used + size > chunk.length) {
+      chunk = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, size));
+      this.chunks.push(chunk);
+      this.used = 0;
+    }
+    chunk.write(json, this.used, size, 'utf8');
+    this.chunkOf[n] = this.chunks.length - 1;
+    this.offset[n] = this.used;
+    this.bytes[n] = size;
+    this.used += size;
+  }
+
+  has(n: number): boolean {
+    return n < this.length && this.chunkOf[n] >= 0;
+  }
+
+  /** A fresh copy of document `n` (undefined when empty). */
+  get(n: number): D | undefined {
+    if (!this.has(n)) return undefined;
+    const at = this.offset[n];
+    return JSON.parse(this.chunks[this.chunkOf[n]].toString('utf8', at, at + this.bytes[n])) as D;
+  }
+
+  clear(n: number): void {
+    if (n < this.length) this.chunkOf[n] = -1;
+  }
+
+  /** Bytes held (chunks and the per-number tables). */
+  byteLength(): number {
+    return this.chunks.reduce((s, c) => s + c.length, 0) + this.chunkOf.byteLength * 3;
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.chunkOf.length) return;
+    let cap = this.chunkOf.length;
+    while (cap < n) cap *= 2;
+    const chunkOf = new Int32Array(cap).fill(-1);
+    chunkOf.set(this.chunkOf);
+    const offset = new Int32Array(cap);
+    offset.set(this.offset);
+    const bytes = new Int32Array(cap);
+    bytes.set(this.bytes);
+    this.chunkOf = chunkOf;
+    this.offset = offset;
+    this.bytes = bytes;
+  }
+}
