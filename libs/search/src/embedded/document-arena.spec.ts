@@ -17,7 +17,7 @@ describe('DocumentArena', () => {
     const arena = new DocumentArena<ReturnType<typeof doc>>();
     const docs = Array.from({ length: 12_000 }, (_, i) => doc(i));
     for (const d of docs) arena.push(d);
-    const big = { ...doc(99_999), pitch: '长'.repeat(3_000_000) }; // larger than a chunk
+    const big = { ...doc(99_999), pitch: '长'.repeat(3_000_000) }; // larger than the largest chunk
     const n = arena.push(big);
     expect(arena.length).toBe(docs.length + 1);
     expect(arena.byteLength()).toBeGreaterThan(4 << 20);

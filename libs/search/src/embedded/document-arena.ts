@@ -1,5 +1,9 @@
-/** Bytes per chunk: large enough that chunk headers do not count, small enough that a new one is cheap. */
-const CHUNK_BYTES = 4 << 20;
+/**
+ * Chunk sizes: the first is small (an index of a few documents holds little), each next one twice the
+ * last, up to 4 MB (large enough that chunk headers do not count, small enough that a new one is cheap).
+ */
+const FIRST_CHUNK_BYTES = 64 << 10;
+const MAX_CHUNK_BYTES = 4 << 20;
 
 /**
  * The documents of an embedded index, by document number, as UTF-8 JSON in a few large buffers
@@ -40,7 +44,8 @@ export class DocumentArena<D> {
     const size = Buffer.byteLength(json);
     let chunk = this.chunks[this.chunks.length - 1];
     if (chunk === undefined || this.used + size > chunk.length) {
-      chunk = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, size));
+      const next = chunk === undefined ? FIRST_CHUNK_BYTES : Math.min(MAX_CHUNK_BYTES, chunk.length * 2);
+      chunk = Buffer.allocUnsafeSlow(Math.max(next, size));
       this.chunks.push(chunk);
       this.used = 0;
     }

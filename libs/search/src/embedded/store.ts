@@ -264,13 +264,19 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     return { ids, hashes, terms, offsets, docs, meta };
   }
 
-  /** Drops the posting lists' spare capacity (after a bulk load). */
+  /** Drops the posting lists' and columns' spare capacity (after a bulk load). */
   trim(): void {
     for (const p of this.terms.values()) {
       p.docs.trim();
       p.meta.trim();
     }
-    for (const column of this.columns.values()) for (const p of column.postings) p.trim();
+    for (const column of this.columns.values()) {
+      for (const p of column.postings) p.trim();
+      column.valueStart.trim();
+      column.valueList.trim();
+      column.numeric.trim();
+    }
+    for (const column of this.sortColumns.values()) column.numeric.trim();
   }
 
   /** Retired document numbers (replaced or deleted) still holding posting entries. */

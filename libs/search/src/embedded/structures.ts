@@ -66,12 +66,15 @@ export class GrowableFloat64 {
   }
   set(index: number, value: number): void {
     while (index >= this.data.length) {
-      const next = new Float64Array(this.data.length * 2).fill(NaN);
+      const next = new Float64Array(Math.max(1024, this.data.length * 2)).fill(NaN);
       next.set(this.data);
       this.data = next;
     }
     this.data[index] = value;
     if (index >= this.length) this.length = index + 1;
+  }
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
   }
 }
 
