@@ -25,6 +25,23 @@ describe('DocumentArena', () => {
     expect(arena.get(n)).toEqual(big);
   });
 
+  it('keeps key order and leaves out undefined values, across shapes and past the shape limit', () => {
+    const arena = new DocumentArena<Record<string, unknown>>();
+    const docs: Record<string, unknown>[] = [
+      { id: 'a', title: '一', gone: undefined, tags: [] },
+      { title: '二', id: 'b' },
+      JSON.parse('{"id":"c","__proto__":{"x":1}}') as Record<string, unknown>,
+      ...Array.from({ length: 1100 }, (_, i) => ({ id: `s${i}`, [`field${i}`]: i })),
+    ];
+    for (const d of docs) arena.push(d);
+    docs.forEach((d, i) => {
+      const back = arena.get(i)!;
+      expect(back).toEqual(JSON.parse(JSON.stringify(d)));
+      expect(Object.keys(back)).toEqual(Object.keys(JSON.parse(JSON.stringify(d))));
+    });
+    expect(Object.getPrototypeOf(arena.get(2))).toBe(Object.prototype);
+  });
+
   it('hands out fresh copies, keeps reserved numbers empty until set, and clears', () => {
     const arena = new DocumentArena<ReturnType<typeof doc>>();
     arena.reserve(3);
