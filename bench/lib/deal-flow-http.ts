@@ -14,6 +14,7 @@ import { ENTITIES } from '@app/db';
 import { seedLarge } from '@app/db/seeds/seed-large';
 import type { Timing } from './measure';
 import { databaseUrl, withAdmin } from './databases';
+import { apiChild, type ApiCode } from './api-build';
 
 export interface HttpSectionOptions {
   projects: number;
@@ -25,6 +26,8 @@ export interface HttpSectionOptions {
   writesPerSecond: number;
   /** Write a V8 CPU profile of the API process to this directory. */
   cpuProfDir?: string;
+  /** Where the API child's code comes from: the compiled build (production) or the sources. */
+  apiCode: ApiCode;
   log: (message: string) => void;
 }
 
@@ -45,6 +48,10 @@ export interface HttpSectionResult {
   searchBuild: Record<string, unknown>;
   /** The API process's own RSS / heap (MB) after boot and after the load. */
   rssAfterBootMb: number;
+  /** The same process with its code loaded, before the factory call: what holds no data. */
+  rssBeforeFactoryMb: number;
+  /** RSS, heap and array buffers (MB) right after boot. */
+  memoryAfterBoot: { rssMb: number; heapUsedMb: number; arrayBuffersMb: number };
   rssAfterLoadMb: number;
   heapAfterLoadMb: number;
   /** Response sizes of one page (bytes): the compact list view and the full view. */
@@ -117,24 +124,32 @@ export interface ApiChild {
     searchBuild: Record<string, { reused: number; indexed: number }>;
     snapshotProjects: number;
     rssMb: number;
+    loaded: { rssMb: number };
   };
   spawnedAt: number;
   readyAt: number;
-  memory(): Promise<{ rssMb: number; heapUsedMb: number; snapshotVersion: number }>;
+  memory(): Promise<{ rssMb: number; heapUsedMb: number; arrayBuffersMb: number; snapshotVersion: number }>;
   /** Sends `{ type, ...payload }` and waits for the child's reply of the same type (see deal-flow-api-child.ts). */
   ask(type: 'resync' | 'profile-start' | 'profile-stop', payload?: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** The API (production factory + `/bench/hello`) in a child process of its own; shared with the load bench. */
-export function forkApi(env: Record<string, string>, cpuProfDir: string | undefined): Promise<ApiChild> {
+/**
+ * The API (production factory + `/bench/hello`) in a child process of its own; shared with the load
+ * bench. `child` says where its code comes from (default: the compiled build, what production runs).
+ */
+export function forkApi(
+  env: Record<string, string>,
+  cpuProfDir: string | undefined,
+  child: ReturnType<typeof apiChild> = apiChild('dist', (m) => process.stderr.write(`${m}\n`)),
+): Promise<ApiChild> {
   const spawnedAt = performance.now();
-  const execArgv = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+  const execArgv = [...child.execArgv];
   if (cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
-  const proc = fork(join(__dirname, 'deal-flow-api-child.ts'), [], {
+  const proc = fork(child.script, [], {
     cwd: root,
     execArgv,
-    env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env },
+    env: { ...process.env, ...child.env, ...env },
     // The API's logs go to stderr: stdout is the bench's JSON only.
     stdio: ['ignore', 2, 2, 'ipc'],
   });
@@ -302,8 +317,9 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
         },
       );
     }
-    o.log('starting the API process …');
-    api = await forkApi(env, o.cpuProfDir);
+    const child = apiChild(o.apiCode, o.log);
+    o.log(`starting the API process (${o.apiCode}) …`);
+    api = await forkApi(env, o.cpuProfDir, child);
     let coldBoot: HttpSectionResult['coldBoot'] = null;
     const build = api.ready.snapshotBuild as { total: number; computed: number };
     const searchIndexed = Object.values(api.ready.searchBuild ?? {}).reduce((n, s) => n + s.indexed, 0);
@@ -320,11 +336,12 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
         `cold boot ${api.ready.bootSeconds.toFixed(1)} s (${build.computed} features computed and stored, ${searchIndexed} search documents indexed); restarting …`,
       );
       await api.stop();
-      api = await forkApi(env, o.cpuProfDir);
+      api = await forkApi(env, o.cpuProfDir, child);
     }
     const bootSeconds = api.ready.bootSeconds;
     const processStartSeconds = (api.readyAt - api.spawnedAt) / 1000;
-    const rssAfterBootMb = (await api.memory()).rssMb;
+    const { snapshotVersion: _v, ...memoryAfterBoot } = await api.memory();
+    const rssAfterBootMb = memoryAfterBoot.rssMb;
     const base = `http://127.0.0.1:${api.ready.port}`;
     const snapshotProjects = api.ready.snapshotProjects;
     o.log(
@@ -448,6 +465,8 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       snapshotBuild: api.ready.snapshotBuild,
       searchBuild: api.ready.searchBuild,
       rssAfterBootMb,
+      rssBeforeFactoryMb: api.ready.loaded.rssMb,
+      memoryAfterBoot,
       rssAfterLoadMb: memory.rssMb,
       heapAfterLoadMb: memory.heapUsedMb,
       compactBytes,

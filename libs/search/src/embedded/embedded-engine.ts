@@ -245,8 +245,8 @@ class EmbeddedIndex<D extends SearchDocument> implements SearchIndex<D> {
     for (let i = 0; i < documents.length; i += batchSize) {
       const store = slot.store as EmbeddedStore<D>;
       for (const doc of documents.slice(i, i + batchSize)) {
-        // A private copy: callers mutating their objects later must not change the index.
-        store.upsert(structuredClone(doc));
+        // The store keeps an encoded copy: callers mutating their objects later cannot change the index.
+        store.upsert(doc);
         slot.journal?.add(doc.id);
       }
       // Yield between batches so a large load does not block the event loop (queries keep flowing).
@@ -280,8 +280,8 @@ class EmbeddedIndex<D extends SearchDocument> implements SearchIndex<D> {
   }
 
   async get(id: string): Promise<D | undefined> {
-    const doc = this.store()?.get(id);
-    return doc ? structuredClone(doc) : undefined;
+    // A fresh copy (decoded from the store's bytes).
+    return this.store()?.get(id);
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult<D>> {
@@ -300,7 +300,8 @@ class EmbeddedIndex<D extends SearchDocument> implements SearchIndex<D> {
       postTag: options.highlightPostTag ?? '</em>',
     });
     return {
-      hits: result.hits.map((h) => ({ ...h, document: structuredClone(h.document) })),
+      // Each hit's document is a fresh copy already (decoded from the store's bytes).
+      hits: result.hits,
       facets: result.facets,
       estimatedTotal: result.total,
       page,

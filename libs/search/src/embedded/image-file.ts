@@ -81,14 +81,22 @@ export async function readImage(path: string, key: ImageKey): Promise<StoreImage
   at += (4 - (at % 4)) % 4;
   const offsetsBytes = (header.terms.length + 1) * 4;
   if (at + offsetsBytes > buf.length) return null;
-  // Copies: a Buffer's offset into its pool need not be aligned for Int32Array.
-  const offsets = new Int32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + offsetsBytes));
+  // Views into the file's bytes (the store keeps them as its postings: no second copy), or copies
+  // when the buffer's start is not 4-byte aligned (a small file read into Node's shared pool).
+  const aligned = buf.byteOffset % 4 === 0;
+  const int32s = (from: number, count: number) =>
+    aligned
+      ? new Int32Array(buf.buffer, buf.byteOffset + from, count)
+      : new Int32Array(buf.buffer.slice(buf.byteOffset + from, buf.byteOffset + from + count * 4));
+  const offsets = int32s(at, header.terms.length + 1);
   at += offsetsBytes;
   const total = offsets[header.terms.length];
   if (!(total >= 0) || at + total * 5 !== buf.length) return null;
-  const docs = new Int32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + total * 4));
+  const docs = int32s(at, total);
   at += total * 4;
-  const meta = new Uint8Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + total));
+  const meta = aligned
+    ? new Uint8Array(buf.buffer, buf.byteOffset + at, total)
+    : new Uint8Array(buf.subarray(at, at + total));
   const n = header.ids.length;
   for (let t = 0; t < header.terms.length; t++) if (offsets[t] > offsets[t + 1]) return null;
   for (let i = 0; i < total; i++) if (docs[i] < 0 || docs[i] >= n) return null;

@@ -89,6 +89,15 @@ describe('embedded index image', () => {
     });
     expect(result).toMatchObject({ documents: after.length, reused: after.length - 4, indexed: 4 });
     expect(await answers(restored)).toEqual(await answers(await fromScratch(after)));
+
+    // The restored postings are views into the image: writes after the restore (which grow lists
+    // shared with their neighbours' bytes) still answer like a rebuild, and the image is untouched.
+    const imageDocs = Array.from(image!.docs);
+    const later = [doc(62), doc(7, ' 再版'), doc(63)];
+    await restored.index<ProjectDocument>('projects').upsert(later);
+    const now = [...after.filter((d) => d.id !== doc(7).id), ...later];
+    expect(await answers(restored)).toEqual(await answers(await fromScratch(now)));
+    expect(Array.from(image!.docs)).toEqual(imageDocs);
   });
 
   it('is not used under other settings, another segmenter, or when damaged', async () => {

@@ -1,4 +1,5 @@
 import { FilterExpr, FilterScalar, SearchDocument, SearchHit, SearchSettings, SortSpec } from '../port';
+import { DocumentArena } from './document-arena';
 import { Bitset, GrowableFloat64, GrowableInt32, GrowableUint8, boundedLevenshtein, topK } from './structures';
 import { Tokenizer, hasCjk, isLatinWord, normalizeText } from './tokenizer';
 
@@ -7,6 +8,8 @@ import { Tokenizer, hasCjk, isLatinWord, normalizeText } from './tokenizer';
  * and per-attribute columns for filters, facets and sorts. A query turns its words and its filter
  * into bitsets, intersects them, counts facets over the survivors and keeps the top page with a heap —
  * it never scores or sorts documents the filter excluded.
+ *
+ * The documents themselves are kept as JSON bytes (`DocumentArena`), outside the JavaScript heap.
  *
  * Documents get increasing numbers; replacing a document retires its number and appends a new one, so
  * posting lists stay sorted and append-only. Retired numbers are reclaimed by `compact()` (a rebuild of
@@ -133,7 +136,8 @@ export interface StoreResult<D extends SearchDocument> {
 }
 
 export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
-  private docs: (D | undefined)[] = [];
+  /** Document number → the document (JSON bytes, decoded on read: every read is a fresh copy). */
+  private docs = new DocumentArena<D>();
   private idToNum = new Map<string, number>();
   private alive = new Bitset(1024);
   private liveCount = 0;
@@ -188,15 +192,16 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
   ): EmbeddedStore<D> {
     const store = new EmbeddedStore<D>(settings, tokenizer);
     const n = image.ids.length;
-    store.docs = new Array<D | undefined>(n).fill(undefined);
+    store.docs.reserve(n);
     store.ensureCapacity(n);
     for (let t = 0; t < image.terms.length; t++) {
       const term = image.terms[t];
       const from = image.offsets[t];
       const to = image.offsets[t + 1];
+      // Views into the image's arrays, not copies: a list is copied out the first time it grows.
       store.terms.set(term, {
-        docs: GrowableInt32.of(image.docs.slice(from, to)),
-        meta: GrowableUint8.of(image.meta.slice(from, to)),
+        docs: GrowableInt32.of(image.docs.subarray(from, to)),
+        meta: GrowableUint8.of(image.meta.subarray(from, to)),
       });
       store.unsortedTerms.push(term);
       if (isLatinWord(term) && term.length >= 4) {
@@ -210,10 +215,10 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
 
   /** Puts `doc` under image number `n` (false when it cannot: taken, out of order or already present). */
   attach(n: number, doc: D): boolean {
-    if (n <= this.attachedUpTo || n >= this.docs.length || this.docs[n] !== undefined || this.idToNum.has(doc.id))
+    if (n <= this.attachedUpTo || n >= this.docs.length || this.docs.has(n) || this.idToNum.has(doc.id))
       return false;
     this.attachedUpTo = n;
-    this.docs[n] = doc;
+    this.docs.set(n, doc);
     this.idToNum.set(doc.id, n);
     this.alive.set(n);
     this.liveCount++;
@@ -226,7 +231,7 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     const ids = [...this.idToNum.keys()].sort();
     const renumber = new Int32Array(this.docs.length).fill(-1);
     ids.forEach((id, i) => (renumber[this.idToNum.get(id)!] = i));
-    const hashes = ids.map((id) => documentHash(this.docs[this.idToNum.get(id)!] as D));
+    const hashes = ids.map((id) => documentHash(this.docs.get(this.idToNum.get(id)!) as D));
     const terms: string[] = [];
     const lists: Int32Array[] = [];
     let total = 0;
@@ -259,13 +264,19 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     return { ids, hashes, terms, offsets, docs, meta };
   }
 
-  /** Drops the posting lists' spare capacity (after a bulk load). */
+  /** Drops the posting lists' and columns' spare capacity (after a bulk load). */
   trim(): void {
     for (const p of this.terms.values()) {
       p.docs.trim();
       p.meta.trim();
     }
-    for (const column of this.columns.values()) for (const p of column.postings) p.trim();
+    for (const column of this.columns.values()) {
+      for (const p of column.postings) p.trim();
+      column.valueStart.trim();
+      column.valueList.trim();
+      column.numeric.trim();
+    }
+    for (const column of this.sortColumns.values()) column.numeric.trim();
   }
 
   /** Retired document numbers (replaced or deleted) still holding posting entries. */
@@ -273,22 +284,23 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     return this.docs.length - this.liveCount;
   }
 
+  /** A fresh copy of the document (decoded from its bytes). */
   get(id: string): D | undefined {
     const n = this.idToNum.get(id);
-    return n === undefined ? undefined : this.docs[n];
+    return n === undefined ? undefined : this.docs.get(n);
   }
 
+  /** Fresh copies of every live document. */
   liveDocuments(): D[] {
     const out: D[] = [];
-    for (const n of this.idToNum.values()) out.push(this.docs[n] as D);
+    for (const n of this.idToNum.values()) out.push(this.docs.get(n) as D);
     return out;
   }
 
   upsert(doc: D): void {
     const old = this.idToNum.get(doc.id);
     if (old !== undefined) this.retire(old);
-    const n = this.docs.length;
-    this.docs.push(doc);
+    const n = this.docs.push(doc);
     this.idToNum.set(doc.id, n);
     this.ensureCapacity(n + 1);
     this.alive.set(n);
@@ -312,7 +324,7 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
 
   private retire(n: number): void {
     this.alive.clear(n);
-    this.docs[n] = undefined;
+    this.docs.clear(n);
     this.liveCount--;
   }
 
@@ -436,7 +448,7 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     const matchedTerms = groups.flatMap((g) => g.alternatives.flatMap((alt) => alt.map((m) => m.term)));
     const highlighter = matchedTerms.length ? buildHighlighter(matchedTerms, q.preTag, q.postTag) : null;
     const hits: SearchHit<D>[] = top.map((n) => {
-      const doc = this.docs[n] as D;
+      const doc = this.docs.get(n) as D;
       const hit: SearchHit<D> = { id: doc.id, document: this.project(doc), highlights: highlighter ? this.highlight(doc, highlighter) : {} };
       if (hasText) hit.score = Number(this.scores[n].toFixed(4));
       return hit;

@@ -21,7 +21,10 @@ export class GrowableInt32 {
   trim(): void {
     if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
   }
-  /** Wraps these values (owned from now on). */
+  /**
+   * Wraps these values (owned from now on). May be a view into a larger array: `push` copies out
+   * before writing past its end (a full list always does), so the neighbours are never touched.
+   */
   static of(data: Int32Array): GrowableInt32 {
     const g = new GrowableInt32(0);
     g.data = data;
@@ -63,12 +66,15 @@ export class GrowableFloat64 {
   }
   set(index: number, value: number): void {
     while (index >= this.data.length) {
-      const next = new Float64Array(this.data.length * 2).fill(NaN);
+      const next = new Float64Array(Math.max(1024, this.data.length * 2)).fill(NaN);
       next.set(this.data);
       this.data = next;
     }
     this.data[index] = value;
     if (index >= this.length) this.length = index + 1;
+  }
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
   }
 }
 
