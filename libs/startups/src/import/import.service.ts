@@ -10,8 +10,10 @@ import { startupsError } from '../startups.errors';
 import { Storage, STORAGE } from '../storage/storage';
 import { FISCAL_KEYS, IMPORT_COLUMNS } from './import-columns';
 import { CompactKeySet } from './compact-key-set';
-import { bufferSource, detectFormat, ImportFormat, ImportSource, readSheet } from './import-reader';
-import { CellError, ImportRow, missingHeaders, parseImportRow } from './parse-import-row';
+import { bufferSource, detectFormat, ImportFormat, ImportSource } from './import-reader';
+import { CellError, ImportRow, missingHeaders } from './parse-import-row';
+import { parseInWorker } from './parse-in-worker';
+import { ParsedItem, parseRows } from './parse-rows';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 /** Above this many rows a commit runs in the worker, with progress. */
@@ -28,6 +30,12 @@ const CHANGED = `(startups.legal_name, startups.region_code, startups.tracks, st
     COALESCE(EXCLUDED.founded_on, startups.founded_on), COALESCE(EXCLUDED.website, startups.website),
     COALESCE(EXCLUDED.one_liner, startups.one_liner))`;
 const MAX_REPORTED_ERRORS = 1000;
+/**
+ * Uploads smaller than this are parsed in the calling thread: their garbage is bounded by their size,
+ * and a thread's start-up would dominate. Larger ones, and every stored file the worker reads, are
+ * parsed in a thread with a memory budget (parse-in-worker.ts).
+ */
+export const IMPORT_PARSE_THREAD_MIN_BYTES = 1024 * 1024;
 /** Rows per ownership query during the dry run. */
 const OWNERSHIP_BATCH = 1000;
 
@@ -107,6 +115,7 @@ export class ImportService {
   ): Promise<{ report: ImportReport; rows: ImportRow[] | null }> {
     const open = typeof file === 'function' ? file : bufferSource(this.checkSize(file));
     const format = typeof file === 'function' ? await this.sniff(file) : this.format(file);
+    const inThread = typeof file === 'function' || file.length >= IMPORT_PARSE_THREAD_MIN_BYTES;
     const errors: CellError[] = [];
     let errorCount = 0;
     const ownership: CellError[] = [];
@@ -136,29 +145,25 @@ export class ImportService {
       pending = [];
     };
     try {
-      for await (const item of readSheet(open, format)) {
+      for await (const item of this.parse(open, format, inThread)) {
         if ('headers' in item) {
-          // Template headers carry " *" on required columns; accept both spellings.
-          const headers = item.headers.map((h) => h.replace(/\s*\*$/, ''));
-          const missing = missingHeaders(headers);
+          const missing = missingHeaders(item.headers);
           for (const header of missing) report({ row: 1, column: header, value: '', code: 'HEADER_MISSING' });
           if (missing.length) break;
           continue;
         }
         totalRows++;
-        const cells = Object.fromEntries(Object.entries(item.cells).map(([k, v]) => [k.replace(/\s*\*$/, ''), v]));
-        const parsed = parseImportRow(item.rowNumber, cells);
-        for (const e of parsed.errors) report(e);
-        if (!parsed.row) continue;
-        const key = `${parsed.row.creditCode}:${parsed.row.year}`;
+        for (const e of item.errors) report(e);
+        if (!item.row) continue;
+        const key = `${item.row.creditCode}:${item.row.year}`;
         if (!seen.add(key)) {
-          report({ row: item.rowNumber, column: '统一社会信用代码', value: parsed.row.creditCode, code: 'DUPLICATE_ROW' });
+          report({ row: item.rowNumber, column: '统一社会信用代码', value: item.row.creditCode, code: 'DUPLICATE_ROW' });
           continue;
         }
-        codes.add(parsed.row.creditCode);
+        codes.add(item.row.creditCode);
         parsedRows++;
-        pending.push({ row: parsed.row, rowNumber: item.rowNumber });
-        if (kept) kept = kept.length < keepRows ? (kept.push(parsed.row), kept) : null;
+        pending.push({ row: item.row, rowNumber: item.rowNumber });
+        if (kept) kept = kept.length < keepRows ? (kept.push(item.row), kept) : null;
         if (pending.length === OWNERSHIP_BATCH) await checkOwnership();
       }
     } catch (err) {
@@ -244,13 +249,11 @@ export class ImportService {
         await repo.update({ id: job.id }, { processedRows: done });
         await onProgress(done, total);
       };
-      for await (const item of readSheet(open, report.format)) {
+      for await (const item of this.parse(open, report.format, true)) {
         if ('headers' in item) continue;
-        const cells = Object.fromEntries(Object.entries(item.cells).map(([k, v]) => [k.replace(/\s*\*$/, ''), v]));
-        const parsed = parseImportRow(item.rowNumber, cells);
         // The file validated a moment ago and stored files never change: a row that fails now is a bug.
-        if (!parsed.row) throw new Error(`row ${item.rowNumber} no longer parses`);
-        chunk.push(parsed.row);
+        if (!item.row) throw new Error(`row ${item.rowNumber} no longer parses`);
+        chunk.push(item.row);
         if (chunk.length === CHUNK) await flush();
       }
       if (chunk.length) await flush();
@@ -268,6 +271,10 @@ export class ImportService {
     const job = await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id, organizationId: actor.organizationId });
     if (!job) throw startupsError('IMPORT_NOT_FOUND');
     return job;
+  }
+
+  private parse(open: ImportSource, format: ImportFormat, inThread: boolean): AsyncGenerator<ParsedItem> {
+    return inThread ? parseInWorker(open, format) : parseRows(open, format);
   }
 
   private checkSize(body: Buffer): Buffer {
