@@ -36,6 +36,22 @@ const MAX_REPORTED_ERRORS = 1000;
  * parsed in a thread with a memory budget (parse-in-worker.ts).
  */
 export const IMPORT_PARSE_THREAD_MIN_BYTES = 1024 * 1024;
+/** The profile fields a chunk's JSON carries to `jsonb_to_recordset` (the fiscal figures go separately). */
+const PROFILE_FIELDS = ['legalName', 'creditCode', 'foundedOn', 'regionCode', 'industry', 'tracks', 'universitySpinOut', 'website', 'oneLiner'];
+const FISCAL_TYPES: Record<(typeof FISCAL_KEYS)[number], string> = {
+  headcount: 'int',
+  techStaff: 'int',
+  rdStaff: 'int',
+  revenue: 'bigint',
+  mainBusinessRevenue: 'bigint',
+  highTechRevenue: 'bigint',
+  totalCosts: 'bigint',
+  rdSpend: 'bigint',
+  rdSpendInChina: 'bigint',
+  totalAssets: 'bigint',
+  liabilities: 'bigint',
+  newEquityRaised: 'bigint',
+};
 /** Rows per ownership query during the dry run. */
 const OWNERSHIP_BATCH = 1000;
 
@@ -338,6 +354,11 @@ export class ImportService {
     });
   }
 
+  /**
+   * One statement per chunk with the rows as one JSON parameter (`jsonb_to_recordset`), not 500 VALUES
+   * tuples of ten parameters each: the chunk's SQL text and parameter list were most of what a commit
+   * allocated per row, in the process that runs it.
+   */
   private async upsertStartups(
     em: EntityManager,
     actor: ImportActor,
@@ -345,15 +366,11 @@ export class ImportService {
   ): Promise<{ ids: Map<string, string>; touched: string[] }> {
     // Several years of one company share its profile row: the last row's profile fields win.
     const byCode = new Map(rows.map((r) => [r.creditCode, r]));
-    const values: unknown[] = [];
-    const tuples = [...byCode.values()].map((r, i) => {
-      const b = i * 10;
-      values.push(actor.organizationId, r.legalName, r.creditCode, r.foundedOn, r.regionCode, r.industry, r.tracks, r.universitySpinOut, r.website, r.oneLiner);
-      return `($${b + 1}::uuid, $${b + 2}, $${b + 3}, $${b + 4}::date, $${b + 5}, $${b + 6}, $${b + 7}::text[], $${b + 8}::boolean, $${b + 9}, $${b + 10}, 1)`;
-    });
     const result: { id: string; credit_code: string; touched: boolean }[] = await em.query(
       `INSERT INTO startups (organization_id, legal_name, credit_code, founded_on, region_code, industry, tracks, university_spin_out, website, one_liner, version)
-       VALUES ${tuples.join(', ')}
+       SELECT $1::uuid, r."legalName", r."creditCode", r."foundedOn", r."regionCode", r.industry, r.tracks, r."universitySpinOut", r.website, r."oneLiner", 1
+       FROM jsonb_to_recordset($2::jsonb) AS r("legalName" text, "creditCode" text, "foundedOn" date, "regionCode" text, industry text,
+         tracks text[], "universitySpinOut" boolean, website text, "oneLiner" text)
        ON CONFLICT (credit_code) WHERE credit_code IS NOT NULL DO UPDATE SET
          legal_name = EXCLUDED.legal_name,
          founded_on = COALESCE(EXCLUDED.founded_on, startups.founded_on),
@@ -368,31 +385,25 @@ export class ImportService {
          version = startups.version + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
        WHERE startups.organization_id = EXCLUDED.organization_id
        RETURNING id, credit_code, updated_at = now() AS touched`,
-      values,
+      [actor.organizationId, JSON.stringify([...byCode.values()], PROFILE_FIELDS)],
     );
     return { ids: new Map(result.map((r) => [r.credit_code, r.id])), touched: result.filter((r) => r.touched).map((r) => r.id) };
   }
 
   /** Returns the startups whose figures were inserted or changed. A blank cell keeps the stored figure. */
   private async upsertFiscalYears(em: EntityManager, rows: ImportRow[], ids: Map<string, string>): Promise<string[]> {
-    const cols = ['startup_id', 'year', ...FISCAL_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))];
-    const values: unknown[] = [];
-    const tuples = rows
-      .filter((r) => ids.has(r.creditCode))
-      .map((r, i) => {
-        const b = i * cols.length;
-        values.push(ids.get(r.creditCode), r.year, ...FISCAL_KEYS.map((k) => r.fiscal[k]));
-        return `(${cols.map((_, j) => `$${b + j + 1}`).join(', ')})`;
-      });
-    if (!tuples.length) return [];
-    const figures = cols.slice(2);
+    const figures = FISCAL_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+    const written = rows.filter((r) => ids.has(r.creditCode)).map((r) => ({ id: ids.get(r.creditCode), year: r.year, ...r.fiscal }));
+    if (!written.length) return [];
     const merged = figures.map((c) => `COALESCE(EXCLUDED.${c}, f.${c})`);
     const result: { startup_id: string }[] = await em.query(
-      `INSERT INTO startup_fiscal_years AS f (${cols.join(', ')}) VALUES ${tuples.join(', ')}
+      `INSERT INTO startup_fiscal_years AS f (startup_id, year, ${figures.join(', ')})
+       SELECT r.id, r.year, ${FISCAL_KEYS.map((k) => `r."${k}"`).join(', ')}
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, year int, ${FISCAL_KEYS.map((k) => `"${k}" ${FISCAL_TYPES[k]}`).join(', ')})
        ON CONFLICT (startup_id, year) DO UPDATE SET ${figures.map((c, i) => `${c} = ${merged[i]}`).join(', ')}, updated_at = now()
        WHERE (${figures.map((c) => `f.${c}`).join(', ')}) IS DISTINCT FROM (${merged.join(', ')})
        RETURNING startup_id`,
-      values,
+      [JSON.stringify(written)],
     );
     return result.map((r) => r.startup_id);
   }
