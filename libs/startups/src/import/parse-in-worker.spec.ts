@@ -82,4 +82,12 @@ describe('parsing an import in a worker thread', () => {
     await expect(all(parseInWorker(bufferSource(broken), 'xlsx'))).rejects.toThrow();
     await expect(all(parseRows(bufferSource(broken), 'xlsx'))).rejects.toThrow();
   });
+
+  it('a thread that outgrows its budget ends alone: the read fails, this process goes on', async () => {
+    const file = await workbook(['企业名称', '统一社会信用代码', '地区代码', '赛道', '年度', '从业人数', '营业收入（元）']);
+    // A budget too small even for the thread's modules stands in for a file too big for the real one.
+    const starved = parseInWorker(bufferSource(file), 'xlsx', { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 });
+    await expect(all(starved)).rejects.toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
+    await expect(all(parseInWorker(bufferSource(file), 'xlsx'))).resolves.toHaveLength(1 + ROWS.length);
+  });
 });

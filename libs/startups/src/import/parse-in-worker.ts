@@ -58,11 +58,15 @@ function workerOptions() {
  * rows come back in batches, at most CREDIT ahead of the consumer. A consumer that stops early ends the
  * thread (after its reader has cleaned up its temporary files).
  */
-export async function* parseInWorker(open: ImportSource, format: ImportFormat): AsyncGenerator<ParsedItem> {
+export async function* parseInWorker(
+  open: ImportSource,
+  format: ImportFormat,
+  limits: typeof PARSE_WORKER_LIMITS = PARSE_WORKER_LIMITS,
+): AsyncGenerator<ParsedItem> {
   const { entry, execArgv, env } = workerOptions();
   const worker = new Worker(entry, {
     workerData: { format, batchRows: BATCH_ROWS, credit: CREDIT } satisfies ParseWorkerData,
-    resourceLimits: PARSE_WORKER_LIMITS,
+    resourceLimits: limits,
     execArgv,
     env,
     stdout: false,
