@@ -17,7 +17,8 @@ let resume: (() => void) | null = null;
 port.on('message', (message: ToParseWorker) => {
   switch (message.type) {
     case 'chunk':
-      if (message.pass === pass) input?.push(Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength));
+      if (message.pass === pass)
+        input?.push(Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength));
       return;
     case 'eof':
       if (message.pass === pass) input?.push(null);
