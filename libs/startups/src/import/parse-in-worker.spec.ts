@@ -20,6 +20,8 @@ const ROWS = Array.from({ length: 1_200 }, (_, i) => [
   `${12_000_000 + i}.50`,
 ]);
 
+const HEADERS = ['企业名称', '统一社会信用代码', '地区代码', '赛道', '年度', '从业人数', '营业收入（元）'];
+
 async function workbook(headers: string[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('企业年度数据');
@@ -94,15 +96,7 @@ describe('parsing an import in a worker thread', () => {
   });
 
   it('stops the thread when the consumer stops, and fails like the reader on a broken file', async () => {
-    const file = await workbook([
-      '企业名称',
-      '统一社会信用代码',
-      '地区代码',
-      '赛道',
-      '年度',
-      '从业人数',
-      '营业收入（元）',
-    ]);
+    const file = await workbook(HEADERS);
     const first: ParsedItem[] = [];
     for await (const item of parseInWorker(bufferSource(file), 'xlsx')) {
       first.push(item);
@@ -116,15 +110,7 @@ describe('parsing an import in a worker thread', () => {
   });
 
   it('a thread that outgrows its budget ends alone: the read fails, this process goes on', async () => {
-    const file = await workbook([
-      '企业名称',
-      '统一社会信用代码',
-      '地区代码',
-      '赛道',
-      '年度',
-      '从业人数',
-      '营业收入（元）',
-    ]);
+    const file = await workbook(HEADERS);
     // A budget too small even for the thread's modules stands in for a file too big for the real one.
     const starved = parseInWorker(bufferSource(file), 'xlsx', {
       maxOldGenerationSizeMb: 8,
