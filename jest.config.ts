@@ -49,7 +49,7 @@ const config: Config = {
       globalSetup: '<rootDir>/test/global-setup.ts',
     },
     {
-      // Each file: its own Postgres cluster and redis-server, the real api and worker processes.
+      // Each test: its own Postgres cluster and redis-server, the real api and worker processes.
       ...base,
       displayName: 'fault',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.fault-spec.ts'],

@@ -505,10 +505,10 @@ async function main(): Promise<void> {
     },
     notes: [
       'rows are company-years from the benchmark cohort generator (1–2 years per company), written as an .xlsx with zh-CN headers (import-columns.ts), money in 元, shared strings',
-      'dryRun: ImportService.dryRun on the file buffer as the API gets it (a file over the 20 MB upload limit is streamed from disk instead): streamed xlsx reader, parse + validate every cell, duplicate and ownership checks (per 1 000 rows); no parsed rows kept; nothing written',
-      'commit: ImportService.runJob on a stored file and an import_jobs row, exactly what the worker runs: a streamed validation pass, then a second streamed pass that parses and upserts 500 rows per transaction with outbox events and progress; neither holds the file or its rows',
+      'dryRun: ImportService.dryRun on the file buffer as the API gets it (a file over the 20 MB upload limit is streamed from disk instead): streamed xlsx reader, parse + validate every cell (in a worker thread with a memory budget for files ≥ 1 MiB: both sizes here), duplicate and ownership checks (per 1 000 rows); no parsed rows kept; nothing written',
+      'commit: ImportService.runJob on a stored file and an import_jobs row, exactly what the worker runs: a streamed validation pass, then a second streamed pass that parses and upserts 500 rows per transaction (one JSON parameter per statement) with outbox events and progress; both passes parse in a worker thread, the writes run in the calling thread; neither holds the file or its rows',
       'baseline (floor): the same rows pre-parsed, one multi-row INSERT into startups and one into startup_fiscal_years per 500 rows, one transaction each; no file, validation or events',
-      'each run is its own child process (ts-node start-up excluded from the timing); memory = process.memoryUsage() sampled every 50 ms after a forced GC, plus the kernel maxRSS',
+      'each run is its own child process (ts-node start-up excluded from the timing); memory = process.memoryUsage() sampled every 50 ms after a forced GC, plus the kernel maxRSS; RSS is the whole process, the parse thread included (heap figures are the calling thread\'s only)',
       'runs interleaved: dry, then baseline/commit alternating order per repetition, tables truncated before every write run; ms = median of the runs',
     ],
   });

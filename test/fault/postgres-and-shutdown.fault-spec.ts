@@ -22,12 +22,13 @@ describe('faults: Postgres restart and SIGTERM under a write load', () => {
   let cohort: Cohort;
   let seq = 0;
 
-  beforeAll(async () => {
+  // A world of its own per test: the SIGTERM test does not start from a Postgres that was just restarted.
+  beforeEach(async () => {
     world = await FaultEnv.start();
     cohort = await makeCohort(world);
   });
 
-  afterAll(() => world?.close());
+  afterEach(() => world?.close());
 
   async function createOne(during: () => Outcome['during']): Promise<Outcome> {
     const phase = during();

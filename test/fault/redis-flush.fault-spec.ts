@@ -14,14 +14,16 @@ describe('faults: Redis loses its keys during a publish burst', () => {
   let cohort: Cohort;
   let admin: Redis;
 
-  beforeAll(async () => {
+  // A world of its own per test (cluster, redis-server, api, worker: ~7–9 s on a busy 2-core machine),
+  // so no test starts from another's flushed, restarted or stopped state.
+  beforeEach(async () => {
     world = await FaultEnv.start();
     cohort = await makeCohort(world);
     admin = new Redis(world.redis.url, { maxRetriesPerRequest: null });
     admin.on('error', () => undefined);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     admin?.disconnect();
     await world?.close();
   });
@@ -53,7 +55,7 @@ describe('faults: Redis loses its keys during a publish burst', () => {
       if (acked % 25 === 0) await admin.flushall();
     });
     const result = await converge(world, cohort);
-    expect(result.published).toBe(300);
+    expect(result.published).toBe(150);
   });
 
   it('redis-server killed and restarted mid-burst: nothing lost, nothing restarted', async () => {
@@ -65,7 +67,7 @@ describe('faults: Redis loses its keys during a publish burst', () => {
       }
     });
     const result = await converge(world, cohort);
-    expect(result.published).toBe(400);
+    expect(result.published).toBe(100);
     expect(world.api.proc.exitCode).toBeNull();
     expect(world.worker.proc.exitCode).toBeNull();
   });
@@ -88,7 +90,7 @@ describe('faults: Redis loses its keys during a publish burst', () => {
       world.worker.proc.kill('SIGCONT');
     }
     const result = await converge(world, cohort);
-    expect(result.published).toBe(420);
+    expect(result.published).toBe(20);
     let ready = await world.ready();
     while (ready.body.info.projections.behind !== 0) {
       await new Promise((r) => setTimeout(r, 200));

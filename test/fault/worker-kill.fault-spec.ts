@@ -10,12 +10,12 @@ describe('faults: the worker killed mid-relay and mid-sync', () => {
   let world: FaultEnv;
   let cohort: Cohort;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     world = await FaultEnv.start();
     cohort = await makeCohort(world);
   });
 
-  afterAll(() => world?.close());
+  afterEach(() => world?.close());
 
   async function workerReady() {
     const res = await fetch(`http://127.0.0.1:${world.workerPort}/health/ready`);

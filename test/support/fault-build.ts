@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
@@ -6,9 +7,15 @@ const root = join(__dirname, '..', '..');
 
 /**
  * Where the fault tier's transpiled copy of the apps lives: inside the checkout, so the compiled
- * files resolve the checkout's node_modules.
+ * files resolve the checkout's node_modules — and named after the checkout, because worktrees may
+ * share one node_modules (a symlink), and one checkout's run must not delete or overwrite another's.
  */
-export const FAULT_BUILD_DIR = join(root, 'node_modules', '.cache', 'tourong-fault-build');
+export const FAULT_BUILD_DIR = join(
+  root,
+  'node_modules',
+  '.cache',
+  `tourong-fault-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`,
+);
 
 const SOURCES = ['apps/api/src', 'apps/worker/src', 'libs', 'db'];
 const SKIP = /(\.spec|\.int-spec|\.e2e-spec|\.fault-spec)\.ts$|\.d\.ts$/;

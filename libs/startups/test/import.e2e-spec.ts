@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Queue } from 'bullmq';
 import { checkCharacter } from '@app/identity';
+import { INDUSTRIES } from '@app/reference';
 import { startApi, ApiHarness } from '../../../test/support/api-app';
 import { Actor, registerOrg } from '../../../test/support/identity-fixtures';
 import { freePort } from '../../../test/support/private-redis';
@@ -100,6 +101,25 @@ describe('bulk import of companies and fiscal years', () => {
       );
     const before = await snapshot();
     expect(before.map((r: { revenue: string }) => r.revenue)).toEqual(['1200000050', '1200000150', '1200000250']);
+    const [stored] = await api.db.dataSource.query(
+      `SELECT s.legal_name, s.region_code, s.industry, s.tracks, s.university_spin_out, s.organization_id, f.year, f.headcount,
+              f.tech_staff, f.rd_spend, f.total_assets
+         FROM startups s JOIN startup_fiscal_years f ON f.startup_id = s.id WHERE s.credit_code = $1`,
+      [creditCode(100)],
+    );
+    expect(stored).toEqual({
+      legal_name: '滨湖示例科技有限公司100',
+      region_code: '320211',
+      industry: INDUSTRIES.find((i) => i.zh === '工业')!.key,
+      tracks: ['internet_of_things'],
+      university_spin_out: false,
+      organization_id: organizer.organizationId,
+      year: 2023,
+      headcount: 50,
+      tech_staff: 15,
+      rd_spend: '90000000',
+      total_assets: null,
+    });
     const events = async () =>
       (await api.db.dataSource.query("SELECT count(*)::int AS n FROM outbox_events WHERE type = 'startups.startup_changed'"))[0].n;
     const eventsBefore = await events();

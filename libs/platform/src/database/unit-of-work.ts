@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent } from '../outbox/events';
-import { OutboxEventEntity } from '../outbox/outbox-event.entity';
 import { claimIdempotencyKey } from '../idempotency/idempotency-context';
 
 export const OUTBOX_CHANNEL = 'outbox_events';
@@ -18,9 +17,12 @@ export interface Tx {
 /** Writes the buffered events and wakes the relay; NOTIFY is delivered only if the transaction commits. */
 export async function flushEvents(em: EntityManager, events: DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await em.insert(
-    OutboxEventEntity,
-    events.map((payload) => ({ id: randomUUID(), type: payload.type, payload })),
+  // One JSON parameter, not TypeORM's insert builder: a bulk command (an import chunk announces up to
+  // 500 companies) otherwise allocates a VALUES tuple, parameters and a returned row per event.
+  await em.query(
+    `INSERT INTO outbox_events (id, type, payload)
+     SELECT e.id, e.type, e.payload FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, type text, payload jsonb)`,
+    [JSON.stringify(events.map((payload) => ({ id: randomUUID(), type: payload.type, payload })))],
   );
   await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, String(events.length)]);
 }

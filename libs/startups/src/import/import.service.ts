@@ -10,8 +10,10 @@ import { startupsError } from '../startups.errors';
 import { Storage, STORAGE } from '../storage/storage';
 import { FISCAL_KEYS, IMPORT_COLUMNS } from './import-columns';
 import { CompactKeySet } from './compact-key-set';
-import { bufferSource, detectFormat, ImportFormat, ImportSource, readSheet } from './import-reader';
-import { CellError, ImportRow, missingHeaders, parseImportRow } from './parse-import-row';
+import { bufferSource, detectFormat, ImportFormat, ImportSource } from './import-reader';
+import { CellError, ImportRow, missingHeaders } from './parse-import-row';
+import { parseInWorker } from './parse-in-worker';
+import { ParsedItem, parseRows } from './parse-rows';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 /** Above this many rows a commit runs in the worker, with progress. */
@@ -28,6 +30,28 @@ const CHANGED = `(startups.legal_name, startups.region_code, startups.tracks, st
     COALESCE(EXCLUDED.founded_on, startups.founded_on), COALESCE(EXCLUDED.website, startups.website),
     COALESCE(EXCLUDED.one_liner, startups.one_liner))`;
 const MAX_REPORTED_ERRORS = 1000;
+/**
+ * Uploads smaller than this are parsed in the calling thread: their garbage is bounded by their size,
+ * and a thread's start-up would dominate. Larger ones, and every stored file the worker reads, are
+ * parsed in a thread with a memory budget (parse-in-worker.ts).
+ */
+export const IMPORT_PARSE_THREAD_MIN_BYTES = 1024 * 1024;
+/** The profile fields a chunk's JSON carries to `jsonb_to_recordset` (the fiscal figures go separately). */
+const PROFILE_FIELDS = ['legalName', 'creditCode', 'foundedOn', 'regionCode', 'industry', 'tracks', 'universitySpinOut', 'website', 'oneLiner'];
+const FISCAL_TYPES: Record<(typeof FISCAL_KEYS)[number], string> = {
+  headcount: 'int',
+  techStaff: 'int',
+  rdStaff: 'int',
+  revenue: 'bigint',
+  mainBusinessRevenue: 'bigint',
+  highTechRevenue: 'bigint',
+  totalCosts: 'bigint',
+  rdSpend: 'bigint',
+  rdSpendInChina: 'bigint',
+  totalAssets: 'bigint',
+  liabilities: 'bigint',
+  newEquityRaised: 'bigint',
+};
 /** Rows per ownership query during the dry run. */
 const OWNERSHIP_BATCH = 1000;
 
@@ -107,6 +131,7 @@ export class ImportService {
   ): Promise<{ report: ImportReport; rows: ImportRow[] | null }> {
     const open = typeof file === 'function' ? file : bufferSource(this.checkSize(file));
     const format = typeof file === 'function' ? await this.sniff(file) : this.format(file);
+    const inThread = typeof file === 'function' || file.length >= IMPORT_PARSE_THREAD_MIN_BYTES;
     const errors: CellError[] = [];
     let errorCount = 0;
     const ownership: CellError[] = [];
@@ -136,29 +161,25 @@ export class ImportService {
       pending = [];
     };
     try {
-      for await (const item of readSheet(open, format)) {
+      for await (const item of this.parse(open, format, inThread)) {
         if ('headers' in item) {
-          // Template headers carry " *" on required columns; accept both spellings.
-          const headers = item.headers.map((h) => h.replace(/\s*\*$/, ''));
-          const missing = missingHeaders(headers);
+          const missing = missingHeaders(item.headers);
           for (const header of missing) report({ row: 1, column: header, value: '', code: 'HEADER_MISSING' });
           if (missing.length) break;
           continue;
         }
         totalRows++;
-        const cells = Object.fromEntries(Object.entries(item.cells).map(([k, v]) => [k.replace(/\s*\*$/, ''), v]));
-        const parsed = parseImportRow(item.rowNumber, cells);
-        for (const e of parsed.errors) report(e);
-        if (!parsed.row) continue;
-        const key = `${parsed.row.creditCode}:${parsed.row.year}`;
+        for (const e of item.errors) report(e);
+        if (!item.row) continue;
+        const key = `${item.row.creditCode}:${item.row.year}`;
         if (!seen.add(key)) {
-          report({ row: item.rowNumber, column: '统一社会信用代码', value: parsed.row.creditCode, code: 'DUPLICATE_ROW' });
+          report({ row: item.rowNumber, column: '统一社会信用代码', value: item.row.creditCode, code: 'DUPLICATE_ROW' });
           continue;
         }
-        codes.add(parsed.row.creditCode);
+        codes.add(item.row.creditCode);
         parsedRows++;
-        pending.push({ row: parsed.row, rowNumber: item.rowNumber });
-        if (kept) kept = kept.length < keepRows ? (kept.push(parsed.row), kept) : null;
+        pending.push({ row: item.row, rowNumber: item.rowNumber });
+        if (kept) kept = kept.length < keepRows ? (kept.push(item.row), kept) : null;
         if (pending.length === OWNERSHIP_BATCH) await checkOwnership();
       }
     } catch (err) {
@@ -244,13 +265,11 @@ export class ImportService {
         await repo.update({ id: job.id }, { processedRows: done });
         await onProgress(done, total);
       };
-      for await (const item of readSheet(open, report.format)) {
+      for await (const item of this.parse(open, report.format, true)) {
         if ('headers' in item) continue;
-        const cells = Object.fromEntries(Object.entries(item.cells).map(([k, v]) => [k.replace(/\s*\*$/, ''), v]));
-        const parsed = parseImportRow(item.rowNumber, cells);
         // The file validated a moment ago and stored files never change: a row that fails now is a bug.
-        if (!parsed.row) throw new Error(`row ${item.rowNumber} no longer parses`);
-        chunk.push(parsed.row);
+        if (!item.row) throw new Error(`row ${item.rowNumber} no longer parses`);
+        chunk.push(item.row);
         if (chunk.length === CHUNK) await flush();
       }
       if (chunk.length) await flush();
@@ -268,6 +287,10 @@ export class ImportService {
     const job = await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id, organizationId: actor.organizationId });
     if (!job) throw startupsError('IMPORT_NOT_FOUND');
     return job;
+  }
+
+  private parse(open: ImportSource, format: ImportFormat, inThread: boolean): AsyncGenerator<ParsedItem> {
+    return inThread ? parseInWorker(open, format) : parseRows(open, format);
   }
 
   private checkSize(body: Buffer): Buffer {
@@ -331,6 +354,11 @@ export class ImportService {
     });
   }
 
+  /**
+   * One statement per chunk with the rows as one JSON parameter (`jsonb_to_recordset`), not 500 VALUES
+   * tuples of ten parameters each: the chunk's SQL text and parameter list were most of what a commit
+   * allocated per row, in the process that runs it.
+   */
   private async upsertStartups(
     em: EntityManager,
     actor: ImportActor,
@@ -338,15 +366,11 @@ export class ImportService {
   ): Promise<{ ids: Map<string, string>; touched: string[] }> {
     // Several years of one company share its profile row: the last row's profile fields win.
     const byCode = new Map(rows.map((r) => [r.creditCode, r]));
-    const values: unknown[] = [];
-    const tuples = [...byCode.values()].map((r, i) => {
-      const b = i * 10;
-      values.push(actor.organizationId, r.legalName, r.creditCode, r.foundedOn, r.regionCode, r.industry, r.tracks, r.universitySpinOut, r.website, r.oneLiner);
-      return `($${b + 1}::uuid, $${b + 2}, $${b + 3}, $${b + 4}::date, $${b + 5}, $${b + 6}, $${b + 7}::text[], $${b + 8}::boolean, $${b + 9}, $${b + 10}, 1)`;
-    });
     const result: { id: string; credit_code: string; touched: boolean }[] = await em.query(
       `INSERT INTO startups (organization_id, legal_name, credit_code, founded_on, region_code, industry, tracks, university_spin_out, website, one_liner, version)
-       VALUES ${tuples.join(', ')}
+       SELECT $1::uuid, r."legalName", r."creditCode", r."foundedOn", r."regionCode", r.industry, r.tracks, r."universitySpinOut", r.website, r."oneLiner", 1
+       FROM jsonb_to_recordset($2::jsonb) AS r("legalName" text, "creditCode" text, "foundedOn" date, "regionCode" text, industry text,
+         tracks text[], "universitySpinOut" boolean, website text, "oneLiner" text)
        ON CONFLICT (credit_code) WHERE credit_code IS NOT NULL DO UPDATE SET
          legal_name = EXCLUDED.legal_name,
          founded_on = COALESCE(EXCLUDED.founded_on, startups.founded_on),
@@ -361,31 +385,25 @@ export class ImportService {
          version = startups.version + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
        WHERE startups.organization_id = EXCLUDED.organization_id
        RETURNING id, credit_code, updated_at = now() AS touched`,
-      values,
+      [actor.organizationId, JSON.stringify([...byCode.values()], PROFILE_FIELDS)],
     );
     return { ids: new Map(result.map((r) => [r.credit_code, r.id])), touched: result.filter((r) => r.touched).map((r) => r.id) };
   }
 
   /** Returns the startups whose figures were inserted or changed. A blank cell keeps the stored figure. */
   private async upsertFiscalYears(em: EntityManager, rows: ImportRow[], ids: Map<string, string>): Promise<string[]> {
-    const cols = ['startup_id', 'year', ...FISCAL_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))];
-    const values: unknown[] = [];
-    const tuples = rows
-      .filter((r) => ids.has(r.creditCode))
-      .map((r, i) => {
-        const b = i * cols.length;
-        values.push(ids.get(r.creditCode), r.year, ...FISCAL_KEYS.map((k) => r.fiscal[k]));
-        return `(${cols.map((_, j) => `$${b + j + 1}`).join(', ')})`;
-      });
-    if (!tuples.length) return [];
-    const figures = cols.slice(2);
+    const figures = FISCAL_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+    const written = rows.filter((r) => ids.has(r.creditCode)).map((r) => ({ id: ids.get(r.creditCode), year: r.year, ...r.fiscal }));
+    if (!written.length) return [];
     const merged = figures.map((c) => `COALESCE(EXCLUDED.${c}, f.${c})`);
     const result: { startup_id: string }[] = await em.query(
-      `INSERT INTO startup_fiscal_years AS f (${cols.join(', ')}) VALUES ${tuples.join(', ')}
+      `INSERT INTO startup_fiscal_years AS f (startup_id, year, ${figures.join(', ')})
+       SELECT r.id, r.year, ${FISCAL_KEYS.map((k) => `r."${k}"`).join(', ')}
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, year int, ${FISCAL_KEYS.map((k) => `"${k}" ${FISCAL_TYPES[k]}`).join(', ')})
        ON CONFLICT (startup_id, year) DO UPDATE SET ${figures.map((c, i) => `${c} = ${merged[i]}`).join(', ')}, updated_at = now()
        WHERE (${figures.map((c) => `f.${c}`).join(', ')}) IS DISTINCT FROM (${merged.join(', ')})
        RETURNING startup_id`,
-      values,
+      [JSON.stringify(written)],
     );
     return result.map((r) => r.startup_id);
   }
