@@ -356,12 +356,21 @@ describe('ranked, explained deal flow', () => {
       expect.arrayContaining([wuxi.projectId, spinout.projectId, tea.projectId]),
     );
 
+    // Every project's features and label, as the snapshot holds them (built through the rubrics at boot here).
+    const held = () =>
+      snapshots.snapshot.features
+        .map((f) => ({ features: f, label: snapshots.label(f.projectId) }))
+        .sort((a, b) => a.features.projectId.localeCompare(b.features.projectId));
+    const computed = held();
+
     // A restart with nothing changed reads every row and runs no rubric.
     await snapshots.resync();
     const warm = await snapshotInfo();
     expect(warm).toMatchObject({ status: 'up', phase: 'built', computed: 0 });
     expect(warm.fromStore).toBe(warm.total);
     expect(await ranked()).toEqual(before);
+    // The stored rows (parsed, their strings interned in place) are the computed features, value for value.
+    expect(held()).toEqual(computed);
 
     // Figures edited without an event reaching this process: the source stamp moved, so that one
     // project is computed again from its new figures.

@@ -24,12 +24,12 @@ export class FeatureStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Every stored row, paged by project id; `onPage` reports progress. Repeated strings (codes, labels
-   * of the next bands, company ids, names) are interned: each parsed row would otherwise hold its own
-   * copy of what the rubric path shares.
+   * Every stored row, paged by project id, handed to `visit` as it is read (the caller keeps what it
+   * uses; no map of every row is built). Repeated strings (codes, labels of the next bands, company
+   * ids, names) are interned in place in the freshly parsed objects: each parsed row would otherwise
+   * hold its own copy of what the rubric path shares, and a copy per row would be garbage to collect.
    */
-  async loadAll(onPage?: (loaded: number) => void): Promise<Map<string, StoredFeatures>> {
-    const out = new Map<string, StoredFeatures>();
+  async loadAll(visit: (row: StoredFeatures) => void): Promise<void> {
     const strings = new Map<string, string>();
     const intern = (v: string): string => {
       const known = strings.get(v);
@@ -37,7 +37,11 @@ export class FeatureStore {
       strings.set(v, v);
       return v;
     };
-    const internAll = (list: readonly string[]) => list.map(intern);
+    // The lists are readonly to the engine; here they are the parser's fresh arrays, not shared yet.
+    const internAll = (list: readonly string[]) => {
+      const own = list as string[];
+      for (let i = 0; i < own.length; i++) own[i] = intern(own[i]);
+    };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: {
@@ -56,38 +60,29 @@ export class FeatureStore {
       );
       for (const r of rows) {
         const f = r.features;
-        const features: ProjectFeatures = {
-          ...f,
-          startupId: intern(f.startupId),
-          stage: intern(f.stage) as ProjectFeatures['stage'],
-          sizeClass: intern(f.sizeClass) as ProjectFeatures['sizeClass'],
-          techSmeVerdict: intern(f.techSmeVerdict) as ProjectFeatures['techSmeVerdict'],
-          regionCode: f.regionCode === null ? null : intern(f.regionCode),
-          tracks: internAll(f.tracks),
-          instruments: internAll(f.instruments) as ProjectFeatures['instruments'],
-          qualifications: internAll(f.qualifications) as ProjectFeatures['qualifications'],
-          keywords: internAll(f.keywords),
-          techSmeNextBands: f.techSmeNextBands.map((b) => ({
-            ...b,
-            indicator: intern(b.indicator),
-            labelZh: intern(b.labelZh),
-            labelEn: intern(b.labelEn),
-          })),
-        };
-        out.set(r.project_id, {
-          features,
-          label: {
-            title: r.title,
-            startupName: intern(r.startup_name),
-            organizationId: intern(r.organization_id),
-          },
+        f.startupId = intern(f.startupId);
+        f.stage = intern(f.stage) as ProjectFeatures['stage'];
+        f.sizeClass = intern(f.sizeClass) as ProjectFeatures['sizeClass'];
+        f.techSmeVerdict = intern(f.techSmeVerdict) as ProjectFeatures['techSmeVerdict'];
+        if (f.regionCode !== null) f.regionCode = intern(f.regionCode);
+        internAll(f.tracks);
+        internAll(f.instruments);
+        internAll(f.qualifications);
+        internAll(f.keywords);
+        for (const b of f.techSmeNextBands) {
+          b.indicator = intern(b.indicator);
+          b.labelZh = intern(b.labelZh);
+          b.labelEn = intern(b.labelEn);
+        }
+        visit({
+          features: f,
+          label: { title: r.title, startupName: intern(r.startup_name), organizationId: intern(r.organization_id) },
           sourceStamp: r.source_stamp,
           asOf: r.as_of,
           format: r.format,
         });
       }
-      onPage?.(out.size);
-      if (rows.length < READ_PAGE) return out;
+      if (rows.length < READ_PAGE) return;
       after = rows[rows.length - 1].project_id;
     }
   }

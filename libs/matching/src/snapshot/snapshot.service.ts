@@ -223,22 +223,23 @@ export class SnapshotService implements OnModuleInit, OnApplicationBootstrap, Pr
     const stamps = await this.projects.featureStamps({ kind: 'all' });
     progress.total = stamps.size;
     progress.phase = 'stored';
-    const stored = await this.store.loadAll();
     const list: ProjectFeatures[] = [];
     const labels = new Map<string, SnapshotLabel>();
-    const stale: string[] = [];
-    for (const [projectId, stamp] of stamps) {
-      const row = stored.get(projectId);
-      if (row && row.sourceStamp === stamp && row.asOf === asOf && row.format === STORED_FEATURES_FORMAT) {
+    const unpublished: string[] = [];
+    // Each stored row is checked as it is read: no map of every row waits for the check.
+    await this.store.loadAll((row) => {
+      const projectId = row.features.projectId;
+      const stamp = stamps.get(projectId);
+      if (stamp === undefined) unpublished.push(projectId);
+      else if (row.sourceStamp === stamp && row.asOf === asOf && row.format === STORED_FEATURES_FORMAT) {
         list.push(row.features);
         labels.set(projectId, row.label);
-      } else stale.push(projectId);
-    }
+      }
+    });
+    const stale = [...stamps.keys()].filter((id) => !labels.has(id));
     progress.fromStore = list.length;
     progress.toCompute = stale.length;
     progress.phase = 'compute';
-    const unpublished = [...stored.keys()].filter((id) => !stamps.has(id));
-    stored.clear();
     for (let i = 0; i < stale.length; i += COMPUTE_PAGE) {
       const ids = stale.slice(i, i + COMPUTE_PAGE);
       const page = await this.projects.featureRows({ kind: 'projects', projectIds: ids });
