@@ -20,8 +20,10 @@ export async function flushEvents(em: EntityManager, events: DomainEvent[]): Pro
   // One JSON parameter, not TypeORM's insert builder: a bulk command (an import chunk announces up to
   // 500 companies) otherwise allocates a VALUES tuple, parameters and a returned row per event.
   await em.query(
+    // In the command's order (ORDER BY the array position), so the events' sequence numbers are too.
     `INSERT INTO outbox_events (id, type, payload)
-     SELECT e.id, e.type, e.payload FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, type text, payload jsonb)`,
+     SELECT (a.e->>'id')::uuid, a.e->>'type', a.e->'payload'
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(e, n) ORDER BY a.n`,
     [JSON.stringify(events.map((payload) => ({ id: randomUUID(), type: payload.type, payload })))],
   );
   await em.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, String(events.length)]);

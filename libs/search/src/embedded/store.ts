@@ -117,6 +117,10 @@ function hashValue(v: unknown): void {
   } else if (typeof v === 'number' || typeof v === 'boolean') {
     hashCode(typeof v === 'number' ? 0x20004 : 0x20005);
     hashString(String(v));
+  } else if (v instanceof Date) {
+    // Not as an object (a Date has no own entries): a document whose only change is a date must hash apart.
+    hashCode(0x20008);
+    hashString(String(v.getTime()));
   } else if (Array.isArray(v)) {
     hashCode(0x20006 + v.length * 16);
     for (const x of v) hashValue(x);
