@@ -26,6 +26,12 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
         .catch(callback);
     },
   });
+  // A client that goes away mid-connection (a worker killed with SIGKILL while its pooled connection is
+  // open) resets the socket; smtp-server reports that as an 'error' event, which unhandled would crash
+  // the test process ("read ECONNRESET"). A reset client is not a failure of the server under test.
+  smtp.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') throw err;
+  });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   return {
     url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
