@@ -7,8 +7,7 @@
  * - the scan allocates nothing per row, and per call only O(k) (the heap) plus the k explanations;
  * - fit, the only mandate-dependent criterion, is computed only when the score bounds below cannot
  *   settle a row — most survivors of an open mandate never reach the heap and never need it;
- * - the innovation value of a row a write made stale is summed again (from its cohort counts) only
- *   when the row passes the hard filters: the first ranking after a write does no pass of its own.
+ * - `ensureInnovation` is a no-op unless the snapshot changed since the last ranking.
  */
 import { fitValue, keywordOverlap, ticketCentrality, trackShare } from './criteria/fit';
 import { portfolioValue, type CompiledPortfolio } from './criteria/portfolio';
@@ -221,7 +220,6 @@ function scan(
   const rest = pf === null ? 1 : pf.rest;
   const { stage, instruments: inst, qualifications: quals, tracks, region, amount, age, rdBp, ipClassI } = snapshot;
   const { staffBp, pledgeable, trl, keywords, startup, early, small, hardTech, innovation, ids } = snapshot;
-  const { innovationFresh: fresh, innovationEpoch: epoch } = snapshot;
   let total = 0;
   let remaining = 0;
   // Unrounded score a row needs to possibly enter the heap: none until it holds k items (never for k ≤ 0).
@@ -327,10 +325,7 @@ function scan(
       if ((hit & THESIS) !== 0) matched = thesisMatches(keywords, i);
     }
     // Innovation-points loans: the same test as `belowInnovationMinimum` on the same column value.
-    if (minInnovation !== null) {
-      if (fresh[i] !== epoch) snapshot.refreshInnovation(i);
-      if (innovation[i] * 100 < minInnovation) continue;
-    }
+    if (minInnovation !== null && innovation[i] * 100 < minInnovation) continue;
 
     // Eligible. The score is round(10 000 × (partial + w4 × fit)) with fit in [0, 1] — `combine`'s
     // sum, in its order. Float + and × by a weight ≥ 0 are monotonic, so fit = 0 and fit = 1 give
@@ -341,23 +336,7 @@ function scan(
     // Always a double (never a small integer), so the optimised loop keeps one representation.
     KEEP[0] = pen === 0 ? 1.0 : keepOf(pen);
     const keep = KEEP[0];
-    const fixed = w0 * early[i] + w1 * small[i] + w2 * hardTech[i];
-    if (fresh[i] !== epoch) {
-      // A write made this row's innovation value stale. It lies in [0, 1], so innovation = 0 and 1
-      // (with fit = 0 and 1) bound the score the same monotonic way; summing it again (cache misses
-      // on 24 columns) is left for rows those bounds cannot settle. With a cursor it is always summed.
-      if (after === null) {
-        const hiMax = 10_000 * ((fixed + w3 + w4) * rest + pw) * keep;
-        if (hiMax < minCut) continue;
-        if (10_000 * (fixed * rest) * keep >= minCut && hiMax < heapCut) {
-          total++;
-          remaining++;
-          continue;
-        }
-      }
-      snapshot.refreshInnovation(i);
-    }
-    const partial = fixed + w3 * innovation[i];
+    const partial = w0 * early[i] + w1 * small[i] + w2 * hardTech[i] + w3 * innovation[i];
     // Without portfolio fit rest = 1 and pw = 0: x × 1 + 0 is x exactly, so one formula serves both.
     const hi = 10_000 * ((partial + w4) * rest + pw) * keep;
     if (hi < minCut) continue;
@@ -424,6 +403,7 @@ export function rankMandate(snapshot: Snapshot, mandate: Mandate, options: RankO
   const m = compileMandate(mandate, snapshot.cohort.aspects);
   const filters = compileFilters(options.filters);
   const after = cursorKey(options.cursor);
+  snapshot.ensureInnovation();
 
   const ids = snapshot.ids;
   const heap = new TopK(options.k, (row) => ids[row]);

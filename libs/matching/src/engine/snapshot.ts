@@ -8,11 +8,9 @@
  * innovation estimate depends on the whole cohort. Each row keeps, per indicator, how many known
  * cohort values lie strictly below its own and how many equal it (`below`, `equal`): a write that
  * moves one value shifts those counts by one in a single integer pass per changed indicator (no
- * search). A row's innovation value is then summed again from its counts only when something reads it
- * — the same float as a from-scratch percentile search (`(lo + (hi − lo) / 2) / n`, the same terms in
- * the same order): a write marks stale the rows whose counts it moved (or all rows at once, by a new
- * epoch, when an indicator's cohort size changed), and a ranking refreshes only the stale rows that
- * pass its hard filters, so the first ranking after a write does one scan and no pass over the column.
+ * search), and the next ranking sums the column again from the counts — the same float as a
+ * from-scratch percentile search (`(lo + (hi − lo) / 2) / n`, the same terms in the same order). An
+ * edit that moves no indicator only recomputes its own row.
  */
 import { Cohort } from './cohort';
 import { earlyValue } from './criteria/early';
@@ -39,12 +37,6 @@ export const MAX_KEYWORDS = 8;
 export const NONE = -1;
 /** Scratch: one indicator's innovation weight per stage index (`ensureInnovation`). */
 const WEIGHT_BY_STAGE = new Float64Array(STAGE_COUNT);
-const INDICATOR_COUNT = INNOVATION_INDICATORS.length;
-/** `innovationWeights(stage)[indicator]` at `stage × INDICATOR_COUNT + indicator` (the same numbers). */
-const WEIGHTS = Float64Array.from(
-  { length: STAGE_COUNT * INDICATOR_COUNT },
-  (_, i) => innovationWeights(Math.floor(i / INDICATOR_COUNT))[i % INDICATOR_COUNT],
-);
 /** No indicator value (a project entering or leaving the cohort). */
 const NO_VALUES: readonly null[] = INNOVATION_INDICATORS.map(() => null);
 
@@ -63,16 +55,16 @@ export class Snapshot {
   version = 0;
   size = 0;
   private capacity: number;
+  /** The whole innovation column must be summed again (a cohort distribution moved). */
+  private innovationStale = true;
   /**
-   * `innovation[row]` is current iff `innovationFresh[row] === innovationEpoch`. A write that changes
-   * an indicator's cohort size (every percentile of it moves) starts a new epoch; one that only moves
-   * some rows' counts zeroes their marks. Readers call `refreshInnovation` (one row) or
-   * `ensureInnovation` (all rows).
+   * Rows whose `below` / `equal` counts a write moved while no indicator's cohort size changed: only
+   * their percentiles changed, so only they are summed again (`dirtyList` holds the first
+   * `dirtyCount` of them; `dirtyMark` flags them so a row is listed once).
    */
-  innovationEpoch = 1;
-  innovationFresh: Uint32Array;
-  /** No row was refreshed since the epoch began: `ensureInnovation` sums the column at once. */
-  private allStale = true;
+  private dirtyMark: Uint8Array;
+  private dirtyList: Int32Array;
+  private dirtyCount = 0;
 
   readonly ids: string[] = [];
   readonly features: ProjectFeatures[] = [];
@@ -133,7 +125,8 @@ export class Snapshot {
     this.below = INNOVATION_INDICATORS.map(() => new Int32Array(n));
     this.equal = INNOVATION_INDICATORS.map(() => new Int32Array(n));
     this.cohort = cohort ?? new Cohort(n);
-    this.innovationFresh = new Uint32Array(n);
+    this.dirtyMark = new Uint8Array(n);
+    this.dirtyList = new Int32Array(n);
   }
 
   /** Builds from a full load (boot); the cohort is sorted once instead of inserted into. */
@@ -186,8 +179,8 @@ export class Snapshot {
     this.cohort.aspects.add(f, 1);
     this.write(row, f);
     this.rankRow(row);
-    if (moved) this.invalidateInnovation();
-    else this.innovationFresh[row] = 0;
+    if (moved) this.innovationStale = true;
+    else this.markDirty(row);
     this.version++;
   }
 
@@ -198,9 +191,14 @@ export class Snapshot {
     const prev = innovationIndicatorValues(this.features[row]);
     this.cohort.aspects.add(this.features[row], -1);
     this.cohort.remove(prev);
-    if (this.shiftCounts(prev, NO_VALUES)) this.invalidateInnovation();
+    if (this.shiftCounts(prev, NO_VALUES)) this.innovationStale = true;
     const last = this.size - 1;
-    // The last row moves into this slot, its freshness mark with it.
+    // The last row moves into this slot: its dirty mark follows it (entries past the end are skipped).
+    if (row !== last && this.dirtyMark[last] === 1) {
+      this.dirtyMark[last] = 0;
+      this.dirtyMark[row] = 0;
+      this.markDirty(row);
+    }
     if (row !== last) this.moveRow(last, row);
     this.rowOf.delete(projectId);
     this.ids.length = last;
@@ -213,9 +211,9 @@ export class Snapshot {
   /**
    * One value of each indicator leaves the cohort (`prev`) and one enters it (`next`; `null` = none):
    * every row's `below` / `equal` counts move by one where the value is under or at theirs. Returns
-   * whether an indicator's cohort size changed (then every known row's percentile did: the caller
-   * starts a new epoch). When a value only moved (`prev` and `next` both known) the size stays and
-   * only the rows whose counts changed are marked stale. The row that changed gets its own counts from
+   * whether an indicator's cohort size changed (then every known row's percentile did: the whole
+   * column is summed again). When a value only moved (`prev` and `next` both known) the size stays and
+   * only the rows whose counts changed are marked dirty. The row that changed gets its own counts from
    * `rankRow` afterwards.
    */
   private shiftCounts(prev: readonly (number | null)[], next: readonly (number | null)[]): boolean {
@@ -231,7 +229,7 @@ export class Snapshot {
       // NaN (unknown) compares false both ways: such rows keep meaningless counts nobody reads.
       if (p !== null && q !== null) {
         // A value moved from p to q: only rows at or above the lower of the two change.
-        const fresh = this.innovationFresh;
+        const mark = !resized && !this.innovationStale;
         for (let row = 0; row < n; row++) {
           const u = column[row];
           if (!(u >= p || u >= q)) continue;
@@ -240,7 +238,7 @@ export class Snapshot {
           if (db === 0 && de === 0) continue;
           below[row] += db;
           equal[row] += de;
-          fresh[row] = 0;
+          if (mark) this.markDirty(row);
         }
         continue;
       }
@@ -263,14 +261,20 @@ export class Snapshot {
     return resized;
   }
 
-  /** Every row's innovation value is stale (a new epoch; marks wrap long before 2³² writes matter). */
-  private invalidateInnovation(): void {
-    if (this.innovationEpoch === 0xffffffff) {
-      this.innovationFresh.fill(0);
-      this.innovationEpoch = 0;
+  private markDirty(row: number): void {
+    if (this.innovationStale || this.dirtyMark[row] === 1) return;
+    // Past a quarter of the rows, summing the whole column again is the cheaper pass.
+    if (this.dirtyCount >= this.size >>> 2) {
+      this.innovationStale = true;
+      return;
     }
-    this.innovationEpoch++;
-    this.allStale = true;
+    this.dirtyMark[row] = 1;
+    this.dirtyList[this.dirtyCount++] = row;
+  }
+
+  private clearDirty(): void {
+    for (let i = 0; i < this.dirtyCount; i++) this.dirtyMark[this.dirtyList[i]] = 0;
+    this.dirtyCount = 0;
   }
 
   /** A row's own counts, searched in the cohort (boot, and the row a write replaced). */
@@ -289,13 +293,12 @@ export class Snapshot {
   }
 
   /**
-   * Brings the whole innovation column up to date (boot, and readers of the column as a whole; a
-   * ranking refreshes only the rows it reads). Equal to `innovationValue` per row — the same terms
-   * added in the same order from 0, then `round4` — computed from the counts: no search, no per-row
-   * objects; one column at a time when every row is stale.
+   * Brings the innovation column up to date (a no-op when nothing changed: every ranking calls it).
+   * Equal to `innovationValue` per row — the same terms added in the same order from 0, then
+   * `round4` — computed from the counts: no search, no per-row objects, one column at a time.
    */
   ensureInnovation(): void {
-    if (this.allStale) {
+    if (this.innovationStale) {
       const n = this.size;
       const sum = this.innovation;
       const stage = this.stage;
@@ -313,31 +316,27 @@ export class Snapshot {
         }
       }
       for (let row = 0; row < n; row++) sum[row] = round4(sum[row]);
-      this.innovationFresh.fill(this.innovationEpoch, 0, n);
-      this.allStale = false;
+      this.innovationStale = false;
+      this.clearDirty();
       return;
     }
-    const fresh = this.innovationFresh;
-    const epoch = this.innovationEpoch;
-    for (let row = 0, n = this.size; row < n; row++) if (fresh[row] !== epoch) this.refreshInnovation(row);
+    if (this.dirtyCount === 0) return;
+    const n = this.size;
+    for (let i = 0; i < this.dirtyCount; i++) {
+      const row = this.dirtyList[i];
+      if (row < n) this.innovation[row] = this.innovationOfRow(row);
+    }
+    this.clearDirty();
   }
 
-  /**
-   * Sums row `row`'s innovation value again from its counts (the caller saw it stale): the same terms
-   * in the same order as the column pass. It returns nothing and reads weights from a typed table: the
-   * scan calls it, and a double returned from a call that is not inlined is a heap allocation.
-   */
-  refreshInnovation(row: number): void {
-    const base = this.stage[row] * INDICATOR_COUNT;
+  private innovationOfRow(row: number): number {
+    const weights = innovationWeights(this.stage[row]);
     let sum = 0;
-    for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
-      const v = this.indicators[ind][row];
-      if (v !== v) continue;
-      sum += WEIGHTS[base + ind] * ((this.below[ind][row] + this.equal[ind][row] / 2) / this.cohort.size(ind));
+    for (let ind = 0; ind < this.indicators.length; ind++) {
+      if (this.indicators[ind][row] !== this.indicators[ind][row]) continue;
+      sum += weights[ind] * ((this.below[ind][row] + this.equal[ind][row] / 2) / this.cohort.size(ind));
     }
-    this.innovation[row] = round4(sum);
-    this.innovationFresh[row] = this.innovationEpoch;
-    this.allStale = false;
+    return round4(sum);
   }
 
   /** Bytes held by the columns and the cohort distribution (not the feature objects or strings). */
@@ -361,7 +360,6 @@ export class Snapshot {
       this.small,
       this.hardTech,
       this.innovation,
-      this.innovationFresh,
       ...this.indicators,
       ...this.below,
       ...this.equal,
@@ -450,7 +448,6 @@ export class Snapshot {
       this.small,
       this.hardTech,
       this.innovation,
-      this.innovationFresh,
       ...this.indicators,
       ...this.below,
       ...this.equal,
@@ -485,6 +482,7 @@ export class Snapshot {
     this.indicators = this.indicators.map((c) => grow(c, capacity));
     this.below = this.below.map((c) => grow(c, capacity));
     this.equal = this.equal.map((c) => grow(c, capacity));
-    this.innovationFresh = grow(this.innovationFresh, capacity);
+    this.dirtyMark = grow(this.dirtyMark, capacity);
+    this.dirtyList = grow(this.dirtyList, capacity);
   }
 }
