@@ -173,16 +173,20 @@ function merged(parts: Figures[]): Figures {
   };
 }
 
-function run(url: string, connections: number, requests?: autocannon.Request[], headers?: Record<string, string>) {
-  return autocannon({ url, connections, duration: SECONDS, requests, headers, timeout: 30 });
+function run(
+  url: string,
+  connections: number,
+  requests?: autocannon.Request[],
+  headers?: Record<string, string>,
+  seconds = SECONDS,
+) {
+  return autocannon({ url, connections, duration: seconds, requests, headers, timeout: 30 });
 }
 
 /** One route of the mix for `seconds`: its figures (per-user runs merged by request count). */
 async function runMix(base: string, m: Mix, seconds: number): Promise<Figures> {
   const once = (connections: number, requests: autocannon.Request[]) =>
-    autocannon({ url: base, connections, duration: seconds, requests, headers: m.headers, timeout: 30 }).then((r) =>
-      figures(r, connections),
-    );
+    run(base, connections, requests, m.headers, seconds).then((r) => figures(r, connections));
   const { requests } = m;
   if (typeof requests !== 'function') return once(m.connections, requests);
   return merged(await Promise.all(Array.from({ length: m.connections }, (_, i) => once(1, requests(i)))));

@@ -94,9 +94,7 @@ export async function readImage(path: string, key: ImageKey): Promise<StoreImage
   if (!(total >= 0) || at + total * 5 !== buf.length) return null;
   const docs = int32s(at, total);
   at += total * 4;
-  const meta = aligned
-    ? new Uint8Array(buf.buffer, buf.byteOffset + at, total)
-    : new Uint8Array(buf.subarray(at, at + total));
+  const meta = new Uint8Array(buf.buffer, buf.byteOffset + at, total); // bytes need no alignment
   const n = header.ids.length;
   for (let t = 0; t < header.terms.length; t++) if (offsets[t] > offsets[t + 1]) return null;
   for (let i = 0; i < total; i++) if (docs[i] < 0 || docs[i] >= n) return null;

@@ -117,10 +117,11 @@ function hashValue(v: unknown): void {
   } else if (typeof v === 'number' || typeof v === 'boolean') {
     hashCode(typeof v === 'number' ? 0x20004 : 0x20005);
     hashString(String(v));
-  } else if (v instanceof Date) {
-    // Not as an object (a Date has no own entries): a document whose only change is a date must hash apart.
-    hashCode(0x20008);
-    hashString(String(v.getTime()));
+  } else if (typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    // What the store keeps is the document's JSON (DocumentArena): a Date (no own entries, so it would
+    // hash as an empty object) hashes as the string it is stored as, so a changed date hashes apart and
+    // a stored copy hashes like the document it was made from.
+    hashValue((v as { toJSON(): unknown }).toJSON());
   } else if (Array.isArray(v)) {
     hashCode(0x20006 + v.length * 16);
     for (const x of v) hashValue(x);

@@ -481,15 +481,17 @@ export function compilePortfolio(
     keywordDefault,
     keywordNeutral,
     qualifications,
-    fromMandate: PORTFOLIO_ASPECTS.filter(
-      (_, i) =>
-        [
-          w.track !== null && track,
-          w.stage !== null && stage,
-          w.amount !== null && amount,
-          w.region !== null && region,
-        ][i],
-    ),
+    // In PORTFOLIO_ASPECTS order: the aspects the mandate names and the history has a table for.
+    fromMandate: (
+      [
+        ['track', w.track, track],
+        ['stage', w.stage, stage],
+        ['amount', w.amount, amount],
+        ['region', w.region, region],
+      ] as const
+    )
+      .filter(([, written, table]) => written !== null && table !== null)
+      .map(([aspect]) => aspect),
     entries,
   };
 }
