@@ -79,8 +79,77 @@ describe('the web app in Chromium', () => {
     if (Object.keys(metrics).length) writeFileSync(join(OUT, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
   });
 
+  /**
+   * What the browser did during the running test — console errors and warnings, page errors, every API
+   * call that changed something or failed — and its open contexts: a failing step screenshots every open
+   * page and prints this trace, so a failure explains itself (which request, which toast, which state).
+   */
+  const trace: string[] = [];
+  const open = new Set<BrowserContext>();
+  const t0 = { at: Date.now() };
+  const note = (line: string) => trace.push(`+${((Date.now() - t0.at) / 1000).toFixed(1)}s ${line}`);
+
+  async function newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
+    const ctx = await browser.newContext(options);
+    open.add(ctx);
+    ctx.on('close', () => open.delete(ctx));
+    // Toasts vanish after 3 s: the page reports each one as it appears.
+    await ctx.addInitScript(() => {
+      const g = globalThis as any;
+      g.addEventListener('DOMContentLoaded', () => {
+        new g.MutationObserver((records: any[]) => {
+          for (const r of records)
+            for (const n of r.addedNodes) {
+              if (n.nodeType !== 1) continue;
+              const sel = '.ant-message-notice-content, .ant-notification-notice-message';
+              for (const t of n.matches(sel) ? [n] : n.querySelectorAll(sel)) g.console.info(`toast: ${t.textContent}`);
+            }
+        }).observe(g.document.body, { childList: true, subtree: true });
+      });
+    });
+    ctx.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') note(`console.${m.type()}: ${m.text().slice(0, 300)}`);
+      else if (m.text().startsWith('toast: ')) note(m.text().slice(0, 300));
+    });
+    ctx.on('weberror', (e) => note(`pageerror: ${String(e.error()).slice(0, 300)}`));
+    ctx.on('requestfailed', (r) => note(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    ctx.on('response', (r) => {
+      const req = r.request();
+      if (!r.url().includes('/api/')) return;
+      if (req.method() === 'GET' && r.status() < 400) return;
+      note(`${req.method()} ${new URL(r.url()).pathname} → ${r.status()}`);
+    });
+    return ctx;
+  }
+
+  /** An `it` whose failure carries the trace above and a screenshot of every page still open. */
+  function journey(name: string, body: () => Promise<void>) {
+    it(name, async () => {
+      trace.length = 0;
+      t0.at = Date.now();
+      try {
+        await body();
+      } catch (err) {
+        const dir = join(OUT, 'failures');
+        mkdirSync(dir, { recursive: true });
+        let i = 0;
+        for (const ctx of open)
+          for (const page of ctx.pages()) {
+            i += 1;
+            const file = join(dir, `${name.slice(0, 40).replace(/\W+/g, '-')}-${i}.png`);
+            await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+            note(`screenshot of ${page.url()}: ${file}`);
+          }
+        if (err instanceof Error) err.message += `\n\nbrowser trace:\n${trace.join('\n')}`;
+        throw err;
+      } finally {
+        await Promise.all([...open].map((ctx) => ctx.close().catch(() => undefined)));
+      }
+    });
+  }
+
   async function contextFor(lang: 'zh-CN' | 'en'): Promise<BrowserContext> {
-    const ctx = await browser.newContext({
+    const ctx = await newContext({
       locale: lang,
       viewport: { width: 1440, height: 900 },
       baseURL: api.baseUrl,
@@ -186,7 +255,7 @@ describe('the web app in Chromium', () => {
     const stamp = `${Date.now().toString(36)}${lang === 'en' ? 'e' : 'z'}`;
 
     describe(`in ${lang}`, () => {
-      it('a founder registers, fills a company and a project, reads the qualification report and publishes', async () => {
+      journey('a founder registers, fills a company and a project, reads the qualification report and publishes', async () => {
         const ctx = await contextFor(lang);
         const page = await ctx.newPage();
         const shot = shooter(page, lang);
@@ -294,7 +363,7 @@ describe('the web app in Chromium', () => {
         await page.click(`.ant-menu-item:has-text("${T.nav.projects}")`);
         await page.click(`a:has-text("${projectTitle}")`);
         await page.click('[data-testid="publish"]');
-        await page.click('.ant-popconfirm .ant-btn-primary');
+        await page.click('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary');
         await page.getByText(T.project.publishedOk).waitFor();
         await shot('founder-project-published');
         await page.click(`.ant-menu-item:has-text("${T.nav.home}")`);
@@ -303,7 +372,7 @@ describe('the web app in Chromium', () => {
         await ctx.close();
       });
 
-      it('an investor registers, writes a mandate, finds that project ranked with its explanation and shortlists it', async () => {
+      journey('an investor registers, writes a mandate, finds that project ranked with its explanation and shortlists it', async () => {
         const ctx = await contextFor(lang);
         const page = await ctx.newPage();
         const shot = shooter(page, lang, 21);
@@ -425,7 +494,7 @@ describe('the web app in Chromium', () => {
         await ctx.close();
       });
 
-      it('an organizer creates an event, accepts the application, runs the scheduler, publishes and reads the report', async () => {
+      journey('an organizer creates an event, accepts the application, runs the scheduler, publishes and reads the report', async () => {
         const ok = (res: ApiResponse, status = 200) => {
           if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${res.text.slice(0, 400)}`);
           return res.body;
@@ -582,8 +651,11 @@ describe('the web app in Chromium', () => {
         await page.click('[data-testid="agenda-add"]');
         await page.click('[data-testid="agenda-save"]');
         await page.getByText(R.agenda.savedOk).waitFor();
-        await page.click('[data-testid="agenda-publish"]');
-        await page.click('.ant-popconfirm .ant-btn-primary');
+        // Publishing is enabled once the saved order is the shown one; the confirmation is the open popover's.
+        await page.click('[data-testid="agenda-publish"]:not([disabled])');
+        const published = page.waitForResponse((r) => r.url().endsWith('/agenda/publish') && r.request().method() === 'POST');
+        await page.click('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary');
+        expect((await published).status()).toBe(200);
         await page.getByText(R.agenda.frozenHint).waitFor();
         expect(await page.locator('[data-testid="agenda-list"]').textContent()).toContain('09:30');
         await shot('organizer-agenda-published');
@@ -732,7 +804,7 @@ describe('the web app in Chromium', () => {
         await ctx.close();
 
         // The founder, at phone width: the bell, the decision in the inbox, the event with its meeting.
-        const fctx = await browser.newContext({
+        const fctx = await newContext({
           locale: lang,
           viewport: { width: 390, height: 844 },
           baseURL: api.baseUrl,
@@ -840,7 +912,7 @@ describe('the web app in Chromium', () => {
         await fctx.close();
 
         // The fund's side: the request it made, with the founder and the slot; the grant it now holds.
-        const ictx = await browser.newContext({ locale: lang, viewport: { width: 1440, height: 900 }, baseURL: api.baseUrl });
+        const ictx = await newContext({ locale: lang, viewport: { width: 1440, height: 900 }, baseURL: api.baseUrl });
         await ictx.addInitScript(
           ({ l, tokens }) => {
             const storage = (globalThis as any).localStorage;

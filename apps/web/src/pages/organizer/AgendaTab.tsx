@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, List, Popconfirm, Row, Segmented, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { EmptyState, ErrorState, PageLoading } from '../../components/states';
@@ -22,37 +22,42 @@ function SessionAgenda({ event, session }: { event: EventView; session: SessionV
   const queryClient = useQueryClient();
   const agenda = useQuery({ queryKey: ['agenda', session.id], queryFn: () => call(api.GET('/api/v1/sessions/{id}/agenda', { params: { path: { id: session.id } } })) });
   const applicants = useQuery({ queryKey: ['applicants', event.id, 'all'], queryFn: () => call(api.GET('/api/v1/events/{id}/applications', { params: { path: { id: event.id }, query: {} } })) });
-  const [order, setOrder] = useState<Item[] | null>(null);
+  // The order shown is the saved agenda until the organizer edits it; then their draft, until it is saved.
+  // (Derived, not copied into state by an effect: a refetch of the saved agenda never drops a draft.)
+  const [draft, setDraft] = useState<Item[] | null>(null);
   const [dragging, setDragging] = useState<number | null>(null);
-  useEffect(() => {
-    if (agenda.data) setOrder(agenda.data.slots.map((s) => ({ applicationId: s.applicationId, projectTitle: s.projectTitle, startupName: s.startupName })));
-  }, [agenda.data]);
   const save = useMutation({
     mutationFn: (ids: string[]) => call(api.PUT('/api/v1/sessions/{id}/agenda', { params: { path: { id: session.id } }, body: { applicationIds: ids } })),
-    onSuccess: (a) => { message.success(t('rs.agenda.savedOk')); queryClient.setQueryData(['agenda', session.id], a); },
+    onSuccess: (a) => {
+      queryClient.setQueryData(['agenda', session.id], a);
+      setDraft(null);
+      message.success(t('rs.agenda.savedOk'));
+    },
     onError: (err) => message.error(err.message),
   });
   const publish = useMutation({
     mutationFn: () => call(api.POST('/api/v1/sessions/{id}/agenda/publish', { params: { path: { id: session.id } } })),
     onSuccess: (a) => {
-      message.success(t('rs.agenda.publishedOk'));
       queryClient.setQueryData(['agenda', session.id], a);
+      message.success(t('rs.agenda.publishedOk'));
       void queryClient.invalidateQueries({ queryKey: ['event', event.id] });
     },
     onError: (err) => message.error(err.message),
   });
-  if (agenda.isPending || applicants.isPending || !order) return <PageLoading />;
+  if (agenda.isPending || applicants.isPending) return <PageLoading />;
   if (agenda.isError) return <ErrorState error={agenda.error} onRetry={() => void agenda.refetch()} />;
+  const saved: Item[] = agenda.data.slots.map((s) => ({ applicationId: s.applicationId, projectTitle: s.projectTitle, startupName: s.startupName }));
+  const order = draft ?? saved;
   const frozen = !!agenda.data.publishedAt;
   const inOrder = new Set(order.map((o) => o.applicationId));
   const candidates = (applicants.data?.items ?? []).filter((a) => a.status === 'accepted' && (a.sessionId === null || a.sessionId === session.id) && !inOrder.has(a.id));
-  const dirty = JSON.stringify(order.map((o) => o.applicationId)) !== JSON.stringify(agenda.data.slots.map((s) => s.applicationId));
+  const dirty = JSON.stringify(order.map((o) => o.applicationId)) !== JSON.stringify(saved.map((s) => s.applicationId));
   const moveItem = (from: number, to: number) => {
     if (to < 0 || to >= order.length || from === to) return;
     const next = [...order];
     const [it] = next.splice(from, 1);
     next.splice(to, 0, it);
-    setOrder(next);
+    setDraft(next);
   };
   const full = order.length >= session.maxPitches;
   return (
@@ -90,7 +95,7 @@ function SessionAgenda({ event, session }: { event: EventView; session: SessionV
                     actions={frozen ? [] : [
                       <Button key="up" size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => moveItem(i, i - 1)} aria-label={t('rs.agenda.up')} />,
                       <Button key="down" size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === order.length - 1} onClick={() => moveItem(i, i + 1)} aria-label={t('rs.agenda.down')} />,
-                      <Button key="rm" size="small" type="text" icon={<DeleteOutlined />} onClick={() => setOrder(order.filter((_, j) => j !== i))} aria-label={t('rs.agenda.remove')} />,
+                      <Button key="rm" size="small" type="text" icon={<DeleteOutlined />} onClick={() => setDraft(order.filter((_, j) => j !== i))} aria-label={t('rs.agenda.remove')} />,
                     ]}
                   >
                     <Space align="start">
@@ -116,7 +121,7 @@ function SessionAgenda({ event, session }: { event: EventView; session: SessionV
             <List
               dataSource={candidates}
               renderItem={(a) => (
-                <List.Item actions={[<Button key="add" size="small" icon={<PlusOutlined />} disabled={frozen || full} onClick={() => setOrder([...order, { applicationId: a.id, projectTitle: a.projectTitle, startupName: a.startupName }])} data-testid="agenda-add">{t('rs.agenda.add')}</Button>]}>
+                <List.Item actions={[<Button key="add" size="small" icon={<PlusOutlined />} disabled={frozen || full} onClick={() => setDraft([...order, { applicationId: a.id, projectTitle: a.projectTitle, startupName: a.startupName }])} data-testid="agenda-add">{t('rs.agenda.add')}</Button>]}>
                   <List.Item.Meta title={a.projectTitle} description={a.startupName} />
                 </List.Item>
               )}
