@@ -63,7 +63,7 @@ const NO_CLOCK = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/**', 'apps/web/node_modules/**', 'apps/web/dist/**', 'apps/web/src/**', 'apps/web/*.ts', 'apps/web/test-output/**', 'coverage/**', 'var/**', 'migrations/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'web/**', 'apps/web/node_modules/**', 'apps/web/dist/**', 'apps/web/src/**', 'apps/web/*.ts', 'apps/web/eslint.config.js', 'apps/web/test-output/**', 'coverage/**', 'var/**', 'migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

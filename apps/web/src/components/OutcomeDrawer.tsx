@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../api/client';
 import { fenToWan, formatDate, formatWan, wanToFen } from '../lib/format';
 import { enumOptions, INSTRUMENTS, PASS_REASONS } from '../lib/reference';
-import { applyApiError, ErrorState, PageLoading } from './states';
+import { apiErrorMessage, applyApiError, ErrorState, PageLoading } from './states';
 
 export type Outcome = Schemas['OutcomeView'];
 export type OutcomeSide = Schemas['OutcomeSideView'];
@@ -132,7 +132,8 @@ export function OutcomePanel({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [form] = Form.useForm<OutcomeFormValues>();
-  const [banner, setBanner] = useState<string | null>(null);
+  /** The error whose banner the user dismissed by editing the form (a later save's error shows again). */
+  const [dismissed, setDismissed] = useState<unknown>(null);
   const mine = outcome.yourSide === 'investor' ? outcome.investor : outcome.founder;
   const theirs = outcome.yourSide === 'investor' ? outcome.founder : outcome.investor;
   const isMeeting = outcome.subjectType === 'meeting';
@@ -145,8 +146,9 @@ export function OutcomePanel({
     form.setFieldsValue(toFormValues(mine));
   }, [form, mine]);
   useEffect(() => {
-    setBanner(error ? applyApiError(form, error, t, FIELD_MAP) : null);
+    if (error) applyApiError(form, error, t, FIELD_MAP);
   }, [error, form, t]);
+  const banner = error && error !== dismissed ? apiErrorMessage(error, t) : null;
 
   const money = (name: keyof OutcomeFormValues, label: string) => (
     <Form.Item name={name} label={label} rules={[{ required: true, message: t('pt.outcome.amountRequired') }]}>
@@ -184,7 +186,7 @@ export function OutcomePanel({
         <Form<OutcomeFormValues>
           form={form}
           layout="vertical"
-          onValuesChange={() => banner && setBanner(null)}
+          onValuesChange={() => banner && setDismissed(error)}
           onFinish={(v) => onSubmit(toRecordBody(v, outcome.subjectType))}
         >
           {isMeeting && (

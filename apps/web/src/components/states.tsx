@@ -45,9 +45,15 @@ export function EmptyState({ title, hint, action }: { title: string; hint?: stri
   );
 }
 
+/** The message for a form's banner: the API's own, already in the user's language. */
+export function apiErrorMessage(error: unknown, t: (key: string) => string): string {
+  if (!(error instanceof ApiError) || error.code === 'NETWORK_ERROR') return t('errors.network');
+  return error.message;
+}
+
 /**
  * Puts an API error under the field it names (details.field / details.fields[]) and returns the
- * message for the form's banner. The message is the API's own, already in the user's language.
+ * message for the form's banner (apiErrorMessage).
  */
 export function applyApiError(
   form: FormInstance,
@@ -55,8 +61,7 @@ export function applyApiError(
   t: (key: string, opts?: Record<string, unknown>) => string,
   fieldMap: Record<string, (string | number)[]> = {},
 ): string {
-  if (!(error instanceof ApiError)) return t('errors.network');
-  if (error.code === 'NETWORK_ERROR') return t('errors.network');
+  if (!(error instanceof ApiError) || error.code === 'NETWORK_ERROR') return apiErrorMessage(error, t);
   const known = (field: string): (string | number)[] => fieldMap[field] ?? field.split('.');
   const problems: { name: (string | number)[]; errors: string[] }[] = [];
   const listed = error.details.fields ?? error.details.problems;
@@ -74,5 +79,5 @@ export function applyApiError(
     if (name) problems.push({ name, errors: [error.message + extra] });
   }
   if (problems.length) form.setFields(problems);
-  return error.message;
+  return apiErrorMessage(error, t);
 }

@@ -40,7 +40,8 @@ export function FollowUpBoard({ eventId, compact = false }: { eventId?: string; 
   const names = new Map((participants.data?.items ?? []).map((p) => [p.organizationId, p.name]));
   const items = list.data.items.filter((f) => !eventId || f.eventId === eventId);
   if (items.length === 0) return compact ? <EmptyState title={t('rs.followUps.empty')} /> : <Card><EmptyState title={t('rs.followUps.empty')} hint={t('rs.followUps.emptyHint')} /></Card>;
-  const now = Date.now();
+  // Lanes as of the API's answer (render stays pure): its `overdue` status is as of then too.
+  const now = list.dataUpdatedAt;
   const lanes: Lane[] = ['overdue', 'open', 'done'];
   return (
     <Row gutter={[16, 16]} data-testid="follow-up-board">
