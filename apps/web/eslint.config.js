@@ -17,6 +17,4 @@ export default tseslint.config(
     },
   },
   { files: ['vite.config.ts'], languageOptions: { globals: globals.node } },
-  // Being reworked on main: its one finding (the agenda copied into `order` in an effect) goes with that change.
-  { files: ['src/pages/organizer/AgendaTab.tsx'], rules: { 'react-hooks/set-state-in-effect': 'off' } },
 );
