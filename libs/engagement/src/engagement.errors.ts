@@ -7,6 +7,7 @@ export type EngagementErrorCode =
   | 'FOLLOW_UP_STATE_INVALID'
   | 'HOLIDAY_NOTICE_INVALID'
   | 'OUTCOME_INVALID'
+  | 'OUTCOME_VERSION_CONFLICT'
   | 'OUTCOME_SUBJECT_NOT_FOUND'
   | 'OUTCOME_NOT_APPLICABLE'
   | 'FOLLOW_UP_SETTINGS_INVALID';
@@ -33,6 +34,11 @@ export const engagementError = defineErrors<EngagementErrorCode>({
     status: 422,
     en: 'The outcome is invalid.',
     zh: '结果记录无效。',
+  },
+  OUTCOME_VERSION_CONFLICT: {
+    status: 409,
+    en: 'Your side of this outcome was recorded again since you opened it: reload and check before saving.',
+    zh: '您方的结果记录在您打开后已被他人更新，请刷新核对后再保存。',
   },
   OUTCOME_SUBJECT_NOT_FOUND: { status: 404, en: 'Meeting or deal not found.', zh: '会谈或交易不存在。' },
   OUTCOME_NOT_APPLICABLE: {

@@ -264,6 +264,42 @@ describe('event report (golden figures, real worker)', () => {
     expect(after.investor).toBeNull();
   });
 
+  it('keeps a side from silently undoing a colleague’s save: a stale revision is a 409, the other side never conflicts', async () => {
+    const path = `/api/v1/meetings/${meetings.a2}/outcome`;
+    const passed = { attendance: 'held', stage: 'passed', passReason: { code: 'valuation' } };
+    const read = ok(await as(fundA, path));
+    expect(read.investor.revision).toBe(1);
+    const saved = ok(await as(fundA, path, { method: 'PUT', json: { ...passed, note: 'first tab', expectedRevision: 1 } }));
+    expect([saved.investor.revision, saved.investor.note]).toEqual([2, 'first tab']);
+    // The second tab still holds revision 1: refused, with the current revision, and nothing written.
+    const stale = await as(fundA, path, { method: 'PUT', json: { ...passed, note: 'second tab', expectedRevision: 1 } });
+    expect([stale.status, stale.body.code, stale.body.details.field, stale.body.details.currentRevision]).toEqual([
+      409,
+      'OUTCOME_VERSION_CONFLICT',
+      'expectedRevision',
+      2,
+    ]);
+    expect(ok(await as(fundA, path)).investor.note).toBe('first tab');
+    // Two saves from the same revision at once: exactly one wins.
+    const racing = await Promise.all(
+      ['racer 1', 'racer 2'].map((note) =>
+        as(fundA, path, { method: 'PUT', json: { ...passed, note, expectedRevision: 2 } }),
+      ),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 409]);
+    const after = ok(await as(fundA, path));
+    expect(after.investor.revision).toBe(3);
+    expect(after.investor.note).toBe(racing.find((r) => r.status === 200)!.body.investor.note);
+    // The founder's side has its own revision: the investor's saves never make it stale.
+    expect(after.founder.revision).toBe(1);
+    const founderSaved = ok(
+      await as(founders[1], path, { method: 'PUT', json: { attendance: 'held', note: 'thanks', expectedRevision: 1 } }),
+    );
+    expect([founderSaved.founder.revision, founderSaved.investor.revision]).toEqual([2, 3]);
+    // Without a revision the save overwrites, as before.
+    expect(ok(await as(fundA, path, { method: 'PUT', json: { ...passed, note: 'racer 1' } })).investor.revision).toBe(4);
+  });
+
   it('counts follow-ups on time: two done by the deadline, one past it', async () => {
     const list = ok(await as(fundA, '/api/v1/follow-ups')).items as {
       id: string;

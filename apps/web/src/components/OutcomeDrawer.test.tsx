@@ -7,7 +7,7 @@ import { OutcomePanel, sharedState, toRecordBody, type Outcome, type OutcomeSide
 
 const side = (over: Partial<OutcomeSide>): OutcomeSide => ({
   stage: null, attendance: null, terms: null, disbursedAmount: null, passReason: null, note: null,
-  recordedByUserId: 'u1', recordedAt: '2026-11-20T08:00:00.000Z', ...over,
+  recordedByUserId: 'u1', recordedAt: '2026-11-20T08:00:00.000Z', revision: 1, ...over,
 });
 const signed500 = side({ stage: 'signed', terms: { instrument: 'equity', amount: 500_000_000, equityAmount: null, loanAmount: null } });
 
@@ -63,7 +63,8 @@ describe('<OutcomePanel>', () => {
     fireEvent.change(await screen.findByTestId('outcome-amountWan'), { target: { value: '1234.5' } });
     fireEvent.click(screen.getByTestId('outcome-save'));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit).toHaveBeenCalledWith({ stage: 'signed', instrument: 'loan', amount: 1_234_500_000 });
+    // The founder's side had no record yet: revision 0.
+    expect(onSubmit).toHaveBeenCalledWith({ stage: 'signed', instrument: 'loan', amount: 1_234_500_000, expectedRevision: 0 });
   });
 
   it('labels a pass in English and shows a coded API error under its field', async () => {
@@ -86,5 +87,31 @@ describe('<OutcomePanel>', () => {
     fireEvent.click(screen.getByTestId('outcome-save'));
     expect(within(await screen.findByTestId('outcome-error')).getByText('The disbursed amount exceeds the signed amount.')).toBeTruthy();
     await waitFor(() => expect(screen.getAllByText('The disbursed amount exceeds the signed amount.')).toHaveLength(2));
+  });
+
+  it('sends the revision it read; a colleague’s newer save shows with the conflict banner, on no field', async () => {
+    const mine = side({ stage: 'interested', note: 'mine', revision: 3 });
+    const theirs = side({ stage: 'due_diligence', note: 'colleague', revision: 4 });
+    const conflict = new ApiError(409, 'OUTCOME_VERSION_CONFLICT', 'Your side of this outcome was recorded again since you opened it.', {
+      field: 'expectedRevision', currentRevision: 4,
+    });
+    const sent: unknown[] = [];
+    function Harness() {
+      const [state, setState] = useState<{ o: Outcome; err: unknown }>({ o: outcome({ yourSide: 'investor', investor: mine }), err: null });
+      return (
+        <OutcomePanel
+          outcome={state.o}
+          // The drawer refetches after a conflict: here the newer record arrives with the error.
+          onSubmit={(b) => { sent.push(b); setState({ o: outcome({ yourSide: 'investor', investor: theirs }), err: conflict }); }}
+          error={state.err}
+        />
+      );
+    }
+    await renderWithProviders(<Harness />, 'en');
+    fireEvent.click(screen.getByTestId('outcome-save'));
+    expect(await screen.findByTestId('outcome-error')).toBeTruthy();
+    expect(sent).toEqual([{ stage: 'interested', note: 'mine', expectedRevision: 3 }]);
+    expect(screen.getAllByText('Your side of this outcome was recorded again since you opened it.')).toHaveLength(1);
+    await waitFor(() => expect((screen.getByDisplayValue('colleague') as HTMLTextAreaElement).value).toBe('colleague'));
   });
 });

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Drawer, Form, Input, InputNumber, Radio, Row, Select, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call, type Schemas } from '../api/client';
+import { api, ApiError, call, type Schemas } from '../api/client';
 import { fenToWan, formatDate, formatWan, wanToFen } from '../lib/format';
 import { enumOptions, INSTRUMENTS, PASS_REASONS } from '../lib/reference';
 import { apiErrorMessage, applyApiError, ErrorState, PageLoading } from './states';
@@ -38,6 +38,9 @@ const FIELD_MAP: Record<string, string[]> = {
   amount: ['amountWan'], equityAmount: ['equityWan'], loanAmount: ['loanWan'], disbursedAmount: ['disbursedWan'],
   'passReason.code': ['passCode'], 'passReason.text': ['passText'], passReason: ['passCode'],
 };
+
+/** A colleague recorded this side since it was loaded (the save sent the revision it had read). */
+export const isConflict = (error: unknown) => error instanceof ApiError && error.code === 'OUTCOME_VERSION_CONFLICT';
 
 const withTerms = (s: Stage | null | undefined) => s === 'signed' || s === 'disbursed';
 
@@ -146,7 +149,8 @@ export function OutcomePanel({
     form.setFieldsValue(toFormValues(mine));
   }, [form, mine]);
   useEffect(() => {
-    if (error) applyApiError(form, error, t, FIELD_MAP);
+    // A conflict is about the record, not a field: the drawer reloads it and the banner says why.
+    if (error && !isConflict(error)) applyApiError(form, error, t, FIELD_MAP);
   }, [error, form, t]);
   const banner = error && error !== dismissed ? apiErrorMessage(error, t) : null;
 
@@ -187,7 +191,7 @@ export function OutcomePanel({
           form={form}
           layout="vertical"
           onValuesChange={() => banner && setDismissed(error)}
-          onFinish={(v) => onSubmit(toRecordBody(v, outcome.subjectType))}
+          onFinish={(v) => onSubmit({ ...toRecordBody(v, outcome.subjectType), expectedRevision: mine?.revision ?? 0 })}
         >
           {isMeeting && (
             <Form.Item name="attendance" label={t('pt.outcome.attendanceLabel')}>
@@ -275,6 +279,8 @@ export function OutcomeDrawer({
         ? call(api.PUT('/api/v1/meetings/{id}/outcome', req))
         : call(api.PUT('/api/v1/deals/{id}/outcome', req));
     },
+    // Someone on this side saved first: show what they recorded (the banner asks to check and save again).
+    onError: (err) => { if (isConflict(err)) void q.refetch(); },
     onSuccess: (o) => {
       queryClient.setQueryData(key, o);
       void queryClient.invalidateQueries({ queryKey: ['deals'] });

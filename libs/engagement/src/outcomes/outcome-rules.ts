@@ -43,6 +43,13 @@ export interface OutcomeSideRecord {
   note: string | null;
   recordedByUserId: string;
   recordedAt: string;
+  /** 1 for the side's first record, +1 each time it is recorded again (absent on rows older than it: 1). */
+  revision?: number;
+}
+
+/** A side's revision: 0 when it has recorded nothing, 1 for records written before revisions were kept. */
+export function sideRevision(side: OutcomeSideRecord | null | undefined): number {
+  return side ? (side.revision ?? 1) : 0;
 }
 
 /** The input as the API receives it (already shape-checked by the DTO). */
@@ -56,6 +63,8 @@ export interface OutcomeInput {
   disbursedAmount?: number | null;
   passReason?: { code?: string; text?: string | null } | null;
   note?: string | null;
+  /** Optimistic concurrency: the revision of the caller's side it read (0: none). Not part of the record. */
+  expectedRevision?: number | null;
 }
 
 export interface OutcomeProblem {

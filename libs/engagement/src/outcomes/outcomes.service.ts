@@ -10,6 +10,7 @@ import { OutcomeEntity } from '../entities/outcome.entity';
 import {
   checkOutcome,
   sharedOutcome,
+  sideRevision,
   type OutcomeInput,
   type OutcomeSide,
   type OutcomeSideRecord,
@@ -32,6 +33,9 @@ export interface OutcomeView {
   updatedAt: string | null;
   version: number;
 }
+
+const withRevision = (side: OutcomeSideRecord | null | undefined): OutcomeSideRecord | null =>
+  side ? { ...side, revision: sideRevision(side) } : null;
 
 interface Subject {
   type: OutcomeSubject;
@@ -114,8 +118,8 @@ export class OutcomesService {
       investorOrganizationId: s.investorOrganizationId,
       founderOrganizationId: s.founderOrganizationId,
       yourSide: side,
-      investor: row?.investorSide ?? null,
-      founder: row?.founderSide ?? null,
+      investor: withRevision(row?.investorSide),
+      founder: withRevision(row?.founderSide),
       shared: sharedOutcome(row?.investorSide ?? null, row?.founderSide ?? null),
       updatedAt: row?.updatedAt.toISOString() ?? null,
       version: row?.version ?? 0,
@@ -168,8 +172,14 @@ export class OutcomesService {
         .setLock('pessimistic_write')
         .where('o.subject_type = :type AND o.subject_id = :id', { type, id })
         .getOneOrFail();
-      if (side === 'investor') row.investorSide = record;
-      else row.founderSide = record;
+      const current = side === 'investor' ? row.investorSide : row.founderSide;
+      const currentRevision = sideRevision(current);
+      // Two colleagues editing the same side: the second save must not silently undo the first.
+      if (input.expectedRevision != null && input.expectedRevision !== currentRevision)
+        throw engagementError('OUTCOME_VERSION_CONFLICT', { field: 'expectedRevision', currentRevision });
+      const next: OutcomeSideRecord = { ...record, revision: currentRevision + 1 };
+      if (side === 'investor') row.investorSide = next;
+      else row.founderSide = next;
       const shared = sharedOutcome(row.investorSide, row.founderSide);
       Object.assign(row, {
         stage: shared.stage,

@@ -89,6 +89,19 @@ export class RecordOutcomeDto {
 
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?:
     string | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    description:
+      'Optimistic concurrency: the `revision` of your side you read (0 when your side had no record). When your side has been recorded since, 409 OUTCOME_VERSION_CONFLICT with `details.currentRevision`; omit it to overwrite.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  expectedRevision?: number | null;
 }
 
 export class OutcomeTermsView {
@@ -114,6 +127,8 @@ export class OutcomeSideView {
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty() recordedByUserId: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ type: 'integer', minimum: 1, description: '1 for the side’s first record, +1 each time it is recorded again.' })
+  revision: number;
 }
 
 export class SharedOutcomeView {
