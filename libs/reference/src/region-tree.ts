@@ -1,9 +1,13 @@
 /**
- * Names of the administrative divisions (GB/T 2260) the domain uses, as a province → city → district
- * tree with zh and en names: every province-level division, the prefecture-level cities of the
- * provinces where the programmes run (and every capital), and the districts companies, mandates and
- * events name. A code outside the tree is still a valid code (see `regions.ts`); it is shown as itself.
+ * Names of the administrative divisions as a province → city → district tree with zh and en names:
+ * every province-, prefecture- and county-level division of the National Bureau of Statistics' division
+ * codes (GB/T 2260 plus the statistical codes of development zones, 2019 edition, from the
+ * `china-area-data` package; 3,200+ districts), so a company anywhere in the country can pick its own.
+ * English names: the curated rows below (the provinces, every capital, the programme provinces' cities
+ * and the districts the domain names); elsewhere the Chinese name stands in English too. A code outside
+ * the tree is still a valid code (see `regions.ts`); it is shown as itself.
  */
+import AREAS from 'china-area-data';
 import { regionPrefixesOf } from './regions';
 
 export interface RegionNode {
@@ -15,6 +19,7 @@ export interface RegionNode {
 
 type Row = readonly [code: string, zh: string, en: string];
 
+/** Curated names (English ones above all); the NBS list adds the rest. */
 const ROWS: readonly Row[] = [
   ['11', '北京市', 'Beijing'],
   ['1101', '北京市', 'Beijing'],
@@ -200,10 +205,43 @@ const ROWS: readonly Row[] = [
   ['82', '澳门特别行政区', 'Macao'],
 ];
 
+/** GB/T 2260 pads provinces and cities to 6 digits; the tree (and the domain) uses 2 and 4. */
+const shortCode = (code: string) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
+
+/**
+ * Every row: the curated ones, then the NBS list's divisions the curated rows lack, in code order. A
+ * municipality's city level ("市辖区") takes the municipality's name; Chongqing's counties ("县") and
+ * the province-administered counties keep a label that says so; the "市辖区" district codes (a city's
+ * own number, no territory) and Hong Kong's and Macao's districts (no city level) are left out.
+ */
+function allRows(): Row[] {
+  const rows = new Map<string, Row>(ROWS.map((r) => [r[0], r]));
+  const province = (code: string) => rows.get(code.slice(0, 2));
+  const levels: Record<string, Record<string, string>> = AREAS;
+  for (const [parent, children] of Object.entries(levels)) {
+    if (parent !== '86' && !parent.endsWith('0000') && !parent.endsWith('00')) continue;
+    for (const [code6, name] of Object.entries(children)) {
+      const code = shortCode(code6);
+      if (rows.has(code) || !/^\d{6}$/.test(code6)) continue;
+      if (code.length === 6 && (name === '市辖区' || code.startsWith('81') || code.startsWith('82'))) continue;
+      const p = province(code);
+      if (code.length === 4 && name === '市辖区' && p) rows.set(code, [code, p[1], p[2]]);
+      else if (code.length === 4 && name === '县' && p) rows.set(code, [code, `${p[1]}（县）`, `${p[2]} (counties)`]);
+      else if (code.length === 4 && name.endsWith('直辖县级行政区划') && p)
+        rows.set(code, [code, name, `County-level divisions of ${p[2]}`]);
+      else rows.set(code, [code, name, name]);
+    }
+  }
+  return [...rows.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+const ALL_ROWS = allRows();
+
 function build(): RegionNode[] {
   const byCode = new Map<string, RegionNode>();
   const roots: RegionNode[] = [];
-  for (const [code, zh, en] of ROWS) {
+  // Sorted by code, so a parent (shorter prefix) always precedes its children.
+  for (const [code, zh, en] of ALL_ROWS) {
     const node: RegionNode = { code, zh, en, children: [] };
     byCode.set(code, node);
     const parent = code.length > 2 ? byCode.get(code.slice(0, code.length - 2)) : undefined;
@@ -215,7 +253,7 @@ function build(): RegionNode[] {
 /** The tree, provinces in code order, each level in code order. */
 export const REGION_TREE: readonly RegionNode[] = build();
 
-const BY_CODE = new Map(ROWS.map(([code, zh, en]) => [code, { zh, en }]));
+const BY_CODE = new Map(ALL_ROWS.map(([code, zh, en]) => [code, { zh, en }]));
 
 /**
  * The code's own spelling without the trailing zeros GB/T 2260 pads provinces and cities with:

@@ -23,6 +23,24 @@ describe('company profiles, projects and decks', () => {
   });
   afterAll(() => api.close());
 
+  it('serves the whole region tree to anyone, cacheable: a company anywhere can pick its own district', async () => {
+    const res = await api.request('/api/v1/reference/regions');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=86400');
+    type Node = { code: string; zh: string; en: string; children: Node[] };
+    const tree = res.body as Node[];
+    const find = (nodes: Node[], code: string) => nodes.find((n) => n.code === code);
+    expect(tree).toHaveLength(34);
+    // Outside the programme provinces too: 河南省 · 驻马店市 · 西平县, and 重庆's counties apart from its districts.
+    const henan = find(tree, '41')!;
+    expect(henan).toMatchObject({ zh: '河南省', en: 'Henan' });
+    expect(find(find(henan.children, '4117')!.children, '411721')).toMatchObject({ zh: '西平县', children: [] });
+    expect(find(tree, '50')!.children.map((c) => c.zh)).toEqual(['重庆市', '重庆市（县）']);
+    const districts = tree.flatMap((p) => p.children.flatMap((c) => c.children));
+    expect(districts.length).toBeGreaterThan(2800);
+    expect(districts.every((d) => /^\d{6}$/.test(d.code) && d.zh !== '市辖区')).toBe(true);
+  });
+
   it('a founder describes the company, its figures and IP', async () => {
     const created = await api.request('/api/v1/startups', {
       method: 'POST',

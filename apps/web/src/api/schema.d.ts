@@ -736,7 +736,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Region tree (province → city → district, zh and en names): every province, the cities and districts the programmes use. */
+        /** Region tree (province → city → district, zh and en names): every province-, prefecture- and county-level division (NBS codes, 2019); English names where curated, else the Chinese name. Cacheable for a day. */
         get: operations["ReferenceController_regions"];
         put?: never;
         post?: never;

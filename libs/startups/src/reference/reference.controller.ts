@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/platform';
 import { INDUSTRIES, REGION_TREE } from '@app/reference';
@@ -54,9 +54,10 @@ export class ReferenceController {
   }
 
   @Get('regions')
+  @Header('Cache-Control', 'public, max-age=86400')
   @ApiOperation({
     summary:
-      'Region tree (province → city → district, zh and en names): every province, the cities and districts the programmes use.',
+      'Region tree (province → city → district, zh and en names): every province-, prefecture- and county-level division (NBS codes, 2019); English names where curated, else the Chinese name. Cacheable for a day.',
   })
   @ApiOkResponse({ type: [RegionNodeView] })
   regions(): readonly RegionNodeView[] {
