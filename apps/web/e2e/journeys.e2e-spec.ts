@@ -584,6 +584,7 @@ describe('the web app in Chromium', () => {
         await page.keyboard.press('Tab');
         await timeRange(page, '#hours', '09:00', '17:00');
         await page.fill('#venue', en_ ? 'Roadshow Centre, Binhu, Wuxi' : '无锡市滨湖区 科技金融路演中心');
+        await pickRegion(page, '#regionCode', '320211');
         await page.fill('#deadline', deadline);
         await page.keyboard.press('Tab');
         await page.fill('#capacity', '5');
@@ -614,6 +615,7 @@ describe('the web app in Chromium', () => {
 
         // Two founders apply (their side is journey 1's; here through the API).
         const event = ok(await as(organizer, `/api/v1/events/${eventId}`));
+        expect(event.regionCode).toBe('320211');
         const sessionId = event.sessions[0].id;
         for (const [f, p] of [
           [founderA, projectA],

@@ -90,11 +90,14 @@ export class RoadshowsController {
   }
 
   @Get('events')
-  @ApiOperation({ summary: 'Events you may see: public ones, yours, and those you take part in; newest first.' })
+  @ApiOperation({
+    summary: 'Events you may see: public ones, yours, and those you take part in; newest first, keyset paged, by region.',
+  })
   @ApiOkResponse({ type: EventListView })
-  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'EVENT_ORG_KIND_INVALID')
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'INVALID_CURSOR', 'EVENT_ORG_KIND_INVALID')
   async list(@CurrentPrincipal() principal: Principal, @Query() query: EventListQueryDto): Promise<EventListView> {
-    return { items: await this.events.views(principal, await this.events.list(principal, query.mine === true)) };
+    const page = await this.events.list(principal, query);
+    return { items: await this.events.views(principal, page.items), nextCursor: page.nextCursor };
   }
 
   @Get('events/:id')

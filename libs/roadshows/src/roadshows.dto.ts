@@ -22,7 +22,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { IsInstant, PageQueryDto } from '@app/platform';
-import { TRACK_CODES } from '@app/reference';
+import { IsRegionPrefix, TRACK_CODES } from '@app/reference';
 import {
   EVENT_STATUSES,
   EVENT_VISIBILITIES,
@@ -71,6 +71,16 @@ export class CreateEventDto {
   @ApiPropertyOptional({ maxLength: 10000 }) @IsOptional() @IsString() @MaxLength(10000) description?: string;
 
   @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @MaxLength(300) venue?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '320211',
+    description: 'Where it is held: a GB/T 2260 province (2 digits), city (4) or district (6) code; null clears it.',
+  })
+  @IsOptional()
+  @IsRegionPrefix()
+  regionCode?: string | null;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'Online link (https).' })
   @IsOptional()
@@ -125,12 +135,20 @@ export class EventStatusDto {
   to: EventStatus;
 }
 
-export class EventListQueryDto {
+export class EventListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only your organization’s events (organizers).' })
   @IsOptional()
   @Type(() => Boolean)
   @IsBoolean()
   mine?: boolean;
+
+  @ApiPropertyOptional({
+    example: '32',
+    description: 'Only events held in this region: a province (2 digits), city (4) or district (6) prefix.',
+  })
+  @IsOptional()
+  @IsRegionPrefix()
+  region?: string;
 }
 
 export class CreateSessionDto {

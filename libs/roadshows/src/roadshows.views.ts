@@ -27,6 +27,8 @@ export class EventView {
   @ApiProperty() description: string;
   @ApiProperty({ type: String, nullable: true }) venue: string | null;
   @ApiProperty({ type: String, nullable: true }) onlineUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'GB/T 2260 province, city or district code.' })
+  regionCode: string | null;
   @ApiProperty() timeZone: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
@@ -40,7 +42,7 @@ export class EventView {
   @ApiProperty({ description: 'You run this event.' }) mine: boolean;
 }
 
-export class EventListView {
+export class EventListView extends PageMetaDto {
   @ApiProperty({ type: [EventView] }) items: EventView[];
 }
 

@@ -509,4 +509,55 @@ describe('roadshow day: event, themed sessions, ranked applicants, agenda, inves
     expect(revoked.body.code).toBe('CALENDAR_FEED_NOT_FOUND');
     expect((await api.request('/api/v1/calendar-feeds/not-a-token.ics')).status).toBe(404);
   });
+  it('places events in a region, lists them by province, city or district, and pages them without a silent cap', async () => {
+    const create = (title: string, regionCode: string | null, startsAt: string, endsAt: string) =>
+      api.request('/api/v1/events', {
+        method: 'POST',
+        token: otherOrganizer.token,
+        json: { title, ...(regionCode ? { regionCode } : {}), startsAt, endsAt },
+      });
+    const binhu = ok(await create('滨湖区科创路演', '320211', '2027-03-03T01:00:00.000Z', '2027-03-03T09:00:00.000Z'), 201);
+    expect(binhu.regionCode).toBe('320211');
+    const suzhou = ok(await create('苏州工业园区路演', '3205', '2027-03-02T01:00:00.000Z', '2027-03-02T09:00:00.000Z'), 201);
+    const online = ok(await create('线上路演', null, '2027-03-01T01:00:00.000Z', '2027-03-01T09:00:00.000Z'), 201);
+    expect(online.regionCode).toBeNull();
+    const bad = await create('x', '9902', '2027-03-01T01:00:00.000Z', '2027-03-01T09:00:00.000Z');
+    expect([bad.status, bad.body.code, JSON.stringify(bad.body.details)]).toEqual([400, 'VALIDATION_FAILED', expect.stringContaining('regionCode')]);
+
+    const titles = async (query: string) =>
+      (ok(await api.request(`/api/v1/events?mine=true&${query}`, { token: otherOrganizer.token })).items as { title: string }[]).map((e) => e.title);
+    expect(await titles('region=32')).toEqual(['滨湖区科创路演', '苏州工业园区路演']);
+    expect(await titles('region=3202')).toEqual(['滨湖区科创路演']);
+    expect(await titles('region=320211')).toEqual(['滨湖区科创路演']);
+    expect(await titles('region=11')).toEqual([]);
+    const badRegion = await api.request('/api/v1/events?region=32a', { token: otherOrganizer.token });
+    expect([badRegion.status, badRegion.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+
+    // Pages of 2, newest first, every event once.
+    const first = ok(await api.request('/api/v1/events?mine=true&limit=2', { token: otherOrganizer.token }));
+    expect(first.items.map((e: { id: string }) => e.id)).toEqual([binhu.id, suzhou.id]);
+    expect(typeof first.nextCursor).toBe('string');
+    const rest: { id: string }[] = [];
+    for (let cursor = first.nextCursor; cursor; ) {
+      const page = ok(await api.request(`/api/v1/events?mine=true&limit=2&cursor=${cursor}`, { token: otherOrganizer.token }));
+      rest.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    expect(rest[0].id).toBe(online.id);
+    const all = ok(await api.request('/api/v1/events?mine=true&limit=100', { token: otherOrganizer.token }));
+    expect([...first.items, ...rest].map((e) => e.id)).toEqual(all.items.map((e: { id: string }) => e.id));
+    const tampered = await api.request('/api/v1/events?cursor=bm90LWEtY3Vyc29y', { token: otherOrganizer.token });
+    expect([tampered.status, tampered.body.code]).toEqual([400, 'INVALID_CURSOR']);
+
+    // Moved online: the region is cleared with null.
+    const moved = ok(
+      await api.request(`/api/v1/events/${suzhou.id}`, {
+        method: 'PATCH',
+        token: otherOrganizer.token,
+        json: { regionCode: null, version: suzhou.version },
+      }),
+    );
+    expect(moved.regionCode).toBeNull();
+    expect(await titles('region=32')).toEqual(['滨湖区科创路演']);
+  });
 });

@@ -1303,7 +1303,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events you may see: public ones, yours, and those you take part in; newest first. */
+        /** Events you may see: public ones, yours, and those you take part in; newest first, keyset paged, by region. */
         get: operations["RoadshowsController_list"];
         put?: never;
         /** Create a roadshow event (organizers). Starts as a draft. */
@@ -3849,6 +3849,11 @@ export interface components {
             title: string;
             description?: string;
             venue?: string;
+            /**
+             * @description Where it is held: a GB/T 2260 province (2 digits), city (4) or district (6) code; null clears it.
+             * @example 320211
+             */
+            regionCode?: string | null;
             /** @description Online link (https). */
             onlineUrl?: string;
             /**
@@ -3898,6 +3903,8 @@ export interface components {
             description: string;
             venue: string | null;
             onlineUrl: string | null;
+            /** @description GB/T 2260 province, city or district code. */
+            regionCode: string | null;
             timeZone: string;
             /** Format: date-time */
             startsAt: string;
@@ -3917,12 +3924,19 @@ export interface components {
             mine: boolean;
         };
         EventListView: {
+            /** @description Pass as `cursor` to get the next page; null at the end. */
+            nextCursor: string | null;
             items: components["schemas"]["EventView"][];
         };
         UpdateEventDto: {
             title?: string;
             description?: string;
             venue?: string;
+            /**
+             * @description Where it is held: a GB/T 2260 province (2 digits), city (4) or district (6) code; null clears it.
+             * @example 320211
+             */
+            regionCode?: string | null;
             /** @description Online link (https). */
             onlineUrl?: string;
             /**
@@ -10114,8 +10128,13 @@ export interface operations {
     RoadshowsController_list: {
         parameters: {
             query?: {
+                /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                cursor?: string;
+                limit?: number;
                 /** @description Only your organization’s events (organizers). */
                 mine?: boolean;
+                /** @description Only events held in this region: a province (2 digits), city (4) or district (6) prefix. */
+                region?: string;
             };
             header?: never;
             path?: never;
@@ -10131,7 +10150,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventListView"];
                 };
             };
-            /** @description `VALIDATION_FAILED` */
+            /** @description `VALIDATION_FAILED`, `INVALID_CURSOR` */
             400: {
                 headers: {
                     [name: string]: unknown;

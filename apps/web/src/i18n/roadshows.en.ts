@@ -11,7 +11,7 @@ const rsEn: RsMessages = {
     role: { founder: 'Startup', investor: 'Investor' },
     tabs: { overview: 'Overview & sessions', applicants: 'Applicants', agenda: 'Agenda', investors: 'Investors', meetings: '1:1 meetings', followUps: 'Follow-ups', report: 'Report' },
     events: {
-      title: 'Roadshows', new: 'New event', introOrganizer: 'Create roadshow events, screen applicants, order the agenda, invite investors and schedule 1:1 meetings.',
+      title: 'Roadshows', new: 'New event', regionFilter: 'Filter by region', loadMore: 'Load more', noneInRegion: 'No roadshow in this region yet', introOrganizer: 'Create roadshow events, screen applicants, order the agenda, invite investors and schedule 1:1 meetings.',
       introFounder: 'Roadshows open for applications: apply with a published project; once accepted, your agenda and meetings appear here.',
       introInvestor: 'Roadshows you are invited to: see the agenda, request meetings and get your check-in code.',
       empty: 'No roadshow events yet', emptyHint: 'New events appear here when they open for applications.', emptyHintOrganizer: 'Create your first roadshow, e.g. “Golden Rabbit Roadshow · Life & Health”.',
@@ -20,7 +20,7 @@ const rsEn: RsMessages = {
       title: 'New roadshow event', intro: 'A new event starts as a draft; add at least one session to open applications. Times are in the event’s time zone.', createdOk: 'Event created',
       name: 'Event name', namePlaceholder: 'e.g. Golden Rabbit Roadshow 2026 · No. 1', nameRequired: 'Enter the event name', description: 'Description',
       descriptionPlaceholder: 'Host, theme, which startups and investors it is for…', date: 'Date', dateRequired: 'Pick a date', hours: 'Hours', hoursRequired: 'Pick the start and end time',
-      timeZone: 'Time zone', venue: 'Venue', venuePlaceholder: 'e.g. Roadshow Centre, 1 Finance St, Binhu, Wuxi', deadline: 'Application deadline', deadlineHint: 'Closes at 23:59 that day',
+      timeZone: 'Time zone', venue: 'Venue', region: 'Region', regionHint: 'Founders find roadshows by region', venuePlaceholder: 'e.g. Roadshow Centre, 1 Finance St, Binhu, Wuxi', deadline: 'Application deadline', deadlineHint: 'Closes at 23:59 that day',
       capacity: 'Places', capacityHint: 'Leave empty for no limit', visibility: 'Visibility', questions: 'Application questions', questionsHint: 'What applicants must answer, e.g. “What will this round fund?”',
       questionPlaceholder: 'Question', questionRequired: 'Enter the question', questionMandatory: 'Required', addQuestion: 'Add a question', submit: 'Create event',
     },

@@ -10,7 +10,7 @@ const rsZh = {
     role: { founder: '企业', investor: '投资方' },
     tabs: { overview: '概览与专场', applicants: '报名审核', agenda: '路演议程', investors: '邀请投资方', meetings: '一对一对接', followUps: '会后跟进', report: '活动报告' },
     events: {
-      title: '路演活动', new: '创建活动', introOrganizer: '创建路演活动，审核报名、编排议程、邀请投资方并安排一对一对接。',
+      title: '路演活动', new: '创建活动', regionFilter: '按地区筛选', loadMore: '加载更多', noneInRegion: '该地区暂无路演活动', introOrganizer: '创建路演活动，审核报名、编排议程、邀请投资方并安排一对一对接。',
       introFounder: '浏览正在报名的路演活动，用已发布的融资项目报名；入选后可在此查看议程与对接安排。',
       introInvestor: '您受邀参加的路演活动：查看议程、发起对接请求、获取签到码。',
       empty: '暂无路演活动', emptyHint: '有新的路演活动开放报名时会显示在这里。', emptyHintOrganizer: '创建第一场路演活动，例如「金兔路演计划 · 生命健康专场」。',
@@ -19,7 +19,7 @@ const rsZh = {
       title: '创建路演活动', intro: '活动创建后为草稿；添加至少一个专场后即可开放报名。时间按活动所在时区填写。', createdOk: '活动已创建',
       name: '活动名称', namePlaceholder: '例如：金兔路演计划 2026 · 第一场', nameRequired: '请填写活动名称', description: '活动介绍',
       descriptionPlaceholder: '主办单位、主题、面向的企业与投资机构……', date: '活动日期', dateRequired: '请选择日期', hours: '活动时间', hoursRequired: '请选择开始与结束时间',
-      timeZone: '时区', venue: '地点', venuePlaceholder: '例如：无锡市滨湖区 金融街 1 号 路演中心', deadline: '报名截止日', deadlineHint: '当天 23:59 截止',
+      timeZone: '时区', venue: '地点', region: '所在地区', regionHint: '创业企业可按地区查找路演', venuePlaceholder: '例如：无锡市滨湖区 金融街 1 号 路演中心', deadline: '报名截止日', deadlineHint: '当天 23:59 截止',
       capacity: '入选名额', capacityHint: '留空表示不限', visibility: '可见范围', questions: '报名问题', questionsHint: '企业报名时需回答的问题，如「本轮融资用途」。',
       questionPlaceholder: '问题内容', questionRequired: '请填写问题', questionMandatory: '必答', addQuestion: '添加问题', submit: '创建活动',
     },

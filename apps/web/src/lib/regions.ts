@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../api/client';
 
@@ -52,6 +53,8 @@ export function regionLabel(tree: readonly RegionNode[], code: string | null | u
   return en ? names.reverse().join(', ') : names.join(' ');
 }
 
+const EMPTY: readonly RegionNode[] = [];
+
 /** The region tree (cached for the session) with its Cascader options and a code → name lookup. */
 export function useRegions() {
   const { i18n } = useTranslation();
@@ -61,10 +64,12 @@ export function useRegions() {
     queryFn: () => call(api.GET('/api/v1/reference/regions')),
     staleTime: Infinity,
   });
-  const tree = q.data ?? [];
+  const tree = q.data ?? EMPTY;
+  // 3,400 nodes: built once per tree and language, not on every render of every picker.
+  const options = useMemo(() => regionOptions(tree, en), [tree, en]);
   return {
     tree,
-    options: regionOptions(tree, en),
+    options,
     label: (code: string | null | undefined) => regionLabel(tree, code, en),
     loading: q.isPending,
   };

@@ -47,6 +47,10 @@ export class RoadshowEventEntity {
   @Column({ type: 'text', nullable: true })
   venue: string | null;
 
+  /** Where it is held: a GB/T 2260 city (4 digits) or district (6); founders browse roadshows by region. */
+  @Column({ type: 'text', nullable: true })
+  regionCode: string | null;
+
   @Column({ type: 'text', nullable: true })
   onlineUrl: string | null;
 

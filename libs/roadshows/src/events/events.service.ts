@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { can, OrganizationDirectory, Principal } from '@app/identity';
-import { Clock, CLOCK, platformError, Tx, UnitOfWork } from '@app/platform';
+import { Clock, CLOCK, decodeCursor, type Page, platformError, toPage, Tx, UnitOfWork } from '@app/platform';
 import { RoadshowApplicationEntity } from '../entities/roadshow-application.entity';
 import { RoadshowEventEntity, type EventStatus } from '../entities/roadshow-event.entity';
 import { RoadshowInvitationEntity } from '../entities/roadshow-invitation.entity';
@@ -114,6 +114,7 @@ export class EventsService {
           title: dto.title.trim(),
           description: dto.description ?? '',
           venue: dto.venue ?? null,
+          regionCode: dto.regionCode ?? null,
           onlineUrl: dto.onlineUrl ?? null,
           timeZone: dto.timeZone ?? 'Asia/Shanghai',
           ...fields,
@@ -153,6 +154,7 @@ export class EventsService {
         ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
         ...(dto.description !== undefined ? { description: dto.description } : {}),
         ...(dto.venue !== undefined ? { venue: dto.venue } : {}),
+        ...(dto.regionCode !== undefined ? { regionCode: dto.regionCode } : {}),
         ...(dto.onlineUrl !== undefined ? { onlineUrl: dto.onlineUrl } : {}),
         ...(dto.timeZone !== undefined ? { timeZone: dto.timeZone } : {}),
         ...(dto.capacity !== undefined ? { capacity: dto.capacity } : {}),
@@ -184,9 +186,13 @@ export class EventsService {
     });
   }
 
-  async list(principal: Principal, mine: boolean): Promise<RoadshowEventEntity[]> {
+  /** Events the acting organization may see, newest first, keyset paged (see `EventListQueryDto`). */
+  async list(
+    principal: Principal,
+    q: { mine?: boolean; region?: string; cursor?: string; limit: number },
+  ): Promise<Page<RoadshowEventEntity>> {
     const qb = this.dataSource.getRepository(RoadshowEventEntity).createQueryBuilder('e');
-    if (mine) {
+    if (q.mine) {
       this.assertOrganizer(principal);
       qb.where('e.organization_id = :org', { org: principal.organizationId });
     } else {
@@ -197,7 +203,14 @@ export class EventsService {
         { org: principal.organizationId },
       );
     }
-    return qb.orderBy('e.starts_at', 'DESC').addOrderBy('e.id', 'DESC').take(200).getMany();
+    // A prefix of a code (province 32 ⊃ city 3202 ⊃ district 320211); the DTO checked it is digits only.
+    if (q.region) qb.andWhere('starts_with(e.region_code, :region)', { region: q.region });
+    if (q.cursor) {
+      const [at, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
+      qb.andWhere('(e.starts_at, e.id) < (:at, :id)', { at, id });
+    }
+    const rows = await qb.orderBy('e.starts_at', 'DESC').addOrderBy('e.id', 'DESC').take(q.limit + 1).getMany();
+    return toPage(rows, q.limit, (e) => [e.startsAt.toISOString(), e.id]);
   }
 
   async addSession(principal: Principal, eventId: string, dto: CreateSessionDto): Promise<RoadshowSessionEntity> {
@@ -280,6 +293,7 @@ export class EventsService {
       description: e.description,
       venue: e.venue,
       onlineUrl: e.onlineUrl,
+      regionCode: e.regionCode,
       timeZone: e.timeZone,
       startsAt: e.startsAt.toISOString(),
       endsAt: e.endsAt.toISOString(),

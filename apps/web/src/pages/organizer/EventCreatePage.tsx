@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
+import { RegionCascader } from '../../components/RegionCascader';
 import { TimeRange } from '../../components/TimeRange';
 import { applyApiError } from '../../components/states';
 import { PageHeader } from '../../lib/page';
@@ -15,6 +16,7 @@ interface Values {
   title: string;
   description?: string;
   venue?: string;
+  regionCode?: string;
   timeZone: string;
   date: Dayjs;
   hours: [Dayjs, Dayjs];
@@ -39,6 +41,7 @@ export function EventCreatePage() {
         title: v.title,
         description: v.description || undefined,
         venue: v.venue || undefined,
+        regionCode: v.regionCode || undefined,
         timeZone: tz,
         startsAt: wallToIso(v.date, v.hours[0], tz),
         endsAt: wallToIso(v.date, v.hours[1], tz),
@@ -92,7 +95,12 @@ export function EventCreatePage() {
             </Col>
           </Row>
           <Row gutter={16}>
-            <Col xs={24} md={12}>
+            <Col xs={24} md={6}>
+              <Form.Item name="regionCode" label={t('rs.create.region')} extra={t('rs.create.regionHint')}>
+                <RegionCascader anyLevel data-testid="event-region" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
               <Form.Item name="venue" label={t('rs.create.venue')}>
                 <Input placeholder={t('rs.create.venuePlaceholder')} maxLength={300} />
               </Form.Item>

@@ -18,6 +18,7 @@ import { InvestorsTab } from './InvestorsTab';
 import { MeetingsTab } from './MeetingsTab';
 import { ParticipantEvent } from '../roadshows/ParticipantEvent';
 import { EVENT_STATUS_COLORS, NEXT_STATUS, useEvent, type EventView } from './useEvent';
+import { useRegions } from '../../lib/regions';
 
 // ECharts loads with the report tab only.
 const ReportTab = lazy(() => import('./ReportTab').then((m) => ({ default: m.ReportTab })));
@@ -91,6 +92,7 @@ function SessionModal({ event, open, onClose }: { event: EventView; open: boolea
 function Overview({ event }: { event: EventView }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const regions = useRegions();
   const tracks = useTracks();
   const queryClient = useQueryClient();
   const { message } = AntApp.useApp();
@@ -131,6 +133,7 @@ function Overview({ event }: { event: EventView }) {
       <Card title={t('rs.overview.details')}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('rs.create.date')}>{formatDay(event.startsAt, event.timeZone, lang)} {formatRange(event.startsAt, event.endsAt, event.timeZone, lang)}</Descriptions.Item>
+          <Descriptions.Item label={t('rs.create.region')}>{regions.label(event.regionCode)}</Descriptions.Item>
           <Descriptions.Item label={t('rs.create.venue')}>{event.venue ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('rs.create.deadline')}>{formatDateTime(event.applicationDeadline, event.timeZone, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('rs.create.capacity')}>{event.capacity ?? t('common.any')}</Descriptions.Item>

@@ -1,12 +1,15 @@
 import { CalendarOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, call, type Schemas } from '../../api/client';
 import { APPLICATION_STATUS_COLORS } from '../../components/ApplicantRanking';
 import { useSession } from '../../auth/session';
+import { RegionCascader } from '../../components/RegionCascader';
 import { EmptyState, ErrorState, PageLoading } from '../../components/states';
+import { useRegions } from '../../lib/regions';
 import { PageHeader } from '../../lib/page';
 import { formatDay, formatRange } from '../../lib/time';
 import { EVENT_STATUS_COLORS, type EventView } from './useEvent';
@@ -14,6 +17,8 @@ import { EVENT_STATUS_COLORS, type EventView } from './useEvent';
 export function EventCard({ event, onOpen, extra }: { event: EventView; onOpen: () => void; extra?: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const regions = useRegions();
+  const place = [event.regionCode ? regions.label(event.regionCode) : null, event.venue].filter(Boolean).join(' · ');
   return (
     <Card hoverable onClick={onOpen} data-testid={`event-${event.id}`} style={{ height: '100%' }}>
       <Space direction="vertical" size={6} style={{ width: '100%' }}>
@@ -25,7 +30,7 @@ export function EventCard({ event, onOpen, extra }: { event: EventView; onOpen: 
         <Typography.Text type="secondary">
           <CalendarOutlined /> {formatDay(event.startsAt, event.timeZone, lang)} {formatRange(event.startsAt, event.endsAt, event.timeZone, lang)}
         </Typography.Text>
-        {event.venue && <Typography.Text type="secondary"><EnvironmentOutlined /> {event.venue}</Typography.Text>}
+        {place && <Typography.Text type="secondary" data-testid="event-place"><EnvironmentOutlined /> {place}</Typography.Text>}
         <Typography.Text type="secondary">
           {t('rs.sessionsCount', { count: event.sessions.length })} · {event.organizerName}
         </Typography.Text>
@@ -78,11 +83,15 @@ export function EventsPage() {
   const navigate = useNavigate();
   const { persona } = useSession();
   const organizer = persona === 'organizer';
-  const events = useQuery({
-    queryKey: ['events', organizer ? 'mine' : 'all'],
-    queryFn: () => call(api.GET('/api/v1/events', { params: { query: organizer ? { mine: true } : {} } })),
+  const [region, setRegion] = useState<string | undefined>();
+  const events = useInfiniteQuery({
+    queryKey: ['events', organizer ? 'mine' : 'all', region ?? null],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/events', { params: { query: { ...(organizer ? { mine: true } : {}), ...(region ? { region } : {}), ...(pageParam ? { cursor: pageParam } : {}), limit: 24 } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const items = events.data?.items ?? [];
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeader
@@ -91,6 +100,9 @@ export function EventsPage() {
         extra={organizer && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/events/new')} data-testid="new-event">{t('rs.events.new')}</Button>}
       />
       {persona === 'founder' && <MyApplications />}
+      <div style={{ marginBottom: 16, maxWidth: 360 }}>
+        <RegionCascader anyLevel value={region} onChange={setRegion} placeholder={t('rs.events.regionFilter')} data-testid="events-region" />
+      </div>
       {events.isPending ? (
         <Card><PageLoading /></Card>
       ) : events.isError ? (
@@ -98,19 +110,26 @@ export function EventsPage() {
       ) : items.length === 0 ? (
         <Card>
           <EmptyState
-            title={t('rs.events.empty')}
+            title={region ? t('rs.events.noneInRegion') : t('rs.events.empty')}
             hint={t(organizer ? 'rs.events.emptyHintOrganizer' : 'rs.events.emptyHint')}
             action={organizer && <Button type="primary" onClick={() => navigate('/events/new')}>{t('rs.events.new')}</Button>}
           />
         </Card>
       ) : (
-        <Row gutter={[16, 16]}>
-          {items.map((e) => (
-            <Col key={e.id} xs={24} md={12} xl={8}>
-              <EventCard event={e} onOpen={() => navigate(`/events/${e.id}`)} />
-            </Col>
-          ))}
-        </Row>
+        <>
+          <Row gutter={[16, 16]}>
+            {items.map((e) => (
+              <Col key={e.id} xs={24} md={12} xl={8}>
+                <EventCard event={e} onOpen={() => navigate(`/events/${e.id}`)} />
+              </Col>
+            ))}
+          </Row>
+          {events.hasNextPage && (
+            <div style={{ textAlign: 'center', marginTop: 16 }}>
+              <Button onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage} data-testid="events-more">{t('rs.events.loadMore')}</Button>
+            </div>
+          )}
+        </>
       )}
     </>
   );
