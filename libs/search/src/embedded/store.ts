@@ -1,6 +1,6 @@
 import { FilterExpr, FilterScalar, SearchDocument, SearchHit, SearchSettings, SortSpec } from '../port';
 import { DocumentArena } from './document-arena';
-import { Bitset, GrowableFloat64, GrowableInt32, GrowableUint8, boundedLevenshtein, topK } from './structures';
+import { Bitset, GrowableFloat64, GrowableInt32, GrowableUint8, ValuePostings, boundedLevenshtein, topK } from './structures';
 import { Tokenizer, hasCjk, isLatinWord, normalizeText } from './tokenizer';
 
 /**
@@ -27,7 +27,7 @@ interface FilterColumn {
   valueIds: Map<string, number>;
   values: string[];
   /** Value id → documents having it. */
-  postings: GrowableInt32[];
+  postings: ValuePostings;
   /** CSR: the value ids of document d are valueList[valueStart[d] .. valueStart[d + 1]). */
   valueStart: GrowableInt32;
   valueList: GrowableInt32;
@@ -276,7 +276,7 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
       p.meta.trim();
     }
     for (const column of this.columns.values()) {
-      for (const p of column.postings) p.trim();
+      column.postings.trim();
       column.valueStart.trim();
       column.valueList.trim();
       column.numeric.trim();
@@ -416,12 +416,14 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
       id = column.values.length;
       column.valueIds.set(key, id);
       column.values.push(key);
-      column.postings.push(new GrowableInt32(4));
+      column.postings.open(n);
+      column.valueList.push(id);
+      return;
     }
     const list = column.valueList;
     for (let i = first; i < list.length; i++) if (list.data[i] === id) return;
     list.push(id);
-    column.postings[id].push(n);
+    column.postings.add(id, n);
   }
 
   // ---------------------------------------------------------------- query
@@ -692,8 +694,7 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     for (const value of values) {
       const id = column.valueIds.get(String(value));
       if (id === undefined) continue;
-      const p = column.postings[id];
-      out.setAll(p.data, p.length);
+      column.postings.setIn(out, id);
     }
     return out;
   }
@@ -726,7 +727,7 @@ function newColumn(): FilterColumn {
   return {
     valueIds: new Map(),
     values: [],
-    postings: [],
+    postings: new ValuePostings(),
     valueStart: new GrowableInt32(1024),
     valueList: new GrowableInt32(1024),
     numeric: new GrowableFloat64(1024),

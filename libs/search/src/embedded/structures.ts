@@ -78,6 +78,41 @@ export class GrowableFloat64 {
   }
 }
 
+/**
+ * The documents of each value of a filter column. An id-like column (a company, an organization, an
+ * amount) has about one value per document and most values have one or two documents, while a typed
+ * array of its own costs a value some 300 bytes (array object, buffer, backing store): each value's
+ * first document sits in one shared column, and a list of its own is made at its second.
+ */
+export class ValuePostings {
+  private readonly first = new GrowableInt32(1024);
+  /** Value id → its documents after the first (undefined while it has one). */
+  private readonly rest: (GrowableInt32 | undefined)[] = [];
+
+  /** A new value whose first document is `n`; returns its id. */
+  open(n: number): number {
+    this.first.push(n);
+    this.rest.push(undefined);
+    return this.first.length - 1;
+  }
+
+  add(id: number, n: number): void {
+    (this.rest[id] ??= new GrowableInt32(4)).push(n);
+  }
+
+  /** Sets the documents of value `id` in `out`. */
+  setIn(out: Bitset, id: number): void {
+    out.set(this.first.data[id]);
+    const rest = this.rest[id];
+    if (rest) out.setAll(rest.data, rest.length);
+  }
+
+  trim(): void {
+    this.first.trim();
+    for (const list of this.rest) list?.trim();
+  }
+}
+
 /** A fixed-size bitset over document numbers. */
 export class Bitset {
   readonly words: Uint32Array;
