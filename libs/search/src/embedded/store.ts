@@ -269,11 +269,27 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     return { ids, hashes, terms, offsets, docs, meta };
   }
 
-  /** Drops the posting lists' and columns' spare capacity (after a bulk load). */
+  /**
+   * Drops the posting lists' and columns' spare capacity (after a bulk load). The text postings are
+   * packed into one pair of arrays, each list a view into them: a list of its own per term would
+   * cost a buffer each, and after a restore the lists that changed documents grew are copies, while
+   * the image's buffer they were copied from stays alive as long as one untouched list views it
+   * (at 100k projects ~40 MB of dead postings). Packing copies every list once and lets it go.
+   */
   trim(): void {
+    let total = 0;
+    for (const p of this.terms.values()) total += p.docs.length;
+    const docs = new Int32Array(total);
+    const meta = new Uint8Array(total);
+    let at = 0;
     for (const p of this.terms.values()) {
-      p.docs.trim();
-      p.meta.trim();
+      const n = p.docs.length;
+      docs.set(p.docs.data.subarray(0, n), at);
+      meta.set(p.meta.data.subarray(0, n), at);
+      // Views: the next push to a list copies it out (see GrowableInt32.of).
+      p.docs = GrowableInt32.of(docs.subarray(at, at + n));
+      p.meta = GrowableUint8.of(meta.subarray(at, at + n));
+      at += n;
     }
     for (const column of this.columns.values()) {
       column.postings.trim();
