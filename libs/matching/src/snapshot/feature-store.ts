@@ -7,7 +7,7 @@ import { SCORE_VERSION, type ProjectFeatures } from '../engine';
 const FEATURES_FORMAT = 1;
 export const STORED_FEATURES_FORMAT = `${SCORE_VERSION}/features-${FEATURES_FORMAT}`;
 
-const READ_PAGE = 10_000;
+const READ_PAGE = 2_000;
 const WRITE_CHUNK = 500;
 
 export interface StoredFeatures {
