@@ -626,8 +626,8 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     const explicit = sort.length;
     const compareKey = (a: number, b: number, key: (typeof keys)[number]): number => {
       if (!key.column) return 0;
-      const na = key.column.numeric.data[a];
-      const nb = key.column.numeric.data[b];
+      const na = key.column.numeric.get(a);
+      const nb = key.column.numeric.get(b);
       const aNum = !Number.isNaN(na);
       const bNum = !Number.isNaN(nb);
       if (aNum && bNum) {
@@ -697,7 +697,8 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     const test = (v: number) =>
       !Number.isNaN(v) && (gte === undefined || v >= gte) && (gt === undefined || v > gt) && (lte === undefined || v <= lte) && (lt === undefined || v < lt);
     const data = column.numeric.data;
-    const limit = Math.min(size, column.numeric.length);
+    // Past the end of `data` every value is NaN (see GrowableFloat64).
+    const limit = Math.min(size, data.length);
     for (let n = 0; n < limit; n++) if (test(data[n])) out.set(n);
     for (const [n, values] of column.numericArrays) if (n < size && values.some(test)) out.set(n);
     return out;
@@ -746,7 +747,7 @@ function newColumn(): FilterColumn {
     postings: new ValuePostings(),
     valueStart: new GrowableInt32(1024),
     valueList: new GrowableInt32(1024),
-    numeric: new GrowableFloat64(1024),
+    numeric: new GrowableFloat64(),
     numericArrays: new Map(),
   };
 }
