@@ -7,7 +7,7 @@ import { SCORE_VERSION, type ProjectFeatures } from '../engine';
 const FEATURES_FORMAT = 1;
 export const STORED_FEATURES_FORMAT = `${SCORE_VERSION}/features-${FEATURES_FORMAT}`;
 
-const READ_PAGE = 10_000;
+const READ_PAGE = 2_000;
 const WRITE_CHUNK = 500;
 
 export interface StoredFeatures {
@@ -26,8 +26,11 @@ export class FeatureStore {
   /**
    * Every stored row, paged by project id, handed to `visit` as it is read (the caller keeps what it
    * uses; no map of every row is built). Repeated strings (codes, labels of the next bands, company
-   * ids, names) are interned in place in the freshly parsed objects: each parsed row would otherwise
-   * hold its own copy of what the rubric path shares, and a copy per row would be garbage to collect.
+   * ids, names) are interned in place in the freshly parsed objects, and so are whole lists (tracks,
+   * instruments, qualifications, keywords, next bands: a company's projects share most of them, and
+   * many companies the same codes): each parsed row would otherwise hold its own copy of what the
+   * rubric path shares. Shared lists are frozen, so a caller that tried to change one would throw
+   * instead of changing other projects' features (the engine only reads them).
    */
   async loadAll(visit: (row: StoredFeatures) => void): Promise<void> {
     const strings = new Map<string, string>();
@@ -37,10 +40,30 @@ export class FeatureStore {
       strings.set(v, v);
       return v;
     };
+    const lists = new Map<string, readonly string[]>();
     // The lists are readonly to the engine; here they are the parser's fresh arrays, not shared yet.
-    const internAll = (list: readonly string[]) => {
-      const own = list as string[];
-      for (let i = 0; i < own.length; i++) own[i] = intern(own[i]);
+    const internList = <T extends string>(list: readonly T[]): readonly T[] => {
+      const key = list.join('\u0000');
+      const known = lists.get(key);
+      if (known !== undefined) return known as readonly T[];
+      const own = list as T[];
+      for (let i = 0; i < own.length; i++) own[i] = intern(own[i]) as T;
+      lists.set(key, Object.freeze(own));
+      return own;
+    };
+    const bandLists = new Map<string, ProjectFeatures['techSmeNextBands']>();
+    const internBands = (bands: ProjectFeatures['techSmeNextBands']): ProjectFeatures['techSmeNextBands'] => {
+      const key = JSON.stringify(bands);
+      const known = bandLists.get(key);
+      if (known !== undefined) return known;
+      for (const b of bands) {
+        b.indicator = intern(b.indicator);
+        b.labelZh = intern(b.labelZh);
+        b.labelEn = intern(b.labelEn);
+        Object.freeze(b);
+      }
+      bandLists.set(key, Object.freeze(bands));
+      return bands;
     };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -65,15 +88,11 @@ export class FeatureStore {
         f.sizeClass = intern(f.sizeClass) as ProjectFeatures['sizeClass'];
         f.techSmeVerdict = intern(f.techSmeVerdict) as ProjectFeatures['techSmeVerdict'];
         if (f.regionCode !== null) f.regionCode = intern(f.regionCode);
-        internAll(f.tracks);
-        internAll(f.instruments);
-        internAll(f.qualifications);
-        internAll(f.keywords);
-        for (const b of f.techSmeNextBands) {
-          b.indicator = intern(b.indicator);
-          b.labelZh = intern(b.labelZh);
-          b.labelEn = intern(b.labelEn);
-        }
+        f.tracks = internList(f.tracks);
+        f.instruments = internList(f.instruments);
+        f.qualifications = internList(f.qualifications);
+        f.keywords = internList(f.keywords);
+        f.techSmeNextBands = internBands(f.techSmeNextBands);
         visit({
           features: f,
           label: { title: r.title, startupName: intern(r.startup_name), organizationId: intern(r.organization_id) },

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { StoreImage } from './store';
 
@@ -49,20 +49,48 @@ export async function writeImage(path: string, key: ImageKey, image: StoreImage)
   return body.reduce((n, b) => n + b.length, 0);
 }
 
-/** The image at `path` if it exists, is whole and was built under `key`; null otherwise. */
+/**
+ * The image at `path` if it exists, is whole and was built under `key`; null otherwise. The header and
+ * the postings are read into buffers of their own: the postings are kept as views into theirs (no
+ * second copy), and the header (ids, hashes, terms: megabytes at 100k documents) is not kept alive
+ * with them once its strings are parsed.
+ */
 export async function readImage(path: string, key: ImageKey): Promise<StoreImage | null> {
-  let buf: Buffer;
+  let file: FileHandle;
   try {
-    buf = await readFile(path);
+    file = await open(path, 'r');
   } catch {
     return null;
   }
-  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) return null;
-  const headerLength = buf.readUInt32LE(4);
-  if (8 + headerLength > buf.length) return null;
+  try {
+    return await readOpenImage(file, key);
+  } finally {
+    await file.close();
+  }
+}
+
+async function readOpenImage(file: FileHandle, key: ImageKey): Promise<StoreImage | null> {
+  const { size } = await file.stat();
+  const readAt = async (position: number, length: number): Promise<Buffer | null> => {
+    // Its own allocation (not Node's shared pool): offset 0, so 4-byte aligned for the Int32Array views.
+    const buf = Buffer.allocUnsafeSlow(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await file.read(buf, done, length - done, position + done);
+      if (bytesRead === 0) return null;
+      done += bytesRead;
+    }
+    return buf;
+  };
+  const head = size >= 8 ? await readAt(0, 8) : null;
+  if (!head || head.toString('latin1', 0, 4) !== MAGIC) return null;
+  const headerLength = head.readUInt32LE(4);
+  if (8 + headerLength > size) return null;
+  const headerBytes = await readAt(8, headerLength);
+  if (!headerBytes) return null;
   let header: { format: number; key: ImageKey; ids: string[]; hashes: string[]; terms: string[] };
   try {
-    header = JSON.parse(buf.toString('utf8', 8, 8 + headerLength));
+    header = JSON.parse(headerBytes.toString('utf8'));
   } catch {
     return null;
   }
@@ -80,21 +108,14 @@ export async function readImage(path: string, key: ImageKey): Promise<StoreImage
   let at = 8 + headerLength;
   at += (4 - (at % 4)) % 4;
   const offsetsBytes = (header.terms.length + 1) * 4;
-  if (at + offsetsBytes > buf.length) return null;
-  // Views into the file's bytes (the store keeps them as its postings: no second copy), or copies
-  // when the buffer's start is not 4-byte aligned (a small file read into Node's shared pool).
-  const aligned = buf.byteOffset % 4 === 0;
-  const int32s = (from: number, count: number) =>
-    aligned
-      ? new Int32Array(buf.buffer, buf.byteOffset + from, count)
-      : new Int32Array(buf.buffer.slice(buf.byteOffset + from, buf.byteOffset + from + count * 4));
-  const offsets = int32s(at, header.terms.length + 1);
-  at += offsetsBytes;
+  if (at + offsetsBytes > size) return null;
+  const body = await readAt(at, size - at);
+  if (!body) return null;
+  const offsets = new Int32Array(body.buffer, body.byteOffset, header.terms.length + 1);
   const total = offsets[header.terms.length];
-  if (!(total >= 0) || at + total * 5 !== buf.length) return null;
-  const docs = int32s(at, total);
-  at += total * 4;
-  const meta = new Uint8Array(buf.buffer, buf.byteOffset + at, total); // bytes need no alignment
+  if (!(total >= 0) || offsetsBytes + total * 5 !== body.length) return null;
+  const docs = new Int32Array(body.buffer, body.byteOffset + offsetsBytes, total);
+  const meta = new Uint8Array(body.buffer, body.byteOffset + offsetsBytes + total * 4, total);
   const n = header.ids.length;
   for (let t = 0; t < header.terms.length; t++) if (offsets[t] > offsets[t + 1]) return null;
   for (let i = 0; i < total; i++) if (docs[i] < 0 || docs[i] >= n) return null;

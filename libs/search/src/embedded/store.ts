@@ -1,6 +1,6 @@
 import { FilterExpr, FilterScalar, SearchDocument, SearchHit, SearchSettings, SortSpec } from '../port';
 import { DocumentArena } from './document-arena';
-import { Bitset, GrowableFloat64, GrowableInt32, GrowableUint8, boundedLevenshtein, topK } from './structures';
+import { Bitset, GrowableFloat64, GrowableInt32, GrowableUint8, ValuePostings, boundedLevenshtein, topK } from './structures';
 import { Tokenizer, hasCjk, isLatinWord, normalizeText } from './tokenizer';
 
 /**
@@ -27,7 +27,7 @@ interface FilterColumn {
   valueIds: Map<string, number>;
   values: string[];
   /** Value id → documents having it. */
-  postings: GrowableInt32[];
+  postings: ValuePostings;
   /** CSR: the value ids of document d are valueList[valueStart[d] .. valueStart[d + 1]). */
   valueStart: GrowableInt32;
   valueList: GrowableInt32;
@@ -269,14 +269,30 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     return { ids, hashes, terms, offsets, docs, meta };
   }
 
-  /** Drops the posting lists' and columns' spare capacity (after a bulk load). */
+  /**
+   * Drops the posting lists' and columns' spare capacity (after a bulk load). The text postings are
+   * packed into one pair of arrays, each list a view into them: a list of its own per term would
+   * cost a buffer each, and after a restore the lists that changed documents grew are copies, while
+   * the image's buffer they were copied from stays alive as long as one untouched list views it
+   * (at 100k projects ~40 MB of dead postings). Packing copies every list once and lets it go.
+   */
   trim(): void {
+    let total = 0;
+    for (const p of this.terms.values()) total += p.docs.length;
+    const docs = new Int32Array(total);
+    const meta = new Uint8Array(total);
+    let at = 0;
     for (const p of this.terms.values()) {
-      p.docs.trim();
-      p.meta.trim();
+      const n = p.docs.length;
+      docs.set(p.docs.data.subarray(0, n), at);
+      meta.set(p.meta.data.subarray(0, n), at);
+      // Views: the next push to a list copies it out (see GrowableInt32.of).
+      p.docs = GrowableInt32.of(docs.subarray(at, at + n));
+      p.meta = GrowableUint8.of(meta.subarray(at, at + n));
+      at += n;
     }
     for (const column of this.columns.values()) {
-      for (const p of column.postings) p.trim();
+      column.postings.trim();
       column.valueStart.trim();
       column.valueList.trim();
       column.numeric.trim();
@@ -416,12 +432,14 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
       id = column.values.length;
       column.valueIds.set(key, id);
       column.values.push(key);
-      column.postings.push(new GrowableInt32(4));
+      column.postings.open(n);
+      column.valueList.push(id);
+      return;
     }
     const list = column.valueList;
     for (let i = first; i < list.length; i++) if (list.data[i] === id) return;
     list.push(id);
-    column.postings[id].push(n);
+    column.postings.add(id, n);
   }
 
   // ---------------------------------------------------------------- query
@@ -608,8 +626,8 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     const explicit = sort.length;
     const compareKey = (a: number, b: number, key: (typeof keys)[number]): number => {
       if (!key.column) return 0;
-      const na = key.column.numeric.data[a];
-      const nb = key.column.numeric.data[b];
+      const na = key.column.numeric.get(a);
+      const nb = key.column.numeric.get(b);
       const aNum = !Number.isNaN(na);
       const bNum = !Number.isNaN(nb);
       if (aNum && bNum) {
@@ -679,7 +697,8 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     const test = (v: number) =>
       !Number.isNaN(v) && (gte === undefined || v >= gte) && (gt === undefined || v > gt) && (lte === undefined || v <= lte) && (lt === undefined || v < lt);
     const data = column.numeric.data;
-    const limit = Math.min(size, column.numeric.length);
+    // Past the end of `data` every value is NaN (see GrowableFloat64).
+    const limit = Math.min(size, data.length);
     for (let n = 0; n < limit; n++) if (test(data[n])) out.set(n);
     for (const [n, values] of column.numericArrays) if (n < size && values.some(test)) out.set(n);
     return out;
@@ -692,8 +711,7 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     for (const value of values) {
       const id = column.valueIds.get(String(value));
       if (id === undefined) continue;
-      const p = column.postings[id];
-      out.setAll(p.data, p.length);
+      column.postings.setIn(out, id);
     }
     return out;
   }
@@ -726,10 +744,10 @@ function newColumn(): FilterColumn {
   return {
     valueIds: new Map(),
     values: [],
-    postings: [],
+    postings: new ValuePostings(),
     valueStart: new GrowableInt32(1024),
     valueList: new GrowableInt32(1024),
-    numeric: new GrowableFloat64(1024),
+    numeric: new GrowableFloat64(),
     numericArrays: new Map(),
   };
 }

@@ -58,23 +58,77 @@ export class GrowableUint8 {
   }
 }
 
+/**
+ * Numbers by document, NaN for none. Past the end of `data` every value is NaN: a column that only
+ * ever got NaN (a filter attribute holding strings) allocates nothing. Read through `get`.
+ */
 export class GrowableFloat64 {
   data: Float64Array;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
+  constructor(capacity = 0) {
+    this.data = new Float64Array(capacity).fill(NaN);
+  }
+  get(index: number): number {
+    return index < this.data.length ? this.data[index] : NaN;
   }
   set(index: number, value: number): void {
+    if (index >= this.length) this.length = index + 1;
+    if (index >= this.data.length && Number.isNaN(value)) return;
     while (index >= this.data.length) {
       const next = new Float64Array(Math.max(1024, this.data.length * 2)).fill(NaN);
       next.set(this.data);
       this.data = next;
     }
     this.data[index] = value;
-    if (index >= this.length) this.length = index + 1;
   }
   trim(): void {
     if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * The documents of each value of a filter column. An id-like column (a company, an organization, an
+ * amount) has about one value per document and most values have one or two documents, while a typed
+ * array of its own costs a value some 300 bytes (array object, buffer, backing store): each value's
+ * first document sits in one shared column, and a list of its own is made at its second.
+ */
+export class ValuePostings {
+  private readonly first = new GrowableInt32(1024);
+  /** Value id → its documents after the first (undefined while it has one). */
+  private readonly rest: (GrowableInt32 | undefined)[] = [];
+
+  /** A new value whose first document is `n`; returns its id. */
+  open(n: number): number {
+    this.first.push(n);
+    this.rest.push(undefined);
+    return this.first.length - 1;
+  }
+
+  add(id: number, n: number): void {
+    (this.rest[id] ??= new GrowableInt32(4)).push(n);
+  }
+
+  /** Sets the documents of value `id` in `out`. */
+  setIn(out: Bitset, id: number): void {
+    out.set(this.first.data[id]);
+    const rest = this.rest[id];
+    if (rest) out.setAll(rest.data, rest.length);
+  }
+
+  /** Drops spare capacity; the lists of their own are packed into one array (views, as `trim` of the text postings). */
+  trim(): void {
+    this.first.trim();
+    let total = 0;
+    for (const list of this.rest) if (list) total += list.length;
+    const packed = new Int32Array(total);
+    let at = 0;
+    for (let id = 0; id < this.rest.length; id++) {
+      const list = this.rest[id];
+      if (!list) continue;
+      packed.set(list.data.subarray(0, list.length), at);
+      this.rest[id] = GrowableInt32.of(packed.subarray(at, at + list.length));
+      at += list.length;
+    }
   }
 }
 

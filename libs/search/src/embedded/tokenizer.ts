@@ -9,6 +9,7 @@
  * - `intl` (Intl.Segmenter, Node's ICU): no dependency, but splits many domain words into characters
  *   (芯片 → 芯 | 片, 潍坊 → 潍 | 坊). The fallback when jieba cannot load.
  */
+import { readFileSync } from 'node:fs';
 
 export type SegmenterKind = 'jieba' | 'intl';
 
@@ -53,15 +54,17 @@ interface JiebaLike {
 
 let jiebaInstance: JiebaLike | null | undefined;
 
-/** Loads @node-rs/jieba once; null when the package or its platform binary is missing. */
+/**
+ * Loads @node-rs/jieba once; null when the package or its platform binary is missing. The dictionary
+ * file is read here rather than through `@node-rs/jieba/dict`, whose module keeps it and the unused
+ * IDF table (11 MB) for the life of the process; jieba copies what it needs.
+ */
 export function loadJieba(): JiebaLike | null {
   if (jiebaInstance !== undefined) return jiebaInstance;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(dict: Uint8Array): JiebaLike } };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jiebaInstance = Jieba.withDict(dict);
+    jiebaInstance = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
   } catch {
     jiebaInstance = null;
   }
