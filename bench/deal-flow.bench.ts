@@ -362,6 +362,9 @@ async function httpSection(out: Result): Promise<void> {
   out.ratios.httpRpsVsHello = rpsRatio;
   out.ratios.httpFullP95VsHello = Number((r.dealFlowFull.p95 / r.hello.p95).toFixed(1));
   out.ratios.httpFullRpsVsHello = Number((r.dealFlowFull.rps / r.hello.rps).toFixed(3));
+  // What the API process spends per request (CPU ms), against hello world's: steadier than the
+  // latency ratios when the machine is shared.
+  out.ratios.httpCpuPerRequestVsHello = Number((r.dealFlow.apiCpuMsPerRequest / r.hello.apiCpuMsPerRequest).toFixed(1));
   if (r.dealFlow.non2xx > 0) out.failures.push(`${r.dealFlow.non2xx} deal-flow responses were not 2xx`);
   if (r.dealFlowFull.non2xx > 0) out.failures.push(`${r.dealFlowFull.non2xx} full deal-flow responses were not 2xx`);
   const met = (ok: boolean) => (ok ? 'MET' : 'MISSED');

@@ -1,7 +1,7 @@
 // The API of the deal-flow bench's HTTP section, in a process of its own (so its RSS is the API's
 // alone, not the bench's seeding and load generator): the production factory plus a hello-world
 // route on the same Fastify instance. Talks to the bench over IPC: `ready` (port, boot seconds,
-// snapshot size), `rss` on request, `resync` (the matching snapshot re-read), `profile-start` /
+// snapshot size), `rss` (memory, snapshot version, CPU ms used) on request, `resync` (the matching snapshot re-read), `profile-start` /
 // `profile-stop` (a V8 sampling profile of this process written to `path`), and exits on `stop`.
 // The load bench uses it too: its load generator must not share the API's event loop. `BENCH_API_ROOT` is where the API's code is
 // loaded from: `dist` (the compiled build, what production runs; this file is then transpiled beside
@@ -43,7 +43,10 @@ async function main(): Promise<void> {
   const snapshots = app.get(SnapshotService);
   const inspector = new Session();
   process.on('message', (m: { type: string; path?: string }) => {
-    if (m.type === 'rss') send({ type: 'rss', ...memory(), snapshotVersion: snapshots.version });
+    if (m.type === 'rss') {
+      const cpu = process.cpuUsage();
+      send({ type: 'rss', ...memory(), snapshotVersion: snapshots.version, cpuMs: (cpu.user + cpu.system) / 1000 });
+    }
     if (m.type === 'resync') void snapshots.resync().then(() => send({ type: 'resync' }));
     if (m.type === 'profile-start') {
       inspector.connect();

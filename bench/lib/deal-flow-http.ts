@@ -58,12 +58,20 @@ export interface HttpSectionResult {
   compactBytes: number;
   fullBytes: number;
   /** The full view (`view=full`, every explanation inline) under the same load. */
-  dealFlowFull: Timing & { p90: number; requests: number; rps: number; non2xx: number };
+  dealFlowFull: Timing & { p90: number; requests: number; rps: number; non2xx: number; apiCpuMsPerRequest: number };
   /** The compact list view (`view=compact`), what a list shows: the figure the targets read. */
-  dealFlow: Timing & { p90: number; requests: number; rps: number; non2xx: number; total: number };
+  dealFlow: Timing & {
+    p90: number;
+    requests: number;
+    rps: number;
+    non2xx: number;
+    total: number;
+    /** The API process's CPU (user + system) per request in this run. */
+    apiCpuMsPerRequest: number;
+  };
   /** One connection: the request's own latency, without queueing behind 49 others. */
   dealFlowOneConnection: Timing & { p90: number; requests: number; rps: number; non2xx: number };
-  hello: Timing & { p90: number; requests: number; rps: number; non2xx: number };
+  hello: Timing & { p90: number; requests: number; rps: number; non2xx: number; apiCpuMsPerRequest: number };
   /** The boot before a restart, when the stored features had to be computed first (null otherwise). */
   coldBoot: null | {
     bootSeconds: number;
@@ -128,7 +136,13 @@ export interface ApiChild {
   };
   spawnedAt: number;
   readyAt: number;
-  memory(): Promise<{ rssMb: number; heapUsedMb: number; arrayBuffersMb: number; snapshotVersion: number }>;
+  memory(): Promise<{
+    rssMb: number;
+    heapUsedMb: number;
+    arrayBuffersMb: number;
+    snapshotVersion: number;
+    cpuMs: number;
+  }>;
   /** Sends `{ type, ...payload }` and waits for the child's reply of the same type (see deal-flow-api-child.ts). */
   ask(type: 'resync' | 'profile-start' | 'profile-stop', payload?: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
@@ -340,7 +354,7 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
     }
     const bootSeconds = api.ready.bootSeconds;
     const processStartSeconds = (api.readyAt - api.spawnedAt) / 1000;
-    const { snapshotVersion: _v, ...memoryAfterBoot } = await api.memory();
+    const { snapshotVersion: _v, cpuMs: _c, ...memoryAfterBoot } = await api.memory();
     const rssAfterBootMb = memoryAfterBoot.rssMb;
     const base = `http://127.0.0.1:${api.ready.port}`;
     const snapshotProjects = api.ready.snapshotProjects;
@@ -390,11 +404,19 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
       `deal flow: ${firstBody.total} eligible projects; loading with ${o.connections} connections for ${o.seconds} s each`,
     );
 
-    const hello = await load(`${base}/bench/hello`, {}, o.connections, o.seconds);
+    // The API process's CPU per request beside each latency figure: on a shared machine latencies and
+    // rates follow the neighbours' load, the CPU a request costs much less so.
+    const apiLoad = async (url: string, headers: Record<string, string>, connections: number, seconds: number) => {
+      const before = (await api!.memory()).cpuMs;
+      const r = await load(url, headers, connections, seconds);
+      const cpuMs = (await api!.memory()).cpuMs - before;
+      return { ...r, apiCpuMsPerRequest: Number((cpuMs / Math.max(1, r.requests)).toFixed(3)) };
+    };
+    const hello = await apiLoad(`${base}/bench/hello`, {}, o.connections, o.seconds);
     const auth = { authorization: `Bearer ${token}` };
-    const dealFlow = await load(compactUrl, auth, o.connections, o.seconds);
-    const dealFlowFull = await load(fullUrl, auth, o.connections, o.seconds);
-    const dealFlowOneConnection = await load(compactUrl, auth, 1, Math.min(5, o.seconds));
+    const dealFlow = await apiLoad(compactUrl, auth, o.connections, o.seconds);
+    const dealFlowFull = await apiLoad(fullUrl, auth, o.connections, o.seconds);
+    const dealFlowOneConnection = await apiLoad(compactUrl, auth, 1, Math.min(5, o.seconds));
 
     let mixed: HttpSectionResult['mixed'] = null;
     let mixedError: string | null = null;
@@ -437,8 +459,8 @@ export async function runHttpSection(o: HttpSectionOptions): Promise<HttpSection
         if (before === v0) throw new Error('mixed load: the worker did not relay an edit within 10 minutes');
         let stop = false;
         const writing = runWriter(base, editorToken, targets, o.writesPerSecond, () => stop);
-        const mixedDealFlow = await load(compactUrl, auth, o.connections, o.seconds);
-        const mixedHello = await load(`${base}/bench/hello`, {}, o.connections, o.seconds);
+        const mixedDealFlow = await apiLoad(compactUrl, auth, o.connections, o.seconds);
+        const mixedHello = await apiLoad(`${base}/bench/hello`, {}, o.connections, o.seconds);
         stop = true;
         const writes = await writing;
         await new Promise((r) => setTimeout(r, 1000));

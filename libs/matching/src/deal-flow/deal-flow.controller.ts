@@ -30,13 +30,13 @@ export class DealFlowController {
     'MANDATE_ORG_KIND_INVALID',
     'FORBIDDEN',
   )
-  // The page is assembled from cached JSON fragments: sent as text, not serialized again.
+  // The page is assembled from cached UTF-8 JSON fragments: sent as bytes, not serialized again.
   @Header('content-type', 'application/json; charset=utf-8')
   async rank(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
     @Query() query: DealFlowQueryDto,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     return this.dealFlow.dealFlowJson(principal, id, query);
   }
 

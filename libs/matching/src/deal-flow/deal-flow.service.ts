@@ -59,11 +59,29 @@ interface CachedPage {
   /** Banded views of the items, made on first need (~35 µs an item). */
   banded: (MatchResult | undefined)[];
   /**
-   * Each item's JSON without its deal stage (an open brace-terminated prefix), per view and banding,
-   * made on first need: a page is then a join of strings (the deal stage is per organization).
+   * Each item's JSON without its deal stage and closing brace, UTF-8 encoded, per view and banding,
+   * made on first need: a page is then a concatenation of bytes (the deal stage is per organization).
+   * Bytes, not strings: writing a joined string made the socket write encode the page again on every
+   * request (with the garbage of the join, a third of a cached page's CPU).
    */
-  fragments: Record<string, (string | undefined)[]>;
+  fragments: Record<string, (Buffer | undefined)[]>;
 }
+
+/**
+ * Whole answers of cached pages, per variant (view, each item's banding and deal stage): a viewer
+ * polling its list gets the same bytes again instead of joining 50 fragments (a tenth of a cached
+ * page's CPU). Bounded by bytes, beside the fragments they are made of; same versions in the key.
+ */
+const BODY_CACHE = { maxSize: 32 * 1024 * 1024, ttl: PAGE_CACHE.ttl };
+
+/** `,"dealStage":<stage>}` closing an item fragment, per stage (null: no deal). */
+const DEAL_STAGE_TAIL = new Map<string | null, Buffer>();
+function dealStageTail(stage: string | null): Buffer {
+  let tail = DEAL_STAGE_TAIL.get(stage);
+  if (!tail) DEAL_STAGE_TAIL.set(stage, (tail = Buffer.from(`,"dealStage":${JSON.stringify(stage)}}`)));
+  return tail;
+}
+const COMMA = Buffer.from(',');
 
 @Injectable()
 export class DealFlowService {
@@ -79,6 +97,7 @@ export class DealFlowService {
   ) {}
 
   private readonly pages = new LRUCache<string, CachedPage>(PAGE_CACHE);
+  private readonly bodies = new LRUCache<string, Buffer>({ ...BODY_CACHE, sizeCalculation: (b) => b.length });
   /** The snapshot version the cached pages were ranked at. */
   private pagesVersion = -1;
 
@@ -101,15 +120,15 @@ export class DealFlowService {
 
   /** The page as an object (tests, other callers): the same bytes the route sends, parsed. */
   async dealFlow(principal: Principal, mandateId: string, query: DealFlowQueryDto): Promise<DealFlowPageView> {
-    return JSON.parse(await this.dealFlowJson(principal, mandateId, query)) as DealFlowPageView;
+    return JSON.parse((await this.dealFlowJson(principal, mandateId, query)).toString('utf8')) as DealFlowPageView;
   }
 
   /**
    * The mandate's ranked deal flow: one page, explained, banded where the investor has no grant, as
-   * JSON text. Ranked and presented from one captured snapshot version (the awaits come before the
+   * UTF-8 JSON. Ranked and presented from one captured snapshot version (the awaits come before the
    * ranking or read nothing of the snapshot); items are cached JSON fragments.
    */
-  async dealFlowJson(principal: Principal, mandateId: string, query: DealFlowQueryDto): Promise<string> {
+  async dealFlowJson(principal: Principal, mandateId: string, query: DealFlowQueryDto): Promise<Buffer> {
     const view: View = query.view ?? 'full';
     // The mandate check decides the answer; the grants read and the history (the caller's own
     // organization's rows only) reveal nothing, so all go in parallel.
@@ -140,6 +159,7 @@ export class DealFlowService {
     // (under a stream of writes they were up to 500 pages of ~300 kB of fragments each, held for 60 s).
     if (this.pagesVersion !== version) {
       this.pages.clear();
+      this.bodies.clear();
       this.pagesVersion = version;
     }
     let cached = key ? this.pages.get(key) : undefined;
@@ -157,16 +177,38 @@ export class DealFlowService {
             page.items.map((r) => r.projectId),
           )
         : new Map<string, string>();
-    const items = fragments.map(
-      (f, i) => `${f},"dealStage":${JSON.stringify(dealStage.get(page.items[i].projectId) ?? null)}}`,
-    );
+    const stages = page.items.map((r) => dealStage.get(r.projectId) ?? null);
+    const variant = key && `${key}|${JSON.stringify([view, fragments.map((f) => f.banded), stages])}`;
+    const known = variant ? this.bodies.get(variant) : undefined;
+    if (known) return known;
+    const body = this.body(mandate, version, page, fragments, stages);
+    if (variant) this.bodies.set(variant, body);
+    return body;
+  }
+
+  private body(
+    mandate: Readonly<MandateEntity>,
+    version: number,
+    page: RankPage,
+    fragments: { json: Buffer }[],
+    stages: (string | null)[],
+  ): Buffer {
     const last = page.nextCursor;
-    return (
-      `{"mandateId":${JSON.stringify(mandate.id)},"mandateTermsVersion":${mandate.termsVersion},` +
-      `"snapshotVersion":${version},"scoreVersion":${JSON.stringify(page.scoreVersion)},"total":${page.total},` +
-      `"items":[${items.join(',')}],` +
-      `"nextCursor":${last ? JSON.stringify(encodeCursor([last.score, last.projectId])) : 'null'}}`
+    const parts: Buffer[] = [
+      Buffer.from(
+        `{"mandateId":${JSON.stringify(mandate.id)},"mandateTermsVersion":${mandate.termsVersion},` +
+          `"snapshotVersion":${version},"scoreVersion":${JSON.stringify(page.scoreVersion)},"total":${page.total},` +
+          `"items":[`,
+      ),
+    ];
+    fragments.forEach((f, i) => {
+      if (i > 0) parts.push(COMMA);
+      parts.push(f.json, dealStageTail(stages[i]));
+    });
+    parts.push(
+      Buffer.from(`],"nextCursor":${last ? JSON.stringify(encodeCursor([last.score, last.projectId])) : 'null'}}`),
     );
+    return Buffer.concat(parts);
   }
 
   /** One project's full explanation for the mandate (the compact list's "why"), from the current snapshot. */
@@ -279,7 +321,11 @@ export class DealFlowService {
   }
 
   /** Each item's JSON up to (not including) its deal stage and closing brace, for this viewer. */
-  private fragments(cached: CachedPage, view: View, readable: Set<string> | 'all'): string[] {
+  private fragments(
+    cached: CachedPage,
+    view: View,
+    readable: Set<string> | 'all',
+  ): { json: Buffer; banded: boolean }[] {
     const results = cached.page.items;
     return results.map((r, i) => {
       const base = cached.bases[i];
@@ -291,9 +337,9 @@ export class DealFlowService {
         const shown = open ? r : (cached.banded[i] ??= redactForInvestor(r));
         const item = view === 'full' ? this.fullItem(base, shown, open) : this.compactItem(base, shown, open);
         const json = JSON.stringify(item);
-        slot[i] = text = json.slice(0, -1);
+        slot[i] = text = Buffer.from(json.slice(0, -1));
       }
-      return text;
+      return { json: text, banded: !open };
     });
   }
 

@@ -12,6 +12,7 @@ import { registeredErrorCodes, errorDefinition } from '../errors/domain-error';
 import { DataSource } from 'typeorm';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { InputPolicyInterceptor } from './input-policy.interceptor';
+import { InterceptorChain } from './interceptor-chain';
 import { RateLimitInterceptor } from './rate-limit';
 import { REDIS } from '../queue/redis.module';
 import { installJsonBodyParser } from './input-rules';
@@ -60,9 +61,11 @@ export async function configureHttpApp(
   if (options.prefix) app.setGlobalPrefix(options.prefix);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(
-    new RateLimitInterceptor(app.get(REDIS), config),
-    new InputPolicyInterceptor(),
-    new IdempotencyInterceptor(app.get(DataSource)),
+    new InterceptorChain([
+      new RateLimitInterceptor(app.get(REDIS), config),
+      new InputPolicyInterceptor(),
+      new IdempotencyInterceptor(app.get(DataSource)),
+    ]),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,5 +1,6 @@
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import { APP_CONFIG, PlatformConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 
@@ -84,9 +85,17 @@ export function redactUrl(url: string): string {
               : (req.url ?? '').includes('/health/') && res.statusCode < 400
                 ? 'silent'
                 : 'info',
+          // Our serializers read the raw request and response themselves: pino-http's wrapping first
+          // built the whole standard request object (headers, query, address …) for every request,
+          // since the request is bound to its logger when it arrives, whatever the level.
+          wrapSerializers: false,
           serializers: {
-            req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+            req: (req: { method: string; url: string; originalUrl?: string }) => ({
+              method: req.method,
+              url: redactUrl(req.originalUrl ?? req.url),
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            err: stdSerializers.err,
           },
         },
       }),
