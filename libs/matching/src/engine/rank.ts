@@ -487,7 +487,9 @@ export function rankMandate(snapshot: Snapshot, mandate: Mandate, options: RankO
   }
 
   const top = heap.drain();
-  const items = top.map(({ row }) => explainPair(snapshot.features[row], m, snapshot.cohort));
+  const items = top.map(({ row }) =>
+    explainPair(snapshot.features[row], m, snapshot.cohort, snapshot.percentiles(row)),
+  );
   const last = top[top.length - 1];
   return {
     items,

@@ -377,6 +377,19 @@ export class Snapshot {
     this.innovationFresh[row] = this.innovationEpoch;
   }
 
+  /**
+   * Row `row`'s cohort percentile per indicator (`null` where unknown), from its counts: the same float
+   * as `Cohort.percentile` — `(lo + (hi − lo) / 2) / n` with lo = below and hi − lo = equal.
+   */
+  percentiles(row: number): (number | null)[] {
+    const out = new Array<number | null>(INDICATOR_COUNT);
+    for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
+      const v = this.indicators[ind][row];
+      out[ind] = v !== v ? null : (this.below[ind][row] + this.equal[ind][row] / 2) / this.cohort.size(ind);
+    }
+    return out;
+  }
+
   /** The whole column from the counts, one indicator at a time: no search, no per-row objects. */
   private sumColumn(): void {
     const n = this.size;
