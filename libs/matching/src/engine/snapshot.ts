@@ -370,8 +370,11 @@ export class Snapshot {
     const base = this.stage[row] * INDICATOR_COUNT;
     let sum = 0;
     for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
-      if (this.indicators[ind][row] !== this.indicators[ind][row]) continue;
-      sum += WEIGHTS[base + ind] * ((this.below[ind][row] + this.equal[ind][row] / 2) / this.cohort.size(ind));
+      // equal counts the row's own value: 0 only where it is unknown (`rankRow`), so the value
+      // column need not be read — a third fewer cache misses for a row the scan sums again.
+      const equal = this.equal[ind][row];
+      if (equal === 0) continue;
+      sum += WEIGHTS[base + ind] * ((this.below[ind][row] + equal / 2) / this.cohort.size(ind));
     }
     this.innovation[row] = round4(sum);
     this.innovationFresh[row] = this.innovationEpoch;
