@@ -152,6 +152,8 @@ function rowFit(
   );
 }
 
+const SLACK = new Float64Array(1);
+
 /** Portfolio fit of the row `rowFit` last fitted (0 without a history), beside `FIT`. */
 const PORT = new Float64Array(1);
 
@@ -249,7 +251,11 @@ function scan(
   const { stage, instruments: inst, qualifications: quals, tracks, region, amount, age, rdBp, ipClassI } = snapshot;
   const { staffBp, pledgeable, trl, keywords, startup, early, small, hardTech, innovation, ids } = snapshot;
   // Stored innovation values are within `slack` of the current ones (0: all current, the bounds exact).
-  const slack = snapshot.innovationSlack();
+  // Read back through a Float64Array so it is a double even when 0: a small integer on every ranking
+  // before the first write and a fraction after it deoptimised the scan mid-loop ('not a Smi') — the
+  // first ranking after a write then finished its 100k rows in the interpreter (~30 ms).
+  SLACK[0] = snapshot.innovationSlack();
+  const slack = SLACK[0];
   let total = 0;
   let remaining = 0;
   // Unrounded score a row needs to possibly enter the heap: none until it holds k items (never for k ≤ 0).

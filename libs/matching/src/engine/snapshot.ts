@@ -60,6 +60,8 @@ const WEIGHTS = Float64Array.from(
 export const MAX_INNOVATION_SLACK = 0.005;
 /** Rows the sweep brings up to date per ranking (~0.3 ms at 100k): the column turns over in ~25 rankings. */
 export const INNOVATION_SWEEP_ROWS = 4096;
+/** `sweepDrift` when no sweep is in progress (any negative value; a fraction, see the field). */
+const NO_SWEEP = -0.5;
 /** No indicator value (a project entering or leaving the cohort). */
 const NO_VALUES: readonly null[] = INNOVATION_INDICATORS.map(() => null);
 
@@ -85,13 +87,17 @@ export class Snapshot {
    * every row was summed at a `drift` ≥ `settledDrift`. `innovation[row]` is current iff
    * `innovationFresh[row] === innovationEpoch` (a new epoch per write that moves `drift`).
    */
-  private drift = 0;
-  private settledDrift = 0;
+  // Doubles from the start (-0 and -0.5, not the small integers 0 and -1): a field that first holds an
+  // integer and later a fraction changes the object's hidden class, and V8 then throws away every
+  // optimised function that reads the snapshot — the scan deoptimised ('wrong map') on the first write
+  // and again when the first sweep ended, each time a ranking of tens of ms.
+  private drift = -0;
+  private settledDrift = -0;
   /** The whole column is to be summed (boot, or a burst of writes past `MAX_INNOVATION_SLACK`). */
   private innovationStale = true;
-  /** The sweep in progress: next row, and `drift` when it began (-1: no sweep). */
+  /** The sweep in progress: next row, and `drift` when it began (`NO_SWEEP`: none). */
   private sweepRow = 0;
-  private sweepDrift = -1;
+  private sweepDrift = NO_SWEEP;
   innovationEpoch = 1;
   innovationFresh: Uint32Array;
   /** Slack limit and sweep size (the property tests set them to force each path). */
@@ -358,7 +364,7 @@ export class Snapshot {
     this.sweepRow = end;
     if (end < n) return;
     this.settledDrift = this.sweepDrift;
-    this.sweepDrift = -1;
+    this.sweepDrift = NO_SWEEP;
   }
 
   /**
@@ -417,7 +423,7 @@ export class Snapshot {
     // Only the difference counts: starting again from 0 also clears an unbounded (∞) drift.
     this.drift = 0;
     this.settledDrift = 0;
-    this.sweepDrift = -1;
+    this.sweepDrift = NO_SWEEP;
   }
 
   /** Bytes held by the columns and the cohort distribution (not the feature objects or strings). */
