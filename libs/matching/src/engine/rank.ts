@@ -7,7 +7,9 @@
  * - the scan allocates nothing per row, and per call only O(k) (the heap) plus the k explanations;
  * - fit, the only mandate-dependent criterion, is computed only when the score bounds below cannot
  *   settle a row — most survivors of an open mandate never reach the heap and never need it;
- * - `ensureInnovation` is a no-op unless the snapshot changed since the last ranking.
+ * - after a write the innovation column is not summed again: stored values are within
+ *   `innovationSlack()` of the current ones, the bounds widen by that much, and only rows they cannot
+ *   settle are summed again (`refreshRow`), beside a slice of the sweep (`prepareInnovation`).
  */
 import { fitValue, keywordOverlap, ticketCentrality, trackShare } from './criteria/fit';
 import { portfolioValue, type CompiledPortfolio } from './criteria/portfolio';
@@ -150,6 +152,34 @@ function rowFit(
   );
 }
 
+const SLACK = new Float64Array(1);
+
+/** Portfolio fit of the row `rowFit` last fitted (0 without a history), beside `FIT`. */
+const PORT = new Float64Array(1);
+
+/** `rowFit`, and portfolio fit into `PORT` when the mandate carries a history. */
+function fitRow(
+  m: CompiledMandate,
+  snapshot: Snapshot,
+  i: number,
+  preferred: readonly RegionPrefix[],
+  matched: number,
+  pf: CompiledPortfolio | null,
+): void {
+  rowFit(m, snapshot, i, preferred, matched);
+  PORT[0] = pf === null ? 0 : rowPortfolio(pf, snapshot, i);
+}
+
+/**
+ * The score from the mandate-independent partial sum and the fitted row's `FIT` / `PORT`:
+ * `combine`'s operations in its order, so monotonic in `partial` (weights and `keep` ≥ 0).
+ */
+function scoreOf(partial: number, w4: number, rest: number, pw: number, keep: number): number {
+  return pw === 0
+    ? Math.round(10_000 * (partial + w4 * FIT[0]) * keep)
+    : Math.round(10_000 * ((partial + w4 * FIT[0]) * rest + pw * PORT[0]) * keep);
+}
+
 /** Adds one failed minimum's penalty to `acc` (`EXCLUDE` wins); `actual` = NONE is missing data. */
 function minimumBp(actual: number, min: number, soft: boolean, missingBp: number, acc: number): number {
   const p = actual === NONE ? missingBp : minimumPenaltyBp(actual, min, soft);
@@ -220,6 +250,12 @@ function scan(
   const rest = pf === null ? 1 : pf.rest;
   const { stage, instruments: inst, qualifications: quals, tracks, region, amount, age, rdBp, ipClassI } = snapshot;
   const { staffBp, pledgeable, trl, keywords, startup, early, small, hardTech, innovation, ids } = snapshot;
+  // Stored innovation values are within `slack` of the current ones (0: all current, the bounds exact).
+  // Read back through a Float64Array so it is a double even when 0: a small integer on every ranking
+  // before the first write and a fraction after it deoptimised the scan mid-loop ('not a Smi') — the
+  // first ranking after a write then finished its 100k rows in the interpreter (~30 ms).
+  SLACK[0] = snapshot.innovationSlack();
+  const slack = SLACK[0];
   let total = 0;
   let remaining = 0;
   // Unrounded score a row needs to possibly enter the heap: none until it holds k items (never for k ≤ 0).
@@ -324,8 +360,13 @@ function scan(
       if ((hit & EXCLUDED) !== 0) continue;
       if ((hit & THESIS) !== 0) matched = thesisMatches(keywords, i);
     }
-    // Innovation-points loans: the same test as `belowInnovationMinimum` on the same column value.
-    if (minInnovation !== null && innovation[i] * 100 < minInnovation) continue;
+    // Innovation-points loans: the same test as `belowInnovationMinimum` on the same column value,
+    // summed again first when the slack leaves the answer open.
+    if (minInnovation !== null) {
+      if (slack > 0 && (innovation[i] - slack) * 100 < minInnovation && (innovation[i] + slack) * 100 >= minInnovation)
+        snapshot.refreshRow(i);
+      if (innovation[i] * 100 < minInnovation) continue;
+    }
 
     // Eligible. The score is round(10 000 × (partial + w4 × fit)) with fit in [0, 1] — `combine`'s
     // sum, in its order. Float + and × by a weight ≥ 0 are monotonic, so fit = 0 and fit = 1 give
@@ -336,20 +377,34 @@ function scan(
     // Always a double (never a small integer), so the optimised loop keeps one representation.
     KEEP[0] = pen === 0 ? 1.0 : keepOf(pen);
     const keep = KEEP[0];
-    const partial = w0 * early[i] + w1 * small[i] + w2 * hardTech[i] + w3 * innovation[i];
+    const fixed = w0 * early[i] + w1 * small[i] + w2 * hardTech[i];
+    // A stored innovation value v may be stale by up to `slack`: the current one lies in
+    // [v − slack, v + slack] ∩ [0, 1], and + and × by weights ≥ 0 keep the bounds monotonic. With
+    // slack 0 both are `partial` exactly, and `partial` is the score's own sum.
+    let partial = fixed + w3 * innovation[i];
+    const partialHi = slack === 0 ? partial : fixed + w3 * Math.min(1, innovation[i] + slack);
+    const partialLo = slack === 0 ? partial : fixed + w3 * Math.max(0, innovation[i] - slack);
     // Without portfolio fit rest = 1 and pw = 0: x × 1 + 0 is x exactly, so one formula serves both.
-    const hi = 10_000 * ((partial + w4) * rest + pw) * keep;
+    const hi = 10_000 * ((partialHi + w4) * rest + pw) * keep;
     if (hi < minCut) continue;
-    const lo = 10_000 * (partial * rest) * keep;
+    const lo = 10_000 * (partialLo * rest) * keep;
+    // Fit (and portfolio fit) do not depend on innovation: once they are in FIT / PORT, the stale
+    // bounds give integer bounds sLo ≤ score ≤ sHi, and a row is summed again only when they differ
+    // and the decision at hand falls between them.
     let score = -1;
     let known = false;
+    let fitted = false;
+    let sLo = 0;
+    let sHi = 0;
     if (lo < minCut) {
       if (matched < 0) matched = hasThesis ? thesisMatches(keywords, i) : 0;
-      rowFit(m, snapshot, i, preferred, matched);
-      score =
-        pw === 0
-          ? Math.round(10_000 * (partial + w4 * FIT[0]) * keep)
-          : Math.round(10_000 * ((partial + w4 * FIT[0]) * rest + pw * rowPortfolio(pf!, snapshot, i)) * keep);
+      fitRow(m, snapshot, i, preferred, matched, pf);
+      fitted = true;
+      if (slack > 0) {
+        snapshot.refreshRow(i);
+        partial = fixed + w3 * innovation[i];
+      }
+      score = scoreOf(partial, w4, rest, pw, keep);
       known = true;
       if (score < minCenti) continue;
     }
@@ -357,27 +412,44 @@ function scan(
     if (after !== null) {
       if (lo >= afterCenti + 0.5) continue; // round(lo) > cursor score: on an earlier page
       if (hi >= afterCenti - 0.5) {
-        if (!known) {
+        if (!fitted) {
           if (matched < 0) matched = hasThesis ? thesisMatches(keywords, i) : 0;
-          rowFit(m, snapshot, i, preferred, matched);
-          score =
-            pw === 0
-              ? Math.round(10_000 * (partial + w4 * FIT[0]) * keep)
-              : Math.round(10_000 * ((partial + w4 * FIT[0]) * rest + pw * rowPortfolio(pf!, snapshot, i)) * keep);
+          fitRow(m, snapshot, i, preferred, matched, pf);
+          fitted = true;
+          sHi = scoreOf(partialHi, w4, rest, pw, keep);
+          sLo = slack === 0 ? sHi : scoreOf(partialLo, w4, rest, pw, keep);
+          if (sLo === sHi) {
+            score = sHi;
+            known = true;
+          }
+        }
+        if (sLo > afterCenti && !known) continue; // on an earlier page whatever the current value
+        if (!known && sHi >= afterCenti) {
+          snapshot.refreshRow(i);
+          partial = fixed + w3 * innovation[i];
+          score = scoreOf(partial, w4, rest, pw, keep);
           known = true;
         }
-        if (!(score < afterCenti || (score === afterCenti && ids[i] > afterId))) continue;
+        if (known && !(score < afterCenti || (score === afterCenti && ids[i] > afterId))) continue;
       }
     }
     remaining++;
     if (hi < heapCut) continue; // cannot displace the worst kept item
-    if (!known) {
+    if (!fitted) {
       if (matched < 0) matched = hasThesis ? thesisMatches(keywords, i) : 0;
-      rowFit(m, snapshot, i, preferred, matched);
-      score =
-        pw === 0
-          ? Math.round(10_000 * (partial + w4 * FIT[0]) * keep)
-          : Math.round(10_000 * ((partial + w4 * FIT[0]) * rest + pw * rowPortfolio(pf!, snapshot, i)) * keep);
+      fitRow(m, snapshot, i, preferred, matched, pf);
+      sHi = scoreOf(partialHi, w4, rest, pw, keep);
+      sLo = slack === 0 ? sHi : scoreOf(partialLo, w4, rest, pw, keep);
+      if (sLo === sHi) {
+        score = sHi;
+        known = true;
+      }
+    }
+    if (!known) {
+      if (sHi < heapCut) continue; // below the worst kept score whatever the current value
+      snapshot.refreshRow(i);
+      partial = fixed + w3 * innovation[i];
+      score = scoreOf(partial, w4, rest, pw, keep);
     }
     heap.offer(i, score);
     if (heap.isFull()) heapCut = heap.worstScore() - 0.5;
@@ -403,7 +475,7 @@ export function rankMandate(snapshot: Snapshot, mandate: Mandate, options: RankO
   const m = compileMandate(mandate, snapshot.cohort.aspects);
   const filters = compileFilters(options.filters);
   const after = cursorKey(options.cursor);
-  snapshot.ensureInnovation();
+  snapshot.prepareInnovation();
 
   const ids = snapshot.ids;
   const heap = new TopK(options.k, (row) => ids[row]);
@@ -421,7 +493,9 @@ export function rankMandate(snapshot: Snapshot, mandate: Mandate, options: RankO
   }
 
   const top = heap.drain();
-  const items = top.map(({ row }) => explainPair(snapshot.features[row], m, snapshot.cohort));
+  const items = top.map(({ row }) =>
+    explainPair(snapshot.features[row], m, snapshot.cohort, snapshot.percentiles(row)),
+  );
   const last = top[top.length - 1];
   return {
     items,

@@ -195,18 +195,33 @@ function innovationOf(f: ProjectFeatures, cohort: Cohort): number {
 }
 
 /** Every failed constraint, the cohort-dependent innovation minimum included. */
-export function allReasons(f: ProjectFeatures, m: CompiledMandate, cohort: Cohort) {
+export function allReasons(
+  f: ProjectFeatures,
+  m: CompiledMandate,
+  cohort: Cohort,
+  percentiles?: readonly (number | null)[],
+) {
   const reasons = evaluateConstraints(f, m);
   const minimum = m.mandate.minInnovationScore;
   if (minimum !== null && minimum !== undefined) {
-    const innovation = innovationOf(f, cohort);
+    const innovation =
+      percentiles === undefined ? innovationOf(f, cohort) : innovationFromPercentiles(percentiles, stageIndex(f.stage));
     if (belowInnovationMinimum(innovation, minimum)) reasons.push(innovationReason(innovation, minimum));
   }
   return reasons;
 }
 
-export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Cohort): MatchResult {
-  const reasons = allReasons(f, m, cohort);
+/**
+ * `percentiles`, when given, are `f`'s cohort percentiles already at hand (the snapshot reads them from
+ * its counts — the same floats as `innovationPercentiles`, without its sixteen binary searches).
+ */
+export function explainPair(
+  f: ProjectFeatures,
+  m: CompiledMandate,
+  cohort: Cohort,
+  percentiles?: readonly (number | null)[],
+): MatchResult {
+  const reasons = allReasons(f, m, cohort, percentiles);
   const hints = buildHints(f, reasons);
   if (excludes(reasons)) {
     return {
@@ -226,7 +241,7 @@ export function explainPair(f: ProjectFeatures, m: CompiledMandate, cohort: Coho
   const tracks = trackMask(f.tracks);
   const parts = fitParts(f, m, tracks);
   const indicators = innovationIndicatorValues(f);
-  const pct = innovationPercentiles(indicators, cohort);
+  const pct = percentiles ?? innovationPercentiles(indicators, cohort);
   const w = m.weights;
   const early = earlyValue(stage, f.companyAgeYears, f.priorRounds, f.universitySpinOut, f.fromPocCenter);
   const small = smallValue(f.sizeClass, f.withinTechSmeCeiling);

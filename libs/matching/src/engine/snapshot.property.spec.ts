@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { STAGES } from '@app/reference';
-import { SYNTHETIC_MANDATES, syntheticProject, seededRandom } from '../../testing';
+import { OPEN_HARD_TECH, SYNTHETIC_MANDATES, syntheticProject, seededRandom } from '../../testing';
 import { AspectBase } from './criteria/portfolio-base';
-import { Cohort, rankMandate, rankNaive, Snapshot, type HistoryEntry, type ProjectFeatures } from './index';
+import {
+  Cohort,
+  rankMandate,
+  rankNaive,
+  Snapshot,
+  type HistoryEntry,
+  type Mandate,
+  type ProjectFeatures,
+} from './index';
 
 /**
  * The incremental cohort counts (`below` / `equal` per row, shifted by each write) against a
@@ -107,6 +115,69 @@ describe('snapshot: incremental cohort statistics', () => {
         },
       ),
       { numRuns: 300, seed: 20_261_203 },
+    );
+  });
+
+  /**
+   * The stale path: with no slack limit (a cohort of 40 values moves percentiles far more per write
+   * than 100 000 do, so the default limit would sum the whole column before every ranking) and a
+   * sweep of a few rows, rankings read stored values up to `innovationSlack()` off and must sum again
+   * exactly the rows their bounds cannot settle. Each ranking — first page, the next page, a minimum
+   * innovation score — equals the naive ranker's on the live projects.
+   */
+  const INNOVATION_ONLY: Mandate = {
+    ...OPEN_HARD_TECH,
+    id: 'm-innovation-only',
+    instruments: [],
+    weights: { early: 0, small: 0, hardTech: 0, innovation: 1, fit: 0 },
+  };
+  const INNOVATION_MINIMUM: Mandate = {
+    ...OPEN_HARD_TECH,
+    id: 'm-innovation-minimum',
+    instruments: [],
+    minInnovationScore: 40,
+    weights: { early: 1, small: 0, hardTech: 0, innovation: 3, fit: 1 },
+    thesisKeywords: ['晶圆', '储能'],
+  };
+  const STALE_MANDATES = [INNOVATION_ONLY, INNOVATION_MINIMUM, ...SYNTHETIC_MANDATES];
+
+  it('rank like the naive ranker between writes while innovation values are stale', () => {
+    fc.assert(
+      fc.property(
+        fc.array(project, { minLength: 0, maxLength: 30 }),
+        fc.array(op, { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 8 }),
+        (initial, ops, sweepRows) => {
+          const live = new Map<number, ProjectFeatures>();
+          for (const p of initial) live.set(p.slot, features(p));
+          const snap = Snapshot.build([...live.values()]);
+          snap.maxInnovationSlack = Infinity;
+          snap.sweepRows = sweepRows;
+          for (const o of ops) {
+            if (o.kind === 'upsert') {
+              const f = features(o.p);
+              snap.upsert(f);
+              live.set(o.p.slot, f);
+            } else if (o.kind === 'remove') {
+              const f = live.get(o.slot);
+              expect(snap.remove(f?.projectId ?? 'absent')).toBe(f !== undefined);
+              live.delete(o.slot);
+            } else {
+              const list = [...live.values()];
+              const cohort = Cohort.fromFeatures(list);
+              for (const m of STALE_MANDATES) {
+                const first = rankMandate(snap, m, { k: 4 });
+                expect(first).toEqual(rankNaive(list, m, cohort, { k: 4 }, snap.version));
+                if (first.nextCursor === null) continue;
+                const next = { k: 4, cursor: first.nextCursor };
+                expect(rankMandate(snap, m, next)).toEqual(rankNaive(list, m, cohort, next, snap.version));
+              }
+            }
+          }
+          expect(innovationById(snap)).toEqual(innovationById(Snapshot.build([...live.values()])));
+        },
+      ),
+      { numRuns: 200, seed: 20_261_204 },
     );
   });
 });

@@ -8,9 +8,15 @@
  * innovation estimate depends on the whole cohort. Each row keeps, per indicator, how many known
  * cohort values lie strictly below its own and how many equal it (`below`, `equal`): a write that
  * moves one value shifts those counts by one in a single integer pass per changed indicator (no
- * search), and the next ranking sums the column again from the counts — the same float as a
- * from-scratch percentile search (`(lo + (hi − lo) / 2) / n`, the same terms in the same order). An
- * edit that moves no indicator only recomputes its own row.
+ * search). A row's value summed from its counts is the same float as a from-scratch percentile search
+ * (`(lo + (hi − lo) / 2) / n`, the same terms in the same order).
+ *
+ * A write moves every row's percentiles, but each by at most 1 ÷ (cohort size − 1) per changed
+ * indicator. So the column is not summed again after each write: the snapshot keeps a bound on how far
+ * any stored value can be from the current one (`innovationSlack`), the ranking bounds scores with it
+ * and sums again (from the counts) only the rows those bounds cannot settle, and a sweep brings a
+ * slice of the column up to date per ranking until the whole of it is current again. Past
+ * `MAX_INNOVATION_SLACK` (a burst of writes with no ranking between) the column is summed at once.
  */
 import { Cohort } from './cohort';
 import { earlyValue } from './criteria/early';
@@ -37,6 +43,25 @@ export const MAX_KEYWORDS = 8;
 export const NONE = -1;
 /** Scratch: one indicator's innovation weight per stage index (`ensureInnovation`). */
 const WEIGHT_BY_STAGE = new Float64Array(STAGE_COUNT);
+const INDICATOR_COUNT = INNOVATION_INDICATORS.length;
+/** Per indicator, its largest weight over the stages: what one percentile's move can move a sum by. */
+const MAX_WEIGHT = INNOVATION_INDICATORS.map((_, ind) =>
+  Math.max(...Array.from({ length: STAGE_COUNT }, (_, st) => innovationWeights(st)[ind])),
+);
+/** `innovationWeights(stage)[indicator]` at `stage × INDICATOR_COUNT + indicator` (the same numbers). */
+const WEIGHTS = Float64Array.from(
+  { length: STAGE_COUNT * INDICATOR_COUNT },
+  (_, i) => innovationWeights(Math.floor(i / INDICATOR_COUNT))[i % INDICATOR_COUNT],
+);
+/**
+ * A stored value may drift this far before the whole column is summed at once (~150 random writes
+ * at 100k projects): beyond it the ranking's bounds would leave too many rows to sum one by one.
+ */
+export const MAX_INNOVATION_SLACK = 0.005;
+/** Rows the sweep brings up to date per ranking (~0.3 ms at 100k): the column turns over in ~25 rankings. */
+export const INNOVATION_SWEEP_ROWS = 4096;
+/** `sweepDrift` when no sweep is in progress (any negative value; a fraction, see the field). */
+const NO_SWEEP = -0.5;
 /** No indicator value (a project entering or leaving the cohort). */
 const NO_VALUES: readonly null[] = INNOVATION_INDICATORS.map(() => null);
 
@@ -55,16 +80,29 @@ export class Snapshot {
   version = 0;
   size = 0;
   private capacity: number;
-  /** The whole innovation column must be summed again (a cohort distribution moved). */
-  private innovationStale = true;
   /**
-   * Rows whose `below` / `equal` counts a write moved while no indicator's cohort size changed: only
-   * their percentiles changed, so only they are summed again (`dirtyList` holds the first
-   * `dirtyCount` of them; `dirtyMark` flags them so a row is listed once).
+   * Innovation freshness. `drift` adds up, write by write, how far any row's innovation value can have
+   * moved (Σ over changed indicators of its largest weight × the largest percentile move); a row summed
+   * when `drift` was d is within `drift − d` (plus the 4-decimal rounding) of its current value, and
+   * every row was summed at a `drift` ≥ `settledDrift`. `innovation[row]` is current iff
+   * `innovationFresh[row] === innovationEpoch` (a new epoch per write that moves `drift`).
    */
-  private dirtyMark: Uint8Array;
-  private dirtyList: Int32Array;
-  private dirtyCount = 0;
+  // Doubles from the start (-0 and -0.5, not the small integers 0 and -1): a field that first holds an
+  // integer and later a fraction changes the object's hidden class, and V8 then throws away every
+  // optimised function that reads the snapshot — the scan deoptimised ('wrong map') on the first write
+  // and again when the first sweep ended, each time a ranking of tens of ms.
+  private drift = -0;
+  private settledDrift = -0;
+  /** The whole column is to be summed (boot, or a burst of writes past `MAX_INNOVATION_SLACK`). */
+  private innovationStale = true;
+  /** The sweep in progress: next row, and `drift` when it began (`NO_SWEEP`: none). */
+  private sweepRow = 0;
+  private sweepDrift = NO_SWEEP;
+  innovationEpoch = 1;
+  innovationFresh: Uint32Array;
+  /** Slack limit and sweep size (the property tests set them to force each path). */
+  maxInnovationSlack = MAX_INNOVATION_SLACK;
+  sweepRows = INNOVATION_SWEEP_ROWS;
 
   readonly ids: string[] = [];
   readonly features: ProjectFeatures[] = [];
@@ -125,8 +163,7 @@ export class Snapshot {
     this.below = INNOVATION_INDICATORS.map(() => new Int32Array(n));
     this.equal = INNOVATION_INDICATORS.map(() => new Int32Array(n));
     this.cohort = cohort ?? new Cohort(n);
-    this.dirtyMark = new Uint8Array(n);
-    this.dirtyList = new Int32Array(n);
+    this.innovationFresh = new Uint32Array(n);
   }
 
   /** Builds from a full load (boot); the cohort is sorted once instead of inserted into. */
@@ -162,25 +199,29 @@ export class Snapshot {
     this.encode(f);
     const next = innovationIndicatorValues(f);
     let row: number;
-    let moved: boolean;
     if (existing !== undefined) {
       const prev = innovationIndicatorValues(this.features[existing]);
       this.cohort.aspects.add(this.features[existing], -1);
+      const before = this.cohortSizes();
       this.cohort.remove(prev);
       this.cohort.add(next);
-      moved = this.shiftCounts(prev, next);
+      this.shiftCounts(prev, next);
+      this.addDrift(prev, next, before);
       row = existing;
     } else {
       if (this.size === this.capacity) this.resize(this.capacity * 2);
+      const before = this.cohortSizes();
       this.cohort.add(next);
-      moved = this.shiftCounts(NO_VALUES, next);
+      this.shiftCounts(NO_VALUES, next);
+      this.addDrift(NO_VALUES, next, before);
       row = this.size++;
     }
     this.cohort.aspects.add(f, 1);
     this.write(row, f);
     this.rankRow(row);
-    if (moved) this.innovationStale = true;
-    else this.markDirty(row);
+    // Its own value changed (a stage edit moves its weights even when no indicator moved).
+    this.innovationFresh[row] = 0;
+    this.refreshRow(row);
     this.version++;
   }
 
@@ -190,16 +231,16 @@ export class Snapshot {
     if (row === undefined) return false;
     const prev = innovationIndicatorValues(this.features[row]);
     this.cohort.aspects.add(this.features[row], -1);
+    const before = this.cohortSizes();
     this.cohort.remove(prev);
-    if (this.shiftCounts(prev, NO_VALUES)) this.innovationStale = true;
+    this.shiftCounts(prev, NO_VALUES);
+    this.addDrift(prev, NO_VALUES, before);
     const last = this.size - 1;
-    // The last row moves into this slot: its dirty mark follows it (entries past the end are skipped).
-    if (row !== last && this.dirtyMark[last] === 1) {
-      this.dirtyMark[last] = 0;
-      this.dirtyMark[row] = 0;
-      this.markDirty(row);
+    if (row !== last) {
+      this.moveRow(last, row);
+      // The moved row may land where the sweep has passed: it is summed now, so no row escapes it.
+      this.refreshRow(row);
     }
-    if (row !== last) this.moveRow(last, row);
     this.rowOf.delete(projectId);
     this.ids.length = last;
     this.features.length = last;
@@ -208,17 +249,42 @@ export class Snapshot {
     return true;
   }
 
+  private cohortSizes(): number[] {
+    return INNOVATION_INDICATORS.map((_, ind) => this.cohort.size(ind));
+  }
+
+  /**
+   * A write moved indicator values `prev` → `next` (cohort sizes `before` → now): every row's
+   * percentile of a changed indicator moved by at most 1 ÷ (smaller size − 1) — below and equal move
+   * by one each at most, |Δbelow + Δequal ÷ 2| ≤ 1, and the size by one — so its innovation value by at
+   * most that × the indicator's largest weight. A cohort of fewer than two values has no useful bound.
+   */
+  private addDrift(prev: readonly (number | null)[], next: readonly (number | null)[], before: number[]): void {
+    let d = 0;
+    for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
+      if (prev[ind] === next[ind]) continue;
+      const size = Math.min(before[ind], this.cohort.size(ind));
+      d += size < 2 ? Infinity : MAX_WEIGHT[ind] / (size - 1);
+    }
+    if (d === 0) return;
+    // No bound (a cohort of under two values): the whole column, whatever the limit.
+    if (d === Infinity) this.innovationStale = true;
+    else this.drift += d;
+    if (!(this.drift - this.settledDrift <= this.maxInnovationSlack)) this.innovationStale = true;
+    if (this.innovationEpoch === 0xffffffff) {
+      this.innovationFresh.fill(0);
+      this.innovationEpoch = 0;
+    }
+    this.innovationEpoch++;
+  }
+
   /**
    * One value of each indicator leaves the cohort (`prev`) and one enters it (`next`; `null` = none):
-   * every row's `below` / `equal` counts move by one where the value is under or at theirs. Returns
-   * whether an indicator's cohort size changed (then every known row's percentile did: the whole
-   * column is summed again). When a value only moved (`prev` and `next` both known) the size stays and
-   * only the rows whose counts changed are marked dirty. The row that changed gets its own counts from
-   * `rankRow` afterwards.
+   * every row's `below` / `equal` counts move by one where the value is under or at theirs. The row
+   * that changed gets its own counts from `rankRow` afterwards.
    */
-  private shiftCounts(prev: readonly (number | null)[], next: readonly (number | null)[]): boolean {
+  private shiftCounts(prev: readonly (number | null)[], next: readonly (number | null)[]): void {
     const n = this.size;
-    let resized = false;
     for (let ind = 0; ind < prev.length; ind++) {
       const p = prev[ind];
       const q = next[ind];
@@ -227,54 +293,25 @@ export class Snapshot {
       const below = this.below[ind];
       const equal = this.equal[ind];
       // NaN (unknown) compares false both ways: such rows keep meaningless counts nobody reads.
+      // Branch-free (every row is written, most with + 0): on values in no particular order the
+      // tests mispredicted about half the time, and this pass runs once per changed indicator.
       if (p !== null && q !== null) {
-        // A value moved from p to q: only rows at or above the lower of the two change.
-        const mark = !resized && !this.innovationStale;
+        // A value moved from p to q.
         for (let row = 0; row < n; row++) {
           const u = column[row];
-          if (!(u >= p || u >= q)) continue;
-          const db = (u > q ? 1 : 0) - (u > p ? 1 : 0);
-          const de = (u === q ? 1 : 0) - (u === p ? 1 : 0);
-          if (db === 0 && de === 0) continue;
-          below[row] += db;
-          equal[row] += de;
-          if (mark) this.markDirty(row);
+          below[row] += +(u > q) - +(u > p);
+          equal[row] += +(u === q) - +(u === p);
         }
         continue;
       }
-      resized = true;
-      if (p !== null) {
-        for (let row = 0; row < n; row++) {
-          const u = column[row];
-          if (u > p) below[row]--;
-          else if (u === p) equal[row]--;
-        }
-      }
-      if (q !== null) {
-        for (let row = 0; row < n; row++) {
-          const u = column[row];
-          if (u > q) below[row]++;
-          else if (u === q) equal[row]++;
-        }
+      const v = p ?? q!;
+      const sign = p !== null ? -1 : 1;
+      for (let row = 0; row < n; row++) {
+        const u = column[row];
+        below[row] += sign * +(u > v);
+        equal[row] += sign * +(u === v);
       }
     }
-    return resized;
-  }
-
-  private markDirty(row: number): void {
-    if (this.innovationStale || this.dirtyMark[row] === 1) return;
-    // Past a quarter of the rows, summing the whole column again is the cheaper pass.
-    if (this.dirtyCount >= this.size >>> 2) {
-      this.innovationStale = true;
-      return;
-    }
-    this.dirtyMark[row] = 1;
-    this.dirtyList[this.dirtyCount++] = row;
-  }
-
-  private clearDirty(): void {
-    for (let i = 0; i < this.dirtyCount; i++) this.dirtyMark[this.dirtyList[i]] = 0;
-    this.dirtyCount = 0;
   }
 
   /** A row's own counts, searched in the cohort (boot, and the row a write replaced). */
@@ -293,50 +330,100 @@ export class Snapshot {
   }
 
   /**
-   * Brings the innovation column up to date (a no-op when nothing changed: every ranking calls it).
-   * Equal to `innovationValue` per row — the same terms added in the same order from 0, then
-   * `round4` — computed from the counts: no search, no per-row objects, one column at a time.
+   * How far a stored innovation value may be from the current one (0: the column is current). The
+   * 4-decimal rounding of either side adds 10⁻⁴; 10⁻⁹ covers the float sums of the bound itself.
    */
-  ensureInnovation(): void {
-    if (this.innovationStale) {
-      const n = this.size;
-      const sum = this.innovation;
-      const stage = this.stage;
-      sum.fill(0, 0, n);
-      for (let ind = 0; ind < this.indicators.length; ind++) {
-        const column = this.indicators[ind];
-        const below = this.below[ind];
-        const equal = this.equal[ind];
-        const count = this.cohort.size(ind);
-        // This indicator's weight by stage index (the same numbers innovationWeights returns).
-        for (let st = 0; st < WEIGHT_BY_STAGE.length; st++) WEIGHT_BY_STAGE[st] = innovationWeights(st)[ind];
-        for (let row = 0; row < n; row++) {
-          if (column[row] !== column[row]) continue; // NaN: unknown, left out as in innovationValue
-          sum[row] += WEIGHT_BY_STAGE[stage[row]] * ((below[row] + equal[row] / 2) / count);
-        }
-      }
-      for (let row = 0; row < n; row++) sum[row] = round4(sum[row]);
-      this.innovationStale = false;
-      this.clearDirty();
-      return;
-    }
-    if (this.dirtyCount === 0) return;
-    const n = this.size;
-    for (let i = 0; i < this.dirtyCount; i++) {
-      const row = this.dirtyList[i];
-      if (row < n) this.innovation[row] = this.innovationOfRow(row);
-    }
-    this.clearDirty();
+  innovationSlack(): number {
+    if (this.innovationStale) return Infinity; // until `prepareInnovation` sums the column
+    const d = this.drift - this.settledDrift;
+    return d === 0 ? 0 : d + 1e-4 + 1e-9;
   }
 
-  private innovationOfRow(row: number): number {
-    const weights = innovationWeights(this.stage[row]);
-    let sum = 0;
-    for (let ind = 0; ind < this.indicators.length; ind++) {
-      if (this.indicators[ind][row] !== this.indicators[ind][row]) continue;
-      sum += weights[ind] * ((this.below[ind][row] + this.equal[ind][row] / 2) / this.cohort.size(ind));
+  /** Brings the whole innovation column up to date (boot, and readers of the column as a whole). */
+  ensureInnovation(): void {
+    if (this.innovationStale || this.drift !== this.settledDrift) this.sumColumn();
+  }
+
+  /**
+   * Before a ranking: sums the whole column if the slack outgrew its limit, else brings the sweep's
+   * next `sweepRows` rows up to date (a sweep that reaches the end settles the `drift` it began at).
+   */
+  prepareInnovation(): void {
+    if (this.innovationStale) {
+      this.sumColumn();
+      return;
     }
-    return round4(sum);
+    if (this.drift === this.settledDrift) return;
+    if (this.sweepDrift < 0) {
+      this.sweepDrift = this.drift;
+      this.sweepRow = 0;
+    }
+    const n = this.size;
+    const end = Math.min(n, this.sweepRow + this.sweepRows);
+    for (let row = this.sweepRow; row < end; row++) this.refreshRow(row);
+    this.sweepRow = end;
+    if (end < n) return;
+    this.settledDrift = this.sweepDrift;
+    this.sweepDrift = NO_SWEEP;
+  }
+
+  /**
+   * Sums row `row`'s innovation value again from its counts unless it is current: equal to
+   * `innovationValue` — the same terms added in the same order from 0, then `round4`.
+   */
+  refreshRow(row: number): void {
+    if (this.innovationFresh[row] === this.innovationEpoch) return;
+    const base = this.stage[row] * INDICATOR_COUNT;
+    let sum = 0;
+    for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
+      // equal counts the row's own value: 0 only where it is unknown (`rankRow`), so the value
+      // column need not be read — a third fewer cache misses for a row the scan sums again.
+      const equal = this.equal[ind][row];
+      if (equal === 0) continue;
+      sum += WEIGHTS[base + ind] * ((this.below[ind][row] + equal / 2) / this.cohort.size(ind));
+    }
+    this.innovation[row] = round4(sum);
+    this.innovationFresh[row] = this.innovationEpoch;
+  }
+
+  /**
+   * Row `row`'s cohort percentile per indicator (`null` where unknown), from its counts: the same float
+   * as `Cohort.percentile` — `(lo + (hi − lo) / 2) / n` with lo = below and hi − lo = equal.
+   */
+  percentiles(row: number): (number | null)[] {
+    const out = new Array<number | null>(INDICATOR_COUNT);
+    for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
+      const v = this.indicators[ind][row];
+      out[ind] = v !== v ? null : (this.below[ind][row] + this.equal[ind][row] / 2) / this.cohort.size(ind);
+    }
+    return out;
+  }
+
+  /** The whole column from the counts, one indicator at a time: no search, no per-row objects. */
+  private sumColumn(): void {
+    const n = this.size;
+    const sum = this.innovation;
+    const stage = this.stage;
+    sum.fill(0, 0, n);
+    for (let ind = 0; ind < this.indicators.length; ind++) {
+      const column = this.indicators[ind];
+      const below = this.below[ind];
+      const equal = this.equal[ind];
+      const count = this.cohort.size(ind);
+      // This indicator's weight by stage index (the same numbers innovationWeights returns).
+      for (let st = 0; st < WEIGHT_BY_STAGE.length; st++) WEIGHT_BY_STAGE[st] = innovationWeights(st)[ind];
+      for (let row = 0; row < n; row++) {
+        if (column[row] !== column[row]) continue; // NaN: unknown, left out as in innovationValue
+        sum[row] += WEIGHT_BY_STAGE[stage[row]] * ((below[row] + equal[row] / 2) / count);
+      }
+    }
+    for (let row = 0; row < n; row++) sum[row] = round4(sum[row]);
+    this.innovationFresh.fill(this.innovationEpoch, 0, n);
+    this.innovationStale = false;
+    // Only the difference counts: starting again from 0 also clears an unbounded (∞) drift.
+    this.drift = 0;
+    this.settledDrift = 0;
+    this.sweepDrift = NO_SWEEP;
   }
 
   /** Bytes held by the columns and the cohort distribution (not the feature objects or strings). */
@@ -448,6 +535,7 @@ export class Snapshot {
       this.small,
       this.hardTech,
       this.innovation,
+      this.innovationFresh,
       ...this.indicators,
       ...this.below,
       ...this.equal,
@@ -482,7 +570,6 @@ export class Snapshot {
     this.indicators = this.indicators.map((c) => grow(c, capacity));
     this.below = this.below.map((c) => grow(c, capacity));
     this.equal = this.equal.map((c) => grow(c, capacity));
-    this.dirtyMark = grow(this.dirtyMark, capacity);
-    this.dirtyList = grow(this.dirtyList, capacity);
+    this.innovationFresh = grow(this.innovationFresh, capacity);
   }
 }
