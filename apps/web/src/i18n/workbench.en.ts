@@ -10,7 +10,7 @@ const wbEn: typeof wbZh = {
     flow: { title: 'Deal flow', empty: 'Set a mandate and the projects that match it show here', matches: '{{count}} matching projects', best: 'best {{score}}', paused: 'Paused' },
     pipeline: { title: 'Pipeline', empty: 'No project in your pipeline yet', active: 'in progress', passed: '{{count}} passed' },
     events: { title: 'Upcoming roadshows', empty: 'No upcoming roadshow', applicants: '{{count}} applicants', accepted: '{{count}} accepted' },
-    overdue: { title: 'Overdue follow-ups', empty: 'No overdue follow-ups', perEvent: '{{count}} overdue', allClear: 'Follow-ups are on time at every event' },
+    overdue: { title: 'Overdue follow-ups', empty: 'No overdue follow-ups', perEvent: '{{count}} overdue' },
   },
   navGroup: {
     company: 'Company', financing: 'Financing', roadshows: 'Roadshows & meetings', settings: 'Settings & access',

@@ -9,7 +9,7 @@ const wbZh = {
     flow: { title: '项目流', empty: '设置投资偏好后，这里会显示为您匹配的项目', matches: '{{count}} 个匹配项目', best: '最高 {{score}} 分', paused: '已暂停' },
     pipeline: { title: '投资管线', empty: '管线中还没有项目', active: '推进中', passed: '{{count}} 个已放弃' },
     events: { title: '即将举行的路演', empty: '暂无即将举行的路演活动', applicants: '{{count}} 家报名', accepted: '已入选 {{count}}' },
-    overdue: { title: '逾期的跟进事项', empty: '没有逾期的跟进事项', perEvent: '{{count}} 项逾期', allClear: '各场活动的跟进均按期进行' },
+    overdue: { title: '逾期的跟进事项', empty: '没有逾期的跟进事项', perEvent: '{{count}} 项逾期' },
   },
   navGroup: {
     company: '企业', financing: '融资', roadshows: '路演与洽谈', settings: '设置与授权',

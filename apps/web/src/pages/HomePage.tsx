@@ -15,7 +15,8 @@ function FounderHome() {
   const startup = useMyStartup();
   const projects = useQuery({ queryKey: ['projects', 'mine'], queryFn: () => call(api.GET('/api/v1/projects', { params: { query: { mine: 'true', limit: 100 } } })) });
   if (startup.isPending || projects.isPending) return <Card><PageLoading /></Card>;
-  if (startup.isError) return <Card><ErrorState error={startup.error} onRetry={() => void startup.refetch()} /></Card>;
+  const failed = [startup, projects].find((q) => q.isError);
+  if (failed) return <Card><ErrorState error={failed.error} onRetry={() => void failed.refetch()} /></Card>;
   const hasCompany = !!startup.data;
   const list = projects.data?.items ?? [];
   const published = list.some((p) => p.status === 'published');
@@ -47,6 +48,8 @@ function InvestorHome() {
   const mandates = useMandates();
   const deals = useQuery({ queryKey: ['deals', 'all'], queryFn: () => call(api.GET('/api/v1/deals', { params: { query: { limit: 100 } } })) });
   if (mandates.isPending || deals.isPending) return <Card><PageLoading /></Card>;
+  const failed = [mandates, deals].find((q) => q.isError);
+  if (failed) return <Card><ErrorState error={failed.error} onRetry={() => void failed.refetch()} /></Card>;
   const hasMandate = (mandates.data?.items.length ?? 0) > 0;
   const hasDeal = (deals.data?.items.length ?? 0) > 0;
   const current = !hasMandate ? 0 : hasDeal ? 3 : 1;

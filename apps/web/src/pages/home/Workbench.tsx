@@ -41,6 +41,8 @@ export interface WorkRow {
   key: string;
   to: string;
   title: ReactNode;
+  /** A second, quieter line under the title (figures that would crowd it out on one line). */
+  sub?: ReactNode;
   extra?: ReactNode;
 }
 
@@ -71,7 +73,10 @@ export function WorkCard({ testId, icon, title, to, status, count, note, rows, e
           <div style={{ marginTop: 8 }}>
             {rows.slice(0, ROWS).map((r) => (
               <div key={r.key} className="work-row" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '6px 0', borderTop: '1px solid #f0f0f0' }}>
-                <Link to={r.to} style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{r.title}</Link>
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <Link to={r.to} style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{r.title}</Link>
+                  {r.sub && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.sub}</Typography.Text>}
+                </div>
                 {r.extra && <span style={{ flexShrink: 0 }}>{r.extra}</span>}
               </div>
             ))}
@@ -192,7 +197,8 @@ function ApplicationsCard() {
       rows={items.map((a) => ({
         key: a.id,
         to: `/events/${a.eventId}`,
-        title: <>{a.eventTitle}<Typography.Text type="secondary"> · {a.projectTitle}</Typography.Text></>,
+        title: a.eventTitle,
+        sub: a.projectTitle,
         extra: <Tag color={APPLICATION_STATUS_COLORS[a.status]} style={{ marginInlineEnd: 0 }}>{t(`rs.applicationStatus.${a.status}`)}</Tag>,
       }))}
     />
@@ -339,13 +345,14 @@ function EventsCard({ events }: { events: ReturnType<typeof useMyEvents> }) {
         return {
           key: e.id,
           to: `/events/${e.id}?tab=applicants`,
-          title: <>{e.title}<Typography.Text type="secondary"> · {formatDate(e.startsAt, i18n.language)}</Typography.Text></>,
-          extra: (
-            <Space size={4}>
-              {a && <Typography.Text type="secondary" data-testid={`wb-applicants-${e.id}`}>{t('wb.events.applicants', { count: a.items.length })}{a.accepted > 0 ? ` · ${t('wb.events.accepted', { count: a.accepted })}` : ''}</Typography.Text>}
-              <Tag color={EVENT_STATUS_COLORS[e.status]} style={{ marginInlineEnd: 0 }}>{t(`rs.eventStatus.${e.status}`)}</Tag>
-            </Space>
+          title: e.title,
+          sub: (
+            <span data-testid={`wb-applicants-${e.id}`}>
+              {formatDate(e.startsAt, i18n.language)}
+              {a && ` · ${t('wb.events.applicants', { count: a.items.length })}${a.accepted > 0 ? ` · ${t('wb.events.accepted', { count: a.accepted })}` : ''}`}
+            </span>
           ),
+          extra: <Tag color={EVENT_STATUS_COLORS[e.status]} style={{ marginInlineEnd: 0 }}>{t(`rs.eventStatus.${e.status}`)}</Tag>,
         };
       })}
     />
@@ -368,7 +375,6 @@ function OverdueCard({ events }: { events: ReturnType<typeof useMyEvents> }) {
       to="/follow-ups"
       status={combined([q, events])}
       count={overdue.length}
-      note={overdue.length === 0 && <Typography.Text type="secondary">{t('wb.overdue.allClear')}</Typography.Text>}
       empty={t('wb.overdue.empty')}
       rows={perEvent.map(([eventId, n]) => ({
         key: eventId,
