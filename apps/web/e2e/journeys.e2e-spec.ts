@@ -463,6 +463,11 @@ describe('the web app in Chromium', () => {
         await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: T.dealStage.contacted }).click();
         await page.getByText(T.deal.moved.replace('{{stage}}', T.dealStage.contacted)).waitFor();
         await shot('investor-pipeline-moved');
+        // The workbench: the deal counts in its stage, the mandate's deal flow has its match.
+        await page.click(`.ant-menu-item:has-text("${T.nav.home}")`);
+        await page.locator('[data-testid="wb-pipeline"] .work-row', { hasText: T.dealStage.contacted }).waitFor();
+        await page.locator('[data-testid="wb-deal-flow"] .work-row').first().waitFor();
+        await shot('investor-home');
 
         // The fund report (ECharts, SVG) with the deal just moved, and the pipeline workbook.
         await page.click(`.ant-menu-item:has-text("${T.pt.nav.fundReport}")`);
@@ -758,8 +763,14 @@ describe('the web app in Chromium', () => {
         expect(await page.locator('[data-testid="lane-open"] [data-testid^="follow-up-"]').count()).toBe(2);
         await shot('organizer-follow-ups');
 
+        // The workbench with the event under way: its status and applicants, the follow-ups across events.
+        await page.click(`.ant-menu-item:has-text("${T.nav.home}")`);
+        await page.locator('[data-testid="wb-events"] .work-row', { hasText: eventTitle }).waitFor();
+        await page.locator('[data-testid="wb-overdue-count"]').waitFor();
+        await shot('organizer-home-busy');
+
         // The event report: figures, charts (ECharts, SVG) and the Excel workbook.
-        await page.click(`.ant-tabs-tab:has-text("${R.tabs.report}")`);
+        await page.goto(`/events/${eventId}?tab=report`);
         await page.locator('[data-testid="chart-funnel"] svg').waitFor();
         await page.locator('[data-testid="chart-meetings"] svg').waitFor();
         expect(await page.locator('[data-testid="event-report"]').textContent()).toContain(R.report.funnel.applied);
@@ -857,6 +868,11 @@ describe('the web app in Chromium', () => {
         expect(await card.textContent()).toContain(R.requestStatus.accepted);
         expect(await card.textContent()).toContain(eventTitle);
         await fshot('founder-meeting-requests-phone');
+        // The workbench at phone width: the roadshow applied to, with its status.
+        await fpage.goto('/');
+        await fpage.locator('[data-testid="wb-applications"] .work-row', { hasText: R.applicationStatus.accepted }).waitFor();
+        await fshot('founder-home-phone');
+        await fpage.goto('/meeting-requests');
         await fpage.setViewportSize({ width: 1440, height: 900 });
         const mine = fpage.locator('[data-testid="meeting-requests"] tr.ant-table-row', { hasText: fundName });
         await mine.waitFor();

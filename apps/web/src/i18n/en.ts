@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import rsEn from './roadshows.en';
 import ptEn from './participant.en';
 import orgEn from './organizer.en';
+import wbEn from './workbench.en';
 
 const en: Messages = {
   app: { name: 'Tourong', tagline: 'Investment matching for tech finance', pitch: 'Startups, investors, banks and parks in one place: qualification reports, explained matching and a deal pipeline.', footer: 'Tourong 投融 · Investment matching for tech finance' },
@@ -124,6 +125,7 @@ const en: Messages = {
   ...rsEn,
   ...ptEn,
   ...orgEn,
+  ...wbEn,
 };
 
 export default en;

@@ -1,6 +1,7 @@
 import rsZh from './roadshows.zh';
 import ptZh from './participant.zh';
 import orgZh from './organizer.zh';
+import wbZh from './workbench.zh';
 const zhCN = {
   app: { name: '投融', tagline: '科技金融投融资对接平台', pitch: '连接创业企业、投资机构、银行与园区：资质测评、智能匹配、投资管线，一站完成。', footer: '投融 Tourong · 科技金融投融资对接' },
   common: {
@@ -114,6 +115,7 @@ const zhCN = {
   ...rsZh,
   ...ptZh,
   ...orgZh,
+  ...wbZh,
 };
 
 export default zhCN;

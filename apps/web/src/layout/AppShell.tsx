@@ -14,44 +14,88 @@ import { changeLanguage, type Language } from '../i18n';
 
 const { Header, Sider, Content } = Layout;
 
-function menuFor(persona: Persona, t: (k: string) => string): MenuProps['items'] {
+type Items = NonNullable<MenuProps['items']>;
+
+/** A heading over a run of items (antd `type: 'group'`); the items keep their route keys. */
+function group(key: string, label: string, children: Items): Items[number] {
+  return { key: `group:${key}`, type: 'group', label, children };
+}
+
+function menuFor(persona: Persona, t: (k: string) => string): Items {
   const home = { key: '/', icon: <AppstoreOutlined />, label: t('nav.home') };
   if (persona === 'founder')
     return [
       home,
-      { key: '/company', icon: <BankOutlined />, label: t('nav.company') },
-      { key: '/company/figures', icon: <FundOutlined />, label: t('nav.figures') },
-      { key: '/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
-      { key: '/qualification', icon: <SafetyCertificateOutlined />, label: t('nav.qualification') },
-      { key: '/matches', icon: <AimOutlined />, label: t('pt.nav.matches') },
-      { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
-      { key: '/my-roadshows', icon: <TrophyOutlined />, label: t('pt.outcomes.title') },
-      { key: '/meeting-requests', icon: <TeamOutlined />, label: t('pt.nav.meetingRequests') },
-      { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
-      { key: '/calendar', icon: <ScheduleOutlined />, label: t('pt.nav.calendar') },
-      { key: '/access-grants', icon: <KeyOutlined />, label: t('pt.nav.accessGrants') },
+      group('company', t('navGroup.company'), [
+        { key: '/company', icon: <BankOutlined />, label: t('nav.company') },
+        { key: '/company/figures', icon: <FundOutlined />, label: t('nav.figures') },
+        { key: '/qualification', icon: <SafetyCertificateOutlined />, label: t('nav.qualification') },
+      ]),
+      group('financing', t('navGroup.financing'), [
+        { key: '/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
+        { key: '/matches', icon: <AimOutlined />, label: t('pt.nav.matches') },
+      ]),
+      group('roadshows', t('navGroup.roadshows'), [
+        { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
+        { key: '/my-roadshows', icon: <TrophyOutlined />, label: t('pt.outcomes.title') },
+        { key: '/meeting-requests', icon: <TeamOutlined />, label: t('pt.nav.meetingRequests') },
+        { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
+      ]),
+      group('settings', t('navGroup.settings'), [
+        { key: '/calendar', icon: <ScheduleOutlined />, label: t('pt.nav.calendar') },
+        { key: '/access-grants', icon: <KeyOutlined />, label: t('pt.nav.accessGrants') },
+      ]),
     ];
   if (persona === 'investor')
     return [
       home,
-      { key: '/mandates', icon: <FundOutlined />, label: t('nav.mandates') },
-      { key: '/deal-flow', icon: <FileSearchOutlined />, label: t('nav.dealFlow') },
-      { key: '/pipeline', icon: <NodeIndexOutlined />, label: t('nav.pipeline') },
-      { key: '/fund-report', icon: <BarChartOutlined />, label: t('pt.nav.fundReport') },
-      { key: '/portfolio', icon: <PieChartOutlined />, label: t('orgNav.portfolio') },
-      { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
-      { key: '/meeting-requests', icon: <TeamOutlined />, label: t('pt.nav.meetingRequests') },
-      { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
-      { key: '/calendar', icon: <ScheduleOutlined />, label: t('pt.nav.calendar') },
-      { key: '/access-grants', icon: <KeyOutlined />, label: t('pt.nav.accessGrants') },
+      group('investing', t('navGroup.investing'), [
+        { key: '/mandates', icon: <FundOutlined />, label: t('nav.mandates') },
+        { key: '/deal-flow', icon: <FileSearchOutlined />, label: t('nav.dealFlow') },
+        { key: '/pipeline', icon: <NodeIndexOutlined />, label: t('nav.pipeline') },
+      ]),
+      group('reports', t('navGroup.reports'), [
+        { key: '/fund-report', icon: <BarChartOutlined />, label: t('pt.nav.fundReport') },
+        { key: '/portfolio', icon: <PieChartOutlined />, label: t('orgNav.portfolio') },
+      ]),
+      group('roadshows', t('navGroup.roadshows'), [
+        { key: '/events', icon: <CalendarOutlined />, label: t('nav.roadshows') },
+        { key: '/meeting-requests', icon: <TeamOutlined />, label: t('pt.nav.meetingRequests') },
+        { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
+      ]),
+      group('settings', t('navGroup.settings'), [
+        { key: '/calendar', icon: <ScheduleOutlined />, label: t('pt.nav.calendar') },
+        { key: '/access-grants', icon: <KeyOutlined />, label: t('pt.nav.accessGrants') },
+      ]),
     ];
   return [
     home,
-    { key: '/events', icon: <CalendarOutlined />, label: t('nav.events') },
-    { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
-    { key: '/reports/programme', icon: <BarChartOutlined />, label: t('orgNav.programme') },
-    { key: '/imports', icon: <UploadOutlined />, label: t('orgNav.imports') },
+    group('operations', t('navGroup.operations'), [
+      { key: '/events', icon: <CalendarOutlined />, label: t('nav.events') },
+      { key: '/follow-ups', icon: <CarryOutOutlined />, label: t('nav.followUps') },
+    ]),
+    group('data', t('navGroup.data'), [
+      { key: '/reports/programme', icon: <BarChartOutlined />, label: t('orgNav.programme') },
+      { key: '/imports', icon: <UploadOutlined />, label: t('orgNav.imports') },
+    ]),
   ];
+}
+
+/** The route keys of a menu, groups flattened (a group's own key is no route). */
+export function routeKeys(items: Items): string[] {
+  return items.flatMap((i) => {
+    if (!i) return [];
+    if (i.type === 'group') return routeKeys(i.children ?? []);
+    return i.type === 'divider' || i.key == null ? [] : [String(i.key)];
+  });
+}
+
+/** The menu key for a path: the longest route key it starts with ('/' only for the home page itself). */
+export function selectedKey(keys: string[], pathname: string): string | undefined {
+  if (pathname.endsWith('/deal-flow') && keys.includes('/deal-flow')) return '/deal-flow';
+  return keys
+    .filter((k) => (k === '/' ? pathname === '/' : pathname === k || pathname.startsWith(`${k}/`)))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
@@ -87,11 +131,8 @@ export function AppShell() {
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const location = useLocation();
-  const items = menuFor(persona, t) ?? [];
-  const selected = location.pathname.endsWith('/deal-flow') ? '/deal-flow' : items
-    .map((i) => String(i?.key))
-    .filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)))
-    .sort((a, b) => b.length - a.length)[0];
+  const items = menuFor(persona, t);
+  const selected = selectedKey(routeKeys(items), location.pathname);
   const org = me?.actingOrganization;
   const others = (me?.memberships ?? []).filter((m) => m.organizationId !== org?.id);
 
