@@ -7,7 +7,7 @@
 // screenshot of every step under apps/web/test-output/e2e/<lang>/ (gitignored) and the first-load
 // timing in apps/web/test-output/e2e/metrics.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SnapshotService } from '@app/matching';
@@ -69,6 +69,8 @@ describe('the web app in Chromium', () => {
     api = await startApi({ WEB_DIST_DIR: join(WEB, 'dist') });
     worker = await spawnWorkerFor(api.db);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    // Only this run's screenshots (a renumbered step would otherwise leave its old file beside the new).
+    rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
   });
 

@@ -95,22 +95,24 @@ export function EventCreatePage() {
             </Col>
           </Row>
           <Row gutter={16}>
-            <Col xs={24} md={6}>
+            <Col xs={24} md={8}>
               <Form.Item name="regionCode" label={t('rs.create.region')} extra={t('rs.create.regionHint')}>
                 <RegionCascader anyLevel data-testid="event-region" />
               </Form.Item>
             </Col>
-            <Col xs={24} md={6}>
+            <Col xs={24} md={16}>
               <Form.Item name="venue" label={t('rs.create.venue')}>
                 <Input placeholder={t('rs.create.venuePlaceholder')} maxLength={300} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={6}>
+          </Row>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
               <Form.Item name="deadline" label={t('rs.create.deadline')} extra={t('rs.create.deadlineHint')}>
                 <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
               </Form.Item>
             </Col>
-            <Col xs={24} md={6}>
+            <Col xs={24} md={8}>
               <Form.Item name="capacity" label={t('rs.create.capacity')} extra={t('rs.create.capacityHint')}>
                 <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
               </Form.Item>
