@@ -109,9 +109,17 @@ describe('API platform behaviour over HTTP', () => {
     expect(ui.text).toContain('swagger');
   });
 
-  it('sends security headers', async () => {
-    const res = await api.request('/api/v1/health/live');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  it('sends security headers on every answer: routes, errors and the API document alike', async () => {
+    for (const path of ['/api/v1/health/live', '/api/v1/nope', '/api/docs']) {
+      const res = await api.request(path);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self' 'unsafe-inline'");
+      expect(csp).toContain("img-src 'self' data: validator.swagger.io");
+    }
   });
 });
