@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, DatePicker, Form, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -12,23 +12,26 @@ import { PageHeader } from '../../lib/page';
 
 type Grant = Schemas['AccessGrantViewDto'];
 
-/** Organizations a founder can pick: its meeting counterparts and the investors matching its projects. */
+/** Organizations a founder can pick: its meeting counterparts and the investors matching any of its published projects, by name. */
 function useGranteeCandidates(enabled: boolean) {
   const requests = useQuery({ queryKey: ['meeting-requests', 'mine', 'candidates'], enabled, queryFn: () => call(api.GET('/api/v1/meeting-requests', { params: { query: { limit: 100 } } })) });
   const projects = useQuery({ queryKey: ['projects', 'mine'], enabled, queryFn: () => call(api.GET('/api/v1/projects', { params: { query: { mine: 'true', limit: 100 } } })) });
-  const first = projects.data?.items.find((p) => p.status === 'published')?.id;
-  const matches = useQuery({
-    queryKey: ['investor-matches', first],
-    enabled: enabled && !!first,
-    queryFn: () => call(api.GET('/api/v1/projects/{id}/investor-matches', { params: { path: { id: first! }, query: { show: 'all' } } })),
+  // Every published project's matching investors, not only the first project's.
+  const published = (projects.data?.items ?? []).filter((p) => p.status === 'published').map((p) => p.id);
+  const matches = useQueries({
+    queries: published.map((id) => ({
+      queryKey: ['investor-matches', id],
+      enabled,
+      queryFn: () => call(api.GET('/api/v1/projects/{id}/investor-matches', { params: { path: { id }, query: { show: 'all' } } })),
+    })),
   });
   const byId = new Map<string, string>();
   for (const r of requests.data?.items ?? []) {
     const other = r.direction === 'sent' ? r.toOrganizationId : r.fromOrganizationId;
     byId.set(other, r.counterpartName);
   }
-  for (const m of matches.data?.items ?? []) byId.set(m.organizationId, m.organizationName);
-  return [...byId.entries()].map(([value, label]) => ({ value, label }));
+  for (const q of matches) for (const m of q.data?.items ?? []) byId.set(m.organizationId, m.organizationName);
+  return [...byId.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
 }
 
 /** Founders grant (and revoke) investors' access to their confidential data; investors and organizers see the grants they hold. */
