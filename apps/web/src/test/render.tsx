@@ -28,11 +28,12 @@ export async function renderWithProviders(ui: ReactElement, lang: 'zh-CN' | 'en'
     { code: 'artificial_intelligence', zh: '人工智能', en: 'Artificial intelligence', nqp: true },
   ]);
   client.setQueryData(['reference', 'regions'], REGIONS);
-  return render(
+  // The query client too: a test can refetch or invalidate as another screen would.
+  return Object.assign(render(
     <ConfigProvider locale={zhCN}>
       <AntApp>
         <QueryClientProvider client={client}>{ui}</QueryClientProvider>
       </AntApp>
     </ConfigProvider>,
-  );
+  ), { client });
 }
