@@ -108,7 +108,7 @@ export function ImportPanel({ dryRun, commit, job, doneMessage, maxMb, help, onD
         items={[{ title: t('imports.step.choose') }, { title: t('imports.step.check') }, { title: t('imports.step.done') }]}
       />
       {step === 0 && (
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           {help}
           <div data-testid="import-drop">
           <Upload.Dragger
@@ -128,7 +128,7 @@ export function ImportPanel({ dryRun, commit, job, doneMessage, maxMb, help, onD
         </Space>
       )}
       {step === 1 && (
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           {check.isPending && <Spin tip={t('imports.checking', { name: file?.name })}><div style={{ height: 80 }} /></Spin>}
           {check.isError && !report && (
             <Alert type="error" showIcon role="alert" title={t('imports.fileInvalid')} description={check.error.message} />

@@ -34,7 +34,7 @@ export function ProfilePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card>
-            {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 12 }} />}
+            {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} />}
             <Form form={form} layout="vertical" initialValues={{ displayName: me.displayName, mobile: me.mobile ?? '', locale: me.locale }} onFinish={(v) => save.mutate(v)}>
               <Form.Item label={t('profile.email')}><Input value={me.email} disabled /></Form.Item>
               <Form.Item name="displayName" label={t('profile.displayName')} rules={[{ required: true, message: t('profile.displayName') }]}><Input maxLength={100} /></Form.Item>

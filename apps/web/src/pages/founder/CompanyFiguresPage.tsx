@@ -52,7 +52,7 @@ function FiscalYears({ startupId }: { startupId: string }) {
         <Select value={year} onChange={setYear} style={{ width: 120 }} options={[0, 1, 2, 3].map((d) => ({ value: THIS_YEAR - d, label: `${THIS_YEAR - d}` }))} />
         {years.data.map((y) => <Tag key={y.year} color={y.year === year ? 'blue' : 'default'}>{t('figures.filed', { year: y.year })}</Tag>)}
       </Space>
-      {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 12 }} />}
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Row gutter={16}>
           {COUNTS.map((k) => (

@@ -22,7 +22,7 @@ export function PortfolioPage() {
   return (
     <>
       <PageHeader title={t('portfolio.title')} intro={t('portfolio.intro')} />
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <ImportPanel
           testId="portfolio-import"
           maxMb={10}

@@ -76,7 +76,7 @@ function SessionAgenda({ event, session }: { event: EventView; session: SessionV
             )
           }
         >
-          {frozen && <Alert type="success" showIcon message={t('rs.agenda.frozenHint')} style={{ marginBottom: 12 }} />}
+          {frozen && <Alert type="success" showIcon title={t('rs.agenda.frozenHint')} style={{ marginBottom: 12 }} />}
           {order.length === 0 ? (
             <EmptyState title={t('rs.agenda.empty')} hint={t('rs.agenda.emptyHint')} />
           ) : (
@@ -139,7 +139,7 @@ export function AgendaTab({ event }: { event: EventView }) {
   const session = event.sessions.find((s) => s.id === sessionId) ?? event.sessions[0];
   if (!session) return <Card><EmptyState title={t('rs.session.empty')} hint={t('rs.agenda.needSession')} /></Card>;
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {event.sessions.length > 1 && <Segmented value={session.id} onChange={(v) => setSessionId(String(v))} options={event.sessions.map((s) => ({ value: s.id, label: s.title }))} />}
       <SessionAgenda key={session.id} event={event} session={session} />
     </Space>

@@ -61,7 +61,7 @@ export function ApplicantsTab({ event }: { event: EventView }) {
         <EmptyState title={t('rs.applicants.empty')} hint={t(event.status === 'draft' ? 'rs.applicants.emptyHintDraft' : 'rs.applicants.emptyHint')} />
       ) : (
         <>
-          <Alert type="info" showIcon banner message={t('rs.applicants.rankHint')} />
+          <Alert type="info" showIcon banner title={t('rs.applicants.rankHint')} />
           <ApplicantRanking
             items={data!.items}
             trackLabel={tracks.label}

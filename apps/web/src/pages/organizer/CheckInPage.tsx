@@ -56,7 +56,7 @@ export function CheckInPage() {
             description={t('rs.checkIn.welcome', { time: formatTime(last.checkedInAt, e.timeZone, i18n.language) })}
           />
         )}
-        {error && <Alert style={{ marginTop: 16 }} type="error" showIcon message={error} data-testid="check-in-error" />}
+        {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title={error} data-testid="check-in-error" />}
       </Card>
       <Card style={{ marginTop: 16 }} title={<Space>{t('rs.checkIn.arrivals')}<Tag>{arrived} / {items.length}</Tag></Space>}>
         {items.length > 0 && <Progress percent={Math.round((arrived / items.length) * 100)} style={{ marginBottom: 8 }} />}

@@ -63,7 +63,7 @@ export function EventCreatePage() {
     <>
       <PageHeader title={t('rs.create.title')} intro={t('rs.create.intro')} />
       <Card>
-        {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} closable onClose={() => setBanner(null)} />}
+        {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} closable onClose={() => setBanner(null)} />}
         <Form<Values>
           form={form}
           layout="vertical"
@@ -129,7 +129,7 @@ export function EventCreatePage() {
           <Form.Item label={t('rs.create.questions')} extra={t('rs.create.questionsHint')}>
             <Form.List name="questions">
               {(fields, { add, remove }) => (
-                <Space direction="vertical" style={{ width: '100%' }}>
+                <Space orientation="vertical" style={{ width: '100%' }}>
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline" style={{ width: '100%' }} wrap>
                       <Form.Item name={[f.name, 'label']} rules={[{ required: true, message: t('rs.create.questionRequired') }]} style={{ marginBottom: 0, minWidth: 420 }}>

@@ -59,7 +59,7 @@ function SessionModal({ event, open, onClose }: { event: EventView; open: boolea
   });
   return (
     <Modal open={open} title={t('rs.session.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={save.isPending} destroyOnHidden width={640}>
-      {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 12 }} />}
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ maxPitches: 6, pitchMinutes: 10, qaMinutes: 5 }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="title" label={t('rs.session.name')} rules={[{ required: true, message: t('rs.session.nameRequired') }]}>
           <Input placeholder={t('rs.session.namePlaceholder')} />
@@ -108,7 +108,7 @@ function Overview({ event }: { event: EventView }) {
   });
   const current = STATUS_ORDER.indexOf(event.status);
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
         <Steps
           size="small"

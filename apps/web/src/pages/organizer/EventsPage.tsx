@@ -21,7 +21,7 @@ export function EventCard({ event, onOpen, extra }: { event: EventView; onOpen: 
   const place = [event.regionCode ? regions.label(event.regionCode) : null, event.venue].filter(Boolean).join(' · ');
   return (
     <Card hoverable onClick={onOpen} data-testid={`event-${event.id}`} style={{ height: '100%' }}>
-      <Space direction="vertical" size={6} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={6} style={{ width: '100%' }}>
         <Space wrap>
           <Tag color={EVENT_STATUS_COLORS[event.status]}>{t(`rs.eventStatus.${event.status}`)}</Tag>
           {event.visibility === 'unlisted' && <Tag>{t('rs.visibility.unlisted')}</Tag>}

@@ -56,7 +56,7 @@ export function FollowUpBoard({ eventId, compact = false }: { eventId?: string; 
               styles={{ body: { background: lane === 'overdue' && cards.length ? '#fef2f2' : '#f8fafc', minHeight: 120 } }}
               data-testid={`lane-${lane}`}
             >
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 {cards.length === 0 && <Typography.Text type="secondary">{t('common.none')}</Typography.Text>}
                 {cards.map((f) => (
                   <Card
@@ -65,7 +65,7 @@ export function FollowUpBoard({ eventId, compact = false }: { eventId?: string; 
                     data-testid={`follow-up-${f.id}`}
                     style={{ borderColor: lane === 'overdue' ? '#fca5a5' : undefined, borderLeft: `4px solid ${LANE_COLORS[lane]}` }}
                   >
-                    <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                    <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                       <Typography.Text strong>{t(`rs.followUps.kind.${f.kind}`)}</Typography.Text>
                       <Typography.Text type="secondary">
                         {f.mine ? t('rs.followUps.you') : names.get(f.ownerOrganizationId) ?? t('rs.followUps.other')} → {names.get(f.counterpartOrganizationId) ?? (f.mine ? t('rs.followUps.other') : t('rs.followUps.you'))}

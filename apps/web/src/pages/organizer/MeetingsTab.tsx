@@ -57,7 +57,7 @@ function GridForm({ event, grid, open, onClose }: { event: EventView; grid: Grid
     : { slotMinutes: 20, tables: 10, minMeetings: 0, pendingQuota: 20, requestTtlHours: 72 };
   return (
     <Modal open={open} title={t('rs.gridForm.title')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={save.isPending} destroyOnHidden width={640}>
-      {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 12 }} />}
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
         <Row gutter={12}>
           <Col span={12}>
@@ -95,7 +95,7 @@ function RunResult({ run, requests }: { run: Run; requests: Schemas['MeetingRequ
   const bound = r.bounds.mip ?? r.bounds.lp;
   const proven = !!r.bounds.mip;
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="run-result">
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="run-result">
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}><Statistic title={t('rs.run.meetings')} value={r.meetings} suffix={`/ ${r.requests}`} /></Col>
         <Col xs={12} md={6}><Statistic title={t(proven ? 'rs.run.vsMip' : 'rs.run.vsLp')} value={pct(r.ratio.weight)} valueStyle={{ color: r.ratio.weight >= 0.99 ? '#16a34a' : '#1d4ed8' }} /></Col>
@@ -123,7 +123,7 @@ function RunResult({ run, requests }: { run: Run; requests: Schemas['MeetingRequ
           }
         />
       )}
-      {r.moved.length > 0 && <Alert type="info" showIcon message={t('rs.run.moved', { count: r.moved.length })} />}
+      {r.moved.length > 0 && <Alert type="info" showIcon title={t('rs.run.moved', { count: r.moved.length })} />}
     </Space>
   );
 }
@@ -213,7 +213,7 @@ export function MeetingsTab({ event }: { event: EventView }) {
     .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, 'zh-CN') : a.role === 'investor' ? -1 : 1));
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title={t('rs.gridForm.card')}
         extra={<Button icon={<SettingOutlined />} onClick={() => setEditing(true)} data-testid="edit-grid">{g ? t('common.edit') : t('rs.gridForm.set')}</Button>}
@@ -233,7 +233,7 @@ export function MeetingsTab({ event }: { event: EventView }) {
       </Card>
 
       <Card title={t('rs.run.title')}>
-        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Space wrap size={24}>
             <Statistic title={t('rs.run.participants')} value={people.length} />
             <Statistic title={t('rs.run.accepted')} value={counts.accepted ?? 0} />
@@ -257,7 +257,7 @@ export function MeetingsTab({ event }: { event: EventView }) {
                 {r.finishedAt && <Typography.Text type="secondary">{formatTime(r.finishedAt, event.timeZone, lang)}</Typography.Text>}
               </Space>
               {running && <Progress percent={Math.round(r.progress * 100)} status="active" data-testid="run-progress" />}
-              {r.status === 'failed' && <Alert type="error" showIcon message={r.error ?? t('errors.title')} />}
+              {r.status === 'failed' && <Alert type="error" showIcon title={r.error ?? t('errors.title')} />}
               {r.result && <RunResult run={r} requests={reqs} />}
             </div>
           )}

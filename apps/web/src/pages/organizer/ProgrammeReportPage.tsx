@@ -104,7 +104,7 @@ function ProgrammeBody({ r, trackLabel }: { r: Report; trackLabel: (code: string
   const max = events.length > 3 ? 12 : 24;
   const short = (s: string) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="programme-report">
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="programme-report">
       <Card>
         <Row gutter={[16, 16]}>
           <Col xs={12} md={8} xl={4}><Statistic title={t('programme.events')} value={r.events} /></Col>

@@ -34,7 +34,7 @@ export function ReportTab({ event }: { event: EventView }) {
   const deals = r.deals.byInstrument.filter((d) => d.count > 0);
   const rate = r.followUps.onTimeRate;
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="event-report">
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="event-report">
       <Card>
         <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 12 }}>
           <Typography.Text type="secondary">{t('rs.report.generatedAt', { time: formatDateTime(r.generatedAt, event.timeZone, lang) })}</Typography.Text>

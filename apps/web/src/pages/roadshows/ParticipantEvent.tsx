@@ -33,12 +33,12 @@ function ApplyCard({ event }: { event: EventView }) {
     },
     onError: (err) => setBanner(applyApiError(form, err, t)),
   });
-  if (event.status !== 'open') return <Alert type="info" showIcon message={t('rs.apply.closed')} />;
+  if (event.status !== 'open') return <Alert type="info" showIcon title={t('rs.apply.closed')} />;
   return (
     <Card title={t('rs.apply.title')} extra={event.applicationDeadline && <Typography.Text type="secondary">{t('rs.apply.deadline', { date: formatDateTime(event.applicationDeadline, event.timeZone, i18n.language) })}</Typography.Text>}>
-      {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 12 }} />}
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} />}
       {published.length === 0 && !projects.isPending ? (
-        <Alert type="warning" showIcon message={t('rs.apply.noProject')} />
+        <Alert type="warning" showIcon title={t('rs.apply.noProject')} />
       ) : (
         <Form form={form} layout="vertical" initialValues={{ shareConfidential: false, projectId: published[0]?.id }} onFinish={(v) => { setBanner(null); apply.mutate(v); }}>
           <Form.Item name="projectId" label={t('rs.apply.project')} extra={t('rs.apply.projectHint')} rules={[{ required: true, message: t('rs.apply.project') }]}>
@@ -47,7 +47,7 @@ function ApplyCard({ event }: { event: EventView }) {
           {event.sessions.length > 0 && (
             <Form.Item name="sessionId" label={t('rs.apply.session')}>
               <Radio.Group>
-                <Space direction="vertical">
+                <Space orientation="vertical">
                   <Radio value="">{t('rs.apply.sessionAny')}</Radio>
                   {event.sessions.map((s) => <Radio key={s.id} value={s.id}>{s.title} · {formatRange(s.startsAt, s.endsAt, event.timeZone, i18n.language)}</Radio>)}
                 </Space>
@@ -79,7 +79,7 @@ function Agenda({ event }: { event: EventView }) {
   return (
     <Card title={t('rs.mine.agenda')}>
       {event.sessions.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rs.session.empty')} /> : (
-        <Space direction="vertical" style={{ width: '100%' }} size={16}>
+        <Space orientation="vertical" style={{ width: '100%' }} size={16}>
           {event.sessions.map((s, i) => {
             const a = agendas.data?.[i];
             return (
@@ -240,7 +240,7 @@ export function ParticipantEvent({ event }: { event: EventView }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={14}>
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           {event.description && <Card><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{event.description}</Typography.Paragraph></Card>}
           {persona === 'founder' && (application ? (
             <Card title={t('rs.mine.applications')}>
@@ -256,7 +256,7 @@ export function ParticipantEvent({ event }: { event: EventView }) {
         </Space>
       </Col>
       <Col xs={24} lg={10}>
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Agenda event={event} />
           <Card title={t('rs.followUps.title')} size="small"><FollowUpBoard eventId={event.id} compact /></Card>
         </Space>
