@@ -59,6 +59,19 @@ function features(p: Drawn): ProjectFeatures {
   };
 }
 
+/** Applies one write to the snapshot and to the live map it must mirror; a `rank` op calls `onRank`. */
+function apply(snap: Snapshot, live: Map<number, ProjectFeatures>, o: Op, onRank: () => void): void {
+  if (o.kind === 'upsert') {
+    const f = features(o.p);
+    snap.upsert(f);
+    live.set(o.p.slot, f);
+  } else if (o.kind === 'remove') {
+    const f = live.get(o.slot);
+    expect(snap.remove(f?.projectId ?? 'absent')).toBe(f !== undefined);
+    live.delete(o.slot);
+  } else onRank();
+}
+
 function innovationById(s: Snapshot): Map<string, number> {
   s.ensureInnovation();
   return new Map(s.ids.slice(0, s.size).map((id, row) => [id, s.innovation[row]]));
@@ -75,19 +88,7 @@ describe('snapshot: incremental cohort statistics', () => {
           for (const p of initial) live.set(p.slot, features(p));
           const snap = Snapshot.build([...live.values()]);
           snap.ensureInnovation();
-          for (const o of ops) {
-            if (o.kind === 'upsert') {
-              const f = features(o.p);
-              snap.upsert(f);
-              live.set(o.p.slot, f);
-            } else if (o.kind === 'remove') {
-              const f = live.get(o.slot);
-              expect(snap.remove(f?.projectId ?? 'absent')).toBe(f !== undefined);
-              live.delete(o.slot);
-            } else {
-              rankMandate(snap, SYNTHETIC_MANDATES[3], { k: 5 });
-            }
-          }
+          for (const o of ops) apply(snap, live, o, () => rankMandate(snap, SYNTHETIC_MANDATES[3], { k: 5 }));
           const list = [...live.values()];
           const fresh = Snapshot.build(list);
           expect(innovationById(snap)).toEqual(innovationById(fresh));
@@ -153,16 +154,8 @@ describe('snapshot: incremental cohort statistics', () => {
           const snap = Snapshot.build([...live.values()]);
           snap.maxInnovationSlack = Infinity;
           snap.sweepRows = sweepRows;
-          for (const o of ops) {
-            if (o.kind === 'upsert') {
-              const f = features(o.p);
-              snap.upsert(f);
-              live.set(o.p.slot, f);
-            } else if (o.kind === 'remove') {
-              const f = live.get(o.slot);
-              expect(snap.remove(f?.projectId ?? 'absent')).toBe(f !== undefined);
-              live.delete(o.slot);
-            } else {
+          for (const o of ops)
+            apply(snap, live, o, () => {
               const list = [...live.values()];
               const cohort = Cohort.fromFeatures(list);
               for (const m of STALE_MANDATES) {
@@ -172,8 +165,7 @@ describe('snapshot: incremental cohort statistics', () => {
                 const next = { k: 4, cursor: first.nextCursor };
                 expect(rankMandate(snap, m, next)).toEqual(rankNaive(list, m, cohort, next, snap.version));
               }
-            }
-          }
+            });
           expect(innovationById(snap)).toEqual(innovationById(Snapshot.build([...live.values()])));
         },
       ),
