@@ -205,9 +205,6 @@ const ROWS: readonly Row[] = [
   ['82', '澳门特别行政区', 'Macao'],
 ];
 
-/** GB/T 2260 pads provinces and cities to 6 digits; the tree (and the domain) uses 2 and 4. */
-const shortCode = (code: string) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
-
 /**
  * Every row: the curated ones, then the NBS list's divisions the curated rows lack, in code order. A
  * municipality's city level ("市辖区") takes the municipality's name; Chongqing's counties ("县") and
@@ -221,7 +218,7 @@ function allRows(): Row[] {
   for (const [parent, children] of Object.entries(levels)) {
     if (parent !== '86' && !parent.endsWith('0000') && !parent.endsWith('00')) continue;
     for (const [code6, name] of Object.entries(children)) {
-      const code = shortCode(code6);
+      const code = regionKey(code6);
       if (rows.has(code) || !/^\d{6}$/.test(code6)) continue;
       if (code.length === 6 && (name === '市辖区' || code.startsWith('81') || code.startsWith('82'))) continue;
       const p = province(code);

@@ -530,6 +530,9 @@ describe('roadshow day: event, themed sessions, ranked applicants, agenda, inves
     expect(await titles('region=3202')).toEqual(['滨湖区科创路演']);
     expect(await titles('region=320211')).toEqual(['滨湖区科创路演']);
     expect(await titles('region=11')).toEqual([]);
+    // Without `mine`, its own events (any status) stand beside the public ones, and the region still applies.
+    const visible = ok(await api.request('/api/v1/events?region=3202&limit=100', { token: otherOrganizer.token }));
+    expect(visible.items.map((e: { title: string }) => e.title)).toEqual(['滨湖区科创路演']);
     const badRegion = await api.request('/api/v1/events?region=32a', { token: otherOrganizer.token });
     expect([badRegion.status, badRegion.body.code]).toEqual([400, 'VALIDATION_FAILED']);
 

@@ -196,10 +196,11 @@ export class EventsService {
       this.assertOrganizer(principal);
       qb.where('e.organization_id = :org', { org: principal.organizationId });
     } else {
+      // Parenthesised whole: TypeORM joins the region and cursor conditions below with a bare AND.
       qb.where(
-        `e.organization_id = :org OR (e.status <> 'draft' AND (e.visibility = 'public'
+        `(e.organization_id = :org OR (e.status <> 'draft' AND (e.visibility = 'public'
            OR EXISTS (SELECT 1 FROM roadshow_applications a WHERE a.event_id = e.id AND a.startup_organization_id = :org)
-           OR EXISTS (SELECT 1 FROM roadshow_invitations i WHERE i.event_id = e.id AND i.investor_organization_id = :org)))`,
+           OR EXISTS (SELECT 1 FROM roadshow_invitations i WHERE i.event_id = e.id AND i.investor_organization_id = :org))))`,
         { org: principal.organizationId },
       );
     }
