@@ -269,10 +269,15 @@ describe('event report (golden figures, real worker)', () => {
     const passed = { attendance: 'held', stage: 'passed', passReason: { code: 'valuation' } };
     const read = ok(await as(fundA, path));
     expect(read.investor.revision).toBe(1);
-    const saved = ok(await as(fundA, path, { method: 'PUT', json: { ...passed, note: 'first tab', expectedRevision: 1 } }));
+    const saved = ok(
+      await as(fundA, path, { method: 'PUT', json: { ...passed, note: 'first tab', expectedRevision: 1 } }),
+    );
     expect([saved.investor.revision, saved.investor.note]).toEqual([2, 'first tab']);
     // The second tab still holds revision 1: refused, with the current revision, and nothing written.
-    const stale = await as(fundA, path, { method: 'PUT', json: { ...passed, note: 'second tab', expectedRevision: 1 } });
+    const stale = await as(fundA, path, {
+      method: 'PUT',
+      json: { ...passed, note: 'second tab', expectedRevision: 1 },
+    });
     expect([stale.status, stale.body.code, stale.body.details.field, stale.body.details.currentRevision]).toEqual([
       409,
       'OUTCOME_VERSION_CONFLICT',
@@ -297,7 +302,9 @@ describe('event report (golden figures, real worker)', () => {
     );
     expect([founderSaved.founder.revision, founderSaved.investor.revision]).toEqual([2, 3]);
     // Without a revision the save overwrites, as before.
-    expect(ok(await as(fundA, path, { method: 'PUT', json: { ...passed, note: 'racer 1' } })).investor.revision).toBe(4);
+    expect(ok(await as(fundA, path, { method: 'PUT', json: { ...passed, note: 'racer 1' } })).investor.revision).toBe(
+      4,
+    );
   });
 
   it('counts follow-ups on time: two done by the deadline, one past it', async () => {

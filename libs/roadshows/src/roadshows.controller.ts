@@ -91,7 +91,8 @@ export class RoadshowsController {
 
   @Get('events')
   @ApiOperation({
-    summary: 'Events you may see: public ones, yours, and those you take part in; newest first, keyset paged, by region.',
+    summary:
+      'Events you may see: public ones, yours, and those you take part in; newest first, keyset paged, by region.',
   })
   @ApiOkResponse({ type: EventListView })
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'INVALID_CURSOR', 'EVENT_ORG_KIND_INVALID')

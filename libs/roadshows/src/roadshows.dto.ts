@@ -331,12 +331,18 @@ export class MeetingRequestDto {
 }
 
 export class MyMeetingRequestQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['sent', 'received'], description: 'Only requests you sent, or only those you received.' })
+  @ApiPropertyOptional({
+    enum: ['sent', 'received'],
+    description: 'Only requests you sent, or only those you received.',
+  })
   @IsOptional()
   @IsIn(['sent', 'received'])
   direction?: 'sent' | 'received';
 
-  @ApiPropertyOptional({ enum: MEETING_REQUEST_STATUSES, description: 'Only requests in this status (a pending one past its expiry counts as expired).' })
+  @ApiPropertyOptional({
+    enum: MEETING_REQUEST_STATUSES,
+    description: 'Only requests in this status (a pending one past its expiry counts as expired).',
+  })
   @IsOptional()
   @IsIn(MEETING_REQUEST_STATUSES)
   status?: MeetingRequestStatus;

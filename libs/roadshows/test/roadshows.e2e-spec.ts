@@ -516,16 +516,30 @@ describe('roadshow day: event, themed sessions, ranked applicants, agenda, inves
         token: otherOrganizer.token,
         json: { title, ...(regionCode ? { regionCode } : {}), startsAt, endsAt },
       });
-    const binhu = ok(await create('滨湖区科创路演', '320211', '2027-03-03T01:00:00.000Z', '2027-03-03T09:00:00.000Z'), 201);
+    const binhu = ok(
+      await create('滨湖区科创路演', '320211', '2027-03-03T01:00:00.000Z', '2027-03-03T09:00:00.000Z'),
+      201,
+    );
     expect(binhu.regionCode).toBe('320211');
-    const suzhou = ok(await create('苏州工业园区路演', '3205', '2027-03-02T01:00:00.000Z', '2027-03-02T09:00:00.000Z'), 201);
+    const suzhou = ok(
+      await create('苏州工业园区路演', '3205', '2027-03-02T01:00:00.000Z', '2027-03-02T09:00:00.000Z'),
+      201,
+    );
     const online = ok(await create('线上路演', null, '2027-03-01T01:00:00.000Z', '2027-03-01T09:00:00.000Z'), 201);
     expect(online.regionCode).toBeNull();
     const bad = await create('x', '9902', '2027-03-01T01:00:00.000Z', '2027-03-01T09:00:00.000Z');
-    expect([bad.status, bad.body.code, JSON.stringify(bad.body.details)]).toEqual([400, 'VALIDATION_FAILED', expect.stringContaining('regionCode')]);
+    expect([bad.status, bad.body.code, JSON.stringify(bad.body.details)]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      expect.stringContaining('regionCode'),
+    ]);
 
     const titles = async (query: string) =>
-      (ok(await api.request(`/api/v1/events?mine=true&${query}`, { token: otherOrganizer.token })).items as { title: string }[]).map((e) => e.title);
+      (
+        ok(await api.request(`/api/v1/events?mine=true&${query}`, { token: otherOrganizer.token })).items as {
+          title: string;
+        }[]
+      ).map((e) => e.title);
     expect(await titles('region=32')).toEqual(['滨湖区科创路演', '苏州工业园区路演']);
     expect(await titles('region=3202')).toEqual(['滨湖区科创路演']);
     expect(await titles('region=320211')).toEqual(['滨湖区科创路演']);
@@ -541,8 +555,10 @@ describe('roadshow day: event, themed sessions, ranked applicants, agenda, inves
     expect(first.items.map((e: { id: string }) => e.id)).toEqual([binhu.id, suzhou.id]);
     expect(typeof first.nextCursor).toBe('string');
     const rest: { id: string }[] = [];
-    for (let cursor = first.nextCursor; cursor; ) {
-      const page = ok(await api.request(`/api/v1/events?mine=true&limit=2&cursor=${cursor}`, { token: otherOrganizer.token }));
+    for (let cursor = first.nextCursor; cursor;) {
+      const page = ok(
+        await api.request(`/api/v1/events?mine=true&limit=2&cursor=${cursor}`, { token: otherOrganizer.token }),
+      );
       rest.push(...page.items);
       cursor = page.nextCursor;
     }

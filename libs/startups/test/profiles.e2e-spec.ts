@@ -56,7 +56,11 @@ describe('company profiles, projects and decks', () => {
       },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ legalName: '无锡星航智农导航科技有限公司', version: 1, confidentialAccess: true });
+    expect(created.body).toMatchObject({
+      legalName: '无锡星航智农导航科技有限公司',
+      version: 1,
+      confidentialAccess: true,
+    });
     startupId = created.body.id;
 
     const fy = await api.request(`/api/v1/startups/${startupId}/fiscal-years/2023`, {
@@ -156,7 +160,10 @@ describe('company profiles, projects and decks', () => {
 
     expect((await api.request(`/api/v1/projects/${projectId}`, { token: fund.token })).status).toBe(404);
 
-    const incomplete = await api.request(`/api/v1/projects/${projectId}/publish`, { method: 'POST', token: founder.token });
+    const incomplete = await api.request(`/api/v1/projects/${projectId}/publish`, {
+      method: 'POST',
+      token: founder.token,
+    });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.details.problems.map((p: { field: string }) => p.field)).toEqual([
       'amountSought',
@@ -174,7 +181,10 @@ describe('company profiles, projects and decks', () => {
       },
     });
     expect(edited.status).toBe(200);
-    const published = await api.request(`/api/v1/projects/${projectId}/publish`, { method: 'POST', token: founder.token });
+    const published = await api.request(`/api/v1/projects/${projectId}/publish`, {
+      method: 'POST',
+      token: founder.token,
+    });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
     expect((await api.request(`/api/v1/projects/${projectId}`, { token: fund.token })).body.title).toContain('900 万');
@@ -240,14 +250,27 @@ describe('qualification report over HTTP', () => {
     const s = await api.request('/api/v1/startups', {
       method: 'POST',
       token: founder.token,
-      json: { legalName: '潍坊泰星微电子材料有限公司', regionCode: '370705', foundedOn: '2017-03-01', industry: 'industry', tracks: ['semiconductor_materials'] },
+      json: {
+        legalName: '潍坊泰星微电子材料有限公司',
+        regionCode: '370705',
+        foundedOn: '2017-03-01',
+        industry: 'industry',
+        tracks: ['semiconductor_materials'],
+      },
     });
     const id = s.body.id;
     // 27 of 100 staff are tech staff (band 25 % → 16 points; 30 % is 3 people away), R&D 4.2 % of revenue (→ 30 points).
     await api.request(`/api/v1/startups/${id}/fiscal-years/2023`, {
       method: 'PUT',
       token: founder.token,
-      json: { headcount: 100, techStaff: 27, revenue: 10_000_000_000, rdSpend: 420_000_000, totalCosts: 9_000_000_000, totalAssets: 15_000_000_000 },
+      json: {
+        headcount: 100,
+        techStaff: 27,
+        revenue: 10_000_000_000,
+        rdSpend: 420_000_000,
+        totalCosts: 9_000_000_000,
+        totalAssets: 15_000_000_000,
+      },
     });
     await api.request(`/api/v1/startups/${id}/ip-items`, {
       method: 'POST',

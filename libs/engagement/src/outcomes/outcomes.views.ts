@@ -127,7 +127,11 @@ export class OutcomeSideView {
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty() recordedByUserId: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
-  @ApiProperty({ type: 'integer', minimum: 1, description: '1 for the side’s first record, +1 each time it is recorded again.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: '1 for the side’s first record, +1 each time it is recorded again.',
+  })
   revision: number;
 }
 

@@ -210,7 +210,11 @@ export class EventsService {
       const [at, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(e.starts_at, e.id) < (:at, :id)', { at, id });
     }
-    const rows = await qb.orderBy('e.starts_at', 'DESC').addOrderBy('e.id', 'DESC').take(q.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('e.starts_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .take(q.limit + 1)
+      .getMany();
     return toPage(rows, q.limit, (e) => [e.startsAt.toISOString(), e.id]);
   }
 

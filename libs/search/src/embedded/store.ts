@@ -1,6 +1,14 @@
 import { FilterExpr, FilterScalar, SearchDocument, SearchHit, SearchSettings, SortSpec } from '../port';
 import { DocumentArena } from './document-arena';
-import { Bitset, GrowableFloat64, GrowableInt32, GrowableUint8, ValuePostings, boundedLevenshtein, topK } from './structures';
+import {
+  Bitset,
+  GrowableFloat64,
+  GrowableInt32,
+  GrowableUint8,
+  ValuePostings,
+  boundedLevenshtein,
+  topK,
+} from './structures';
 import { Tokenizer, hasCjk, isLatinWord, normalizeText } from './tokenizer';
 
 /**
@@ -165,7 +173,8 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
   ) {
     settings.searchableAttributes.forEach((a, i) => this.searchableRank.set(a, Math.min(i, 15)));
     for (const a of settings.filterableAttributes) this.columns.set(a, newColumn());
-    for (const a of settings.sortableAttributes) this.sortColumns.set(a, { numeric: new GrowableFloat64(), strings: [] });
+    for (const a of settings.sortableAttributes)
+      this.sortColumns.set(a, { numeric: new GrowableFloat64(), strings: [] });
     for (const rule of settings.rankingRules ?? []) {
       const m = /^(.+):(asc|desc)$/.exec(rule);
       if (m && this.sortColumns.has(m[1])) this.customRanking.push({ field: m[1], order: m[2] as 'asc' | 'desc' });
@@ -220,8 +229,7 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
 
   /** Puts `doc` under image number `n` (false when it cannot: taken, out of order or already present). */
   attach(n: number, doc: D): boolean {
-    if (n <= this.attachedUpTo || n >= this.docs.length || this.docs.has(n) || this.idToNum.has(doc.id))
-      return false;
+    if (n <= this.attachedUpTo || n >= this.docs.length || this.docs.has(n) || this.idToNum.has(doc.id)) return false;
     this.attachedUpTo = n;
     this.docs.set(n, doc);
     this.idToNum.set(doc.id, n);
@@ -472,7 +480,11 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     const highlighter = matchedTerms.length ? buildHighlighter(matchedTerms, q.preTag, q.postTag) : null;
     const hits: SearchHit<D>[] = top.map((n) => {
       const doc = this.docs.get(n) as D;
-      const hit: SearchHit<D> = { id: doc.id, document: this.project(doc), highlights: highlighter ? this.highlight(doc, highlighter) : {} };
+      const hit: SearchHit<D> = {
+        id: doc.id,
+        document: this.project(doc),
+        highlights: highlighter ? this.highlight(doc, highlighter) : {},
+      };
       if (hasText) hit.score = Number(this.scores[n].toFixed(4));
       return hit;
     });
@@ -607,7 +619,11 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
             if ((cw[n >>> 5] & (1 << (n & 31))) === 0) continue;
             const rank = meta[k] & 15;
             const tf = meta[k] >> 4;
-            const s = idf * m.factor * (1 + (attributeCount - Math.min(rank, attributeCount)) / attributeCount) * (1 + 0.2 * Math.log(tf));
+            const s =
+              idf *
+              m.factor *
+              (1 + (attributeCount - Math.min(rank, attributeCount)) / attributeCount) *
+              (1 + 0.2 * Math.log(tf));
             if (s > best[n]) best[n] = s;
           }
         }
@@ -621,7 +637,10 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
   }
 
   private comparator(sort: SortSpec[], hasText: boolean): (a: number, b: number) => boolean {
-    const keys = [...sort, ...this.customRanking].map((s) => ({ column: this.sortColumns.get(s.field), desc: s.order === 'desc' }));
+    const keys = [...sort, ...this.customRanking].map((s) => ({
+      column: this.sortColumns.get(s.field),
+      desc: s.order === 'desc',
+    }));
     const scores = this.scores;
     const explicit = sort.length;
     const compareKey = (a: number, b: number, key: (typeof keys)[number]): number => {
@@ -695,7 +714,11 @@ export class EmbeddedStore<D extends SearchDocument = SearchDocument> {
     const column = this.columns.get(field);
     if (!column) return out;
     const test = (v: number) =>
-      !Number.isNaN(v) && (gte === undefined || v >= gte) && (gt === undefined || v > gt) && (lte === undefined || v <= lte) && (lt === undefined || v < lt);
+      !Number.isNaN(v) &&
+      (gte === undefined || v >= gte) &&
+      (gt === undefined || v > gt) &&
+      (lte === undefined || v <= lte) &&
+      (lt === undefined || v < lt);
     const data = column.numeric.data;
     // Past the end of `data` every value is NaN (see GrowableFloat64).
     const limit = Math.min(size, data.length);
@@ -773,7 +796,9 @@ interface Highlighter extends RegExp {
 /** One regular expression for every matched term (longest first); Latin terms only at word boundaries. */
 function buildHighlighter(terms: string[], pre: string, post: string): RegExp {
   const unique = [...new Set(terms)].sort((a, b) => b.length - a.length);
-  const parts = unique.map((t) => (hasCjk(t) ? escapeRegExp(t) : `(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`));
+  const parts = unique.map((t) =>
+    hasCjk(t) ? escapeRegExp(t) : `(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`,
+  );
   const re = new RegExp(parts.join('|'), 'giu') as Highlighter;
   re.pre = pre;
   re.post = post;
